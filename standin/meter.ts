@@ -49,8 +49,7 @@ export class Meter {
     this.methodSeen[method] = (this.methodSeen[method] ?? 0) + 1;
     for (const f of this.faults) {
       const byIndex = f.atCall !== undefined && f.atCall === this.total;
-      const byMethod =
-        f.method === method && (f.methodOccurrence === undefined || f.methodOccurrence === this.methodSeen[method]);
+      const byMethod = f.method === method && (f.methodOccurrence === undefined || f.methodOccurrence === this.methodSeen[method]);
       if (byIndex || byMethod) {
         throw new InjectedFault(f.message ?? `Injected fault at call ${this.total} (${method})`);
       }

@@ -277,7 +277,8 @@ export function makeScriptApp(w: World) {
     const h = (m: string) => w.meter.hit("ScriptApp", `TriggerBuilder.${m}`);
     const create = () => {
       h("create");
-      if (w.triggers.length >= 20) throw new Error("This script has too many triggers. Triggers must be deleted from the script before more can be added.");
+      if (w.triggers.length >= 20)
+        throw new Error("This script has too many triggers. Triggers must be deleted from the script before more can be added.");
       t.uid = String(w.nextTriggerId());
       w.triggers.push(t);
       return wrap(t);
@@ -309,9 +310,23 @@ export function makeScriptApp(w: World) {
       },
       create,
     };
-    const source = { onFormSubmit() { h("onFormSubmit"); t.kind = "ON_FORM_SUBMIT"; return { create }; },
-      onEdit() { h("onEdit"); t.kind = "ON_EDIT"; return { create }; },
-      onOpen() { h("onOpen"); t.kind = "ON_OPEN"; return { create }; } };
+    const source = {
+      onFormSubmit() {
+        h("onFormSubmit");
+        t.kind = "ON_FORM_SUBMIT";
+        return { create };
+      },
+      onEdit() {
+        h("onEdit");
+        t.kind = "ON_EDIT";
+        return { create };
+      },
+      onOpen() {
+        h("onOpen");
+        t.kind = "ON_OPEN";
+        return { create };
+      },
+    };
     return {
       forForm(f: string | { model: { id: string } }) {
         h("forForm");
@@ -369,8 +384,7 @@ export function makeUtilities(w: World) {
     },
     newBlob(data: string | number[], contentType?: string, name?: string) {
       w.meter.hit("Utilities", "Utilities.newBlob");
-      const bytes =
-        typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data as number[], (b) => b & 255);
+      const bytes = typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data as number[], (b) => b & 255);
       return new StandinBlob(w, bytes, contentType ?? "text/plain", name ?? "blob");
     },
     Charset: { UTF_8: "UTF-8" },

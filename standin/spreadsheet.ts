@@ -1,5 +1,5 @@
 // In-memory SpreadsheetApp: spreadsheets, sheets and ranges as Google documents them, metered.
-import { parseA1 } from "./a1.js";
+import { colToNumber, parseA1 } from "./a1.js";
 import type { Meter } from "./meter.js";
 import type { World } from "./world.js";
 
@@ -156,6 +156,16 @@ function store(sheet: SheetModel, r: number, c: number, v: unknown): void {
   sheet.put(r, c, String(v));
 }
 
+/** the stand-in computes only direct references ('Tab'!E3); any other formula reads as "" (still visible via getFormulas) */
+export function evaluate(w: World, sheet: SheetModel, formula: string): CellValue {
+  const m = /^='?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(formula) ?? /^=()\$?([A-Z]+)\$?(\d+)$/.exec(formula);
+  if (!m) return "";
+  const ss = [...w.spreadsheets.values()].find((x) => x.sheets.includes(sheet));
+  const target = m[1] ? ss?.sheet(m[1].replace(/''/g, "'")) : sheet;
+  if (!target) return "#REF!";
+  return target.cell(Number(m[3]), colToNumber(m[2]));
+}
+
 function cloneOut(v: CellValue, realm: World): CellValue {
   if (v instanceof Date) return realm.makeDate(v.getTime());
   return v;
@@ -225,10 +235,14 @@ export class StandinRange {
     this.hit("getValues");
     this.m().read(this.numRows * this.numCols);
     const out: CellValue[][] = this.w.makeArray();
+    const f = this.sheetModel.formulas;
     for (let i = 0; i < this.numRows; i++) {
       const src = this.sheetModel.values[this.row - 1 + i];
       const row: CellValue[] = this.w.makeArray();
-      for (let j = 0; j < this.numCols; j++) row.push(cloneOut(src?.[this.col - 1 + j] ?? "", this.w));
+      for (let j = 0; j < this.numCols; j++) {
+        const formula = f.size ? f.get(`${this.row + i},${this.col + j}`) : undefined;
+        row.push(cloneOut(formula ? evaluate(this.w, this.sheetModel, formula) : (src?.[this.col - 1 + j] ?? ""), this.w));
+      }
       out.push(row);
     }
     return out;
@@ -291,6 +305,10 @@ export class StandinRange {
     return this;
   }
   setNumberFormat(f: string) {
+    // a format over whole columns also holds for rows added later, as on Google
+    if (this.row <= 2 && this.row + this.numRows - 1 >= this.sheetModel.maxRows) {
+      for (let j = 0; j < this.numCols; j++) this.sheetModel.numberFormats.set(`*,${this.col + j}`, f);
+    }
     return this.setMap(this.sheetModel.numberFormats, null, f, "setNumberFormat");
   }
   setNumberFormats(f: string[][]) {
@@ -307,8 +325,7 @@ export class StandinRange {
     const out: string[][] = [];
     for (let i = 0; i < this.numRows; i++) {
       const row: string[] = [];
-      for (let j = 0; j < this.numCols; j++)
-        row.push(this.sheetModel.backgrounds.get(`${this.row + i},${this.col + j}`) ?? "#ffffff");
+      for (let j = 0; j < this.numCols; j++) row.push(this.sheetModel.backgrounds.get(`${this.row + i},${this.col + j}`) ?? "#ffffff");
       out.push(row);
     }
     return out;
@@ -432,6 +449,12 @@ export class StandinDataValidationBuilder {
     this.w.meter.hit(S, "DataValidationBuilder.requireValueInList");
     this.model.kind = "list";
     this.model.values = [...values];
+    return this;
+  }
+  requireValueInRange(range: StandinRange, _showDropdown?: boolean) {
+    this.w.meter.hit(S, "DataValidationBuilder.requireValueInRange");
+    this.model.kind = "list";
+    this.model.values = [`=${range.sheetModel.name}!R${range.row}C${range.col}:C${range.col}`];
     return this;
   }
   requireCheckbox() {
@@ -560,8 +583,7 @@ export class StandinSheet {
       throw new Error("The starting row/column of the range is too small.");
     }
     if (!Number.isInteger(numRows) || numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
-    if (!Number.isInteger(numCols) || numCols < 1)
-      throw new Error("The number of columns in the range must be at least 1.");
+    if (!Number.isInteger(numCols) || numCols < 1) throw new Error("The number of columns in the range must be at least 1.");
     if (row + numRows - 1 > m.maxRows || col + numCols - 1 > m.maxColumns) {
       throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     }
@@ -594,14 +616,7 @@ export class StandinSheet {
   }
   getDataRange() {
     this.hit("getDataRange");
-    return new StandinRange(
-      this.w,
-      this.model,
-      1,
-      1,
-      Math.max(1, this.model.lastRow()),
-      Math.max(1, this.model.lastColumn()),
-    );
+    return new StandinRange(this.w, this.model, 1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
   }
   getLastRow() {
     this.hit("getLastRow");

@@ -1,7 +1,7 @@
 // The stand-in's world: Google's services in memory, a clock, a vm context that holds only Apps Script's globals.
 import vm from "node:vm";
-import { StandinForm, StandinFormResponse, StandinTextValidationBuilder, type FormModel, type ResponseModel } from "./forms.js";
 import { formatDate } from "./format-date.js";
+import { type FormModel, type ResponseModel, StandinForm, StandinFormResponse, StandinTextValidationBuilder } from "./forms.js";
 import { Meter } from "./meter.js";
 import {
   makeCache,
@@ -17,11 +17,11 @@ import {
 } from "./services.js";
 import {
   type SheetModel,
+  SpreadsheetModel,
   StandinConditionalRuleBuilder,
   StandinDataValidationBuilder,
   StandinSheet,
   StandinSpreadsheet,
-  SpreadsheetModel,
 } from "./spreadsheet.js";
 
 export interface WorldOptions {
@@ -62,6 +62,9 @@ export class World {
   private ids = 0;
   private itemIds = 100000;
   private triggerIds = 1;
+  /** clock triggers fire only inside this window (a simulation's run.from / run.to) */
+  clockFrom = Number.NEGATIVE_INFINITY;
+  clockTo = Number.POSITIVE_INFINITY;
   /** the spreadsheet a bound script belongs to */
   boundSpreadsheetId: string | null = null;
   context: vm.Context | null = null;
@@ -305,10 +308,7 @@ export class World {
   }
 
   // ---- what respondents and Google's trigger machinery do
-  submitResponse(
-    formId: string,
-    r: { id: string; at: number; email?: string; answers: Map<number, string | string[]> },
-  ): ResponseModel {
+  submitResponse(formId: string, r: { id: string; at: number; email?: string; answers: Map<number, string | string[]> }): ResponseModel {
     const form = this.forms.get(formId);
     if (!form) throw new Error(`No form ${formId}`);
     const existing = form.responses.find((x) => x.id === r.id);
@@ -373,13 +373,16 @@ export class World {
         if (!t.spent && t.afterAt > from && t.afterAt <= to) due.push({ at: t.afterAt, trigger: t });
         continue;
       }
+      if (to < this.clockFrom || from > this.clockTo) continue;
       if (t.atHour === undefined) continue;
       const tz = t.timeZone ?? this.scriptTimeZone;
       // walk local days covering the window
       for (let day = from - 86400000; day <= to + 86400000; day += 86400000) {
         const ymd = formatDate(new Date(day), tz, "yyyy-MM-dd");
         const at = localInstant(ymd, t.atHour, tz);
-        if (at > from && at <= to && !due.some((d) => d.at === at && d.trigger === t)) due.push({ at, trigger: t });
+        if (at > from && at <= to && at >= this.clockFrom && at <= this.clockTo && !due.some((d) => d.at === at && d.trigger === t)) {
+          due.push({ at, trigger: t });
+        }
       }
     }
     return due.sort((a, b) => a.at - b.at || Number(a.trigger.uid) - Number(b.trigger.uid));

@@ -1,0 +1,105 @@
+// The rollup run: figures and compiled texts of a period, to its own tab and by mail to the leaders.
+import { addMonths } from "../domain/dates";
+import { type FormId, SPECS } from "../domain/forms";
+import { reportLastCol, rollupTabName } from "../domain/layout";
+import { REGISTRATION } from "../domain/periods";
+import { buildRollup, officialReportHtml, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
+import { checkSettings, type Settings } from "../domain/settings";
+import { computeStatuses } from "../domain/status";
+import { safeCell, viPercent } from "../domain/text";
+import type { Unit } from "../domain/units";
+import { baseValues, compose } from "./mails";
+import type { MailRecord, OutgoingMail, Ports, State, Store } from "./ports";
+import { answersOfRow, parseVersionRows } from "./rows";
+import { withStore } from "./run";
+import { periodLabel } from "./status-tab";
+
+/** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
+export function runRollups(p: Ports, only?: { period: string }): string[] {
+  return withStore(p, ({ state, journal, store }) => {
+    const s = state.settings;
+    if (!s || checkSettings(s).length) return "Chưa có cài đặt hợp lệ: chạy Thiết lập.";
+    const sent = new Set(journal.map((e) => (e.data as MailRecord).key));
+    const keys = only ? [`rollup|${only.period}||${p.clock.now()}`] : state.pendingRollups.filter((k) => !sent.has(k));
+    const { units } = store.readUnits();
+    const heights = { ...state.heights };
+    const out: string[] = [];
+    const keep: string[] = [];
+    let left = keys.length ? p.mailer.remaining() : 0;
+    for (const key of keys) {
+      const period = key.split("|")[1];
+      const r = rollupOne(p, store, state, s, units, period, heights);
+      if (typeof r === "string") out.push(r);
+      else if (left < s.rollupTo.length) {
+        keep.push(key);
+        out.push(`Hết hạn mức gửi thư hôm nay: tổng hợp kỳ ${periodLabel(period)} gửi ở lần chạy sau.`);
+      } else {
+        p.mailer.send(r, s);
+        left -= s.rollupTo.length;
+        p.state.record("mail", {
+          key,
+          kind: "rollup",
+          unit: "",
+          period,
+          to: s.rollupTo,
+          cc: [],
+          subject: r.subject,
+          result: "Đã gửi",
+          sent: true,
+        });
+        out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")}.`);
+      }
+    }
+    if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
+    p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
+    p.triggers.clearRollups();
+    return out.join("\n");
+  })
+    .split("\n")
+    .filter(Boolean);
+}
+
+/** the rollup of one period, written to its tab; the mail to send, or why there is none */
+function rollupOne(
+  p: Ports,
+  store: Store,
+  state: State,
+  s: Settings,
+  units: Unit[],
+  period: string,
+  heights: Record<string, number>,
+): OutgoingMail | string {
+  const form: FormId = period === REGISTRATION ? "registration" : "monthly";
+  const spec = SPECS[form];
+  const now = p.clock.now();
+  const prevPeriod = addMonths(period, -1);
+  // a period's reports cannot arrive before its month begins: read from the previous month's first row on
+  const from = form === "monthly" ? Math.max(2, state.checkpoints[prevPeriod] ?? 2) : 2;
+  const rows = store.readBlock(spec.tab, `A${from}:${reportLastCol(spec)}`);
+  const periods = form === "monthly" ? [prevPeriod, period].filter((m) => m >= s.firstPeriod) : [];
+  const st = computeStatuses(units, { registration: [], monthly: [], [form]: parseVersionRows(rows, from) }, periods, s, now);
+  const f = st.figures.find((x) => x.period === period);
+  if (!f) return `Kỳ ${period} trước kỳ báo cáo đầu tiên.`;
+  const entries = [...(st.byPeriod.get(period) ?? [])]
+    .filter(([, x]) => x.contentRow && (x.kind === "onTime" || x.kind === "late"))
+    .map(([unit, x]) => ({ unit, answers: answersOfRow(spec, rows[(x.contentRow as number) - from] ?? []) }));
+  const data = buildRollup(spec, f, st.figures.find((x) => x.period === prevPeriod) ?? null, units, entries, now);
+  const tab = rollupTabName(period);
+  const block: unknown[][] = rollupRows(data, s).map((r) => r.map(safeCell));
+  while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
+  heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0);
+  heights[tab] = block.length;
+  const values = {
+    ...baseValues(s, period, undefined),
+    ty_le_bao_cao: viPercent(f.reportingRate),
+    ty_le_dung_han: viPercent(f.onTimeRate),
+  };
+  const c = compose("rollup", state.templates, values, s.rollupTo);
+  if ("errors" in c) return c.errors.join("; ");
+  return {
+    ...c.mail,
+    html: rollupMailHtml(data, s, c.mail.html),
+    text: `${c.mail.text}\n\n${rollupText(data, s)}`,
+    attachment: { name: `Bao-cao-${period === REGISTRATION ? "dang-ky" : period}`, html: officialReportHtml(data, s) },
+  };
+}

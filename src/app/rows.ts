@@ -1,0 +1,144 @@
+// Rows of the tabs <-> the domain's records.
+
+import { viMonthShort } from "../domain/dates";
+import { type Answers, answerFields, cellOf, type FormSpec, valueOfCell } from "../domain/forms/spec";
+import { CHANNEL_LABEL, KEY_COLS, VERDICT_LABEL } from "../domain/layout";
+import { REGISTRATION } from "../domain/periods";
+import type { Verdict, Version } from "../domain/status";
+import { clean, safeCell } from "../domain/text";
+import type { Unit } from "../domain/units";
+import { readMonth } from "../domain/validate";
+
+const REG_LABEL = "Đăng ký";
+const EMAIL = /^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$/;
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+export function toMs(v: unknown): number {
+  if (isDate(v)) return v.getTime();
+  if (typeof v === "number") return v;
+  const t = Date.parse(String(v));
+  return Number.isNaN(t) ? 0 : t;
+}
+
+export function periodCell(period: string): string {
+  return period === REGISTRATION ? REG_LABEL : period ? viMonthShort(period) : "";
+}
+
+export function periodOfCell(v: unknown): string {
+  const s = String(v ?? "").trim();
+  if (!s) return "";
+  if (s === REG_LABEL) return REGISTRATION;
+  return readMonth(v) ?? "";
+}
+
+const verdictOf: Record<string, Verdict> = {
+  [VERDICT_LABEL.accepted]: "accepted",
+  [VERDICT_LABEL.invalid]: "invalid",
+  [VERDICT_LABEL.unverified]: "unverified",
+};
+
+const channelOf: Record<string, string> = Object.fromEntries(Object.entries(CHANNEL_LABEL).map(([k, v]) => [v, k]));
+
+export function parseVersionRows(rows: unknown[][], firstRow: number): Version[] {
+  const out: Version[] = [];
+  rows.forEach((r, i) => {
+    const key = String(r[0] ?? "");
+    if (!key) return;
+    out.push({
+      key,
+      responseId: String(r[1] ?? ""),
+      at: toMs(r[2]),
+      unit: String(r[3] ?? ""),
+      period: periodOfCell(r[4]),
+      verdict: verdictOf[String(r[5] ?? "").trim()] ?? "invalid",
+      confirmed: String(r[6] ?? "").trim() !== "",
+      channel: channelOf[String(r[7] ?? "")] ?? "form",
+      email: String(r[8] ?? ""),
+      row: firstRow + i,
+      notes: String(r[9] ?? ""),
+    });
+  });
+  return out;
+}
+
+export interface NewVersion {
+  key: string;
+  responseId: string;
+  at: Date;
+  unit: string;
+  period: string;
+  verdict: Verdict;
+  confirmed: string;
+  channel: string;
+  email: string;
+  notes: string[];
+  answers: Answers;
+}
+
+/** one row of a report tab; free text goes in as text, never as a formula */
+export function versionRow(spec: FormSpec, v: NewVersion): unknown[] {
+  const lead = [
+    v.key,
+    v.responseId,
+    v.at,
+    v.unit,
+    periodCell(v.period),
+    VERDICT_LABEL[v.verdict],
+    v.confirmed,
+    CHANNEL_LABEL[v.channel] ?? v.channel,
+    v.email,
+    v.notes.join("\n").slice(0, 45000),
+  ];
+  const rest = answerFields(spec).map((f) => cellOf(f, v.answers[f.key]));
+  const row = [...lead, ...rest].map(safeCell);
+  if (row.length !== KEY_COLS + answerFields(spec).length) throw new Error("row shape");
+  return row;
+}
+
+/** the answers of a stored row (for the rollup) */
+export function answersOfRow(spec: FormSpec, row: unknown[]): Answers {
+  const out: Answers = {};
+  answerFields(spec).forEach((f, j) => {
+    const v = valueOfCell(f, row[KEY_COLS + j]);
+    if (v !== undefined) out[f.key] = v;
+  });
+  return out;
+}
+
+/** roster rows -> units; a bad cell is reported by name, not guessed */
+export function parseUnitRows(rows: unknown[][]): { units: Unit[]; problems: string[] } {
+  const units: Unit[] = [];
+  const problems: string[] = [];
+  rows.forEach((r, i) => {
+    const [code, name, chair, mails, phone, group] = r.slice(0, 6).map((c) => clean(String(c ?? "")));
+    const cell = (col: string, what: string) => problems.push(`Trang “Đơn vị” ô ${col}${i + 2}: ${what}.`);
+    if (!code) return;
+    if (units.some((u) => u.code === code.toUpperCase())) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
+    const emails = mails
+      .toLowerCase()
+      .split(/[,;\s]+/)
+      .filter(Boolean);
+    for (const e of emails) if (!EMAIL.test(e)) cell("D", `“${e}” không phải là email`);
+    // months left empty mean no limit; a month that cannot be read is reported and the unit counted throughout
+    const [activeFrom, activeTo] = [6, 7].map((c) => {
+      const m = r[c] === "" ? "" : (readMonth(r[c]) ?? "?");
+      if (m === "?") cell("GH"[c - 6], "tháng không hợp lệ (mm/yyyy)");
+      return m === "?" ? "" : m;
+    });
+    units.push({
+      code: code.toUpperCase(),
+      name,
+      chair,
+      emails: emails.filter((e) => EMAIL.test(e)),
+      phone,
+      group,
+      activeFrom,
+      activeTo,
+      row: i + 2,
+    });
+  });
+  return { units, problems };
+}

@@ -1,0 +1,123 @@
+// The product's tabs, described once: what setup creates and keeps in shape.
+import { FORM_IDS, SPECS } from "../domain/forms";
+import { answerFields } from "../domain/forms/spec";
+import {
+  DASHBOARD_PERIODS,
+  KEY_COLS,
+  MAIL_LOG_HEADER,
+  manualHeader,
+  PREVIEW_HEADER,
+  RUN_LOG_HEADER,
+  reportHeader,
+  SETTINGS_HEADER,
+  STATUS_SUMMARY,
+  STATUS_SUMMARY_ROW,
+  STATUS_UNITS_ROW,
+  TAB,
+  TEMPLATES_HEADER,
+  UNITS_HEADER,
+} from "../domain/layout";
+import { CHANNEL_CHOICES, MANUAL_TAB } from "./manual";
+
+export interface TabDef {
+  name: string;
+  header: string[];
+  headerRow?: number;
+  frozenRows: number;
+  frozenCols?: number;
+  textCols?: number[];
+  dateCols?: number[];
+  percentRows?: { from: number; to: number; fromCol: number };
+  protect: boolean;
+  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number }[];
+  colors?: { prefix: string; background: string }[];
+  capacity?: { rows: number; cols: number };
+  tabColor?: string;
+}
+
+export const STATUS_COLORS = [
+  { prefix: "Đúng hạn", background: "#c8e6c9" },
+  { prefix: "Trễ hạn", background: "#ffe0b2" },
+  { prefix: "Chưa nộp", background: "#ffcdd2" },
+  { prefix: "Không hợp lệ", background: "#e1bee7" },
+  { prefix: "Chờ xác nhận", background: "#fff9c4" },
+  { prefix: "Không thuộc diện", background: "#eeeeee" },
+];
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export function tabDefs(unitCount: number): TabDef[] {
+  const defs: TabDef[] = [
+    { name: TAB.settings, header: SETTINGS_HEADER, frozenRows: 1, textCols: [2], protect: false, tabColor: "#5b8def" },
+    {
+      name: TAB.units,
+      header: UNITS_HEADER,
+      frozenRows: 1,
+      frozenCols: 1,
+      textCols: [1, 4, 5, 7, 8],
+      protect: false,
+      tabColor: "#5b8def",
+    },
+  ];
+  for (const form of FORM_IDS) {
+    const spec = SPECS[form];
+    const n = answerFields(spec).length;
+    defs.push({
+      name: spec.tab,
+      header: reportHeader(spec),
+      frozenRows: 1,
+      textCols: [
+        1,
+        2,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        ...range(KEY_COLS + 1, KEY_COLS + n).filter((c) => answerFields(spec)[c - KEY_COLS - 1].kind !== "number"),
+      ],
+      dateCols: [3],
+      protect: true,
+    });
+  }
+  defs.push({
+    name: TAB.status,
+    header: [],
+    frozenRows: 2,
+    frozenCols: 2,
+    protect: true,
+    colors: STATUS_COLORS,
+    percentRows: { from: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 2, to: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 1, fromCol: 4 },
+    capacity: { rows: unitCount + STATUS_UNITS_ROW + 200, cols: 3 + DASHBOARD_PERIODS },
+    tabColor: "#43a047",
+  });
+  defs.push({
+    name: TAB.dashboard,
+    header: [],
+    frozenRows: 2,
+    protect: true,
+    percentRows: { from: 3, to: 2 + DASHBOARD_PERIODS, fromCol: 11 },
+    tabColor: "#43a047",
+  });
+  defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
+  defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
+  defs.push({ name: TAB.runLog, header: ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"], frozenRows: 1, dateCols: [1], protect: true });
+  defs.push({ name: TAB.preview, header: [], frozenRows: 2, protect: true });
+  for (const form of FORM_IDS) {
+    const spec = SPECS[form];
+    const header = manualHeader(spec);
+    defs.push({
+      name: MANUAL_TAB[form],
+      header,
+      frozenRows: 1,
+      textCols: [1, 4, ...(form === "monthly" ? [5] : [])],
+      protect: false,
+      lists: [{ col: 3, values: CHANNEL_CHOICES, fromRow: 2 }],
+    });
+  }
+  void RUN_LOG_HEADER;
+  void PREVIEW_HEADER;
+  return defs;
+}

@@ -1,0 +1,168 @@
+// One spec per form: from it come the Google Form's items, the zod schema, the tab's columns and the answer keys.
+import * as z from "zod/mini";
+import { identityHints } from "../text";
+import type { Unit } from "../units";
+import { normalizers, type ParseContext } from "../validate";
+
+z.config({ jitless: true });
+
+export type FieldKind = "unit" | "shortText" | "paragraph" | "number" | "choice" | "checkboxes" | "month";
+
+export interface Choice {
+  key: string;
+  label: string;
+}
+
+export interface Field {
+  key: string;
+  /** question title in the form */
+  title: string;
+  help?: string;
+  kind: FieldKind;
+  required: boolean;
+  choices?: Choice[];
+  /** column header in the product's tab (defaults to the title) */
+  column?: string;
+  /** free text: flagged for identity-like data, masked in the rollup */
+  freeText?: boolean;
+  /** extra rule after normalising: a Vietnamese message, null when fine, or the value made canonical */
+  rule?: (value: unknown, all: Record<string, unknown>, ctx: ParseContext) => string | null | { value: unknown };
+}
+
+/** one question, one line: required unless said otherwise; paragraphs are free text */
+export function q(key: string, kind: FieldKind, title: string, column: string, more: Partial<Field> = {}): Field {
+  return { key, kind, title, column, required: true, freeText: kind === "paragraph", ...more };
+}
+
+/** "key=label;key=label" */
+export function choices(list: string): Choice[] {
+  return list.split(";").map((c) => {
+    const [key, label] = c.split("=");
+    return { key, label };
+  });
+}
+
+export interface FormSpec {
+  id: "registration" | "monthly";
+  title: string;
+  description: string;
+  confirmation: string;
+  /** the product's tab holding one row per response version */
+  tab: string;
+  fields: Field[];
+}
+
+export type Answers = Record<string, unknown>;
+
+export interface ParseOk {
+  ok: true;
+  value: Answers;
+  notes: string[];
+}
+export interface ParseErr {
+  ok: false;
+  errors: { key: string; message: string }[];
+  /** what could be read despite the errors (unit and period for attribution) */
+  partial: Answers;
+  notes: string[];
+}
+
+/** the zod schema of one question: normalises the raw answer or fails with a Vietnamese message */
+export function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((input: unknown, payload) => {
+      const r = normalizers[f.kind](input, f, ctx);
+      if (!r.ok) {
+        payload.issues.push({ code: "custom", message: r.error, input, path: [] });
+        return undefined;
+      }
+      if (r.note) notes.push(r.note);
+      return r.value;
+    }),
+  );
+}
+
+/** the zod schema of a whole form, derived from its spec */
+export function schemaOf(spec: FormSpec, ctx: ParseContext, notes: string[] = []) {
+  const shape: Record<string, ReturnType<typeof fieldSchema>> = {};
+  for (const f of spec.fields) shape[f.key] = fieldSchema(f, ctx, notes);
+  return z.object(shape);
+}
+
+export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): ParseOk | ParseErr {
+  const notes: string[] = [];
+  const errors: { key: string; message: string }[] = [];
+  const value: Answers = {};
+  const input = raw && typeof raw === "object" ? raw : {};
+  // question by question, so that what did parse is kept for attribution (unit, period) and messages name each question
+  for (const f of spec.fields) {
+    const res = fieldSchema(f, ctx, notes).safeParse(input[f.key]);
+    if (res.success) {
+      if (res.data !== undefined) value[f.key] = res.data;
+    } else errors.push({ key: f.key, message: res.error.issues[0]?.message ?? "không hợp lệ" });
+  }
+  for (const f of spec.fields) {
+    if (!f.rule || errors.some((e) => e.key === f.key) || value[f.key] === undefined) continue;
+    const r = f.rule(value[f.key], value, ctx);
+    if (typeof r === "string") errors.push({ key: f.key, message: r });
+    else if (r) value[f.key] = r.value;
+  }
+  for (const f of spec.fields) {
+    if (!f.freeText || typeof value[f.key] !== "string") continue;
+    const hints = identityHints(value[f.key] as string);
+    if (hints.length) notes.push(`“${f.column ?? f.title}” có thể chứa ${hints.join(", ")} của cá nhân: cần kiểm tra`);
+  }
+  const order = new Map(spec.fields.map((f, i) => [f.key, i]));
+  errors.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
+  if (errors.length) {
+    return {
+      ok: false,
+      errors: errors.map((e) => ({ key: e.key, message: `${titleOf(spec, e.key)}: ${e.message}` })),
+      partial: value,
+      notes,
+    };
+  }
+  return { ok: true, value, notes };
+}
+
+function titleOf(spec: FormSpec, key: string): string {
+  const f = spec.fields.find((x) => x.key === key);
+  return f ? (f.column ?? f.title) : key;
+}
+
+export function columnsOf(spec: FormSpec): string[] {
+  return spec.fields.filter((f) => f.kind !== "unit" && f.kind !== "month").map((f) => f.column ?? f.title);
+}
+
+export function answerFields(spec: FormSpec): Field[] {
+  return spec.fields.filter((f) => f.kind !== "unit" && f.kind !== "month");
+}
+
+/** how an answer is shown in a cell */
+export function cellOf(f: Field, v: unknown): string | number {
+  if (v === undefined || v === null) return "";
+  if (f.kind === "checkboxes" && Array.isArray(v)) {
+    return v.map((k) => f.choices?.find((c) => c.key === k)?.label ?? String(k)).join("; ");
+  }
+  if (f.kind === "choice") return f.choices?.find((c) => c.key === v)?.label ?? String(v);
+  if (typeof v === "number") return v;
+  return String(v);
+}
+
+/** the reverse of cellOf, for rows read back from a tab */
+export function valueOfCell(f: Field, cell: unknown): unknown {
+  if (cell === "" || cell === null || cell === undefined) return undefined;
+  if (f.kind === "checkboxes") {
+    return String(cell)
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((label) => f.choices?.find((c) => c.label === label)?.key ?? label);
+  }
+  if (f.kind === "choice") return f.choices?.find((c) => c.label === cell)?.key ?? String(cell);
+  if (f.kind === "number") return Number(cell);
+  return String(cell);
+}
+
+export type { Unit };

@@ -1,0 +1,117 @@
+// The product's tabs as staff see them: names, headers, fixed positions. Every adapter reads positions from here.
+import { answerFields, type FormSpec } from "./forms/spec";
+
+export const TAB = {
+  settings: "Cài đặt",
+  units: "Đơn vị",
+  status: "Trạng thái",
+  dashboard: "Tổng quan",
+  templates: "Mẫu thư",
+  mailLog: "Nhật ký thư",
+  runLog: "Nhật ký chạy",
+  preview: "Xem trước thư",
+  manualMonthly: "Nhập tay – Báo cáo tháng",
+  manualRegistration: "Nhập tay – Đăng ký",
+} as const;
+
+export const SETTINGS_HEADER = ["Thiết lập", "Giá trị", "Giải thích", "Mã"];
+/** the settings block read on every run (fixed: a row per setting, with room to spare) */
+export const SETTINGS_RANGE = "A2:D60";
+
+export const UNITS_HEADER = [
+  "Mã đơn vị",
+  "Tên CĐCS",
+  "Chủ tịch",
+  "Email (cách nhau dấu phẩy)",
+  "Điện thoại",
+  "Khối",
+  "Từ tháng (mm/yyyy)",
+  "Đến tháng (mm/yyyy)",
+  "Liên kết đăng ký",
+  "Liên kết báo cáo tháng",
+];
+/** columns of the roster the jobs read (links are written, never read) */
+export const UNITS_READ_COLS = 8;
+
+/** leading columns of both report tabs: the keys the jobs read; answers follow */
+export const KEY_HEADER = [
+  "Khóa",
+  "Mã phản hồi",
+  "Thời điểm nhận",
+  "Mã đơn vị",
+  "Kỳ",
+  "Kết quả",
+  "Xác nhận",
+  "Kênh",
+  "Email người gửi",
+  "Lý do / ghi chú",
+];
+export const KEY_COLS = KEY_HEADER.length;
+
+export function reportHeader(spec: FormSpec): string[] {
+  return [...KEY_HEADER, ...answerFields(spec).map((f) => f.column ?? f.title)];
+}
+
+export const VERDICT_LABEL = { accepted: "Hợp lệ", invalid: "Không hợp lệ", unverified: "Chờ xác nhận" } as const;
+
+export const CHANNEL_LABEL: Record<string, string> = {
+  form: "Biểu mẫu",
+  paper: "Văn bản giấy",
+  email: "Email",
+  message: "Tin nhắn",
+};
+
+export const MAIL_LOG_HEADER = ["Khóa", "Thời điểm", "Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Kết quả"];
+
+export const RUN_LOG_HEADER = ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"];
+
+export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nội dung", "Mã"];
+
+export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
+
+/** status tab: title row, header row, summary rows, a separator, then one row per unit */
+export const STATUS_FIXED_COLS = 3;
+export const STATUS_SUMMARY = [
+  "Hạn nộp",
+  "Phải báo cáo",
+  "Đã nộp",
+  "Đúng hạn",
+  "Trễ hạn",
+  "Chưa nộp",
+  "Không hợp lệ",
+  "Chờ xác nhận",
+  "Không thuộc diện báo cáo",
+  "Tỷ lệ báo cáo",
+  "Tỷ lệ đúng hạn",
+];
+export const STATUS_HEADER_ROW = 2;
+export const STATUS_SUMMARY_ROW = 3;
+export const STATUS_UNITS_ROW = STATUS_SUMMARY_ROW + STATUS_SUMMARY.length + 1;
+/** the dashboard shows this many periods (registration + 5 years of months) */
+export const DASHBOARD_PERIODS = 61;
+
+export const MANUAL_LEAD = ["Mã ghi nhận", "Ngày giờ nhận (dd/mm/yyyy hh:mm)", "Kênh"];
+export const MANUAL_RESULT = "Kết quả xử lý";
+
+export function manualHeader(spec: FormSpec): string[] {
+  return [...MANUAL_LEAD, ...spec.fields.map((f) => f.column ?? f.title), MANUAL_RESULT];
+}
+
+export function rollupTabName(period: string): string {
+  return period === "registration" ? "TH Đăng ký" : `TH ${period.slice(5)}.${period.slice(0, 4)}`;
+}
+
+export function colLetter(n: number): string {
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** the last column of a report tab */
+export function reportLastCol(spec: FormSpec): string {
+  return colLetter(KEY_COLS + answerFields(spec).length);
+}

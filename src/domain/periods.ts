@@ -1,0 +1,41 @@
+// Periods and their deadlines: "trước ngày 24 hàng tháng", "trước ngày 15/10/2018", in the settings' zone.
+import { addDays, addMonths, dayNumber, localDay, monthRange } from "./dates";
+import type { Settings } from "./settings";
+
+/** the registration is a period of its own */
+export const REGISTRATION = "registration";
+
+export interface Deadline {
+  /** the date the directive names ("trước ngày 24/10" → 2018-10-24) */
+  due: string;
+  /** the last local day that is still on time */
+  lastOnTime: string;
+}
+
+export function deadlineOf(period: string, s: Settings): Deadline {
+  if (period === REGISTRATION) {
+    const due = s.registrationDeadline;
+    return { due, lastOnTime: s.registrationDeadlineInclusive ? due : addDays(due, -1) };
+  }
+  const due = `${period}-${String(s.monthlyDueDay).padStart(2, "0")}`;
+  return { due, lastOnTime: s.monthlyDueInclusive ? due : addDays(due, -1) };
+}
+
+/** 0 when on time; otherwise local calendar days from the last on-time day to the day received */
+export function daysLate(receivedAt: number, d: Deadline, tz: string): number {
+  return Math.max(0, dayNumber(localDay(receivedAt, tz)) - dayNumber(d.lastOnTime));
+}
+
+/** the month whose units are expected to register (the deadline's month) */
+export function registrationMonth(s: Settings): string {
+  return deadlineOf(REGISTRATION, s).lastOnTime.slice(0, 7);
+}
+
+/** monthly periods from the first one through `lastMonth` */
+export function monthlyPeriods(s: Settings, lastMonth: string): string[] {
+  return lastMonth < s.firstPeriod ? [] : monthRange(s.firstPeriod, lastMonth);
+}
+
+export function previousPeriod(period: string): string {
+  return addMonths(period, -1);
+}

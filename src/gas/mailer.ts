@@ -1,0 +1,30 @@
+// MailApp only (scope script.send_mail). The quota is read once per run and then counted here.
+import type { Mailer, OutgoingMail } from "../app/ports";
+import type { Settings } from "../domain/settings";
+
+export class MailAppMailer implements Mailer {
+  private left: number | null = null;
+
+  remaining(): number {
+    if (this.left === null) this.left = MailApp.getRemainingDailyQuota();
+    return this.left;
+  }
+
+  send(m: OutgoingMail, s: Settings): void {
+    const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+      to: m.to.join(","),
+      subject: m.subject,
+      body: m.text,
+      htmlBody: m.html,
+      name: s.senderName,
+    };
+    if (m.cc.length) options.cc = m.cc.join(",");
+    if (s.replyTo) options.replyTo = s.replyTo;
+    if (m.attachment) {
+      // Google renders the official report's HTML to PDF
+      options.attachments = [Utilities.newBlob(m.attachment.html, "text/html", `${m.attachment.name}.html`).getAs("application/pdf")];
+    }
+    MailApp.sendEmail(options);
+    if (this.left !== null) this.left -= m.to.length + m.cc.length;
+  }
+}

@@ -1,0 +1,66 @@
+// The Apps Script side of every port, made once per run.
+import type { Ports, Store } from "../app/ports";
+import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
+import { ScriptLock } from "./lock";
+import { MailAppMailer } from "./mailer";
+import { SheetStore } from "./sheet-store";
+import { PropertiesStateStore } from "./state-store";
+import { clearRollupTriggers, ensureTriggers, scheduleRollups } from "./triggers";
+import { alert, prompt } from "./ui";
+import { ensureChart, ensureTab } from "./workbook";
+
+export function gasPorts(): Ports {
+  return {
+    clock: { now: () => Date.now() },
+    state: new PropertiesStateStore(),
+    open: (id) => SheetStore.open(id),
+    active: () => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      return ss ? { store: new SheetStore(ss), id: ss.getId() } : null;
+    },
+    mailer: new MailAppMailer(),
+    lock: new ScriptLock(),
+    forms: {
+      ensure: (form, ref, ssId, c) => ensureForm(SPECS[form], ref, ssId, c),
+      syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
+      choicesHash: (form, c) => choicesHash(SPECS[form], c),
+      responsesSince: (ref, since) => responsesSince(ref, since).map((r) => readResponse(r, ref)),
+      read: (event, refs) => {
+        const e = event as { response?: GoogleAppsScript.Forms.FormResponse; source?: unknown } | undefined;
+        if (!e?.response) return null;
+        const id = formIdOf(e.source);
+        const form = FORM_IDS.find((f) => refs[f]?.id === id) as FormId | undefined;
+        if (!form) return null;
+        return { form, response: readResponse(e.response, refs[form] as NonNullable<(typeof refs)[FormId]>) };
+      },
+      prefilledLink,
+    },
+    triggers: { ensure: ensureTriggers, scheduleRollups, clearRollups: clearRollupTriggers },
+    ui: {
+      alert,
+      prompt,
+      toast: (store: Store, message: string) => (store as SheetStore).ss.toast(message, "Báo cáo CĐCS", 8),
+    },
+    user: () => {
+      try {
+        return Session.getActiveUser().getEmail();
+      } catch {
+        return "";
+      }
+    },
+    workbook: {
+      prepare: (store, defs) => {
+        const ss = (store as SheetStore).ss;
+        const made: string[] = [];
+        for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
+        return made;
+      },
+      chart: (store, tab, labels, series, title) => {
+        const sheet = (store as SheetStore).ss.getSheetByName(tab);
+        if (sheet) ensureChart(sheet, labels, series, title);
+      },
+    },
+    newId: () => Utilities.getUuid(),
+  };
+}

@@ -1,0 +1,170 @@
+// Whole-tab reads and writes on the Sheet: a port method is one or two calls, never a call per row.
+import type { Store } from "../app/ports";
+import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { colLetter, KEY_COLS, KEY_HEADER, SETTINGS_HEADER, TAB, TEMPLATES_HEADER, UNITS_HEADER, UNITS_READ_COLS } from "../domain/layout";
+
+export { colLetter };
+
+import { parseUnitRows, parseVersionRows } from "../app/rows";
+import type { SettingsRow } from "../domain/settings";
+import type { Version } from "../domain/status";
+import type { MailKind } from "../domain/templates";
+import type { Unit } from "../domain/units";
+
+export function a1(tab: string, ref: string): string {
+  return `'${tab.replace(/'/g, "''")}'!${ref}`;
+}
+
+/** drops the blank rows at the end of a read (open-ended ranges run to the sheet's last row) */
+export function trimRows(rows: unknown[][]): unknown[][] {
+  let n = rows.length;
+  while (n > 0 && rows[n - 1].every((v) => v === "" || v == null)) n--;
+  return rows.slice(0, n);
+}
+
+/** rows of a sheet Google inserts */
+export const NEW_SHEET_ROWS = 1000;
+
+export class MissingTabError extends Error {}
+
+export class SheetStore implements Store {
+  private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  /** a tab's handle, fetched once per run */
+  sheet(tab: string): GoogleAppsScript.Spreadsheet.Sheet {
+    let s = this.sheets.get(tab);
+    if (!s) {
+      s = this.ss.getSheetByName(tab) ?? undefined;
+      if (!s) throw new MissingTabError(`Không tìm thấy trang “${tab}”. Trang có thể đã bị xóa hoặc đổi tên: chạy lại Thiết lập.`);
+      this.sheets.set(tab, s);
+    }
+    return s;
+  }
+
+  /**
+   * Writes a block into a tab made on demand (rollup tabs): 3 calls, one more when the tab is new or must grow.
+   * `capacity` is the row count the tab had when last written; returns the new one.
+   */
+  writeTab(tab: string, rows: unknown[][], capacity: number): number {
+    let s = this.ss.getSheetByName(tab);
+    let cap = capacity;
+    if (!s) {
+      s = this.ss.insertSheet(tab);
+      cap = NEW_SHEET_ROWS;
+    } else if (!cap) cap = s.getMaxRows();
+    this.sheets.set(tab, s);
+    if (rows.length > cap) {
+      s.insertRowsAfter(cap, rows.length - cap + 100);
+      cap = rows.length + 100;
+    }
+    s.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    return cap;
+  }
+
+  static open(id: string): SheetStore {
+    return new SheetStore(SpreadsheetApp.openById(id));
+  }
+
+  /** one range read (2 calls); a missing tab is named in Vietnamese */
+  readBlock(tab: string, ref: string): unknown[][] {
+    let rows: unknown[][];
+    try {
+      rows = this.ss.getRange(a1(tab, ref)).getValues();
+    } catch {
+      throw new MissingTabError(`Không đọc được trang “${tab}”: trang đã bị xóa hoặc đổi tên? Chạy lại Thiết lập.`);
+    }
+    return trimRows(rows);
+  }
+
+  /**
+   * Rows under a header, read with the header in the same call: a column inserted, moved or renamed
+   * stops the job with its name, so nothing is ever read from or written to the wrong column.
+   */
+  readTable(tab: string, header: string[], width = header.length): unknown[][] {
+    const [head, ...rows] = this.readBlock(tab, `A1:${colLetter(width)}`);
+    header.slice(0, width).forEach((h, i) => {
+      const found = String(head?.[i] ?? "");
+      if (found !== h) {
+        throw new MissingTabError(
+          `Trang “${tab}”, cột ${colLetter(i + 1)}: cần “${h}” nhưng đang là “${found}”. Cột đã bị chèn, di chuyển hoặc đổi tên: đưa về như cũ rồi chạy lại.`,
+        );
+      }
+    });
+    return rows;
+  }
+
+  readSettingsRows(): SettingsRow[] {
+    const rows = this.readTable(TAB.settings, SETTINGS_HEADER);
+    const out: SettingsRow[] = [];
+    rows.forEach((r, i) => {
+      const key = String(r[3] ?? "").trim();
+      if (key) out.push({ key, value: r[1], cell: `B${i + 2}` });
+    });
+    return out;
+  }
+
+  writeSettings(rows: unknown[][]): void {
+    this.writeRows(TAB.settings, 2, rows);
+  }
+
+  readTemplates() {
+    const rows = this.readTable(TAB.templates, TEMPLATES_HEADER);
+    return {
+      rows: rows
+        .map((r) => ({ kind: String(r[4] ?? "").trim() as MailKind, subject: String(r[2] ?? ""), body: String(r[3] ?? "") }))
+        .filter((r) => r.kind),
+    };
+  }
+
+  readUnits(): { units: Unit[]; problems: string[] } {
+    return parseUnitRows(this.readTable(TAB.units, UNITS_HEADER, UNITS_READ_COLS));
+  }
+
+  readVersions(form: FormId, fromRow = 2): { versions: Version[]; rows: unknown[][]; lastRow: number } {
+    const rows =
+      fromRow > 2 ? this.readBlock(SPECS[form].tab, `A${fromRow}:${colLetter(KEY_COLS)}`) : this.readTable(SPECS[form].tab, KEY_HEADER);
+    return { versions: parseVersionRows(rows, fromRow), rows, lastRow: fromRow + rows.length - 1 };
+  }
+
+  /** is this exact response version stored? Searched by Sheets itself, whatever the tab's size (4 calls). */
+  hasKey(form: FormId, key: string): boolean {
+    return this.sheet(SPECS[form].tab).createTextFinder(key).matchEntireCell(true).findNext() !== null;
+  }
+
+  appendVersion(form: FormId, row: unknown[]): void {
+    this.sheet(SPECS[form].tab).appendRow(row);
+  }
+
+  /** one block write (2 calls); the tab grows first when the block runs past its end */
+  writeRows(tab: string, startRow: number, rows: unknown[][], startCol = 1): void {
+    if (!rows.length) return;
+    const [w, h] = [rows[0].length, rows.length];
+    try {
+      this.ss.getRange(a1(tab, `${colLetter(startCol)}${startRow}:${colLetter(startCol + w - 1)}${startRow + h - 1}`)).setValues(rows);
+    } catch (e) {
+      if (!/outside the dimensions|Range not found/i.test(String(e))) throw e;
+      const sheet = this.sheet(tab);
+      const [maxR, maxC] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+      // grown with room to spare, so that the next runs do not pay for it again
+      if (startRow + h - 1 > maxR) sheet.insertRowsAfter(maxR, startRow + h - maxR + 500);
+      if (startCol + w - 1 > maxC) sheet.insertColumnsAfter(maxC, startCol + w - 1 - maxC);
+      sheet.getRange(startRow, startCol, h, w).setValues(rows);
+    }
+  }
+
+  appendLog(tab: string, rows: unknown[][]): void {
+    if (!rows.length) return;
+    const sheet = this.sheet(tab);
+    if (rows.length === 1) {
+      sheet.appendRow(rows[0]);
+      return;
+    }
+    const last = sheet.getLastRow();
+    this.writeRows(tab, last + 1, rows);
+  }
+}
+
+export function allForms(): FormId[] {
+  return FORM_IDS;
+}

@@ -1,0 +1,71 @@
+// Script properties: the product's derived state and the journal that records each mail as it goes.
+import type { JournalEntry, MailRecord, RunRecord, State, StateStore } from "../app/ports";
+
+const EMPTY: State = {
+  spreadsheetId: "",
+  settings: null,
+  templates: [],
+  forms: {},
+  heights: {},
+  checkpoints: {},
+  choicesHash: {},
+  lastReconcile: 0,
+  pendingRollups: [],
+};
+
+/** a property value holds at most 9 KB: the state is split across s.0, s.1, … */
+const CHUNK = 8000;
+
+export class PropertiesStateStore implements StateStore {
+  private props = PropertiesService.getScriptProperties();
+  private state: State = EMPTY;
+
+  load(): { state: State; journal: JournalEntry[] } {
+    const all = this.props.getProperties();
+    let raw = "";
+    for (let i = 0; all[`s.${i}`]; i++) raw += all[`s.${i}`];
+    this.state = { ...EMPTY, ...(raw ? (JSON.parse(raw) as State) : {}) };
+    const journal: JournalEntry[] = [];
+    for (const id of Object.keys(all)) {
+      if (!id.startsWith("j.")) continue;
+      try {
+        journal.push({ id, ...(JSON.parse(all[id]) as Omit<JournalEntry, "id">) });
+      } catch {
+        // a torn write leaves nothing usable; the key is cleared with the rest
+        journal.push({ id, type: "run", at: 0, data: { job: "?", result: "bỏ qua", detail: "bản ghi hỏng" } });
+      }
+    }
+    journal.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    return { state: this.state, journal };
+  }
+
+  /** merges into the state last loaded; one call */
+  save(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch };
+    const text = JSON.stringify(this.state);
+    const out: Record<string, string> = {};
+    for (let i = 0; i * CHUNK < text.length; i++) out[`s.${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
+    out[`s.${Object.keys(out).length}`] = "";
+    this.props.setProperties(out, false);
+  }
+
+  record(type: JournalEntry["type"], data: MailRecord | RunRecord): void {
+    const at = Date.now();
+    // a journal entry must fit one property value
+    const d =
+      JSON.stringify(data).length < 8500
+        ? data
+        : "detail" in data
+          ? { ...data, detail: data.detail.slice(0, 6000) }
+          : { ...data, to: data.to.slice(0, 50), cc: [] };
+    this.props.setProperty(`j.${at}.${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
+  }
+
+  clear(entries: JournalEntry[]): void {
+    if (!entries.length) return;
+    // one call: keep everything but the flushed journal entries
+    const all = this.props.getProperties();
+    for (const e of entries) delete all[e.id];
+    this.props.setProperties(all, true);
+  }
+}

@@ -1,0 +1,49 @@
+// Installable triggers: one submit trigger per form, one daily clock, one edit trigger; never duplicated.
+export const ROLLUPS = "runRollups";
+
+/** makes the triggers that are missing, replaces the clock when its hour or zone changed, drops duplicates */
+export function ensureTriggers(
+  formIds: string[],
+  spreadsheetId: string,
+  hour: number,
+  timeZone: string,
+  hourKey: string | undefined,
+): { changes: string[]; hourKey: string } {
+  const changes: string[] = [];
+  const key = `${hour}@${timeZone}`;
+  const want = [...formIds.map((id) => `onFormSubmit|${id}`), `onSheetEdit|${spreadsheetId}`, "runDaily|"];
+  const seen = new Set<string>();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const clock = t.getEventType() === ScriptApp.EventType.CLOCK;
+    const id = `${t.getHandlerFunction()}|${clock ? "" : t.getTriggerSourceId()}`;
+    if (!want.includes(id)) continue;
+    if (seen.has(id) || (clock && hourKey !== key)) {
+      ScriptApp.deleteTrigger(t);
+      continue;
+    }
+    seen.add(id);
+  }
+  for (const id of want) {
+    if (seen.has(id)) continue;
+    const [fn, source] = id.split("|");
+    const b = ScriptApp.newTrigger(fn);
+    if (fn === "onFormSubmit") b.forForm(source).onFormSubmit().create();
+    else if (fn === "onSheetEdit") b.forSpreadsheet(source).onEdit().create();
+    else b.timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+    changes.push(`tạo trình kích hoạt ${fn}`);
+  }
+  return { changes, hourKey: key };
+}
+
+/** the rollups are sent by a run of their own a minute after the daily job, each within its own budget */
+export function scheduleRollups(): void {
+  clearRollupTriggers();
+  ScriptApp.newTrigger(ROLLUPS)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
+}
+
+export function clearRollupTriggers(): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === ROLLUPS) ScriptApp.deleteTrigger(t);
+}

@@ -1,0 +1,95 @@
+// The functions Google calls, and nothing else: triggers, menu actions, setup.
+import { onEditCommand, sendRemindersNow as remindNow, sendRollupNow as rollupNow } from "./app/commands";
+import { confirmResponses } from "./app/confirm";
+import { runDaily as daily } from "./app/daily";
+import { recordManual } from "./app/manual";
+import type { Ports } from "./app/ports";
+import { refreshCommand } from "./app/refresh";
+import { runRollups as rollups } from "./app/rollup";
+import { setup as doSetup } from "./app/setup";
+import { handleSubmit } from "./app/submit";
+import { gasPorts } from "./gas/runtime";
+import { addMenu, alert, prompt } from "./gas/ui";
+
+/** a trigger's run: a failure is written to the run log before Google records it */
+function job(name: string, fn: (p: Ports) => unknown): void {
+  const p = gasPorts();
+  try {
+    fn(p);
+  } catch (e) {
+    p.state.record("run", { job: name, result: "lỗi", detail: String((e as Error)?.message ?? e) });
+    throw e;
+  }
+}
+
+/** a menu action: its outcome, or what went wrong, told to the staff member in Vietnamese */
+function menu(title: string, fn: (p: Ports) => string): void {
+  let msg: string;
+  try {
+    msg = fn(gasPorts());
+  } catch (e) {
+    msg = `Không thực hiện được: ${String((e as Error)?.message ?? e)}`;
+  }
+  alert(title, msg);
+}
+
+/** simple trigger: the staff menu */
+export function onOpen(): void {
+  addMenu();
+}
+
+/** installable trigger on each form */
+export function onFormSubmit(e: unknown): void {
+  job("Nhận biểu mẫu", (p) => handleSubmit(p, e));
+}
+
+/** installable clock trigger, once a day */
+export function runDaily(): void {
+  job("Chạy hằng ngày", (p) => daily(p));
+}
+
+/** one-off clock trigger made by the daily job when a rollup is due */
+export function runRollups(): void {
+  job("Tổng hợp", (p) => rollups(p));
+}
+
+/** installable edit trigger: settings and templates take effect as soon as staff change them */
+export function onSheetEdit(e: unknown): void {
+  const range = (e as { range?: GoogleAppsScript.Spreadsheet.Range } | undefined)?.range;
+  if (range) job("Sửa cài đặt", (p) => onEditCommand(p, range.getSheet().getName()));
+}
+
+export function setup(): void {
+  menu("Thiết lập", (p) => {
+    const r = doSetup(p);
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes].join("\n");
+  });
+}
+
+export function refreshStatus(): void {
+  menu("Làm mới trạng thái", refreshCommand);
+}
+
+export function previewMails(): void {
+  menu("Xem trước thư", (p) => {
+    const r = daily(p, { dryRun: true, job: "Xem trước" });
+    return [`${r.preview.length} thư sẽ gửi: xem trang “Xem trước thư”.`, ...r.problems].join("\n");
+  });
+}
+
+export function sendRemindersNow(): void {
+  menu("Gửi thư nhắc", remindNow);
+}
+
+export function sendRollupNow(): void {
+  menu("Gửi tổng hợp", rollupNow);
+}
+
+export function recordManualReports(): void {
+  menu("Ghi nhận báo cáo ngoài biểu mẫu", recordManual);
+}
+
+export function confirmSender(): void {
+  const ids = prompt("Xác nhận người gửi", "Mã phản hồi cần xác nhận (cột “Mã phản hồi”), cách nhau dấu phẩy:");
+  if (ids !== null) menu("Xác nhận người gửi", (p) => confirmResponses(p, ids.split(/[,;\s]+/)));
+}

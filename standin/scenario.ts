@@ -1,0 +1,193 @@
+// The simulate contract's input: read, checked, and every fault named by its JSON path.
+
+import { isValidMonth, isValidYmd } from "../src/domain/dates.js";
+import { checkSettings, DEFAULT_SETTINGS, SETTING_DEFS, type Settings } from "../src/domain/settings.js";
+
+export interface ScenarioUnit {
+  code: string;
+  name: string;
+  chair: string;
+  emails: string[];
+  phone: string;
+  group: string;
+  activeFrom: string | null;
+  activeTo: string | null;
+}
+
+export type ScenarioEvent =
+  | { type: "submit"; id: string; form: "registration" | "monthly"; at: number; email?: string; answers: Record<string, unknown> }
+  | { type: "edit"; id: string; at: number; email?: string; answers: Record<string, unknown> }
+  | { type: "manual"; id: string; form: "registration" | "monthly"; at: number; channel: string; answers: Record<string, unknown> }
+  | { type: "confirm"; id: string; at: number }
+  | { type: "redeliver"; id: string; at: number }
+  | { type: "blank"; at: number }
+  | { type: "lost"; id: string; form: "registration" | "monthly"; at: number; email?: string; answers: Record<string, unknown> }
+  | { type: "addUnit"; at: number; unit: ScenarioUnit }
+  | { type: "menu"; at: number; action: string };
+
+export interface Scenario {
+  settings: Settings;
+  mailQuota: number;
+  units: ScenarioUnit[];
+  events: (ScenarioEvent & { index: number })[];
+  run: { from: string; to: string };
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    public path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = "ScenarioError";
+  }
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EVENT_TYPES = ["submit", "edit", "manual", "confirm", "redeliver", "blank", "lost", "addUnit", "menu"];
+const MENU_ACTIONS = ["runDaily", "refreshStatus", "previewMails", "sendRemindersNow", "sendRollupNow", "setup"];
+
+function obj(v: unknown, path: string): Record<string, unknown> {
+  if (!v || typeof v !== "object" || Array.isArray(v)) throw new ScenarioError(path, "must be an object");
+  return v as Record<string, unknown>;
+}
+function str(v: unknown, path: string): string {
+  if (typeof v !== "string" || !v.trim()) throw new ScenarioError(path, "must be a non-empty string");
+  return v;
+}
+function instant(v: unknown, path: string): number {
+  const s = str(v, path);
+  const t = Date.parse(s);
+  if (!ISO.test(s) || Number.isNaN(t) || !isValidYmd(s.slice(0, 10))) {
+    throw new ScenarioError(path, `"${s}" is not an ISO 8601 instant with an offset (e.g. 2018-10-22T21:00:00+07:00)`);
+  }
+  return t;
+}
+
+function unit(v: unknown, path: string): ScenarioUnit {
+  const u = obj(v, path);
+  const code = str(u.code, `${path}.code`);
+  if (!/^[A-Za-z0-9._-]{1,30}$/.test(code))
+    throw new ScenarioError(`${path}.code`, `"${code}" is not a unit code (letters, digits, . _ -)`);
+  const emails = u.emails === undefined ? [] : u.emails;
+  if (!Array.isArray(emails)) throw new ScenarioError(`${path}.emails`, "must be a list of email addresses");
+  emails.forEach((e, i) => {
+    if (typeof e !== "string" || !EMAIL.test(e)) throw new ScenarioError(`${path}.emails[${i}]`, `"${String(e)}" is not an email address`);
+  });
+  for (const k of ["activeFrom", "activeTo"] as const) {
+    const m = u[k];
+    if (m !== undefined && m !== null && (typeof m !== "string" || !isValidMonth(m))) {
+      throw new ScenarioError(`${path}.${k}`, `"${String(m)}" is not a month (YYYY-MM) or null`);
+    }
+  }
+  return {
+    code: code.toUpperCase(),
+    name: typeof u.name === "string" ? u.name : code,
+    chair: typeof u.chair === "string" ? u.chair : "",
+    emails: emails as string[],
+    phone: typeof u.phone === "string" ? u.phone : "",
+    group: typeof u.group === "string" ? u.group : "",
+    activeFrom: (u.activeFrom as string | null | undefined) ?? null,
+    activeTo: (u.activeTo as string | null | undefined) ?? null,
+  };
+}
+
+export function parseScenario(input: unknown): Scenario {
+  const root = obj(input, "$");
+  const rawSettings = root.settings === undefined ? {} : obj(root.settings, "$.settings");
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  let mailQuota = 100;
+  for (const [k, v] of Object.entries(rawSettings)) {
+    const path = `$.settings.${k}`;
+    if (k === "mailQuota") {
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new ScenarioError(path, "must be a whole number ≥ 0");
+      mailQuota = v;
+      continue;
+    }
+    const def = SETTING_DEFS.find((d) => d.key === k);
+    if (!def) throw new ScenarioError(path, `unknown setting (known: ${SETTING_DEFS.map((d) => d.key).join(", ")}, mailQuota)`);
+    (settings as unknown as Record<string, unknown>)[k] = v;
+    const errs = checkSettings({ ...settings, [k]: v } as Settings).filter((e) => e.startsWith(`${k}:`));
+    if (
+      errs.length ||
+      typeof v !== typeof (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k] ||
+      Array.isArray(v) !== Array.isArray((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k])
+    ) {
+      throw new ScenarioError(path, errs[0]?.slice(k.length + 2) ?? `has the wrong type (${JSON.stringify(v)})`);
+    }
+  }
+  if (!Array.isArray(root.units)) throw new ScenarioError("$.units", "must be a list");
+  const units = root.units.map((u, i) => unit(u, `$.units[${i}]`));
+  const seen = new Set<string>();
+  units.forEach((u, i) => {
+    if (seen.has(u.code)) throw new ScenarioError(`$.units[${i}].code`, `duplicate unit code "${u.code}"`);
+    seen.add(u.code);
+  });
+  const runRaw = obj(root.run, "$.run");
+  const from = str(runRaw.from, "$.run.from");
+  const to = str(runRaw.to, "$.run.to");
+  if (!isValidYmd(from)) throw new ScenarioError("$.run.from", `"${from}" is not a date (YYYY-MM-DD)`);
+  if (!isValidYmd(to)) throw new ScenarioError("$.run.to", `"${to}" is not a date (YYYY-MM-DD)`);
+  if (to < from) throw new ScenarioError("$.run.to", "is before run.from");
+  const evs = root.events === undefined ? [] : root.events;
+  if (!Array.isArray(evs)) throw new ScenarioError("$.events", "must be a list");
+  const known = new Map<string, string>();
+  const events = evs.map((raw, index) => {
+    const path = `$.events[${index}]`;
+    const e = obj(raw, path);
+    const type = str(e.type, `${path}.type`);
+    if (!EVENT_TYPES.includes(type))
+      throw new ScenarioError(`${path}.type`, `unknown event type "${type}" (known: ${EVENT_TYPES.join(", ")})`);
+    const at = instant(e.at, `${path}.at`);
+    const answers = () => (e.answers === undefined ? {} : obj(e.answers, `${path}.answers`));
+    const form = () => {
+      const f = str(e.form, `${path}.form`);
+      if (f !== "registration" && f !== "monthly") throw new ScenarioError(`${path}.form`, `unknown form "${f}" (registration or monthly)`);
+      return f as "registration" | "monthly";
+    };
+    const email = () => {
+      if (e.email === undefined || e.email === null) return undefined;
+      if (typeof e.email !== "string") throw new ScenarioError(`${path}.email`, "must be a string");
+      return e.email;
+    };
+    switch (type) {
+      case "submit":
+      case "lost": {
+        const id = str(e.id, `${path}.id`);
+        const f = form();
+        known.set(id, f);
+        return { type, id, form: f, at, email: email(), answers: answers(), index } as ScenarioEvent & { index: number };
+      }
+      case "edit":
+      case "redeliver":
+      case "confirm": {
+        const id = str(e.id, `${path}.id`);
+        if (!known.has(id)) throw new ScenarioError(`${path}.id`, `no earlier submit or manual event has id "${id}"`);
+        if (type === "edit") return { type, id, at, email: email(), answers: answers(), index } as ScenarioEvent & { index: number };
+        return { type, id, at, index } as ScenarioEvent & { index: number };
+      }
+      case "manual": {
+        const id = str(e.id, `${path}.id`);
+        const f = form();
+        known.set(id, f);
+        const channel = e.channel === undefined ? "paper" : str(e.channel, `${path}.channel`);
+        if (!["paper", "email", "message"].includes(channel))
+          throw new ScenarioError(`${path}.channel`, `"${channel}" is not paper, email or message`);
+        return { type, id, form: f, at, channel, answers: answers(), index } as ScenarioEvent & { index: number };
+      }
+      case "blank":
+        return { type, at, index } as ScenarioEvent & { index: number };
+      case "addUnit":
+        return { type, at, unit: unit(e.unit, `${path}.unit`), index } as ScenarioEvent & { index: number };
+      default: {
+        const action = str(e.action, `${path}.action`);
+        if (!MENU_ACTIONS.includes(action))
+          throw new ScenarioError(`${path}.action`, `unknown action "${action}" (known: ${MENU_ACTIONS.join(", ")})`);
+        return { type: "menu", at, action, index } as ScenarioEvent & { index: number };
+      }
+    }
+  });
+  events.sort((a, b) => a.at - b.at || a.index - b.index);
+  return { settings, mailQuota, units, events, run: { from, to } };
+}

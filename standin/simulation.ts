@@ -1,0 +1,257 @@
+// Drives the built bundle through a scenario in time order, as Google and the people around it would.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { addDays, instantOf, localDay, viMonthShort } from "../src/domain/dates.js";
+import { SPECS } from "../src/domain/forms/index.js";
+import { manualHeader, SETTINGS_RANGE, TAB } from "../src/domain/layout.js";
+import { SETTING_DEFS, type Settings, settingCell } from "../src/domain/settings.js";
+import type { Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
+import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
+import { type RunResult, World } from "./world.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export function bundleSource(): string {
+  return readFileSync(join(ROOT, "dist", "Code.js"), "utf8");
+}
+
+export interface RunLogEntry {
+  at: number;
+  what: string;
+  fn: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface SimOptions {
+  onProgress?: (msg: string) => void;
+  code?: string;
+}
+
+export class Simulation {
+  world: World;
+  ss: SpreadsheetModel;
+  log: RunLogEntry[] = [];
+  /** scenario response id -> form */
+  private formOfResponse = new Map<string, "registration" | "monthly">();
+  private emailOf = new Map<string, string | undefined>();
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly opts: SimOptions = {},
+  ) {
+    const start = this.startInstant();
+    this.world = new World({ now: start, mailQuota: scenario.mailQuota });
+    this.ss = this.world.createSpreadsheet("LĐLĐ Quận 1 – Báo cáo CĐCS", "ss-ldldq1");
+    this.world.boundSpreadsheetId = this.ss.id;
+    this.world.load(opts.code ?? bundleSource());
+    const tz = scenario.settings.timeZone;
+    this.world.clockFrom = instantOf(scenario.run.from, tz);
+    this.world.clockTo = instantOf(addDays(scenario.run.to, 1), tz) - 1;
+  }
+
+  private startInstant(): number {
+    const tz = this.scenario.settings.timeZone;
+    const from = instantOf(this.scenario.run.from, tz);
+    const first = this.scenario.events[0]?.at ?? from;
+    return Math.min(from, first) - 3600_000;
+  }
+
+  run(fn: string, what: string, opts: { ui?: boolean; event?: unknown } = {}): RunResult {
+    const r = this.world.run(fn, opts);
+    this.log.push({ at: this.world.now, what, fn, ok: r.ok, error: r.error });
+    return r;
+  }
+
+  /** staff open the Sheet, run setup, type the settings and the roster, run setup again */
+  install(): void {
+    this.run("onOpen", "mở bảng tính", { ui: true });
+    this.run("setup", "thiết lập lần đầu", { ui: true });
+    this.world.meter.quiet(() => {
+      this.typeSettings(this.scenario.settings);
+      this.typeUnits(this.scenario.units);
+    });
+    const r = this.run("setup", "thiết lập sau khi nhập cài đặt và danh sách", { ui: true });
+    if (!r.ok) throw new Error(`setup failed: ${r.error}`);
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.ss.sheet(name);
+    if (!s) throw new Error(`no tab ${name}`);
+    return s;
+  }
+
+  typeSettings(s: Settings): void {
+    const tab = this.sheet(TAB.settings);
+    const last = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
+    for (let r = 2; r <= last; r++) {
+      const key = String(tab.cell(r, 4));
+      const def = SETTING_DEFS.find((d) => d.key === key);
+      if (def) tab.put(r, 2, settingCell(def, s[def.key]));
+    }
+  }
+
+  typeUnits(units: ScenarioUnit[], startRow = 2): void {
+    const tab = this.sheet(TAB.units);
+    units.forEach((u, i) => {
+      const row = [
+        u.code,
+        u.name,
+        u.chair,
+        u.emails.join(", "),
+        u.phone,
+        u.group,
+        u.activeFrom ? viMonthShort(u.activeFrom) : "",
+        u.activeTo ? viMonthShort(u.activeTo) : "",
+      ];
+      row.forEach((v, j) => tab.put(startRow + i, j + 1, v));
+      if (startRow + i > tab.maxRows) tab.maxRows = startRow + i;
+    });
+  }
+
+  /** the product's stored state, read as Google's property store holds it */
+  state(): Record<string, unknown> {
+    let raw = "";
+    for (let i = 0; this.world.properties.get(`s.${i}`); i++) raw += this.world.properties.get(`s.${i}`);
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  }
+
+  formRef(form: "registration" | "monthly"): { id: string; items: Record<string, number> } {
+    const forms = this.state().forms as Record<string, { id: string; items: Record<string, number> }> | undefined;
+    const ref = forms?.[form];
+    if (!ref) throw new Error(`form ${form} not set up`);
+    return ref;
+  }
+
+  private answersMap(form: "registration" | "monthly", answers: Record<string, unknown>): Map<number, string | string[]> {
+    const ref = this.formRef(form);
+    const m = new Map<number, string | string[]>();
+    for (const [k, v] of Object.entries(answers)) {
+      const id = ref.items[k];
+      if (id === undefined) continue; // a key the form has no question for: a respondent cannot send it
+      if (v === null || v === undefined) continue;
+      m.set(id, Array.isArray(v) ? v.map(String) : String(v));
+    }
+    return m;
+  }
+
+  apply(e: ScenarioEvent): void {
+    const w = this.world;
+    switch (e.type) {
+      case "submit":
+      case "lost": {
+        this.formOfResponse.set(e.id, e.form);
+        this.emailOf.set(e.id, e.email);
+        const ref = this.formRef(e.form);
+        w.submitResponse(ref.id, { id: e.id, at: e.at, email: e.email, answers: this.answersMap(e.form, e.answers) });
+        if (e.type === "submit") this.fire(ref.id, e.id, `nộp ${e.form} ${e.id}`);
+        break;
+      }
+      case "edit": {
+        const form = this.formOfResponse.get(e.id);
+        if (!form) {
+          // an edit of a paper report: staff retype the row (a new version of the same report)
+          this.manualRow({
+            type: "manual",
+            id: e.id,
+            form: this.manualForm.get(e.id) ?? "monthly",
+            at: e.at,
+            channel: "paper",
+            answers: e.answers,
+          });
+          break;
+        }
+        const ref = this.formRef(form);
+        w.submitResponse(ref.id, {
+          id: e.id,
+          at: e.at,
+          email: e.email ?? this.emailOf.get(e.id),
+          answers: this.answersMap(form, e.answers),
+        });
+        this.fire(ref.id, e.id, `sửa ${e.id}`);
+        break;
+      }
+      case "redeliver": {
+        const form = this.formOfResponse.get(e.id);
+        if (!form) break;
+        this.fire(this.formRef(form).id, e.id, `gửi lại sự kiện ${e.id}`);
+        break;
+      }
+      case "blank": {
+        const t = w.triggers.find((x) => x.kind === "ON_FORM_SUBMIT");
+        if (t) this.run(t.handler, "sự kiện trống", { event: { authMode: "FULL", triggerUid: t.uid } });
+        break;
+      }
+      case "manual":
+        this.manualForm.set(e.id, e.form);
+        this.manualRow(e);
+        break;
+      case "confirm":
+        w.promptAnswers.push(e.id);
+        this.run("confirmSender", `xác nhận ${e.id}`, { ui: true });
+        break;
+      case "addUnit": {
+        const tab = this.sheet(TAB.units);
+        w.meter.quiet(() => this.typeUnits([e.unit], tab.lastRow() + 1));
+        break;
+      }
+      case "menu":
+        this.run(e.action, `trình đơn ${e.action}`, { ui: e.action !== "runDaily" });
+        break;
+    }
+  }
+
+  private manualForm = new Map<string, "registration" | "monthly">();
+
+  private manualRow(e: Extract<ScenarioEvent, { type: "manual" }>): void {
+    const spec = SPECS[e.form];
+    const tabName = e.form === "monthly" ? TAB.manualMonthly : TAB.manualRegistration;
+    const tab = this.sheet(tabName);
+    const header = manualHeader(spec);
+    const channel = { paper: "Văn bản giấy", email: "Email", message: "Tin nhắn" }[e.channel] ?? e.channel;
+    this.world.meter.quiet(() => {
+      const r = tab.lastRow() + 1;
+      const cells: unknown[] = [
+        e.id,
+        new Date(e.at),
+        channel,
+        ...spec.fields.map((f) => {
+          const v = e.answers[f.key];
+          return Array.isArray(v) ? v.join("; ") : v === undefined || v === null ? "" : String(v);
+        }),
+        "",
+      ];
+      if (cells.length !== header.length) throw new Error("manual row shape");
+      cells.forEach((v, j) => tab.put(r, j + 1, v as never));
+    });
+    this.run("recordManualReports", `ghi nhận báo cáo ${e.id}`, { ui: true });
+  }
+
+  private fire(formId: string, id: string, what: string): void {
+    for (const t of this.world.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId)) {
+      this.run(t.handler, what, { event: this.world.submitEvent(formId, id) });
+    }
+  }
+
+  /** the whole scenario, in time order, with the daily trigger firing between events */
+  play(): void {
+    this.install();
+    let day = "";
+    const tz = this.scenario.settings.timeZone;
+    const onFire = (t: { handler: string }, at: number, r: RunResult) => {
+      const d = localDay(at, tz);
+      if (d !== day) {
+        day = d;
+        this.opts.onProgress?.(`${d}: ${this.world.mails.length} thư đã gửi`);
+      }
+      this.log.push({ at, what: "trình kích hoạt theo giờ", fn: t.handler, ok: r.ok, error: r.error });
+    };
+    for (const e of this.scenario.events) {
+      this.world.advanceTo(e.at, onFire);
+      this.world.now = Math.max(this.world.now, e.at);
+      this.apply(e);
+    }
+    this.world.advanceTo(this.world.clockTo, onFire);
+  }
+}

@@ -1,0 +1,141 @@
+// summary.json: the figures as the product's own rules compute them from what its tabs hold at the end.
+
+import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
+import { isoWithOffset, localMonth } from "../src/domain/dates.js";
+import { SPECS } from "../src/domain/forms/index.js";
+import { KEY_COLS, MAIL_LOG_HEADER, TAB } from "../src/domain/layout.js";
+import { monthlyPeriods, REGISTRATION } from "../src/domain/periods.js";
+import type { Settings } from "../src/domain/settings.js";
+import { computeStatuses, type PeriodFigures } from "../src/domain/status.js";
+import type { Simulation } from "./simulation.js";
+import type { SheetModel } from "./spreadsheet.js";
+
+function rows(sheet: SheetModel, from: number, cols: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = from; r <= sheet.lastRow(); r++) {
+    const row: unknown[] = [];
+    for (let c = 1; c <= cols; c++) row.push(sheet.cell(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+export interface MailMeta {
+  at: string;
+  kind: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  unit: string | null;
+  period: string | null;
+  file: string;
+}
+
+export function figuresAtEnd(sim: Simulation, asOf: number) {
+  const s = sim.scenario.settings;
+  const units = parseUnitRows(rows(sim.sheet(TAB.units), 2, 8)).units;
+  const versions = {
+    registration: parseVersionRows(rows(sim.sheet(SPECS.registration.tab), 2, KEY_COLS), 2),
+    monthly: parseVersionRows(rows(sim.sheet(SPECS.monthly.tab), 2, KEY_COLS), 2),
+  };
+  return computeStatuses(units, versions, monthlyPeriods(s, localMonth(asOf, s.timeZone)), s, asOf);
+}
+
+function periodOut(f: PeriodFigures) {
+  return {
+    period: f.period,
+    due: f.deadline.due,
+    expected: f.expected,
+    received: f.received,
+    onTime: f.onTime,
+    reportingRate: f.reportingRate === null ? null : Math.round(f.reportingRate * 10000) / 10000,
+    onTimeRate: f.onTimeRate === null ? null : Math.round(f.onTimeRate * 10000) / 10000,
+    late: f.late,
+    missing: f.missing,
+    invalid: f.invalid,
+    unverified: f.unverified,
+    exempt: f.exempt,
+    open: f.open,
+  };
+}
+
+/** what the mail log and the journal say each sent mail was */
+export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
+  const records: { at: number; kind: string; unit: string; period: string; subject: string; to: string }[] = [];
+  const log = sim.sheet(TAB.mailLog);
+  for (const r of rows(log, 2, MAIL_LOG_HEADER.length)) {
+    if (!r[0]) continue;
+    records.push({
+      at: r[1] instanceof Date ? r[1].getTime() : 0,
+      kind: String(r[2]),
+      unit: String(r[3]),
+      period: String(r[4]),
+      subject: String(r[7]),
+      to: String(r[5]),
+    });
+  }
+  for (const [k, v] of sim.world.properties) {
+    if (!k.startsWith("j.")) continue;
+    const e = JSON.parse(v) as {
+      type: string;
+      at: number;
+      data: { sent: boolean; kind: string; unit: string; period: string; subject: string; to: string[] };
+    };
+    if (e.type !== "mail" || !e.data.sent) continue;
+    records.push({
+      at: e.at,
+      kind: e.data.kind,
+      unit: e.data.unit,
+      period: e.data.period === REGISTRATION ? "Đăng ký" : e.data.period,
+      subject: e.data.subject,
+      to: e.data.to.join(", "),
+    });
+  }
+  const used = new Set<number>();
+  return sim.world.mails.map((m, i) => {
+    const j = records.findIndex((r, idx) => !used.has(idx) && r.at === m.at && r.subject === m.subject && r.to === m.to.join(", "));
+    const rec = j >= 0 ? records[j] : undefined;
+    if (j >= 0) used.add(j);
+    const kind = rec?.kind ?? "unknown";
+    const period = rec?.period === "Đăng ký" ? REGISTRATION : rec?.period || null;
+    return {
+      at: isoWithOffset(m.at, tz),
+      kind,
+      to: m.to,
+      cc: m.cc,
+      subject: m.subject,
+      unit: rec?.unit || null,
+      period,
+      file: `outbox/${String(i + 1).padStart(4, "0")}-${kind}.eml`,
+    };
+  });
+}
+
+export function buildSummary(sim: Simulation, asOf: number) {
+  const s: Settings = sim.scenario.settings;
+  const st = figuresAtEnd(sim, asOf);
+  const reg = st.figures.find((f) => f.period === REGISTRATION) as PeriodFigures;
+  const meter = sim.world.meter.snapshot();
+  return {
+    registration: {
+      deadline: reg.deadline.due,
+      expected: reg.expected,
+      received: reg.received,
+      onTime: reg.onTimeUnits,
+      late: reg.late,
+      missing: reg.missing,
+      invalid: reg.invalid,
+      unverified: reg.unverified,
+      exempt: reg.exempt,
+      reportingRate: reg.reportingRate,
+      onTimeRate: reg.onTimeRate,
+    },
+    periods: st.figures.filter((f) => f.period !== REGISTRATION).map(periodOut),
+    mails: mailMeta(sim, s.timeZone),
+    calls: { total: meter.total, byService: meter.byService, cellsRead: meter.cellsRead, cellsWritten: meter.cellsWritten },
+    runs: {
+      total: sim.log.length,
+      failed: sim.log.filter((l) => !l.ok).map((l) => ({ at: isoWithOffset(l.at, s.timeZone), what: l.what, error: l.error })),
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Shared test helpers: scenarios built in code, the built bundle played through the stand-in.
+import { parseScenario, type Scenario } from "../standin/scenario.js";
+import { Simulation } from "../standin/simulation.js";
+import { buildSummary } from "../standin/summary.js";
+
+export type RawScenario = {
+  settings?: Record<string, unknown>;
+  units?: Record<string, unknown>[];
+  events?: Record<string, unknown>[];
+  run?: { from: string; to: string };
+};
+
+export function unit(code: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = code.toLowerCase();
+  return {
+    code,
+    name: `CĐCS Công ty ${code}`,
+    chair: `Chủ tịch ${code}`,
+    emails: [`${n}@dv.example.vn`],
+    phone: "0903123456",
+    group: "Khối doanh nghiệp",
+    activeFrom: "2018-09",
+    activeTo: null,
+    ...extra,
+  };
+}
+
+export function monthlyAnswers(unitCode: string, month: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    unit: unitCode,
+    month,
+    situation: "Ổn định, việc làm đầy đủ.",
+    opinion: "Quan tâm giá xăng tăng.",
+    concerns: "Mong được tăng lương.",
+    proposals: "Tổ chức đối thoại.",
+    sharedPosts: 10,
+    newAccounts: 5,
+    coreMembers: 2,
+    groupsJoined: 1,
+    ...extra,
+  };
+}
+
+export function registrationAnswers(unitCode: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    unit: unitCode,
+    accountType: "cdcs",
+    accountName: `Công đoàn ${unitCode}`,
+    accountUrl: `https://www.facebook.com/cd${unitCode.toLowerCase()}`,
+    groupName: `Góc chia sẻ ${unitCode}`,
+    groupUrl: "https://www.facebook.com/groups/123456789",
+    followed: ["vgcl", "hcm", "q1"],
+    ...extra,
+  };
+}
+
+let seq = 0;
+export function submitMonthly(code: string, month: string, at: string, extra: Record<string, unknown> = {}, email?: string) {
+  return {
+    type: "submit",
+    id: `m-${code}-${month}-${++seq}`,
+    form: "monthly",
+    at,
+    email: email ?? `${code.toLowerCase()}@dv.example.vn`,
+    answers: monthlyAnswers(code, month, extra),
+  };
+}
+
+export function scenario(raw: RawScenario): Scenario {
+  return parseScenario({
+    settings: raw.settings ?? {},
+    units: raw.units ?? [unit("CD001")],
+    events: raw.events ?? [],
+    run: raw.run ?? { from: "2018-10-01", to: "2018-10-31" },
+  });
+}
+
+export function play(raw: RawScenario) {
+  const sim = new Simulation(scenario(raw));
+  sim.play();
+  return { sim, summary: buildSummary(sim, sim.world.clockTo) };
+}
+
+/** a simulation set up and ready, the clock before any event */
+export function installed(raw: RawScenario) {
+  const sim = new Simulation(scenario(raw));
+  sim.install();
+  return sim;
+}

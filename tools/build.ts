@@ -1,0 +1,94 @@
+// Builds dist/Code.js (one file, what `clasp push` uploads) and dist/appsscript.json.
+// The global functions Google calls are generated from the entry module's exports: no hand-kept list.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const entry = join(root, "src/main.ts");
+const dist = join(root, "dist");
+
+const common: esbuild.BuildOptions = {
+  entryPoints: [entry],
+  bundle: true,
+  target: "es2020",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["import", "default"],
+  charset: "utf8",
+  legalComments: "none",
+  write: false,
+  logLevel: "silent",
+};
+
+/** the names the entry exports, read from esbuild's own analysis */
+export async function entryExports(): Promise<string[]> {
+  const r = await esbuild.build({ ...common, format: "esm", metafile: true, outdir: "out" });
+  const out = Object.values(r.metafile?.outputs ?? {}).find((o) => o.entryPoint);
+  return [...(out?.exports ?? [])].sort();
+}
+
+/** wraps the module so that loading the file defines functions and runs nothing */
+function wrap(iife: string, names: string[], minify: boolean): string {
+  if (minify) {
+    const stubs = names.map((n) => `function ${n}(e){return __app().${n}(e)}`).join("\n");
+    return `${stubs}\nvar __appCache;function __app(){return __appCache||(__appCache=function(){${iife}return __module}())}\n`;
+  }
+  const stubs = names
+    .map((n) => `/** Apps Script entry point (generated from src/main.ts). */\nfunction ${n}(e) {\n  return __app().${n}(e);\n}`)
+    .join("\n\n");
+  return `// Union reporting: built bundle. Edit src/, not this file.
+${stubs}
+
+var __appCache;
+function __app() {
+  if (!__appCache) {
+    __appCache = (function () {
+${iife}
+      return __module;
+    })();
+  }
+  return __appCache;
+}
+`;
+}
+
+export async function build(opts: { minify: boolean }): Promise<{ code: string; names: string[] }> {
+  const names = await entryExports();
+  const r = await esbuild.build({
+    ...common,
+    format: "iife",
+    globalName: "__module",
+    minify: opts.minify,
+    keepNames: !opts.minify,
+    outdir: "out",
+  });
+  const body = r.outputFiles?.[0]?.text ?? "";
+  return { code: wrap(body, names, opts.minify), names };
+}
+
+async function main() {
+  const shipped = await build({ minify: false });
+  const minified = await build({ minify: true });
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, "Code.js"), shipped.code);
+  writeFileSync(join(dist, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
+  const kb = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(1);
+  const budget = 80;
+  const minKb = Buffer.byteLength(minified.code) / 1024;
+  console.log(`dist/Code.js: ${kb(shipped.code)} KB as shipped (readable), ${kb(minified.code)} KB minified (budget ${budget} KB)`);
+  console.log(`globals: ${shipped.names.join(", ")}`);
+  if (minKb > budget) {
+    console.error(`Bundle over budget: ${minKb.toFixed(1)} KB minified > ${budget} KB`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
