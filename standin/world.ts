@@ -272,11 +272,22 @@ export class World {
     return ctx;
   }
 
-  /** Loads a bundle's source as Google does: the whole file evaluated at the top level of the project. */
+  private sources: vm.Script[] = [];
+
+  /**
+   * Loads a bundle's source. As on Google, every execution starts from a fresh global scope and
+   * evaluates the whole file again: nothing a run leaves in module state reaches the next run.
+   */
   load(code: string): void {
-    const ctx = this.context ?? this.buildContext();
+    this.sources.push(new vm.Script(code, { filename: "Code.js" }));
+    this.fresh();
+  }
+
+  private fresh(): vm.Context {
+    const ctx = this.buildContext();
     this.syncClock();
-    vm.runInContext(code, ctx, { filename: "Code.js" });
+    for (const s of this.sources) s.runInContext(ctx);
+    return ctx;
   }
 
   syncClock(): void {
@@ -290,8 +301,8 @@ export class World {
 
   /** Runs a global function the way a trigger or a menu click would. */
   run(fn: string, opts: { ui?: boolean; event?: unknown } = {}): RunResult {
-    if (!this.context) throw new Error("No bundle loaded");
-    const f = (this.context as Record<string, unknown>)[fn];
+    if (!this.sources.length) throw new Error("No bundle loaded");
+    const f = (this.fresh() as Record<string, unknown>)[fn];
     if (typeof f !== "function") return { ok: false, error: `Script function not found: ${fn}` };
     this.syncClock();
     this.uiContext = !!opts.ui;

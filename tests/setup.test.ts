@@ -1,0 +1,117 @@
+// Setup: forms from the specs, every tab, triggers; re-runnable; bad settings named by cell; constant call counts.
+import { describe, expect, it } from "vitest";
+import { SPECS } from "../src/domain/forms";
+import { TAB } from "../src/domain/layout";
+import { diff } from "../standin/meter";
+import { bundleSource } from "../standin/simulation";
+import { installed, unit } from "./helpers";
+
+function snapshot(sim: ReturnType<typeof installed>) {
+  const w = sim.world;
+  return JSON.stringify({
+    forms: [...w.forms.values()].map((f) => ({ title: f.title, items: f.items })),
+    tabs: sim.ss.sheets.map((s) => ({ name: s.name, values: s.values.filter((r) => !r.some((c) => c instanceof Date)) })),
+    triggers: w.triggers.map((t) => [t.handler, t.kind, t.sourceId, t.atHour]),
+  });
+}
+
+describe("setup", () => {
+  it("creates both forms with items equal to the specs, every tab and the triggers", () => {
+    const sim = installed({ units: [unit("CD001"), unit("CD002")] });
+    const forms = [...sim.world.forms.values()];
+    expect(forms.map((f) => f.title)).toEqual([SPECS.registration.title, SPECS.monthly.title]);
+    for (const [i, spec] of [SPECS.registration, SPECS.monthly].entries()) {
+      expect(forms[i].items.map((x) => x.title)).toEqual(spec.fields.map((f) => f.title));
+      expect(forms[i].items.map((x) => x.required)).toEqual(spec.fields.map((f) => f.required));
+      expect(forms[i].collectEmail).toBe(true);
+      expect(forms[i].destination).toBe(sim.ss.id);
+      const unitItem = forms[i].items[0];
+      expect(unitItem.kind).toBe("LIST");
+      expect(unitItem.choices).toEqual(["CD001 – CĐCS Công ty CD001", "CD002 – CĐCS Công ty CD002"]);
+    }
+    const names = sim.ss.sheets.map((s) => s.name);
+    for (const t of Object.values(TAB)) expect(names).toContain(t);
+    expect(names).toContain(SPECS.registration.tab);
+    expect(names).toContain(SPECS.monthly.tab);
+    // Google's own response tabs stay, untouched by the product
+    expect(names.filter((n) => n.startsWith("Câu trả lời biểu mẫu"))).toHaveLength(2);
+    expect(sim.world.triggers.map((t) => `${t.handler}:${t.kind}`).sort()).toEqual(
+      ["onFormSubmit:ON_FORM_SUBMIT", "onFormSubmit:ON_FORM_SUBMIT", "onSheetEdit:ON_EDIT", "runDaily:CLOCK"].sort(),
+    );
+    expect(sim.world.triggers.find((t) => t.handler === "runDaily")?.atHour).toBe(8);
+    const status = sim.sheet(TAB.status);
+    expect(status.frozenRows).toBe(2);
+    expect(status.protections).toHaveLength(1);
+    expect(status.conditionalFormats.length).toBeGreaterThanOrEqual(5);
+    expect(sim.sheet(TAB.units).protections).toHaveLength(0);
+    expect(sim.sheet(TAB.dashboard).charts).toHaveLength(1);
+    // each unit's own prefilled links in the roster
+    expect(String(sim.sheet(TAB.units).cell(2, 10))).toMatch(/entry\.\d+=CD001\+%E2%80%93/);
+  });
+
+  it("a second run changes nothing: same forms, tabs and triggers, no duplicates", () => {
+    const sim = installed({ units: [unit("CD001")] });
+    const before = snapshot(sim);
+    const r = sim.run("setup", "again", { ui: true });
+    expect(r.ok).toBe(true);
+    expect(snapshot(sim)).toBe(before);
+    expect(sim.world.forms.size).toBe(2);
+  });
+
+  it("a unit added to the roster appears in both forms' dropdowns, and nothing else changes", () => {
+    const sim = installed({ units: [unit("CD001")] });
+    const monthly = [...sim.world.forms.values()][1];
+    const titles = monthly.items.map((i) => i.title);
+    sim.world.meter.quiet(() => sim.typeUnits([unit("CD002") as never], 3));
+    sim.run("setup", "again", { ui: true });
+    expect(monthly.items[0].choices).toEqual(["CD001 – CĐCS Công ty CD001", "CD002 – CĐCS Công ty CD002"]);
+    expect(monthly.items.map((i) => i.title)).toEqual(titles);
+    // the daily job does the same without setup
+    sim.world.meter.quiet(() => sim.typeUnits([unit("CD003") as never], 4));
+    sim.run("runDaily", "daily");
+    expect(monthly.items[0].choices).toHaveLength(3);
+  });
+
+  it("a question changed in the spec is updated in place (a new version of the bundle), its answers kept", () => {
+    const sim = installed({ units: [unit("CD001")] });
+    const monthly = [...sim.world.forms.values()][1];
+    const old = SPECS.monthly.fields[2].title;
+    const id = monthly.items[2].id;
+    const help = monthly.items[3].helpText;
+    // the next version of the product, pushed over the old one
+    sim.world.load(bundleSource().split(old).join(`${old} (đã sửa)`));
+    sim.run("setup", "again", { ui: true });
+    expect(monthly.items[2].id).toBe(id);
+    expect(monthly.items[2].title).toBe(`${old} (đã sửa)`);
+    expect(monthly.items[3].helpText).toBe(help);
+    expect(monthly.items).toHaveLength(SPECS.monthly.fields.length);
+  });
+
+  it("a bad settings value is reported in Vietnamese, naming its cell, never defaulted", () => {
+    const sim = installed({ units: [unit("CD001")] });
+    const tab = sim.sheet(TAB.settings);
+    const row = tab.values.findIndex((r) => r[3] === "monthlyDueDay") + 1;
+    tab.put(row, 2, "ngày 24");
+    sim.world.alerts = [];
+    sim.run("setup", "again", { ui: true });
+    expect(sim.world.alerts.join("\n")).toContain(`Ô B${row} trang “Cài đặt” (Ngày hạn báo cáo tháng): “ngày 24” không phải là số nguyên`);
+    const r = sim.run("runDaily", "daily");
+    expect(r.ok).toBe(true);
+    expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toContain(`Ô B${row}`);
+    expect(sim.world.mails).toEqual([]);
+  });
+
+  it("makes the same number of Sheets calls with 10 and with 1,000 units; one Forms write per form for choices", () => {
+    const count = (n: number) => {
+      const sim = installed({ units: Array.from({ length: n }, (_, i) => unit(`CD${String(i + 1).padStart(4, "0")}`)) });
+      const before = sim.world.meter.snapshot();
+      sim.run("setup", "again", { ui: true });
+      const d = diff(sim.world.meter.snapshot(), before);
+      return { sheets: d.byService.SpreadsheetApp, choiceWrites: d.byMethod["Item.setChoiceValues"] ?? 0 };
+    };
+    const small = count(10);
+    const large = count(1000);
+    expect(large.sheets).toBe(small.sheets);
+    expect(large.choiceWrites).toBeLessThanOrEqual(2);
+  });
+});
