@@ -34,7 +34,8 @@ export function baseValues(s: Settings, period: string, unit: Unit | undefined):
   return {
     to_chuc: s.orgShort,
     bo_phan: s.deskName,
-    ten_don_vi: unit?.name ?? "",
+    // templates say "Công đoàn cơ sở {{ten_don_vi}}" and "CĐCS {{ten_don_vi}}": the roster's prefix is not repeated
+    ten_don_vi: (unit?.name ?? "").replace(/^(CĐCS|Công đoàn cơ sở)\s+/i, ""),
     ma_don_vi: unit?.code ?? "",
     chu_tich: unit?.chair ?? "",
     viec: workText(period),

@@ -22,8 +22,6 @@ export interface DueMail {
 /** order in which a short mail quota is spent (documented in the README) */
 export const PRIORITY: Record<ScheduledKind, number> = { receipt: 0, invalid: 0, rollup: 1, overdue: 2, reminder: 3 };
 
-const ROLLUP_CATCH_UP = 45;
-
 export function mailKey(kind: ScheduledKind, period: string, unit: string, stage: string): string {
   return `${kind}|${period}|${unit}|${stage}`;
 }
@@ -79,8 +77,9 @@ export function plan(asOf: number, s: Settings, statuses: Statuses, unitCodes: s
     }
     const rollupDay = addDays(dl.due, s.rollupAfter);
     const late = day - dayNumber(rollupDay);
-    if (late >= 0 && late <= ROLLUP_CATCH_UP)
-      add({ kind: "rollup", key: mailKey("rollup", period, "", rollupDay), period, stage: rollupDay });
+    const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", period, "", rollupDay), period, stage: rollupDay };
+    if (late >= 0 && late <= s.catchUpDays) add(rollup);
+    else if (late === s.catchUpDays + 1 && !sent.has(rollup.key)) expired.push(rollup);
   }
   if (s.receipts) {
     for (const v of versions) {
