@@ -1,0 +1,138 @@
+// The demo on a fresh machine: its figures equal the hand-computed answers written beside its cases;
+// it writes a workbook, mails a real parser reads, the rollups; a malformed scenario writes nothing.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { simpleParser } from "mailparser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseScenario } from "../standin/scenario";
+import { ROOT } from "../standin/simulation";
+import { demoScenario } from "../tools/demo-scenario";
+import { simulate } from "../tools/simulate";
+
+const out = mkdtempSync(join(tmpdir(), "demo-"));
+const { scenario, expect: want } = demoScenario();
+let summary: Awaited<ReturnType<typeof simulate>>["summary"];
+
+beforeAll(async () => {
+  summary = (await simulate(parseScenario(scenario), out)).summary;
+}, 120000);
+
+describe("the demo", () => {
+  it("runs every trigger and menu action without a failure", () => {
+    expect(summary.runs.failed).toEqual([]);
+  });
+
+  it("registration figures equal the hand-computed answers", () => {
+    const r = summary.registration;
+    expect(r.onTime.length).toBe(want.registration.onTime);
+    expect(r.late).toEqual(want.registration.late);
+    expect(r.missing).toEqual(want.registration.missing);
+    expect(r.invalid).toEqual(want.registration.invalid);
+    expect(r.unverified).toEqual(want.registration.unverified);
+    expect(r.exempt).toEqual(want.registration.exempt);
+  });
+
+  for (const month of ["2018-09", "2018-10", "2018-11", "2018-12"]) {
+    it(`${month}: figures equal the hand-computed answers`, () => {
+      const p = summary.periods.find((x) => x.period === month);
+      const e = want.periods[month];
+      expect(p).toMatchObject({
+        onTime: e.onTime,
+        late: e.late,
+        missing: e.missing,
+        invalid: e.invalid,
+        unverified: e.unverified,
+        exempt: e.exempt,
+      });
+      expect(p?.expected).toBe(40 - e.exempt.length);
+      expect(p?.received).toBe(e.onTime + e.late.length);
+      expect(p?.reportingRate).toBeCloseTo((e.onTime + e.late.length) / (40 - e.exempt.length), 4);
+      expect(p?.onTimeRate).toBeCloseTo(e.onTime / (40 - e.exempt.length), 4);
+    });
+  }
+
+  it("writes a workbook with every tab, values and colours", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "workbook.xlsx"));
+    const names = wb.worksheets.map((w) => w.name);
+    for (const t of [
+      "Cài đặt",
+      "Đơn vị",
+      "Đăng ký",
+      "Báo cáo tháng",
+      "Trạng thái",
+      "Tổng quan",
+      "Mẫu thư",
+      "Nhật ký thư",
+      "Nhật ký chạy",
+      "TH 10.2018",
+    ]) {
+      expect(names).toContain(t);
+    }
+    const status = wb.getWorksheet("Trạng thái");
+    expect(status?.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    const fills = new Set<string>();
+    status?.eachRow((row) => row.eachCell((c) => c.fill && "fgColor" in c.fill && fills.add(String(c.fill.fgColor?.argb))));
+    expect(fills.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("writes one .eml per mail; a real parser reads each, Vietnamese subjects intact", async () => {
+    const files = readdirSync(join(out, "outbox"));
+    expect(files.length).toBe(summary.mails.length);
+    for (const [i, m] of summary.mails.entries()) {
+      if (i % 10) continue;
+      const parsed = await simpleParser(readFileSync(join(out, m.file)));
+      expect(parsed.subject).toBe(m.subject);
+    }
+    expect(summary.mails.some((m) => m.subject.includes("Nhắc nộp báo cáo tháng"))).toBe(true);
+  });
+
+  it("writes the rollups as official reports, masked and escaped", () => {
+    const files = readdirSync(join(out, "rollups")).filter((f) => f.endsWith(".pdf-source.html"));
+    expect(files.length).toBe(5);
+    const oct = readFileSync(join(out, "rollups", files.find((f) => f.includes("2018-10")) as string), "utf8");
+    expect(oct).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(oct).toContain("Độc lập - Tự do - Hạnh phúc");
+    expect(oct).toContain("Quận 1, ngày 24 tháng 10 năm 2018");
+    expect(oct).toContain("Nơi nhận:");
+    expect(oct).toContain("[số điện thoại đã ẩn]");
+    expect(oct).not.toContain("0912 345 678");
+    expect(oct).not.toContain("<script>");
+  });
+});
+
+describe("a malformed scenario", () => {
+  it("stops with a message naming its place, and writes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bad-"));
+    const file = join(dir, "bad.json");
+    const target = join(dir, "out");
+    const bad = structuredClone(scenario) as { events: { type: string }[] };
+    bad.events[3].type = "explode";
+    writeFileSync(file, JSON.stringify(bad));
+    let msg = "";
+    try {
+      execFileSync("npx", ["tsx", "tools/simulate.ts", file, "--out", target], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      msg = String((e as { stderr: string }).stderr);
+    }
+    expect(msg).toContain('$.events[3].type: unknown event type "explode"');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  for (const [mutate, where] of [
+    [(s: Record<string, unknown>) => ((s.units as Record<string, unknown>[])[2].code = "CD 3/x"), "$.units[2].code"],
+    [(s: Record<string, unknown>) => ((s.units as Record<string, unknown>[])[5].code = "CD001"), "$.units[5].code"],
+    [(s: Record<string, unknown>) => ((s.events as Record<string, unknown>[])[1].at = "2018-02-30T10:00:00+07:00"), "$.events[1].at"],
+    [(s: Record<string, unknown>) => ((s.run as Record<string, unknown>).to = "31/12/2018"), "$.run.to"],
+    [(s: Record<string, unknown>) => ((s.settings as Record<string, unknown>).monthlyDueDay = 40), "$.settings.monthlyDueDay"],
+  ] as const) {
+    it(`names ${where}`, () => {
+      const s = structuredClone(scenario);
+      mutate(s);
+      expect(() => parseScenario(s)).toThrow(where);
+    });
+  }
+});
