@@ -66,6 +66,7 @@ export class SheetModel {
 
 export interface ProtectionModel {
   description: string;
+  domainEdit?: boolean;
   range: { row: number; col: number; numRows: number; numCols: number } | null;
   warningOnly: boolean;
   editors: string[];
@@ -360,7 +361,7 @@ export class StandinRange {
       description: "",
       range: { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols },
       warningOnly: false,
-      editors: [this.w.effectiveUser],
+      editors: [this.w.effectiveUser, ...this.w.staff],
     };
     this.sheetModel.protections.push(p);
     return new StandinProtection(this.w, p);
@@ -388,6 +389,26 @@ export class StandinProtection {
   setWarningOnly(on: boolean) {
     this.w.meter.hit(S, "Protection.setWarningOnly");
     this.p.warningOnly = on;
+    return this;
+  }
+  getEditors() {
+    this.w.meter.hit(S, "Protection.getEditors");
+    return this.w.makeArrayFrom(this.p.editors.map((e) => ({ getEmail: () => e })));
+  }
+  /** the effective user is never removed, as on Google */
+  removeEditors(users: ({ getEmail(): string } | string)[]) {
+    this.w.meter.hit(S, "Protection.removeEditors");
+    const drop = new Set(users.map((u) => (typeof u === "string" ? u : u.getEmail())));
+    this.p.editors = this.p.editors.filter((e) => !drop.has(e) || e === this.w.effectiveUser);
+    return this;
+  }
+  canDomainEdit() {
+    this.w.meter.hit(S, "Protection.canDomainEdit");
+    return this.p.domainEdit !== false;
+  }
+  setDomainEdit(on: boolean) {
+    this.w.meter.hit(S, "Protection.setDomainEdit");
+    this.p.domainEdit = on;
     return this;
   }
 }
@@ -718,7 +739,7 @@ export class StandinSheet {
   }
   protect() {
     this.hit("protect");
-    const p: ProtectionModel = { description: "", range: null, warningOnly: false, editors: [this.w.effectiveUser] };
+    const p: ProtectionModel = { description: "", range: null, warningOnly: false, editors: [this.w.effectiveUser, ...this.w.staff] };
     this.model.protections.push(p);
     return new StandinProtection(this.w, p);
   }

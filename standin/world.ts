@@ -53,6 +53,8 @@ export class World {
   logs: string[] = [];
   uiContext = false;
   activeUser = "tuyengiao@ldldq1.example.vn";
+  /** the spreadsheet's other editors (the federation's staff) */
+  staff = ["canbo1@ldldq1.example.vn", "canbo2@ldldq1.example.vn"];
   effectiveUser: string;
   /** the next n lock attempts fail (a contended lock) */
   lockBusy = 0;

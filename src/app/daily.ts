@@ -218,6 +218,10 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
     // durable at once: if the run dies on the next line, this mail is not sent again
     p.state.record("mail", rec);
   }
+  // Google stops a spreadsheet at 10 million cells: warn well before, from what this run read anyway
+  const cells = (reg.lastRow + mon.lastRow + log.length) * 20 + units.length * (statuses.figures.length + 13);
+  if (cells > 8e6)
+    notes.push(`Bảng tính có khoảng ${cells} ô, gần giới hạn 10 triệu ô của Google: chuyển dữ liệu năm cũ sang bảng tính lưu trữ.`);
   if (result.deferred)
     notes.push(
       `Hạn mức gửi thư không đủ: ${result.deferred} thư để lại cho lần chạy sau (ưu tiên: xác nhận, tổng hợp, báo trễ, nhắc nhở).`,

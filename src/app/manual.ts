@@ -11,7 +11,6 @@ import { versionRow } from "./rows";
 import { withStore } from "./run";
 
 export const MANUAL_TAB: Record<FormId, string> = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly };
-export const CHANNEL_CHOICES = ["Văn bản giấy", "Email", "Tin nhắn"];
 
 function channelOf(v: unknown): string {
   const f = fold(String(v ?? ""));

@@ -29,26 +29,32 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     for (const key of keys) {
       const period = key.split("|")[1];
       const r = rollupOne(p, store, state, s, units, period, heights);
-      if (typeof r === "string") out.push(r);
-      else if (left < s.rollupTo.length) {
-        keep.push(key);
-        out.push(`Hết hạn mức gửi thư hôm nay: tổng hợp kỳ ${periodLabel(period)} gửi ở lần chạy sau.`);
-      } else {
-        p.mailer.send(r, s);
-        left -= s.rollupTo.length;
-        p.state.record("mail", {
-          key,
-          kind: "rollup",
-          unit: "",
-          period,
-          to: s.rollupTo,
-          cc: [],
-          subject: r.subject,
-          result: "Đã gửi",
-          sent: true,
-        });
-        out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")}.`);
+      if (typeof r === "string") {
+        out.push(r);
+        continue;
       }
+      try {
+        if (left < s.rollupTo.length) throw new Error("hết hạn mức gửi thư hôm nay");
+        p.mailer.send(r, s);
+      } catch (e) {
+        // kept for the next run, and said
+        keep.push(key);
+        out.push(`Chưa gửi được tổng hợp kỳ ${periodLabel(period)} (${(e as Error).message}): gửi lại ở lần chạy sau.`);
+        continue;
+      }
+      left -= s.rollupTo.length;
+      p.state.record("mail", {
+        key,
+        kind: "rollup",
+        unit: "",
+        period,
+        to: s.rollupTo,
+        cc: [],
+        subject: r.subject,
+        result: "Đã gửi",
+        sent: true,
+      });
+      out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")}.`);
     }
     if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
     p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
@@ -96,10 +102,17 @@ function rollupOne(
   };
   const c = compose("rollup", state.templates, values, s.rollupTo);
   if ("errors" in c) return c.errors.join("; ");
+  // MailApp takes 200 KB of body: past that, the texts stay in the tab and the attachment only
+  const body = (d: typeof data, note = "") => ({
+    html: rollupMailHtml(d, s, c.mail.html + note),
+    text: `${c.mail.text}\n\n${rollupText(d, s)}`,
+  });
+  let mail = body(data);
+  if (mail.html.length + mail.text.length > 190000)
+    mail = body({ ...data, texts: [] }, `<p><i>Nội dung ý kiến quá dài cho thư: xem tab “${tab}” và tệp đính kèm.</i></p>`);
   return {
     ...c.mail,
-    html: rollupMailHtml(data, s, c.mail.html),
-    text: `${c.mail.text}\n\n${rollupText(data, s)}`,
+    ...mail,
     attachment: { name: `Bao-cao-${period === REGISTRATION ? "dang-ky" : period}`, html: officialReportHtml(data, s) },
   };
 }

@@ -3,27 +3,11 @@ import { viDate, viDateTime, viMonthShort } from "../domain/dates";
 import { STATUS_SUMMARY, STATUS_UNITS_ROW } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
 import type { Settings } from "../domain/settings";
-import { type PeriodFigures, type Statuses, statusText } from "../domain/status";
+import { figureValues, type Statuses, statusText } from "../domain/status";
 import type { Unit } from "../domain/units";
 
 export function periodLabel(period: string): string {
   return period === REGISTRATION ? "Đăng ký" : viMonthShort(period);
-}
-
-function summary(f: PeriodFigures): (string | number)[] {
-  return [
-    viDate(f.deadline.due),
-    f.expected,
-    f.received,
-    f.onTime,
-    f.late.length,
-    f.missing.length,
-    f.invalid.length,
-    f.unverified.length,
-    f.exempt.length,
-    f.reportingRate ?? "",
-    f.onTimeRate ?? "",
-  ];
 }
 
 /** the whole tab as one block, padded with blanks over what the last write left below or to the right */
@@ -37,7 +21,7 @@ export function statusBlock(units: Unit[], st: Statuses, s: Settings, asOf: numb
   const rows: unknown[][] = [];
   rows.push(pad(["TRẠNG THÁI BÁO CÁO CÁC CĐCS", `Cập nhật lúc ${viDateTime(asOf, s.timeZone)}`, ""]));
   rows.push(pad(["Mã đơn vị", "Tên CĐCS", "Khối", ...periods.map(periodLabel)]));
-  const sums = st.figures.map(summary);
+  const sums = st.figures.map((f) => figureValues(f).map((v, i) => (i ? (v ?? "") : viDate(String(v)))));
   STATUS_SUMMARY.forEach((label, i) => rows.push(pad(["", label, "", ...sums.map((c) => c[i])])));
   rows.push(pad(["Đơn vị", "", ""]));
   if (rows.length !== STATUS_UNITS_ROW - 1) throw new Error("status layout");

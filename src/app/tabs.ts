@@ -2,6 +2,7 @@
 import { FORM_IDS, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import {
+  CHANNEL_LABEL,
   DASHBOARD_PERIODS,
   KEY_COLS,
   MAIL_LOG_HEADER,
@@ -17,7 +18,7 @@ import {
   TEMPLATES_HEADER,
   UNITS_HEADER,
 } from "../domain/layout";
-import { CHANNEL_CHOICES, MANUAL_TAB } from "./manual";
+import { MANUAL_TAB } from "./manual";
 
 export interface TabDef {
   name: string;
@@ -35,14 +36,11 @@ export interface TabDef {
   tabColor?: string;
 }
 
-export const STATUS_COLORS = [
-  { prefix: "Đúng hạn", background: "#c8e6c9" },
-  { prefix: "Trễ hạn", background: "#ffe0b2" },
-  { prefix: "Chưa nộp", background: "#ffcdd2" },
-  { prefix: "Không hợp lệ", background: "#e1bee7" },
-  { prefix: "Chờ xác nhận", background: "#fff9c4" },
-  { prefix: "Không thuộc diện", background: "#eeeeee" },
-];
+/** status text -> background, the legend of the status tab */
+export const STATUS_COLORS =
+  "Đúng hạn:c8e6c9;Trễ hạn:ffe0b2;Chưa nộp:ffcdd2;Không hợp lệ:e1bee7;Chờ xác nhận:fff9c4;Không thuộc diện:eeeeee"
+    .split(";")
+    .map((x) => ({ prefix: x.split(":")[0], background: `#${x.split(":")[1]}` }));
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -114,7 +112,7 @@ export function tabDefs(unitCount: number): TabDef[] {
       frozenRows: 1,
       textCols: [1, 4, ...(form === "monthly" ? [5] : [])],
       protect: false,
-      lists: [{ col: 3, values: CHANNEL_CHOICES, fromRow: 2 }],
+      lists: [{ col: 3, values: Object.values(CHANNEL_LABEL).slice(1), fromRow: 2 }],
     });
   }
   void RUN_LOG_HEADER;

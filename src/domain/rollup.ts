@@ -1,9 +1,10 @@
 // The rollup of a period: figures, late and missing units, totals, the compiled texts; as HTML and as an official report.
 import { localDay, officialDateLine, viDate, viDateTime, viMonth } from "./dates";
 import type { FormSpec } from "./forms/spec";
+import { STATUS_SUMMARY } from "./layout";
 import { REGISTRATION } from "./periods";
 import type { Settings } from "./settings";
-import type { PeriodFigures } from "./status";
+import { figureValues, type PeriodFigures } from "./status";
 import { escapeHtml as e, maskIdentity, viNumber, viPercent } from "./text";
 import type { Unit } from "./units";
 
@@ -50,19 +51,14 @@ export function buildRollup(
     {
       title: "Kết quả",
       head: ["Chỉ tiêu", "Số liệu"],
-      rows: [
-        ["Hạn nộp", `trước ngày ${viDate(f.deadline.due)}`],
-        ["Số đơn vị phải báo cáo", n(f.expected)],
-        ["Đã nộp (hợp lệ)", n(f.received)],
-        ["Đúng hạn", n(f.onTime)],
-        ["Trễ hạn", n(f.late.length)],
-        ["Chưa nộp", n(f.missing.length)],
-        ["Không hợp lệ", n(f.invalid.length)],
-        ["Chờ xác nhận người gửi", n(f.unverified.length)],
-        ["Không thuộc diện báo cáo", n(f.exempt.length)],
-        ["Tỷ lệ báo cáo", viPercent(f.reportingRate) + delta(f.reportingRate, prev?.reportingRate)],
-        ["Tỷ lệ đúng hạn", viPercent(f.onTimeRate) + delta(f.onTimeRate, prev?.onTimeRate)],
-      ],
+      rows: figureValues(f).map((v, i) => [
+        STATUS_SUMMARY[i],
+        i === 0
+          ? `trước ngày ${viDate(String(v))}`
+          : i < 9
+            ? n(v as number)
+            : viPercent(v as number | null) + delta(v as number | null, prev && (figureValues(prev)[i] as number | null)),
+      ]),
     },
     { title: "Đơn vị trễ hạn", head: ["Mã", "Đơn vị", "Số ngày trễ"], rows: f.late.map((l) => [l.unit, name(l.unit), n(l.daysLate)]) },
     {

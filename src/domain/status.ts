@@ -185,3 +185,18 @@ export function statusText(st: UnitStatus): string {
   if (st.kind === "late") return `Trễ hạn (${st.daysLate} ngày)`;
   return STATUS_LABEL[st.kind];
 }
+
+/** the figures of a period, in the order of STATUS_SUMMARY (the status tab's and the rollup's first lines) */
+export function figureValues(f: PeriodFigures): (string | number | null)[] {
+  const counts = [
+    f.expected,
+    f.received,
+    f.onTime,
+    f.late.length,
+    f.missing.length,
+    f.invalid.length,
+    f.unverified.length,
+    f.exempt.length,
+  ];
+  return [f.deadline.due, ...counts, f.reportingRate, f.onTimeRate];
+}

@@ -51,7 +51,7 @@ export function safeCell(v: unknown): unknown {
 }
 
 export const CELL_LIMIT = 50000;
-export const TRUNCATION_NOTE = " …[đã cắt bớt: vượt giới hạn 50.000 ký tự của ô; bản đầy đủ trong biểu mẫu]";
+export const TRUNCATION_NOTE = " …[đã cắt bớt: quá 50.000 ký tự; bản đủ trong biểu mẫu]";
 
 /** cut text to fit a cell, saying so visibly */
 export function fitCell(s: string): { text: string; cut: boolean } {

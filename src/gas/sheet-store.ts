@@ -27,6 +27,8 @@ export const NEW_SHEET_ROWS = 1000;
 
 export class MissingTabError extends Error {}
 
+const gone = (tab: string) => new MissingTabError(`Không tìm thấy trang “${tab}” (đã bị xóa hoặc đổi tên?): chạy lại Thiết lập.`);
+
 export class SheetStore implements Store {
   private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
@@ -36,7 +38,7 @@ export class SheetStore implements Store {
     let s = this.sheets.get(tab);
     if (!s) {
       s = this.ss.getSheetByName(tab) ?? undefined;
-      if (!s) throw new MissingTabError(`Không tìm thấy trang “${tab}”. Trang có thể đã bị xóa hoặc đổi tên: chạy lại Thiết lập.`);
+      if (!s) throw gone(tab);
       this.sheets.set(tab, s);
     }
     return s;
@@ -72,7 +74,7 @@ export class SheetStore implements Store {
     try {
       rows = this.ss.getRange(a1(tab, ref)).getValues();
     } catch {
-      throw new MissingTabError(`Không đọc được trang “${tab}”: trang đã bị xóa hoặc đổi tên? Chạy lại Thiết lập.`);
+      throw gone(tab);
     }
     return trimRows(rows);
   }

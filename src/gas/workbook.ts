@@ -45,8 +45,10 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     sheet.setConditionalFormatRules(rules);
   }
   if (def.protect && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
-    // a warning, not a lock: the product writes here; staff are told the tab is rebuilt from the responses
-    sheet.protect().setDescription("Trang do hệ thống tính lại từ dữ liệu gốc; sửa tay sẽ bị ghi đè.").setWarningOnly(true);
+    // only the account that runs the triggers writes here: no column can be moved under the product's feet
+    const pr = sheet.protect().setDescription("Trang do hệ thống ghi; xem, lọc, sao chép thoải mái, không sửa.");
+    pr.removeEditors(pr.getEditors());
+    if (pr.canDomainEdit()) pr.setDomainEdit(false);
   }
   if (def.tabColor) sheet.setTabColor(def.tabColor);
   return { sheet, created };
