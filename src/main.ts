@@ -48,9 +48,9 @@ export function runDaily(): void {
   job("Chạy hằng ngày", (p) => daily(p));
 }
 
-/** one-off clock trigger made by the daily job when a rollup is due */
-export function runRollups(): void {
-  job("Tổng hợp", (p) => rollups(p));
+/** one-off clock trigger a minute after the daily job: the rest of a daily job the clock cut short, else the rollups due */
+export function runFollowUp(): void {
+  job("Chạy tiếp", (p) => (p.state.load().state.more ? daily(p) : rollups(p)));
 }
 
 /** installable edit trigger: settings and templates take effect as soon as staff change them */

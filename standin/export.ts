@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { colToNumber } from "./a1.js";
+import { formatDate } from "./format-date.js";
 import type { SentMail } from "./services.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
 import type { World } from "./world.js";
@@ -51,7 +52,8 @@ export async function writeWorkbook(w: World, ss: SpreadsheetModel, file: string
           const result = evaluate(w, sheet, formula);
           cell.value = { formula: formula.slice(1), result: result as never };
           v = result;
-        } else if (v !== "") cell.value = v as never;
+        } else if (v instanceof Date) cell.value = wall(v, ss.timeZone);
+        else if (v !== "") cell.value = v as never;
         else if (!sheet.backgrounds.has(key)) continue;
         const fmt = sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`);
         if (fmt && fmt !== "@") cell.numFmt = excelFormat(fmt);
@@ -65,6 +67,48 @@ export async function writeWorkbook(w: World, ss: SpreadsheetModel, file: string
     void colToNumber;
   }
   await wb.xlsx.writeFile(file);
+}
+
+const esc = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** a date cell as the spreadsheet shows it: wall-clock time in the spreadsheet's zone */
+function wall(d: Date, tz: string): Date {
+  const [y, m, day, hh, mi, ss] = formatDate(d, tz, "yyyy-MM-dd-HH-mm-ss").split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, day, hh, mi, ss));
+}
+
+function shown(v: unknown, fmt: string | undefined, tz: string): string {
+  if (v instanceof Date) return formatDate(v, tz, "dd/MM/yyyy HH:mm");
+  if (typeof v === "number" && fmt?.includes("%")) return `${(v * 100).toFixed(1).replace(".", ",")}%`;
+  return String(v ?? "");
+}
+
+/** the workbook as one HTML page, one table per tab, with the colours staff see: a preview that needs no office suite */
+export function workbookHtml(w: World, ss: SpreadsheetModel, only?: string[], maxRows = 60): string {
+  const parts: string[] = [];
+  for (const sheet of ss.sheets) {
+    if (only && !only.includes(sheet.name)) continue;
+    const rows: string[] = [];
+    const width = Math.min(16, Math.max(0, ...sheet.values.slice(0, maxRows).map((r) => r.length)));
+    for (let r = 1; r <= Math.min(maxRows, sheet.values.length); r++) {
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) {
+        const key = `${r},${c}`;
+        const f = sheet.formulas.get(key);
+        const v = f ? evaluate(w, sheet, f) : sheet.cell(r, c);
+        const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
+        const bold = sheet.fontWeights.get(key) === "bold" || r <= sheet.frozenRows;
+        const style = `${bg ? `background:${bg};` : ""}${bold ? "font-weight:bold;" : ""}`;
+        const text = shown(v, sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`), ss.timeZone);
+        cells.push(`<td${style ? ` style="${style}"` : ""}>${esc(text.length > 90 ? `${text.slice(0, 90)}…` : text)}</td>`);
+      }
+      rows.push(`<tr>${cells.join("")}</tr>`);
+    }
+    parts.push(`<h2>${esc(sheet.name)}</h2><table>${rows.join("\n")}</table>`);
+  }
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(ss.name)}</title><style>
+body{font-family:Arial,sans-serif;font-size:12px}table{border-collapse:collapse}td{border:1px solid #ccc;padding:2px 6px;white-space:nowrap;max-width:360px;overflow:hidden}
+h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</body></html>`;
 }
 
 export async function emlOf(m: SentMail, from: string): Promise<Buffer> {

@@ -39,6 +39,8 @@ export class Meter {
   /** false while the harness itself looks at the model (a staff member typing, the exporter) */
   counting = true;
   faults: FaultPlan[] = [];
+  /** called on every counted call: the world uses it to let time pass when it simulates Google's latency */
+  onHit: ((service: ServiceName, method: string) => void) | null = null;
   private methodSeen: Record<string, number> = {};
 
   hit(service: ServiceName, method: string): void {
@@ -47,6 +49,7 @@ export class Meter {
     this.byService[service] = (this.byService[service] ?? 0) + 1;
     this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
     this.methodSeen[method] = (this.methodSeen[method] ?? 0) + 1;
+    this.onHit?.(service, method);
     for (const f of this.faults) {
       const byIndex = f.atCall !== undefined && f.atCall === this.total;
       const byMethod = f.method === method && (f.methodOccurrence === undefined || f.methodOccurrence === this.methodSeen[method]);

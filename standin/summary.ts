@@ -132,7 +132,13 @@ export function buildSummary(sim: Simulation, asOf: number) {
     },
     periods: st.figures.filter((f) => f.period !== REGISTRATION).map(periodOut),
     mails: mailMeta(sim, s.timeZone),
-    calls: { total: meter.total, byService: meter.byService, cellsRead: meter.cellsRead, cellsWritten: meter.cellsWritten },
+    calls: {
+      total: meter.total,
+      byService: meter.byService,
+      byMethod: meter.byMethod,
+      cellsRead: meter.cellsRead,
+      cellsWritten: meter.cellsWritten,
+    },
     runs: {
       total: sim.log.length,
       failed: sim.log.filter((l) => !l.ok).map((l) => ({ at: isoWithOffset(l.at, s.timeZone), what: l.what, error: l.error })),

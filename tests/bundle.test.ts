@@ -37,7 +37,7 @@ describe("the build", () => {
         "recordManualReports",
         "refreshStatus",
         "runDaily",
-        "runRollups",
+        "runFollowUp",
         "sendRemindersNow",
         "sendRollupNow",
         "setup",
@@ -95,7 +95,7 @@ describe("every global can be called harmlessly before setup", () => {
     }
     expect(w.alerts.join("\n")).toMatch(/Chưa chạy Thiết lập/);
     expect(w.run("runDaily").ok).toBe(true);
-    expect(w.run("runRollups").ok).toBe(true);
+    expect(w.run("runFollowUp").ok).toBe(true);
     expect(w.run("onFormSubmit", { event: {} }).ok).toBe(true);
     expect(w.run("onSheetEdit", { event: {} }).ok).toBe(true);
     expect(w.mails).toEqual([]);

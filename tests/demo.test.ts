@@ -136,3 +136,21 @@ describe("a malformed scenario", () => {
     });
   }
 });
+
+describe("least privilege", () => {
+  it("asks for exactly the scopes of the services the bundle was seen using", () => {
+    const used = summary.calls.byService;
+    const methods = Object.keys((summary.calls as { byMethod?: Record<string, number> }).byMethod ?? {});
+    const need = new Set<string>();
+    const scope = (s: string) => need.add(`https://www.googleapis.com/auth/${s}`);
+    if (used.SpreadsheetApp) scope("spreadsheets");
+    if (methods.includes("SpreadsheetApp.getUi")) scope("script.container.ui");
+    if (used.FormApp) scope("forms");
+    if (used.MailApp) scope("script.send_mail");
+    if (used.ScriptApp) scope("script.scriptapp");
+    if (methods.includes("User.getEmail")) scope("userinfo.email");
+    const manifest = JSON.parse(readFileSync(join(ROOT, "appsscript.json"), "utf8"));
+    expect([...manifest.oauthScopes].sort()).toEqual([...need].sort());
+    expect(manifest.oauthScopes).not.toContain("https://mail.google.com/");
+  });
+});

@@ -29,11 +29,27 @@ export async function entryExports(): Promise<string[]> {
   return [...(out?.exports ?? [])].sort();
 }
 
+/** the module's closing `export { a as b, c }` becomes `return { b: a, c: c }` inside the wrapper */
+function moduleBody(esm: string): string {
+  const m = /export\s*\{([^}]*)\};?\s*$/.exec(esm);
+  if (!m) throw new Error("the entry module exports nothing");
+  const pairs = m[1]
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => {
+      const [local, name = local] = x.split(/\s+as\s+/);
+      return `${name}:${local}`;
+    });
+  return `${esm.slice(0, m.index)}return{${pairs.join(",")}};`;
+}
+
 /** wraps the module so that loading the file defines functions and runs nothing */
-function wrap(iife: string, names: string[], minify: boolean): string {
+function wrap(esm: string, names: string[], minify: boolean): string {
+  const body = moduleBody(esm);
   if (minify) {
     const stubs = names.map((n) => `function ${n}(e){return __app().${n}(e)}`).join("\n");
-    return `${stubs}\nvar __appCache;function __app(){return __appCache||(__appCache=function(){${iife}return __module}())}\n`;
+    return `${stubs}\nvar __appCache;function __app(){return __appCache||(__appCache=function(){${body}}())}\n`;
   }
   const stubs = names
     .map((n) => `/** Apps Script entry point (generated from src/main.ts). */\nfunction ${n}(e) {\n  return __app().${n}(e);\n}`)
@@ -45,8 +61,7 @@ var __appCache;
 function __app() {
   if (!__appCache) {
     __appCache = (function () {
-${iife}
-      return __module;
+${body}
     })();
   }
   return __appCache;
@@ -58,8 +73,7 @@ export async function build(opts: { minify: boolean }): Promise<{ code: string; 
   const names = await entryExports();
   const r = await esbuild.build({
     ...common,
-    format: "iife",
-    globalName: "__module",
+    format: "esm",
     minify: opts.minify,
     keepNames: !opts.minify,
     outdir: "out",

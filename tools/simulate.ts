@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { viPercent } from "../src/domain/text.js";
-import { emlOf, outDir, writeText, writeWorkbook } from "../standin/export.js";
+import { emlOf, outDir, workbookHtml, writeText, writeWorkbook } from "../standin/export.js";
 import { parseScenario, type Scenario, ScenarioError } from "../standin/scenario.js";
 import { Simulation } from "../standin/simulation.js";
 import { buildSummary } from "../standin/summary.js";
@@ -15,6 +15,7 @@ export async function simulate(scenario: Scenario, out: string, log: (s: string)
   rmSync(out, { recursive: true, force: true });
   outDir(out);
   await writeWorkbook(sim.world, sim.ss, join(out, "workbook.xlsx"));
+  writeText(join(out, "workbook.html"), workbookHtml(sim.world, sim.ss));
   const outbox = outDir(out, "outbox");
   const rollups = outDir(out, "rollups");
   for (let i = 0; i < sim.world.mails.length; i++) {

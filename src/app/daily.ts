@@ -177,6 +177,9 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
   // quota is kept for the rollups: leaders' mail goes before reminders
   const reserve = rollups.length * s.rollupTo.length;
   const failed: unknown[][] = [];
+  // Google stops a run at 6 minutes: past 2 (a third, for Google's slow days), the rest goes to a follow-up run
+  const stopAt = now + 120000;
+  let cut = false;
   for (const d of due) {
     if (d.kind === "rollup") {
       result.preview.push([d.kind, "", d.period, s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"]);
@@ -191,7 +194,7 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
     const n = m.to.length + m.cc.length;
     result.preview.push([d.kind, d.unit, d.period, m.to.join(", "), m.cc.join(", "), m.subject, ""]);
     if (dry) continue;
-    if (left - n < (d.version ? 0 : reserve)) {
+    if (left - n < (d.version ? 0 : reserve) || (cut ||= p.clock.now() > stopAt)) {
       result.deferred++;
       continue;
     }
@@ -238,7 +241,9 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
     p.state.save({ heights: { ...state.heights, preview: rows.length } });
     return;
   }
-  if (rollups.length) {
+  if (cut) notes.push("Gần hết 6 phút của một lần chạy: phần thư còn lại gửi ở lần chạy tiếp theo sau một phút.");
+  patch.more = cut;
+  if (rollups.length || cut) {
     patch.pendingRollups = rollups.map((d) => d.key);
     p.triggers.scheduleRollups();
   }

@@ -39,6 +39,8 @@ export interface State {
   hourKey?: string;
   /** rollups the daily job found due, for the rollup run */
   pendingRollups: string[];
+  /** the daily job stopped before its 6 minutes ran out: the follow-up run finishes it */
+  more?: boolean;
 }
 
 export interface JournalEntry {
@@ -140,6 +142,7 @@ export interface Triggers {
     timeZone: string,
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
+  /** a follow-up run a minute from now: the rest of the daily job (state.more), else the rollups */
   scheduleRollups(): void;
   clearRollups(): void;
 }
@@ -169,6 +172,7 @@ export interface Ports {
 export interface Workbook {
   /** the tabs as described: created when missing, formatted; returns the names created */
   prepare(store: Store, defs: import("./tabs").TabDef[]): string[];
+  zone(store: Store, timeZone: string): void;
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
 }

@@ -39,8 +39,6 @@ export function refreshStatuses(p: Ports, store: Store, state: State): Statuses 
 export function refreshCommand(p: Ports): string {
   return withStore(p, ({ state, store }) => {
     const last = refreshStatuses(p, store, state).figures.slice(-1)[0];
-    const msg = `Đã cập nhật trạng thái. Kỳ ${last.period}: ${last.received}/${last.expected} đơn vị đã nộp.`;
-    p.ui.toast(store, msg);
-    return msg;
+    return `Đã cập nhật trạng thái. Kỳ ${last.period}: ${last.received}/${last.expected} đơn vị đã nộp.`;
   });
 }

@@ -107,9 +107,11 @@ function rollupOne(
     html: rollupMailHtml(d, s, c.mail.html + note),
     text: `${c.mail.text}\n\n${rollupText(d, s)}`,
   });
+  // past that: first without the texts, then with the figures only; the rest stays in the tab and the attachment
   let mail = body(data);
-  if (mail.html.length + mail.text.length > 190000)
-    mail = body({ ...data, texts: [] }, `<p><i>Nội dung ý kiến quá dài cho thư: xem tab “${tab}” và tệp đính kèm.</i></p>`);
+  const note = `<p><i>Nội dung quá dài cho thư: xem tab “${tab}” và tệp đính kèm.</i></p>`;
+  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [] }, note);
+  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [], tables: data.tables.slice(0, 1) }, note);
   return {
     ...c.mail,
     ...mail,

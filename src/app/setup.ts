@@ -92,6 +92,8 @@ export function setup(p: Ports): SetupResult {
     }
     const s = parsed.settings;
     patch.settings = s;
+    // dates in the Sheet show in the settings' zone, as the deadlines are counted
+    p.workbook.zone(store, s.timeZone);
     // 3. forms from the specs, their dropdowns from the roster
     const now = p.clock.now();
     const choices = choicesFor(units, s, now);

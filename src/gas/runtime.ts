@@ -56,6 +56,7 @@ export function gasPorts(): Ports {
         for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
         return made;
       },
+      zone: (store, tz) => (store as SheetStore).ss.setSpreadsheetTimeZone(tz),
       chart: (store, tab, labels, series, title) => {
         const sheet = (store as SheetStore).ss.getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);

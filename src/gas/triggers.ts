@@ -1,5 +1,5 @@
 // Installable triggers: one submit trigger per form, one daily clock, one edit trigger; never duplicated.
-export const ROLLUPS = "runRollups";
+export const FOLLOW_UP = "runFollowUp";
 
 /** makes the triggers that are missing, replaces the clock when its hour or zone changed, drops duplicates */
 export function ensureTriggers(
@@ -35,15 +35,16 @@ export function ensureTriggers(
   return { changes, hourKey: key };
 }
 
-/** the rollups are sent by a run of their own a minute after the daily job, each within its own budget */
+/** the follow-up run a minute after the daily job: the rollups, or the rest of a daily job cut short by the clock */
 export function scheduleRollups(): void {
   clearRollupTriggers();
-  ScriptApp.newTrigger(ROLLUPS)
+  ScriptApp.newTrigger(FOLLOW_UP)
     .timeBased()
     .after(60 * 1000)
     .create();
 }
 
+/** spent one-off triggers stay listed: they are removed, so the project never reaches Google's 20 */
 export function clearRollupTriggers(): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === ROLLUPS) ScriptApp.deleteTrigger(t);
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === FOLLOW_UP) ScriptApp.deleteTrigger(t);
 }
