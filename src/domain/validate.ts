@@ -51,7 +51,7 @@ function count(v: unknown, f: Field): Normalised {
   const s = asText(v).replace(/\s/g, "");
   if (!s) return f.required ? bad(EMPTY) : ok(undefined);
   const n = /^\d{1,3}(\.\d{3})+$/.test(s) ? Number(s.replace(/\./g, "")) : Number(s.replace(",", "."));
-  if (Number.isNaN(n) || !/^[+-]?[\d.,]+(e\d+)?$/i.test(s)) return bad(`“${s.slice(0, 40)}” không phải là số`);
+  if (Number.isNaN(n) || !/^[+-]?[\d.,]+(e\d+)?$/i.test(s)) return bad(`“${asText(v).slice(0, 40)}” không phải là số`);
   if (n < 0) return bad("không được là số âm");
   if (!Number.isInteger(n)) return bad("phải là số nguyên (không có phần lẻ)");
   return n > 1e6 ? bad("số quá lớn (tối đa 1.000.000)") : ok(n);
