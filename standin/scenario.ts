@@ -132,7 +132,6 @@ export function parseScenario(input: unknown): Scenario {
   if (to < from) throw new ScenarioError("$.run.to", "is before run.from");
   const evs = root.events === undefined ? [] : root.events;
   if (!Array.isArray(evs)) throw new ScenarioError("$.events", "must be a list");
-  const known = new Map<string, string>();
   const events = evs.map((raw, index) => {
     const path = `$.events[${index}]`;
     const e = obj(raw, path);
@@ -155,22 +154,19 @@ export function parseScenario(input: unknown): Scenario {
       case "submit":
       case "lost": {
         const id = str(e.id, `${path}.id`);
-        const f = form();
-        known.set(id, f);
-        return { type, id, form: f, at, email: email(), answers: answers(), index } as ScenarioEvent & { index: number };
+        return { type, id, form: form(), at, email: email(), answers: answers(), index } as ScenarioEvent & { index: number };
       }
       case "edit":
       case "redeliver":
       case "confirm": {
+        // an id no submission carries is not malformed: staff can type a wrong code, Google can fire a stray event
         const id = str(e.id, `${path}.id`);
-        if (!known.has(id)) throw new ScenarioError(`${path}.id`, `no earlier submit or manual event has id "${id}"`);
         if (type === "edit") return { type, id, at, email: email(), answers: answers(), index } as ScenarioEvent & { index: number };
         return { type, id, at, index } as ScenarioEvent & { index: number };
       }
       case "manual": {
         const id = str(e.id, `${path}.id`);
         const f = form();
-        known.set(id, f);
         const channel = e.channel === undefined ? "paper" : str(e.channel, `${path}.channel`);
         if (!["paper", "email", "message"].includes(channel))
           throw new ScenarioError(`${path}.channel`, `"${channel}" is not paper, email or message`);

@@ -150,6 +150,10 @@ export class Simulation {
       }
       case "edit": {
         const form = this.formOfResponse.get(e.id);
+        if (!form && !this.manualForm.has(e.id)) {
+          this.log.push({ at: e.at, what: `sửa phản hồi không có: ${e.id}`, fn: "", ok: true });
+          break;
+        }
         if (!form) {
           // an edit of a paper report: staff retype the row (a new version of the same report)
           this.manualRow({

@@ -265,3 +265,29 @@ describe("property-based: 1,000 generated answers per form", () => {
     void registrationAnswers;
   });
 });
+
+describe("the 6-minute limit", () => {
+  it("a daily job past 2 minutes leaves the rest to a follow-up run, which sends no mail twice", () => {
+    const units = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
+    const sim = new Simulation(
+      scenario({
+        units,
+        settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+        run: { from: "2018-10-19", to: "2018-10-19" },
+      }),
+    );
+    sim.install();
+    // each mail takes 10 s on Google's side: twelve fit in the first two minutes
+    sim.world.latency = (_s, method) => (method === "MailApp.sendEmail" ? 10_000 : 0);
+    const runs: string[] = [];
+    sim.world.advanceTo(sim.world.clockTo, (t, _at, r) => {
+      expect(r.ok, r.error).toBe(true);
+      runs.push(t.handler);
+    });
+    const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
+    expect(reminders).toHaveLength(30);
+    expect(new Set(reminders.map((m) => m.to[0])).size).toBe(30);
+    expect(runs).toEqual(["runDaily", "runFollowUp", "runFollowUp"]);
+    expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toContain("Gần hết 6 phút");
+  });
+});

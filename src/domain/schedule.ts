@@ -78,6 +78,7 @@ export function plan(asOf: number, s: Settings, statuses: Statuses, unitCodes: s
     const rollupDay = addDays(dl.due, s.rollupAfter);
     const late = day - dayNumber(rollupDay);
     const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", period, "", rollupDay), period, stage: rollupDay };
+    if (!s.rollupTo.length) continue; // nobody to send rollups to: none is due
     if (late >= 0 && late <= s.catchUpDays) add(rollup);
     else if (late === s.catchUpDays + 1 && !sent.has(rollup.key)) expired.push(rollup);
   }

@@ -47,6 +47,8 @@ export interface SettingDef {
   optional?: boolean;
 }
 
+const OPT = "Có thể để trống";
+
 type Row = [keyof Settings, Kind, string, string, Settings[keyof Settings], number?, number?];
 
 // key, kind, label, help, default, min, max: a table, so the bundle carries each name once
@@ -57,17 +59,17 @@ const TABLE: Row[] = [
   ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hàng tháng”: ghi 24", 24, 1, 28],
   ["monthlyDueInclusive", "bool", "Nộp trong ngày hạn báo cáo là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
   ["firstPeriod", "month", "Kỳ báo cáo đầu tiên", "", "2018-09"],
-  ["remindBefore", "intList", "Nhắc trước hạn (ngày)", "Ví dụ: 5, 1", [5, 1], 1, 60],
-  ["overdueAfter", "intList", "Báo trễ hạn sau (ngày)", "", [1, 7], 1, 120],
-  ["overdueCc", "emails", "Đồng gửi thư báo trễ hạn", "Có thể để trống", []],
+  ["remindBefore", "intList", "Nhắc trước hạn (ngày)", OPT, [5, 1], 1, 60],
+  ["overdueAfter", "intList", "Báo trễ hạn sau (ngày)", OPT, [1, 7], 1, 120],
+  ["overdueCc", "emails", "Đồng gửi thư báo trễ hạn", OPT, []],
   ["rollupAfter", "int", "Gửi tổng hợp sau hạn (ngày)", "0: gửi vào ngày hạn", 0, 0, 60],
-  ["rollupTo", "emails", "Người nhận tổng hợp", "", ["tuyengiao@ldldq1.example.vn"]],
+  ["rollupTo", "emails", "Người nhận tổng hợp", "Để trống: không gửi tổng hợp", ["tuyengiao@ldldq1.example.vn"]],
   ["dailyRunHour", "int", "Giờ chạy hằng ngày", "", 8, 0, 23],
   ["verifySender", "bool", "Xác minh email người gửi", "Có: email lạ phải chờ xác nhận", true],
   ["receipts", "bool", "Gửi thư xác nhận đã nhận", "", true],
   ["catchUpDays", "int", "Gửi bù thư nhắc trong (ngày)", "Khi hết hạn mức gửi thư", 7, 0, 31],
   ["senderName", "text", "Tên người gửi thư", "", "LĐLĐ Quận 1 – Bộ phận Tuyên giáo"],
-  ["replyTo", "email", "Email nhận thư trả lời", "Có thể để trống", "tuyengiao@ldldq1.example.vn"],
+  ["replyTo", "email", "Email nhận thư trả lời", OPT, "tuyengiao@ldldq1.example.vn"],
   ["orgShort", "text", "Tên ngắn của LĐLĐ", "", "LĐLĐ Quận 1"],
   ["orgName", "text", "Cơ quan ban hành", "", "LIÊN ĐOÀN LAO ĐỘNG QUẬN 1"],
   ["orgSuperior", "text", "Cơ quan cấp trên", "", "LĐLĐ THÀNH PHỐ HỒ CHÍ MINH"],
@@ -76,7 +78,7 @@ const TABLE: Row[] = [
   ["reportNumber", "text", "Số văn bản", "", "…/BC-LĐLĐ"],
   ["signerOnBehalf", "text", "Thẩm quyền ký", "", "TM. BAN THƯỜNG VỤ"],
   ["signerTitle", "text", "Chức vụ người ký", "", "PHÓ CHỦ TỊCH"],
-  ["signerName", "text", "Họ tên người ký", "Có thể để trống", ""],
+  ["signerName", "text", "Họ tên người ký", OPT, ""],
   [
     "recipients",
     "lines",
@@ -93,7 +95,7 @@ export const SETTING_DEFS: SettingDef[] = TABLE.map(([key, kind, label, help, , 
   help,
   min,
   max,
-  optional: help === "Có thể để trống",
+  optional: help.startsWith("Để trống") || help === OPT,
 }));
 
 export const DEFAULT_SETTINGS = Object.fromEntries(TABLE.map((r) => [r[0], r[4]])) as unknown as Settings;
@@ -131,7 +133,7 @@ function readSetting(def: SettingDef, cell: unknown): Read {
     return { v: def.kind === "date" ? ymd : ymd.slice(0, 7) };
   }
   const s = clean(String(cell ?? ""));
-  if (!s) return def.optional ? { v: def.kind === "emails" || def.kind === "lines" ? [] : "" } : { e: "đang để trống" };
+  if (!s) return def.optional ? { v: ["emails", "lines", "intList"].includes(def.kind) ? [] : "" } : { e: "đang để trống" };
   switch (def.kind) {
     case "timeZone":
       return isValidTimeZone(s) ? { v: s } : { e: `“${s}” không phải là múi giờ (ví dụ Asia/Ho_Chi_Minh)` };
