@@ -180,6 +180,7 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
   // Google stops a run at 6 minutes: past 2 (a third, for Google's slow days), the rest goes to a follow-up run
   const stopAt = now + 120000;
   let cut = false;
+  let short = 0;
   for (const d of due) {
     if (d.kind === "rollup") {
       result.preview.push([d.kind, "", d.period, s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"]);
@@ -194,8 +195,9 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
     const n = m.to.length + m.cc.length;
     result.preview.push([d.kind, d.unit, d.period, m.to.join(", "), m.cc.join(", "), m.subject, ""]);
     if (dry) continue;
-    if (left - n < (d.version ? 0 : reserve) || (cut ||= p.clock.now() > stopAt)) {
+    if ((cut ||= p.clock.now() > stopAt) || left - n < (d.version ? 0 : reserve)) {
       result.deferred++;
+      short += cut ? 0 : 1;
       continue;
     }
     const rec: MailRecord = {
@@ -225,10 +227,7 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
   const cells = (reg.lastRow + mon.lastRow + log.length) * 20 + units.length * (statuses.figures.length + 13);
   if (cells > 8e6)
     notes.push(`Bảng tính có khoảng ${cells} ô, gần giới hạn 10 triệu ô của Google: chuyển dữ liệu năm cũ sang bảng tính lưu trữ.`);
-  if (result.deferred)
-    notes.push(
-      `Hạn mức gửi thư không đủ: ${result.deferred} thư để lại cho lần chạy sau (ưu tiên: xác nhận, tổng hợp, báo trễ, nhắc nhở).`,
-    );
+  if (short) notes.push(`Hạn mức gửi thư không đủ: ${short} thư để lại cho lần chạy sau (ưu tiên: xác nhận, tổng hợp, báo trễ, nhắc nhở).`);
   result.problems.push(...notes);
   if (dry) {
     const rows = [
@@ -245,7 +244,7 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
   patch.more = cut;
   if (rollups.length || cut) {
     patch.pendingRollups = rollups.map((d) => d.key);
-    p.triggers.scheduleRollups();
+    p.triggers.scheduleFollowUp();
   }
   // flush the journal: one write for the mail log, one for the run log; entries a cut-short flush wrote are skipped
   const fresh = p.state.load().journal;

@@ -143,8 +143,8 @@ export interface Triggers {
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
   /** a follow-up run a minute from now: the rest of the daily job (state.more), else the rollups */
-  scheduleRollups(): void;
-  clearRollups(): void;
+  scheduleFollowUp(): void;
+  clearFollowUps(): void;
 }
 
 export interface Ui {

@@ -58,7 +58,7 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     }
     if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
     p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
-    p.triggers.clearRollups();
+    p.triggers.clearFollowUps();
     return out.join("\n");
   })
     .split("\n")

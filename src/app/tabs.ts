@@ -18,19 +18,22 @@ import {
   TEMPLATES_HEADER,
   UNITS_HEADER,
 } from "../domain/layout";
+import { SETTING_DEFS } from "../domain/settings";
 import { MANUAL_TAB } from "./manual";
 
 export interface TabDef {
   name: string;
   header: string[];
   headerRow?: number;
+  /** column widths where the header does not tell (tabs the product writes whole) */
+  widths?: number[];
   frozenRows: number;
   frozenCols?: number;
   textCols?: number[];
   dateCols?: number[];
-  percentRows?: { from: number; to: number; fromCol: number };
+  percentRows?: { from: number; to: number; fromCol: number; toCol: number };
   protect: boolean;
-  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number }[];
+  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number; toRow?: number }[];
   colors?: { prefix: string; background: string }[];
   capacity?: { rows: number; cols: number };
   tabColor?: string;
@@ -46,7 +49,16 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 export function tabDefs(unitCount: number): TabDef[] {
   const defs: TabDef[] = [
-    { name: TAB.settings, header: SETTINGS_HEADER, frozenRows: 1, textCols: [2], protect: false, tabColor: "#5b8def" },
+    {
+      name: TAB.settings,
+      header: SETTINGS_HEADER,
+      frozenRows: 1,
+      textCols: [2],
+      protect: false,
+      // Có/Không as a dropdown on the yes-or-no settings
+      lists: SETTING_DEFS.flatMap((d, i) => (d.kind === "bool" ? [{ col: 2, values: ["Có", "Không"], fromRow: i + 2, toRow: i + 2 }] : [])),
+      tabColor: "#5b8def",
+    },
     {
       name: TAB.units,
       header: UNITS_HEADER,
@@ -83,11 +95,17 @@ export function tabDefs(unitCount: number): TabDef[] {
   defs.push({
     name: TAB.status,
     header: [],
+    widths: [90, 300, 170, ...Array(DASHBOARD_PERIODS).fill(130)],
     frozenRows: 2,
     frozenCols: 2,
     protect: true,
     colors: STATUS_COLORS,
-    percentRows: { from: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 2, to: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 1, fromCol: 4 },
+    percentRows: {
+      from: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 2,
+      to: STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 1,
+      fromCol: 4,
+      toCol: 3 + DASHBOARD_PERIODS,
+    },
     capacity: { rows: unitCount + STATUS_UNITS_ROW + 200, cols: 3 + DASHBOARD_PERIODS },
     tabColor: "#43a047",
   });
@@ -96,7 +114,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     header: [],
     frozenRows: 2,
     protect: true,
-    percentRows: { from: 3, to: 2 + DASHBOARD_PERIODS, fromCol: 11 },
+    percentRows: { from: 3, to: 2 + DASHBOARD_PERIODS, fromCol: 11, toCol: 12 },
     tabColor: "#43a047",
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
@@ -112,7 +130,11 @@ export function tabDefs(unitCount: number): TabDef[] {
       frozenRows: 1,
       textCols: [1, 4, ...(form === "monthly" ? [5] : [])],
       protect: false,
-      lists: [{ col: 3, values: Object.values(CHANNEL_LABEL).slice(1), fromRow: 2 }],
+      // staff pick the channel, and the unit from the roster
+      lists: [
+        { col: 3, values: Object.values(CHANNEL_LABEL).slice(1), fromRow: 2 },
+        { col: 4, rangeA1: `'${TAB.units}'!A2:A`, fromRow: 2 },
+      ],
     });
   }
   void RUN_LOG_HEADER;

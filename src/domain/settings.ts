@@ -186,14 +186,11 @@ function readSetting(def: SettingDef, cell: unknown): Read {
 
 /** the zod schema of one setting */
 export function settingSchema(def: SettingDef) {
-  return z.pipe(
-    z.unknown(),
-    z.transform((cell: unknown, payload) => {
-      const r = readSetting(def, cell);
-      if ("e" in r) payload.issues.push({ code: "custom", message: r.e, input: cell, path: [] });
-      return "v" in r ? r.v : undefined;
-    }),
-  );
+  return z.transform((cell: unknown, payload) => {
+    const r = readSetting(def, cell);
+    if ("e" in r) payload.issues.push({ code: "custom", message: r.e, input: cell, path: [] });
+    return "v" in r ? r.v : undefined;
+  });
 }
 
 export interface SettingsRow {

@@ -6,7 +6,7 @@ import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { SheetStore } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
-import { clearRollupTriggers, ensureTriggers, scheduleRollups } from "./triggers";
+import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
 import { alert, prompt } from "./ui";
 import { ensureChart, ensureTab } from "./workbook";
 
@@ -36,7 +36,7 @@ export function gasPorts(): Ports {
       },
       prefilledLink,
     },
-    triggers: { ensure: ensureTriggers, scheduleRollups, clearRollups: clearRollupTriggers },
+    triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps: clearFollowUps },
     ui: {
       alert,
       prompt,

@@ -36,8 +36,8 @@ export function ensureTriggers(
 }
 
 /** the follow-up run a minute after the daily job: the rollups, or the rest of a daily job cut short by the clock */
-export function scheduleRollups(): void {
-  clearRollupTriggers();
+export function scheduleFollowUp(): void {
+  clearFollowUps();
   ScriptApp.newTrigger(FOLLOW_UP)
     .timeBased()
     .after(60 * 1000)
@@ -45,6 +45,6 @@ export function scheduleRollups(): void {
 }
 
 /** spent one-off triggers stay listed: they are removed, so the project never reaches Google's 20 */
-export function clearRollupTriggers(): void {
+export function clearFollowUps(): void {
   for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === FOLLOW_UP) ScriptApp.deleteTrigger(t);
 }

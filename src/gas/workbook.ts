@@ -17,7 +17,12 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
   sheet.setFrozenRows(def.frozenRows);
   if (def.frozenCols) sheet.setFrozenColumns(def.frozenCols);
   // widths follow the headers: long titles get wide columns, free text the widest
-  def.header.forEach((h, i) => sheet.setColumnWidth(i + 1, Math.min(320, Math.max(90, h.length * 9))));
+  const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
+  // one call per run of equal widths
+  for (let i = 0, j = 0; i < widths.length; i = j) {
+    while (widths[j] === widths[i]) j++;
+    sheet.setColumnWidths(i + 1, j - i, widths[i]);
+  }
   if (def.capacity) {
     // exactly two calls whatever the roster's size: capacity is ensured by inserting at least one row
     const max = sheet.getMaxRows();
@@ -29,13 +34,13 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
   for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm:ss");
   if (def.percentRows) {
     const p = def.percentRows;
-    sheet.getRange(`${colLetter(p.fromCol)}${p.from}:${p.to}`).setNumberFormat("0.0%");
+    sheet.getRange(`${colLetter(p.fromCol)}${p.from}:${colLetter(p.toCol)}${p.to}`).setNumberFormat("0.0%");
   }
   for (const l of def.lists ?? []) {
     const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
     if (l.values) b.requireValueInList(l.values, true);
     else if (l.rangeA1) b.requireValueInRange(ss.getRange(l.rangeA1), true);
-    sheet.getRange(`${colLetter(l.col)}${l.fromRow}:${colLetter(l.col)}`).setDataValidation(b.build());
+    sheet.getRange(`${colLetter(l.col)}${l.fromRow}:${colLetter(l.col)}${l.toRow ?? ""}`).setDataValidation(b.build());
   }
   if (def.colors) {
     const range = sheet.getRange(`A1:${colLetter(Math.max(def.capacity?.cols ?? 26, 26))}`);

@@ -69,18 +69,15 @@ export interface ParseErr {
 
 /** the zod schema of one question: normalises the raw answer or fails with a Vietnamese message */
 export function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
-  return z.pipe(
-    z.unknown(),
-    z.transform((input: unknown, payload) => {
-      const r = normalizers[f.kind](input, f, ctx);
-      if (!r.ok) {
-        payload.issues.push({ code: "custom", message: r.error, input, path: [] });
-        return undefined;
-      }
-      if (r.note) notes.push(r.note);
-      return r.value;
-    }),
-  );
+  return z.transform((input: unknown, payload) => {
+    const r = normalizers[f.kind](input, f, ctx);
+    if (!r.ok) {
+      payload.issues.push({ code: "custom", message: r.error, input, path: [] });
+      return undefined;
+    }
+    if (r.note) notes.push(r.note);
+    return r.value;
+  });
 }
 
 /** the zod schema of a whole form, derived from its spec */
