@@ -166,3 +166,11 @@ describe("Google's documented behaviour the product relies on", () => {
     expect(w.run("t", { event: "ui", ui: true }).ok).toBe(true);
   });
 });
+
+describe("clasp", () => {
+  it("`npx clasp status` lists exactly the two built files as the push set", () => {
+    const out = execFileSync("npx", ["clasp", "status"], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
+    const tracked = out.split("Untracked files:")[0];
+    expect(tracked.match(/dist\/\S+/g)?.sort()).toEqual(["dist/Code.js", "dist/appsscript.json"]);
+  });
+});

@@ -291,3 +291,15 @@ describe("the 6-minute limit", () => {
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toContain("Gần hết 6 phút");
   });
 });
+
+describe("the Sheet's 10 million cells", () => {
+  it("the daily job warns in the run log as the Sheet nears the limit", () => {
+    const sim = installed({ settings: { firstPeriod: "2018-10" }, events: [] });
+    const tab = sim.sheet(SPECS.monthly.tab);
+    for (let i = 0; i < 420000; i++) tab.values.push([`old-${i}@0`, `old-${i}`, new Date(0), "CD001", "09/2018", "Hợp lệ"] as never);
+    tab.maxRows = tab.values.length + 100;
+    sim.world.now = Date.parse("2018-10-19T08:00:00+07:00");
+    sim.run("runDaily", "daily");
+    expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toMatch(/gần giới hạn 10 triệu ô/);
+  }, 60000);
+});

@@ -112,11 +112,13 @@ export function answersOfRow(spec: FormSpec, row: unknown[]): Answers {
 export function parseUnitRows(rows: unknown[][]): { units: Unit[]; problems: string[] } {
   const units: Unit[] = [];
   const problems: string[] = [];
+  const seen = new Set<string>();
   rows.forEach((r, i) => {
     const [code, name, chair, mails, phone, group] = r.slice(0, 6).map((c) => clean(String(c ?? "")));
     const cell = (col: string, what: string) => problems.push(`Trang “Đơn vị” ô ${col}${i + 2}: ${what}.`);
     if (!code) return;
-    if (units.some((u) => u.code === code.toUpperCase())) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
+    if (seen.has(code.toUpperCase())) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
+    seen.add(code.toUpperCase());
     const emails = mails
       .toLowerCase()
       .split(/[,;\s]+/)

@@ -77,7 +77,11 @@ interface Contribution {
 /** what each response counts for: its latest acceptable content, timed by its first acceptable version of that content */
 function contributions(versions: Version[], into: Map<string, Contribution[]>): void {
   const byId = new Map<string, Version[]>();
-  for (const v of versions) byId.set(v.responseId, [...(byId.get(v.responseId) ?? []), v]);
+  for (const v of versions) {
+    const list = byId.get(v.responseId);
+    if (list) list.push(v);
+    else byId.set(v.responseId, [v]);
+  }
   for (let [responseId, list] of byId) {
     // a confirmation covers every version of the response
     const confirmed = list.some((v) => v.confirmed);
@@ -89,10 +93,17 @@ function contributions(versions: Version[], into: Map<string, Contribution[]>): 
     if (!cur.unit || !cur.period) continue;
     const kind: Kind = ok.length ? "accepted" : latest.verdict === "unverified" ? "unverified" : "invalid";
     const k = `${cur.period}|${cur.unit}`;
-    into.set(k, [
-      ...(into.get(k) ?? []),
-      { kind, at: first.at, responseId, contentRow: cur.row, channel: first.channel, editRejected: ok.length > 0 && !acceptable(latest) },
-    ]);
+    const c: Contribution = {
+      kind,
+      at: first.at,
+      responseId,
+      contentRow: cur.row,
+      channel: first.channel,
+      editRejected: ok.length > 0 && !acceptable(latest),
+    };
+    const bucket = into.get(k);
+    if (bucket) bucket.push(c);
+    else into.set(k, [c]);
   }
 }
 
@@ -147,7 +158,7 @@ export function computeStatuses(
           const ok = cs.filter((x) => x.kind === "accepted");
           st.daysLate = daysLate(c.at, deadline, s.timeZone);
           st.kind = st.daysLate ? "late" : "onTime";
-          st.contentRow = Math.max(...ok.map((x) => x.contentRow));
+          st.contentRow = ok.reduce((m, x) => Math.max(m, x.contentRow), 0);
           st.editRejected = ok.some((x) => x.editRejected);
         }
       }
