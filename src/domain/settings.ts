@@ -156,7 +156,7 @@ function readSetting(def: SettingDef, cell: unknown): Read {
         if ("e" in r) return r;
         if (!out.includes(r.v as number)) out.push(r.v as number);
       }
-      return { v: out.sort((a, b) => a - b) };
+      return { v: out };
     }
     case "bool": {
       const f = fold(s);
