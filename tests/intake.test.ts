@@ -194,6 +194,8 @@ describe("edits and redeliveries", () => {
     expect(oct(summary)?.onTime).toBe(1);
     const rows = sim.sheet(SPECS.monthly.tab).values.slice(1);
     expect(rows.map((r) => r[5])).toEqual(["Hợp lệ", "Không hợp lệ"]);
+    const status = sim.sheet(TAB.status).values.find((r) => r[0] === "CD001") as unknown[];
+    expect(status).toContain("Đúng hạn – bản sửa sau không hợp lệ");
   });
 });
 

@@ -193,8 +193,9 @@ export const STATUS_LABEL: Record<StatusKind, string> = {
 };
 
 export function statusText(st: UnitStatus): string {
-  if (st.kind === "late") return `Trễ hạn (${st.daysLate} ngày)`;
-  return STATUS_LABEL[st.kind];
+  const t = st.kind === "late" ? `Trễ hạn (${st.daysLate} ngày)` : STATUS_LABEL[st.kind];
+  // the accepted content stands; staff see that a later edit was refused
+  return st.editRejected ? `${t} – bản sửa sau không hợp lệ` : t;
 }
 
 /** the figures of a period, in the order of STATUS_SUMMARY (the status tab's and the rollup's first lines) */
