@@ -194,3 +194,18 @@ describe("escaping and mail files", () => {
     expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(["reminder CD001", "reminder CD002"]);
   });
 });
+
+describe("the rollup's comparison with the month before", () => {
+  it("counts a report that came in before the month's first daily run", () => {
+    const { sim } = play({
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      run: { from: "2018-10-01", to: "2018-11-24" },
+      events: [
+        submitMonthly("CD001", "2018-10", "2018-10-01T01:00:00+07:00"),
+        submitMonthly("CD001", "2018-11", "2018-11-10T10:00:00+07:00"),
+      ],
+    });
+    const nov = sim.world.mails.find((m) => m.subject.includes("Tổng hợp báo cáo tháng 11/2018"));
+    expect(nov?.htmlBody).toContain("100% (không đổi so với kỳ trước)");
+  });
+});

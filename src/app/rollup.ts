@@ -79,8 +79,9 @@ function rollupOne(
   const spec = SPECS[form];
   const now = p.clock.now();
   const prevPeriod = addMonths(period, -1);
-  // a period's reports cannot arrive before its month begins: read from the previous month's first row on
-  const from = form === "monthly" ? Math.max(2, state.checkpoints[prevPeriod] ?? 2) : 2;
+  // a period's reports cannot arrive before its month begins; the checkpoint of a month is taken at its first daily
+  // run, so reading from two months back covers the previous period whole
+  const from = form === "monthly" ? Math.max(2, state.checkpoints[addMonths(period, -2)] ?? 2) : 2;
   const rows = store.readBlock(spec.tab, `A${from}:${reportLastCol(spec)}`);
   const periods = form === "monthly" ? [prevPeriod, period].filter((m) => m >= s.firstPeriod) : [];
   const st = computeStatuses(units, { registration: [], monthly: [], [form]: parseVersionRows(rows, from) }, periods, s, now);
