@@ -209,3 +209,21 @@ describe("the rollup's comparison with the month before", () => {
     expect(nov?.htmlBody).toContain("100% (không đổi so với kỳ trước)");
   });
 });
+
+describe("send reminders now", () => {
+  it("reminds today every unit owing a period still open, once a day, even off the calendar", () => {
+    const sim = installed({
+      units: [unit("CD001"), unit("CD002")],
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      events: [submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00")],
+    });
+    sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");
+    sim.apply(sim.scenario.events[0]);
+    sim.world.now = Date.parse("2018-10-12T15:00:00+07:00");
+    sim.run("sendRemindersNow", "menu", { ui: true });
+    sim.run("sendRemindersNow", "menu again", { ui: true });
+    const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
+    expect(reminders.map((m) => m.to[0])).toEqual(["cd002@dv.example.vn"]);
+    expect(sim.world.alerts.join("\n")).toContain("Đã gửi 1 thư");
+  });
+});

@@ -9,9 +9,9 @@ import type { Ports } from "./ports";
 import { runRollups } from "./rollup";
 import { NOT_SET_UP } from "./run";
 
-/** the daily job now: what is due today, and what the quota held back */
+/** the daily job now, with a reminder today to every unit owing a period still open */
 export function sendRemindersNow(p: Ports): string {
-  const r = runDaily(p, { job: "Gửi thư nhắc ngay" });
+  const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: true });
   return [`Đã gửi ${r.sent} thư, để lại ${r.deferred} thư.`, ...r.problems].join("\n");
 }
 

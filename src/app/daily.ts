@@ -107,8 +107,8 @@ function composeDue(d: DueMail, p: Ports, state: State, s: Settings, units: Map<
   return compose(overdue ? "overdue" : "reminder", state.templates, values, unit.emails, overdue ? s.overdueCc : []);
 }
 
-/** `dryRun`: write what would be sent to the preview tab; send and store nothing */
-export function runDaily(p: Ports, opts: { dryRun?: boolean; job?: string } = {}): DailyResult {
+/** `dryRun`: write what would be sent to the preview tab; send and store nothing. `remindNow`: see plan() */
+export function runDaily(p: Ports, opts: { dryRun?: boolean; job?: string; remindNow?: boolean } = {}): DailyResult {
   const result: DailyResult = { sent: 0, deferred: 0, problems: [], preview: [] };
   if (!p.lock.acquire(60000)) {
     if (!opts.dryRun) p.state.record("run", { job: opts.job ?? "Chạy hằng ngày", result: "bỏ qua", detail: BUSY });
@@ -116,14 +116,14 @@ export function runDaily(p: Ports, opts: { dryRun?: boolean; job?: string } = {}
     return result;
   }
   try {
-    runLocked(p, !!opts.dryRun, opts.job ?? "Chạy hằng ngày", result);
+    runLocked(p, !!opts.dryRun, opts.job ?? "Chạy hằng ngày", result, !!opts.remindNow);
     return result;
   } finally {
     p.lock.release();
   }
 }
 
-function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): void {
+function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult, remindNow: boolean): void {
   const now = p.clock.now();
   const { state, journal } = p.state.load();
   if (!state.spreadsheetId) {
@@ -170,6 +170,7 @@ function runLocked(p: Ports, dry: boolean, job: string, result: DailyResult): vo
     units.map((u) => u.code),
     [...versions.registration, ...versions.monthly],
     sent,
+    remindNow,
   );
   for (const x of expired) notes.push(`Thư ${x.kind} kỳ ${x.period} cho ${x.unit} quá thời gian gửi bù (từ ${x.stage}): không gửi nữa.`);
   const rollups = due.filter((d) => d.kind === "rollup");

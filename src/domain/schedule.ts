@@ -36,7 +36,16 @@ export interface Plan {
   expired: DueMail[];
 }
 
-export function plan(asOf: number, s: Settings, statuses: Statuses, unitCodes: string[], versions: Version[], sent: Set<string>): Plan {
+/** `remindNow`: staff asked to remind today every unit owing a period still open, whatever the calendar says */
+export function plan(
+  asOf: number,
+  s: Settings,
+  statuses: Statuses,
+  unitCodes: string[],
+  versions: Version[],
+  sent: Set<string>,
+  remindNow = false,
+): Plan {
   const today = localDay(asOf, s.timeZone);
   const day = dayNumber(today);
   const due: DueMail[] = [];
@@ -47,7 +56,9 @@ export function plan(asOf: number, s: Settings, statuses: Statuses, unitCodes: s
     const open = today <= dl.lastOnTime;
     // each kind's current stage: the latest stage day reached, while still within the catch-up window
     const stages = (kind: "reminder" | "overdue", days: string[]) => {
-      const past = days.filter((d) => d <= today && (kind === "reminder" ? open : d > dl.lastOnTime)).sort();
+      const past = [...days, ...(remindNow ? [today] : [])]
+        .filter((d) => d <= today && (kind === "reminder" ? open : d > dl.lastOnTime))
+        .sort();
       const cur = past[past.length - 1];
       return {
         kind,
