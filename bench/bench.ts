@@ -62,8 +62,6 @@ const TEXT = "Đoàn viên, người lao động có việc làm ổn định, t
 
 /** 24 months of history, written straight into the stand-in as earlier runs would have left it */
 function history(sim: Simulation, n: number) {
-  const tz = "Asia/Ho_Chi_Minh";
-  void tz;
   const reg = sim.sheet(SPECS.registration.tab);
   const mon = sim.sheet(SPECS.monthly.tab);
   const log = sim.sheet(TAB.mailLog);

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
-import { colToNumber } from "./a1.js";
 import { formatDate } from "./format-date.js";
 import type { SentMail } from "./services.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
@@ -64,7 +63,6 @@ export async function writeWorkbook(w: World, ss: SpreadsheetModel, file: string
         if (sheet.wraps.get(key) || (typeof v === "string" && v.includes("\n"))) cell.alignment = { wrapText: true, vertical: "top" };
       }
     }
-    void colToNumber;
   }
   await wb.xlsx.writeFile(file);
 }

@@ -6,7 +6,7 @@ import { parseAnswers } from "../src/domain/forms/spec";
 import { TAB } from "../src/domain/layout";
 import type { Unit } from "../src/domain/units";
 import { Simulation } from "../standin/simulation";
-import { installed, monthlyAnswers, play, registrationAnswers, scenario, submitMonthly, unit } from "./helpers";
+import { installed, monthlyAnswers, play, scenario, submitMonthly, unit } from "./helpers";
 
 describe("races and redeliveries", () => {
   it("30 submissions with the lock contended: 30 rows, each for the right unit, none dropped", () => {
@@ -262,7 +262,6 @@ describe("property-based: 1,000 generated answers per form", () => {
       ),
       { numRuns: 25 },
     );
-    void registrationAnswers;
   });
 });
 

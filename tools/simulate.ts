@@ -16,7 +16,7 @@ export async function simulate(scenario: Scenario, out: string, log: (s: string)
   outDir(out);
   await writeWorkbook(sim.world, sim.ss, join(out, "workbook.xlsx"));
   writeText(join(out, "workbook.html"), workbookHtml(sim.world, sim.ss));
-  const outbox = outDir(out, "outbox");
+  outDir(out, "outbox");
   const rollups = outDir(out, "rollups");
   for (let i = 0; i < sim.world.mails.length; i++) {
     const m = sim.world.mails[i];
@@ -27,7 +27,6 @@ export async function simulate(scenario: Scenario, out: string, log: (s: string)
     }
     if (meta.kind === "rollup" && m.htmlBody) writeText(join(rollups, `${String(i + 1).padStart(4, "0")}-mail.html`), m.htmlBody);
   }
-  void outbox;
   writeText(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   return { sim, summary };
 }

@@ -7,7 +7,6 @@ import {
   KEY_COLS,
   MAIL_LOG_HEADER,
   manualHeader,
-  PREVIEW_HEADER,
   RUN_LOG_HEADER,
   reportHeader,
   SETTINGS_HEADER,
@@ -119,7 +118,7 @@ export function tabDefs(unitCount: number): TabDef[] {
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
   defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
-  defs.push({ name: TAB.runLog, header: ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"], frozenRows: 1, dateCols: [1], protect: true });
+  defs.push({ name: TAB.runLog, header: RUN_LOG_HEADER, frozenRows: 1, dateCols: [1], protect: true });
   defs.push({ name: TAB.preview, header: [], frozenRows: 2, protect: true });
   for (const form of FORM_IDS) {
     const spec = SPECS[form];
@@ -137,7 +136,5 @@ export function tabDefs(unitCount: number): TabDef[] {
       ],
     });
   }
-  void RUN_LOG_HEADER;
-  void PREVIEW_HEADER;
   return defs;
 }
