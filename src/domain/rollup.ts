@@ -5,7 +5,7 @@ import { STATUS_SUMMARY } from "./layout";
 import { REGISTRATION } from "./periods";
 import type { Settings } from "./settings";
 import { figureValues, type PeriodFigures } from "./status";
-import { escapeHtml as e, maskIdentity, viNumber, viPercent } from "./text";
+import { escapeHtml as e, fold, maskIdentity, viNumber, viPercent } from "./text";
 import type { Unit } from "./units";
 
 export interface RollupEntry {
@@ -83,6 +83,20 @@ export function buildRollup(
       rows: counts.map((x) => [x.column ?? x.title, n(sorted.reduce((t, en) => t + (Number(en.answers[x.key]) || 0), 0))]),
     });
   }
+  // the main concerns raised: how many units' texts touch each topic (keywords matched without diacritics)
+  const topics = TOPICS.split(";")
+    .map((t) => {
+      const [label, words] = t.split(":");
+      const hits = sorted.filter((en) => {
+        const text = ` ${fold(spec.fields.map((x) => (x.freeText ? en.answers[x.key] : "")).join(" ")).replace(/[^a-z0-9]+/g, " ")} `;
+        return words.split(",").some((w) => text.includes(` ${w} `));
+      }).length;
+      return [label, hits] as const;
+    })
+    .filter(([, hits]) => hits)
+    .sort((a, b) => b[1] - a[1]);
+  if (topics.length)
+    tables.push({ title: "Chủ đề nổi bật (số đơn vị nêu)", head: ["Chủ đề", "Số đơn vị"], rows: topics.map(([l, h]) => [l, n(h)]) });
   const advice: string[] = [];
   if (f.missing.length) advice.push(`Đề nghị ${f.missing.length} đơn vị chưa nộp hoàn thành ngay ${periodTitle(f.period)}.`);
   if (f.late.length) advice.push(`Nhắc ${f.late.length} đơn vị nộp trễ bảo đảm thời hạn kỳ sau.`);
@@ -105,6 +119,10 @@ export function buildRollup(
     madeAt,
   };
 }
+
+/** topic: keywords, as folded text (no diacritics) */
+const TOPICS =
+  "Tiền lương, thu nhập:tien luong,tang luong,luong toi thieu,thu nhap;Việc làm:viec lam,giam ca,tai co cau,mat viec;Thưởng Tết:thuong tet;Nhà ở:nha o;Bảo hiểm xã hội:bao hiem;Bữa ăn ca:an ca,bua an;Giá cả:gia xang,gia ca,gia thuc pham;An toàn, sức khỏe:an toan,tai nan,suc khoe;Thông tin trên mạng xã hội:mang xa hoi,thong tin sai";
 
 const CELL = 'style="border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left"';
 
