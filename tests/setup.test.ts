@@ -4,7 +4,7 @@ import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
 import { bundleSource } from "../standin/simulation";
-import { installed, unit } from "./helpers";
+import { installed, scenario, submitMonthly, unit } from "./helpers";
 
 function snapshot(sim: ReturnType<typeof installed>) {
   const w = sim.world;
@@ -113,5 +113,23 @@ describe("setup", () => {
     const large = count(1000);
     expect(large.sheets).toBe(small.sheets);
     expect(large.choiceWrites).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("settings take effect when staff edit them", () => {
+  it("an edit of the settings tab reaches the submit handler at once; a bad edit is shown and changes nothing", () => {
+    const sim = installed({ settings: { firstPeriod: "2018-10" } });
+    const tab = sim.sheet(TAB.settings);
+    const row = tab.values.findIndex((r) => r[3] === "receipts") + 1;
+    const edit = () => sim.run("onSheetEdit", "edit", { event: { range: sim.world.sheetOf(sim.ss.id, TAB.settings)?.getRange(row, 2) } });
+    tab.put(row, 2, "có lẽ");
+    edit();
+    expect(sim.ss.toasts.join("\n")).toContain(`Ô B${row} trang “Cài đặt” (Gửi thư xác nhận đã nhận): “có lẽ” phải là Có hoặc Không.`);
+    tab.put(row, 2, "Không");
+    edit();
+    sim.world.now = Date.parse("2018-10-20T10:00:00+07:00");
+    sim.apply(scenario({ events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00")] }).events[0]);
+    expect(sim.sheet(SPECS.monthly.tab).values.slice(1)).toHaveLength(1);
+    expect(sim.world.mails).toEqual([]);
   });
 });
