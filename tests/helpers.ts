@@ -66,6 +66,11 @@ export function submitMonthly(code: string, month: string, at: string, extra: Re
   };
 }
 
+/** the respondent edits an earlier monthly submission through its edit link */
+export function editMonthly(first: { id: string; answers: Record<string, unknown> }, at: string, extra: Record<string, unknown>) {
+  return { type: "edit", id: first.id, at, answers: { ...first.answers, ...extra } };
+}
+
 export function scenario(raw: RawScenario): Scenario {
   return parseScenario({
     settings: raw.settings ?? {},

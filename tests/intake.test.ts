@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
-import { installed, monthlyAnswers, play, registrationAnswers, submitMonthly, unit } from "./helpers";
+import { editMonthly, installed, monthlyAnswers, play, registrationAnswers, submitMonthly, unit } from "./helpers";
 
 const oct = (summary: ReturnType<typeof play>["summary"], period = "2018-10") => summary.periods.find((p) => p.period === period);
 
@@ -164,12 +164,7 @@ describe("edits and redeliveries", () => {
       events: [
         first,
         { type: "redeliver", id: first.id, at: "2018-10-20T10:00:05+07:00" },
-        {
-          type: "edit",
-          id: first.id,
-          at: "2018-10-28T10:00:00+07:00",
-          answers: monthlyAnswers("CD001", "2018-10", { concerns: "Đã sửa" }),
-        },
+        editMonthly(first, "2018-10-28T10:00:00+07:00", { concerns: "Đã sửa" }),
       ],
     });
     expect(oct(summary)?.onTime).toBe(1);
@@ -181,15 +176,7 @@ describe("edits and redeliveries", () => {
   it("an edit that turns an accepted report invalid leaves the accepted content standing, flagged", () => {
     const first = submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00");
     const { summary, sim } = play({
-      events: [
-        first,
-        {
-          type: "edit",
-          id: first.id,
-          at: "2018-10-21T10:00:00+07:00",
-          answers: monthlyAnswers("CD001", "2018-10", { sharedPosts: "nhiều" }),
-        },
-      ],
+      events: [first, editMonthly(first, "2018-10-21T10:00:00+07:00", { sharedPosts: "nhiều" })],
     });
     expect(oct(summary)?.onTime).toBe(1);
     const rows = sim.sheet(SPECS.monthly.tab).values.slice(1);
