@@ -1,34 +1,37 @@
 // The functions Google calls, and nothing else: triggers, menu actions, setup.
 import { onEditCommand, sendRemindersNow as remindNow, sendRollupNow as rollupNow } from "./app/commands";
 import { confirmResponses } from "./app/confirm";
-import { runDaily as daily } from "./app/daily";
+import { messageOf, type Outcome } from "./app/context";
+import { runDaily as daily, runFollowUp as followUp, writeLogs } from "./app/daily";
 import { recordManual } from "./app/manual";
 import type { Ports } from "./app/ports";
-import { refreshCommand } from "./app/refresh";
-import { runRollups as rollups } from "./app/rollup";
+import { previewMails as preview } from "./app/preview";
+import { refreshStatus as refresh } from "./app/refresh";
 import { setup as doSetup } from "./app/setup";
 import { handleSubmit } from "./app/submit";
 import { gasPorts } from "./gas/runtime";
 import { addMenu, alert, prompt } from "./gas/ui";
 
-/** a trigger's run: a failure is written to the run log before Google records it */
+/** a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it */
 function job(name: string, fn: (p: Ports) => unknown): void {
   const p = gasPorts();
   try {
     fn(p);
   } catch (e) {
-    p.state.record("run", { job: name, result: "lỗi", detail: String((e as Error)?.message ?? e) });
+    p.state.record("run", { job: name, result: "lỗi", detail: messageOf(e) });
+    writeLogs(p);
     throw e;
   }
 }
 
 /** a menu action: its outcome, or what went wrong, told to the staff member in Vietnamese */
-function menu(title: string, fn: (p: Ports) => string): void {
+function menu(title: string, fn: (p: Ports) => Outcome<string> | string): void {
   let msg: string;
   try {
-    msg = fn(gasPorts());
+    const r = fn(gasPorts());
+    msg = typeof r === "string" ? r : r.ok ? r.value : `Không thực hiện được: ${r.message}`;
   } catch (e) {
-    msg = `Không thực hiện được: ${String((e as Error)?.message ?? e)}`;
+    msg = `Không thực hiện được: ${messageOf(e)}`;
   }
   alert(title, msg);
 }
@@ -48,9 +51,9 @@ export function runDaily(): void {
   job("Chạy hằng ngày", (p) => daily(p));
 }
 
-/** one-off clock trigger a minute after the daily job: the rest of a daily job the clock cut short, else the rollups due */
+/** one-off clock trigger a minute after the daily job: the mails its clock left and the logs; then, alone, the rollups */
 export function runFollowUp(): void {
-  job("Chạy tiếp", (p) => (p.state.load().state.more ? daily(p) : rollups(p)));
+  job("Chạy tiếp", (p) => followUp(p));
 }
 
 /** installable edit trigger: settings and templates take effect as soon as staff change them */
@@ -67,18 +70,18 @@ export function setup(): void {
 }
 
 export function refreshStatus(): void {
-  menu("Làm mới trạng thái", refreshCommand);
+  menu("Làm mới trạng thái", refresh);
 }
 
 export function previewMails(): void {
   menu("Xem trước thư", (p) => {
-    const r = daily(p, { dryRun: true, job: "Xem trước" });
-    return [`${r.preview.length} thư sẽ gửi: xem trang “Xem trước thư”.`, ...r.problems].join("\n");
+    const r = preview(p);
+    return r.ok ? [`${r.value.count} thư sẽ gửi: xem trang “Xem trước thư”.`, ...r.value.notes].join("\n") : r;
   });
 }
 
 export function sendRemindersNow(): void {
-  menu("Gửi thư nhắc", remindNow);
+  menu("Gửi thư nhắc", (p) => remindNow(p));
 }
 
 export function sendRollupNow(): void {

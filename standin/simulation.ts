@@ -64,6 +64,15 @@ export class Simulation {
     return r;
   }
 
+  /** the daily trigger as Google runs it: the daily job, then the follow-up runs it schedules a minute later */
+  daily(): RunResult {
+    const r = this.run("runDaily", "chạy hằng ngày");
+    this.world.advanceTo(this.world.now + 10 * 60000, (t, at, x) =>
+      this.log.push({ at, what: "chạy tiếp", fn: t.handler, ok: x.ok, error: x.error }),
+    );
+    return r;
+  }
+
   /** staff open the Sheet, run setup, type the settings and the roster, run setup again */
   install(): void {
     this.run("onOpen", "mở bảng tính", { ui: true });

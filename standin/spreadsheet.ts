@@ -671,6 +671,25 @@ export class StandinSheet {
     this.model.maxColumns += n;
     return this;
   }
+  insertColumnsBefore(before: number, n: number) {
+    this.hit("insertColumnsBefore");
+    for (const row of this.model.values) if (row.length >= before) row.splice(before - 1, 0, ...Array(n).fill(""));
+    this.model.maxColumns += n;
+    return this;
+  }
+  deleteColumns(col: number, n: number) {
+    this.hit("deleteColumns");
+    for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, n);
+    this.model.maxColumns -= n;
+    return this;
+  }
+  deleteRows(row: number, n: number) {
+    this.hit("deleteRows");
+    if (row < 1 || row + n - 1 > this.model.maxRows) throw new Error("Those rows are out of bounds.");
+    this.model.values.splice(row - 1, n);
+    this.model.maxRows -= n;
+    return this;
+  }
   deleteColumn(col: number) {
     this.hit("deleteColumn");
     for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, 1);

@@ -4,9 +4,11 @@ import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
 import { isoWithOffset, localMonth } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
 import { KEY_COLS, MAIL_LOG_HEADER, TAB } from "../src/domain/layout.js";
+import { kindOfLabel } from "../src/domain/mail-kinds.js";
 import { monthlyPeriods, REGISTRATION } from "../src/domain/periods.js";
 import type { Settings } from "../src/domain/settings.js";
 import { computeStatuses, type PeriodFigures } from "../src/domain/status.js";
+import { readMonth } from "../src/domain/validate.js";
 import type { Simulation } from "./simulation.js";
 import type { SheetModel } from "./spreadsheet.js";
 
@@ -59,17 +61,18 @@ function periodOut(f: PeriodFigures) {
   };
 }
 
-/** what the mail log and the journal say each sent mail was */
+/** what the product's mail ledger and its journal say each sent mail was */
 export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
   const records: { at: number; kind: string; unit: string; period: string; subject: string; to: string }[] = [];
-  const log = sim.sheet(TAB.mailLog);
+  const log = sim.sheet(TAB.ledger);
   for (const r of rows(log, 2, MAIL_LOG_HEADER.length)) {
     if (!r[0]) continue;
+    const label = String(r[4]);
     records.push({
       at: r[1] instanceof Date ? r[1].getTime() : 0,
-      kind: String(r[2]),
+      kind: kindOfLabel(String(r[2])) ?? String(r[2]),
       unit: String(r[3]),
-      period: String(r[4]),
+      period: label === "Đăng ký" ? REGISTRATION : (readMonth(label) ?? label),
       subject: String(r[7]),
       to: String(r[5]),
     });
@@ -86,7 +89,7 @@ export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
       at: e.at,
       kind: e.data.kind,
       unit: e.data.unit,
-      period: e.data.period === REGISTRATION ? "Đăng ký" : e.data.period,
+      period: e.data.period,
       subject: e.data.subject,
       to: e.data.to.join(", "),
     });
@@ -97,7 +100,7 @@ export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
     const rec = j >= 0 ? records[j] : undefined;
     if (j >= 0) used.add(j);
     const kind = rec?.kind ?? "unknown";
-    const period = rec?.period === "Đăng ký" ? REGISTRATION : rec?.period || null;
+    const period = rec?.period || null;
     return {
       at: isoWithOffset(m.at, tz),
       kind,

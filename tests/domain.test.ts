@@ -159,9 +159,10 @@ describe("settings", () => {
 
   it("a bad or missing value is named by its cell", () => {
     const rows = SETTING_DEFS.map((d, i) => ({ key: d.key, value: settingCell(d, DEFAULT_SETTINGS[d.key]), cell: `B${i + 2}` }));
-    rows[1].value = "31/02/2018";
-    rows[3].value = "40";
-    rows[12].value = "có lẽ";
+    const at = (key: string) => SETTING_DEFS.findIndex((d) => d.key === key);
+    rows[at("registrationDeadline")].value = "31/02/2018";
+    rows[at("monthlyDueDay")].value = "40";
+    rows[at("verifySender")].value = "có lẽ";
     const r = parseSettings(
       rows.filter((x) => x.key !== "timeZone"),
       "Cài đặt",
@@ -170,9 +171,9 @@ describe("settings", () => {
     if (!r.ok) {
       expect(r.errors).toEqual([
         "Trang “Cài đặt”: thiếu dòng “Múi giờ” (timeZone). Chạy lại Thiết lập để thêm.",
-        "Ô B3 trang “Cài đặt” (Hạn đăng ký): “31/02/2018” không phải là ngày có thật (dd/mm/yyyy).",
-        "Ô B5 trang “Cài đặt” (Ngày hạn báo cáo tháng): 40 nằm ngoài khoảng 1–28.",
-        "Ô B14 trang “Cài đặt” (Xác minh email người gửi): “có lẽ” phải là Có hoặc Không.",
+        `Ô B${at("registrationDeadline") + 2} trang “Cài đặt” (Hạn đăng ký): “31/02/2018” không phải là ngày có thật (dd/mm/yyyy).`,
+        `Ô B${at("monthlyDueDay") + 2} trang “Cài đặt” (Ngày hạn báo cáo tháng): 40 nằm ngoài khoảng 1–28.`,
+        `Ô B${at("verifySender") + 2} trang “Cài đặt” (Xác minh email người gửi): “có lẽ” phải là Có hoặc Không.`,
       ]);
     }
   });

@@ -92,3 +92,10 @@ export function installed(raw: RawScenario) {
   sim.install();
   return sim;
 }
+
+/** the 0-based column of a tab whose header (row 1) is `title`: tests read answers by name, as the product does */
+export function colOf(sheet: { values: unknown[][] }, title: string): number {
+  const j = (sheet.values[0] ?? []).indexOf(title);
+  if (j < 0) throw new Error(`no column “${title}”`);
+  return j;
+}

@@ -12,7 +12,12 @@ describe("the schedule of a hand-computed month", () => {
   it("sends reminders on due-5 and due-1, overdue on due+1 and due+7, the rollup on the due day, only to units still owing", () => {
     const { summary } = play({
       units: [unit("CD001"), unit("CD002"), unit("CD003")],
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", overdueCc: ["tuyengiao@ldldq1.example.vn"] },
+      settings: {
+        firstPeriod: "2018-10",
+        registrationDeadline: "2018-09-01",
+        registrationGraceDays: 0,
+        overdueCc: ["tuyengiao@ldldq1.example.vn"],
+      },
       run: { from: "2018-10-01", to: "2018-11-05" },
       events: [
         submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00"),
@@ -38,7 +43,7 @@ describe("the schedule of a hand-computed month", () => {
   });
 
   it("each reminder carries the unit's own prefilled link, for the right month", () => {
-    const { sim } = play({ units: [unit("CD002")], settings: { registrationDeadline: "2018-09-01" } });
+    const { sim } = play({ units: [unit("CD002")], settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 0 } });
     const m = sim.world.mails.find((x) => x.subject.includes("Nhắc nộp"));
     expect(m?.htmlBody).toMatch(
       /href="https:\/\/docs\.google\.com\/forms\/d\/e\/[^"]+entry\.\d+=CD002\+%E2%80%93[^"]*entry\.\d+=Th%C3%A1ng\+10%2F2018"/,
@@ -57,6 +62,7 @@ describe("the quota", () => {
       settings: {
         firstPeriod: "2018-10",
         registrationDeadline: "2018-09-01",
+        registrationGraceDays: 0,
         mailQuota: 3,
         remindBefore: [1],
         overdueAfter: [30],
@@ -75,7 +81,7 @@ describe("the quota", () => {
 
   it("quota 0: data recorded, mails deferred and logged, sent when the quota returns", () => {
     const { summary, sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", mailQuota: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0, mailQuota: 0 },
       run: { from: "2018-10-18", to: "2018-10-19" },
       events: [submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00")],
     });
@@ -93,7 +99,7 @@ describe("the quota", () => {
 describe("a crash at every single service call of the daily job, then a rerun", () => {
   const raw = {
     units: [unit("CD001"), unit("CD002"), unit("CD003")],
-    settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+    settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
     run: { from: "2018-10-19", to: "2018-10-19" },
     events: [submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00")],
   };
@@ -142,7 +148,7 @@ describe("a crash at every single service call of the daily job, then a rerun", 
 describe("escaping and mail files", () => {
   it("an HTML and script payload in a concern arrives escaped in the rollup mail and its report", () => {
     const { sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
       events: [
         submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00", {
           concerns: '<script>alert("x")</script><img src=x onerror=alert(1)>',
@@ -161,7 +167,7 @@ describe("escaping and mail files", () => {
   });
 
   it("writes .eml files a real mail parser reads, Vietnamese subject intact", async () => {
-    const { sim } = play({ settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" } });
+    const { sim } = play({ settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 } });
     const m = sim.world.mails[0];
     const parsed = await simpleParser(await emlOf(m, "tuyengiao@ldldq1.example.vn"));
     expect(parsed.subject).toBe(m.subject);
@@ -171,13 +177,16 @@ describe("escaping and mail files", () => {
   });
 
   it("an unknown placeholder is reported and nothing half-filled is sent", () => {
-    const sim = installed({ settings: { registrationDeadline: "2018-09-01" }, run: { from: "2018-10-19", to: "2018-10-19" } });
+    const sim = installed({
+      settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      run: { from: "2018-10-19", to: "2018-10-19" },
+    });
     const tab = sim.sheet(TAB.templates);
     const row = tab.values.findIndex((r) => r[4] === "reminder") + 1;
     tab.put(row, 3, "Nhắc {{ten_don_vj}}");
     sim.run("onSheetEdit", "edit", { event: { range: sim.world.sheetOf(sim.ss.id, TAB.templates)?.getRange(row, 3) } });
     sim.world.now = Date.parse("2018-10-19T08:00:00+07:00");
-    sim.run("runDaily", "daily");
+    sim.daily();
     expect(sim.world.mails).toEqual([]);
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toContain("{{ten_don_vj}}");
   });
@@ -185,20 +194,20 @@ describe("escaping and mail files", () => {
   it("preview writes what would be sent to a tab, and sends nothing", () => {
     const sim = installed({
       units: [unit("CD001"), unit("CD002")],
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
     });
     sim.world.now = Date.parse("2018-10-19T09:00:00+07:00");
     sim.run("previewMails", "preview", { ui: true });
     expect(sim.world.mails).toEqual([]);
     const rows = sim.sheet(TAB.preview).values;
-    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(["reminder CD001", "reminder CD002"]);
+    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(["Thư nhắc CD001", "Thư nhắc CD002"]);
   });
 });
 
 describe("the rollup's comparison with the month before", () => {
   it("counts a report that came in before the month's first daily run", () => {
     const { sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
       run: { from: "2018-10-01", to: "2018-11-24" },
       events: [
         submitMonthly("CD001", "2018-10", "2018-10-01T01:00:00+07:00"),
@@ -214,7 +223,7 @@ describe("send reminders now", () => {
   it("reminds today every unit owing a period still open, once a day, even off the calendar", () => {
     const sim = installed({
       units: [unit("CD001"), unit("CD002")],
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
       events: [submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00")],
     });
     sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");

@@ -95,8 +95,7 @@ describe("setup", () => {
     sim.world.alerts = [];
     sim.run("setup", "again", { ui: true });
     expect(sim.world.alerts.join("\n")).toContain(`Ô B${row} trang “Cài đặt” (Ngày hạn báo cáo tháng): “ngày 24” không phải là số nguyên`);
-    const r = sim.run("runDaily", "daily");
-    expect(r.ok).toBe(true);
+    sim.daily();
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toContain(`Ô B${row}`);
     expect(sim.world.mails).toEqual([]);
   });

@@ -1,24 +1,25 @@
-// Staff commands beyond the daily rhythm: send the rollup now, take an edit of settings or templates.
+// Staff commands beyond the daily rhythm: remind now, send a rollup now, take an edit of settings or templates.
 import { localDay } from "../domain/dates";
 import { TAB } from "../domain/layout";
 import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates";
-import { periodsUpTo, runDaily } from "./daily";
+import { adopt, fail, NOT_SET_UP, type Outcome, ok, periodsUpTo } from "./context";
+import { runDaily } from "./daily";
 import type { Ports } from "./ports";
 import { runRollups } from "./rollup";
-import { NOT_SET_UP } from "./run";
 
-/** the daily job now, with a reminder today to every unit owing a period still open */
-export function sendRemindersNow(p: Ports): string {
-  const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: true });
-  return [`Đã gửi ${r.sent} thư, để lại ${r.deferred} thư.`, ...r.problems].join("\n");
+/** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
+export function sendRemindersNow(p: Ports, units: string[] | null = null): Outcome<string> {
+  const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: { units: units ? new Set(units) : null } });
+  if (!r.ok) return r;
+  return ok([`Đã gửi ${r.value.sent} thư, để lại ${r.value.short + r.value.queued} thư.`, ...r.value.notes].join("\n"));
 }
 
 /** the rollup of the latest period whose deadline has come */
-export function sendRollupNow(p: Ports): string {
+export function sendRollupNow(p: Ports): Outcome<string> {
   const s = p.state.load().state.settings;
-  if (!s) return NOT_SET_UP;
+  if (!s) return fail(NOT_SET_UP);
   const now = p.clock.now();
   const today = localDay(now, s.timeZone);
   const due = (x: string) => deadlineOf(x, s).due;
@@ -26,21 +27,28 @@ export function sendRollupNow(p: Ports): string {
     .filter((x) => due(x) <= today)
     .sort((a, b) => due(a).localeCompare(due(b)))
     .pop();
-  if (!period) return "Chưa đến hạn của kỳ nào.";
-  return runRollups(p, { period }).join("\n");
+  if (!period) return fail("Chưa đến hạn của kỳ nào.");
+  return ok(runRollups(p, { period }).join("\n"));
 }
 
 /** settings and templates take effect as soon as staff edit them; a bad setting is named by its cell */
 export function onEditCommand(p: Ports, sheetName: string): void {
-  const { state } = p.state.load();
-  if (!state.spreadsheetId || (sheetName !== TAB.settings && sheetName !== TAB.templates)) return;
-  const store = p.open(state.spreadsheetId);
-  if (sheetName === TAB.templates) {
-    const rows = store.readTemplates().rows;
-    p.state.save({ templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...rows.find((r) => r.kind === d.kind && r.subject && r.body) })) });
-    return;
+  if (sheetName !== TAB.settings && sheetName !== TAB.templates) return;
+  if (!p.lock.acquire(30000)) return;
+  try {
+    const { state, journal } = p.state.load();
+    if (!state.spreadsheetId) return;
+    const store = p.open(state.spreadsheetId);
+    if (sheetName === TAB.templates) {
+      const rows = store.readTemplates().rows;
+      p.state.save({ templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...rows.find((r) => r.kind === d.kind && r.subject && r.body) })) });
+      return;
+    }
+    const r = parseSettings(store.readSettingsRows(), TAB.settings);
+    // periods already due keep the rules they had: frozen before the change takes effect
+    if (r.ok) adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
+    else p.ui.toast(store, r.errors.join(" "));
+  } finally {
+    p.lock.release();
   }
-  const r = parseSettings(store.readSettingsRows(), TAB.settings);
-  if (r.ok) p.state.save({ settings: r.settings });
-  else p.ui.toast(store, r.errors.join(" "));
 }

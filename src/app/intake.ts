@@ -65,6 +65,7 @@ export function judge(form: FormId, r: RawResponse, channel: string, units: Unit
       channel,
       email: r.email,
       notes,
+      editUrl: r.editUrl,
       answers: got,
     },
   };

@@ -1,16 +1,17 @@
 // Reports received on paper, by email or by message: staff type them into a tab; they count like any other.
 import { instantOf, isValidYmd } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import { colLetter, manualHeader, TAB } from "../domain/layout";
+import { colLetter, manualHeader } from "../domain/layout";
 import { fold } from "../domain/text";
-import { readSettings } from "./daily";
+import { acknowledge } from "./acknowledge";
+import { type Outcome, ok, openRun, readSettings } from "./context";
+import { readWindows } from "./daily";
 import { judge, versionKey } from "./intake";
 import type { Ports } from "./ports";
-import { refreshStatuses } from "./refresh";
+import { columnsOf } from "./records";
 import { versionRow } from "./rows";
-import { withStore } from "./run";
-
-export const MANUAL_TAB: Record<FormId, string> = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly };
+import { updateStatuses } from "./statuses";
+import { MANUAL_TAB } from "./tabs";
 
 function channelOf(v: unknown): string {
   const f = fold(String(v ?? ""));
@@ -25,63 +26,78 @@ function readAt(v: unknown, tz: string): number | null {
   return m && isValidYmd(ymd) ? instantOf(ymd, tz, Number(m[4] ?? 0), Number(m[5] ?? 0)) : null;
 }
 
-export function recordManual(p: Ports): string {
-  return withStore(p, ({ state, store }) => {
-    const read = readSettings(store);
-    if ("errors" in read) return read.errors.join("\n");
-    const s = read.settings;
-    const { units } = store.readUnits();
+export function recordManual(p: Ports): Outcome<string> {
+  return openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
+    const set = readSettings(r);
+    if (!set.ok) return set;
+    const { settings: s, rules } = set.value;
+    const { units } = r.store.readUnits();
+    const windows = readWindows(r, s, rules);
     const lines: string[] = [];
-    const now = p.clock.now();
+    const stored: { form: FormId; version: ReturnType<typeof judge>["version"] }[] = [];
     for (const form of FORM_IDS) {
       const spec = SPECS[form];
       const width = manualHeader(spec).length;
-      const rows = store.readBlock(MANUAL_TAB[form], `A2:${colLetter(width)}`);
-      const { versions, lastRow } = store.readVersions(form);
-      const known = new Set(versions.map((v) => v.key));
+      const rows = r.store.readBlock(MANUAL_TAB[form], `A2:${colLetter(width)}`);
+      const w = windows[form];
       const out: unknown[][] = [];
       const added: unknown[][] = [];
-      for (const r of rows) {
-        let [id, result] = [String(r[0] ?? "").trim(), r[width - 1]];
-        // a row is taken once: its result cell says so; rows staff have not filled in are left alone
-        if (!String(result ?? "").trim() && r.slice(1, width - 1).some((c) => c !== "")) {
-          const at = readAt(r[1], s.timeZone);
+      for (const row of rows) {
+        let [id, result] = [String(row[0] ?? "").trim(), row[width - 1]];
+        // a row is taken once: its result cell says so; rows staff have not filled in are left alone. Staff correct a
+        // row by fixing it and clearing its result: it is stored again, as a new version of the same report
+        if (!String(result ?? "").trim() && row.slice(1, width - 1).some((c) => c !== "")) {
+          const at = readAt(row[1], s.timeZone);
           id ||= `GIAY-${p.newId().slice(0, 8)}`;
-          if (at === null || at > now) result = "Lỗi: thiếu hoặc sai ngày giờ nhận (dd/mm/yyyy hh:mm); sửa rồi xóa ô này.";
-          else if (known.has(versionKey(id, at))) result = "Đã ghi nhận trước đó";
+          if (at === null || at > r.now) result = "Lỗi: thiếu hoặc sai ngày giờ nhận (dd/mm/yyyy hh:mm); sửa rồi xóa ô này.";
           else {
-            const raw = Object.fromEntries(spec.fields.map((f, j) => [f.key, r[3 + j]]));
-            const j = judge(form, { responseId: id, at, email: "", raw, editUrl: "" }, channelOf(r[2]), units, s);
-            added.push(versionRow(spec, j.version));
-            known.add(j.version.key);
-            result = j.version.verdict === "accepted" ? `Đã ghi nhận (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`;
+            const raw = Object.fromEntries(spec.fields.map((f, j) => [f.key, row[3 + j]]));
+            const j = judge(form, { responseId: id, at, email: "", raw, editUrl: "" }, channelOf(row[2]), units, s);
+            const again = r.store.findRow(spec.tab, 1, versionKey(id, at)) !== null || stored.some((x) => x.version.key === j.version.key);
+            // a correction keeps the report's id and received time; its key says when staff stored it
+            if (again) j.version.key = `${id}~${r.now}@${at}`;
+            added.push(versionRow(spec, j.version, columnsOf(r, form)));
+            w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
+            stored.push({ form, version: j.version });
+            const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";
+            result = j.version.verdict === "accepted" ? `${what} (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`;
           }
         }
-        out.push([id, ...r.slice(1, width - 1), result]);
+        out.push([id, result]);
       }
       if (added.length) {
-        store.writeRows(spec.tab, lastRow + 1, added);
+        r.store.appendRows(spec.tab, added, w.end - 1);
+        w.end += added.length;
         lines.push(`${spec.tab}: ghi nhận ${added.length} báo cáo.`);
       }
       if (out.length) {
-        store.writeRows(
+        r.store.writeRows(
           MANUAL_TAB[form],
           2,
-          out.map((r) => [r[0]]),
+          out.map((x) => [x[0]]),
           1,
         );
-        store.writeRows(
+        r.store.writeRows(
           MANUAL_TAB[form],
           2,
-          out.map((r) => [r[width - 1]]),
+          out.map((x) => [x[1]]),
           width,
         );
       }
     }
-    if (lines.length) refreshStatuses(p, store, { ...state, settings: s });
-    p.state.save({ settings: s });
+    if (stored.length) {
+      updateStatuses(r, s, rules, units, windows);
+      lines.push(
+        ...acknowledge(
+          r,
+          s,
+          units,
+          stored.map((x) => x.version),
+        ),
+      );
+    }
     const msg = lines.join("\n") || "Không có dòng mới (dòng mới là dòng có cột “Kết quả xử lý” còn trống).";
     p.state.record("run", { job: "Ghi nhận báo cáo ngoài biểu mẫu", result: "xong", detail: msg });
-    return msg;
+    return ok(msg);
   });
 }

@@ -1,7 +1,8 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
 import type { FormId } from "../domain/forms";
+import type { TabDef } from "../domain/layout";
+import type { Frozen } from "../domain/rules";
 import type { Settings, SettingsRow } from "../domain/settings";
-import type { Version } from "../domain/status";
 import type { MailKind, Template } from "../domain/templates";
 import type { Unit } from "../domain/units";
 
@@ -22,25 +23,62 @@ export interface FormRef {
   publishedUrl: string;
 }
 
+/** where a record tab's rows stand: the first row at the start of each month and at each day's run, the first row not yet read */
+export interface TabMarks {
+  months: Record<string, number>;
+  days: Record<string, number>;
+  cursor: number;
+}
+
+/** the status tab's shape: unit rows in roster order then departed units, monthly periods newest first from column E */
+export interface StatusLayout {
+  /** codes of the unit rows, as a hash of the sequence, and how many */
+  rowsHash: string;
+  rows: number;
+  /** units that left the roster: kept at the bottom with the periods they counted in */
+  departed: string[];
+  /** monthly periods in column order from E (newest first) */
+  periods: string[];
+  /** hash of each written column, to write only what changed; of the codes, names and groups written */
+  hashes: Record<string, string>;
+  namesHash: string;
+}
+
 /** derived state the product keeps beside the Sheet (script properties) */
 export interface State {
   spreadsheetId: string;
   settings: Settings | null;
   templates: Template[];
   forms: Partial<Record<FormId, FormRef>>;
-  /** height of blocks last written, so a rewrite blanks what it no longer needs */
-  heights: Record<string, number>;
-  /** first row of the monthly tab at the start of each month: where a period's reports can begin */
-  checkpoints: Record<string, number>;
   /** what the forms' dropdowns last got, to write them only on change */
   choicesHash: Partial<Record<FormId, string>>;
+  /** the instant up to which the forms' responses have been compared with the tabs */
   lastReconcile: number;
+  /** the next daily run compares every response the forms hold and reads the tabs whole (a tab was recreated; asked by staff) */
+  fullPass?: boolean;
   /** the daily clock trigger's hour and zone, to replace it when the settings change */
   hourKey?: string;
+  /** the rules of periods already due */
+  frozen?: Frozen;
+  /** the first row of the mail ledger not yet copied to the mail log staff read */
+  logCursor?: number;
+  /** when the settings in `settings` took effect */
+  settingsSince?: number;
+  /** per record tab ("registration", "monthly", "ledger") */
+  marks: Record<string, TabMarks>;
+  /** answer columns of each report tab by field key, in the order they stand (a stored column never moves) */
+  columns: Partial<Record<FormId, string[]>>;
+  status?: StatusLayout;
+  /** hash of the roster's codes, to rebuild the unit index only when it changed */
+  rosterHash?: string;
   /** rollups the daily job found due, for the rollup run */
   pendingRollups: string[];
-  /** the daily job stopped before its 6 minutes ran out: the follow-up run finishes it */
-  more?: boolean;
+  /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
+  queue: { rows: number; next: number };
+  /** what the next follow-up run does: the rest of the mails and the logs, or the rollups */
+  followUp?: "send" | "rollups";
+  /** height of blocks last written, so a rewrite blanks what it no longer needs */
+  heights: Record<string, number>;
 }
 
 export interface JournalEntry {
@@ -74,21 +112,35 @@ export interface StateStore {
   save(patch: Partial<State>): void;
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void;
   clear(entries: JournalEntry[]): void;
+  /** the roster's codes in row order (row = index + 2), kept beside the state for the submit handler */
+  saveUnitIndex(codes: string[]): void;
+  unitRow(code: string): number | null;
 }
 
 export interface Store {
   readSettingsRows(): SettingsRow[];
+  readUnits(): { units: Unit[]; problems: string[] };
+  /** one roster row, or null when it holds no unit */
+  readUnitRow(row: number): Unit | null;
   writeSettings(rows: unknown[][]): void;
   readTemplates(): { rows: { kind: MailKind; subject: string; body: string }[] };
-  readUnits(): { units: Unit[]; problems: string[] };
-  readVersions(form: FormId, fromRow?: number): { versions: Version[]; rows: unknown[][]; lastRow: number };
-  hasKey(form: FormId, key: string): boolean;
-  appendVersion(form: FormId, row: unknown[]): void;
-  writeRows(tab: string, startRow: number, rows: unknown[][], startCol?: number): void;
-  appendLog(tab: string, rows: unknown[][]): void;
-  writeTab(tab: string, rows: unknown[][], capacity: number): number;
-  readTable(tab: string, header: string[], width?: number): unknown[][];
+  /** rows under a header checked cell by cell: a moved or renamed column stops the job, named */
+  readTable(tab: string, header: string[], width?: number, lastRow?: number): unknown[][];
+  /** one range read; trailing blank rows dropped; a missing tab is named */
   readBlock(tab: string, a1: string): unknown[][];
+  /** one block write; the tab grows first when the block runs past its end */
+  writeRows(tab: string, startRow: number, rows: unknown[][], startCol?: number): void;
+  /** after the last row of the tab (`afterRow`: the last row, when the caller knows it) */
+  appendRows(tab: string, rows: unknown[][], afterRow?: number): void;
+  /** the row of the first cell of a column equal to `text`, searched by Sheets itself */
+  findRow(tab: string, col: number, text: string): number | null;
+  findRows(tab: string, col: number, text: string): number[];
+  insertColumnsBefore(tab: string, col: number, n: number): void;
+  deleteColumns(tab: string, col: number, n: number): void;
+  deleteRows(tab: string, row: number, n: number): void;
+  /** writes a block into a tab made on demand (rollup tabs); returns the tab's row capacity */
+  writeTab(tab: string, rows: unknown[][], capacity: number): number;
+  hasTab(tab: string): boolean;
 }
 
 export interface OutgoingMail {
@@ -118,6 +170,14 @@ export interface RawResponse {
   editUrl: string;
 }
 
+/** a response as the reconcile first sees it: its id and time only (two Forms calls) */
+export interface ResponseStub {
+  responseId: string;
+  at: number;
+  /** reads the answers: only for a response the tabs do not hold */
+  read(): RawResponse;
+}
+
 export interface Choices {
   unit: string[];
   month: string[];
@@ -128,8 +188,8 @@ export interface FormGateway {
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */
   choicesHash(form: FormId, c: Choices): string;
-  /** responses stored in the form since an instant (reconcile) */
-  responsesSince(ref: FormRef, since: number): RawResponse[];
+  /** responses stored in the form since an instant (reconcile), ids and times only */
+  responsesSince(ref: FormRef, since: number): ResponseStub[];
   read(event: unknown, refs: Partial<Record<FormId, FormRef>>): { form: FormId; response: RawResponse } | null;
   prefilledLink(ref: FormRef | undefined, unitChoice: string, monthChoice?: string): string;
 }
@@ -142,7 +202,7 @@ export interface Triggers {
     timeZone: string,
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
-  /** a follow-up run a minute from now: the rest of the daily job (state.more), else the rollups */
+  /** a follow-up run a minute from now: the rest of the daily job's mails, the logs, then the rollups */
   scheduleFollowUp(): void;
   clearFollowUps(): void;
 }
@@ -151,6 +211,20 @@ export interface Ui {
   alert(title: string, message: string): void;
   prompt(title: string, message: string): string | null;
   toast(store: Store, message: string): void;
+}
+
+/** a short-lived memory shared by runs (hours): what the submit handler has just stored */
+export interface Recent {
+  has(key: string): boolean;
+  add(keys: string[]): void;
+}
+
+export interface Workbook {
+  /** the tabs as described: created when missing, formatted; returns the names created */
+  prepare(store: Store, defs: TabDef[]): string[];
+  zone(store: Store, timeZone: string): void;
+  /** a line chart of the dashboard's rates, made once */
+  chart(store: Store, tab: string, labels: string, series: string, title: string): void;
 }
 
 export interface Ports {
@@ -163,16 +237,9 @@ export interface Ports {
   forms: FormGateway;
   triggers: Triggers;
   ui: Ui;
+  recent: Recent;
   /** the user running a menu action, for the record */
   user(): string;
   workbook: Workbook;
   newId(): string;
-}
-
-export interface Workbook {
-  /** the tabs as described: created when missing, formatted; returns the names created */
-  prepare(store: Store, defs: import("./tabs").TabDef[]): string[];
-  zone(store: Store, timeZone: string): void;
-  /** a line chart of the dashboard's rates, made once */
-  chart(store: Store, tab: string, labels: string, series: string, title: string): void;
 }

@@ -1,44 +1,30 @@
-// Rebuild the status tab from the responses (menu action; the daily job does the same on its own).
+// Rebuild the status tab from the responses, every period and every row (menu action; setup does the same).
+import { REGISTRATION } from "../domain/periods";
+import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import type { Ports } from "./ports";
+import { readWindow } from "./records";
+import { periodLabel } from "./status-store";
+import { updateStatuses } from "./statuses";
 
-import type { FormId } from "../domain/forms";
-import { TAB } from "../domain/layout";
-import type { Settings } from "../domain/settings";
-import { checkSettings } from "../domain/settings";
-import type { Statuses, Version } from "../domain/status";
-import type { Unit } from "../domain/units";
-import { computeAll } from "./daily";
-import type { Ports, State, Store } from "./ports";
-import { withStore } from "./run";
-import { statusBlock } from "./status-tab";
-
-/** computes every unit × period status and writes the tab in one block, blanking what the last write left over */
-export function writeStatuses(
-  p: Ports,
-  store: Store,
-  state: State,
-  s: Settings,
-  units: Unit[],
-  versions: Record<FormId, Version[]>,
-): Statuses {
-  const now = p.clock.now();
-  const st = computeAll(units, versions, s, now);
-  const block = statusBlock(units, st, s, now, { rows: state.heights.status ?? 0, cols: state.heights.statusCols ?? 0 });
-  store.writeRows(TAB.status, 1, block);
-  state.heights = { ...state.heights, status: block.length, statusCols: block[0].length };
-  p.state.save({ heights: state.heights });
-  return st;
+/** every period computed afresh from every version (the frozen rules and who was expected are kept) */
+export function rebuildStatuses(r: Run): Outcome<string> {
+  const set = readSettings(r);
+  if (!set.ok) return fail(set.message);
+  const { settings: s, rules } = set.value;
+  const { units } = r.store.readUnits();
+  const windows = { registration: readWindow(r, "registration", 2), monthly: readWindow(r, "monthly", 2) };
+  const c = updateStatuses(r, s, rules, units, windows, true);
+  const last = c.statuses.figures
+    .filter((f) => f.period !== REGISTRATION)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .pop();
+  return ok(
+    last
+      ? `Đã cập nhật trạng thái. Kỳ ${periodLabel(last.period)}: ${last.received}/${last.expected} đơn vị đã nộp.`
+      : "Đã cập nhật trạng thái.",
+  );
 }
 
-export function refreshStatuses(p: Ports, store: Store, state: State): Statuses {
-  const s = state.settings;
-  if (!s || checkSettings(s).length) throw new Error("Cài đặt chưa hợp lệ: chạy Thiết lập.");
-  const versions = { registration: store.readVersions("registration").versions, monthly: store.readVersions("monthly").versions };
-  return writeStatuses(p, store, state, s, store.readUnits().units, versions);
-}
-
-export function refreshCommand(p: Ports): string {
-  return withStore(p, ({ state, store }) => {
-    const last = refreshStatuses(p, store, state).figures.slice(-1)[0];
-    return `Đã cập nhật trạng thái. Kỳ ${last.period}: ${last.received}/${last.expected} đơn vị đã nộp.`;
-  });
+export function refreshStatus(p: Ports): Outcome<string> {
+  return openRun(p, "Làm mới trạng thái", rebuildStatuses);
 }

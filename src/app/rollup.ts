@@ -1,7 +1,7 @@
 // The rollup run: figures and compiled texts of a period, to its own tab and by mail to the leaders.
 import { addMonths } from "../domain/dates";
 import { type FormId, SPECS } from "../domain/forms";
-import { reportLastCol, rollupTabName } from "../domain/layout";
+import { colLetter, rollupTabName } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
 import { buildRollup, officialReportHtml, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
 import { checkSettings, type Settings } from "../domain/settings";
@@ -10,9 +10,10 @@ import { safeCell, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { baseValues, compose } from "./mails";
 import type { MailRecord, OutgoingMail, Ports, State, Store } from "./ports";
+import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { withStore } from "./run";
-import { periodLabel } from "./status-tab";
+import { periodLabel } from "./status-store";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {
@@ -79,17 +80,18 @@ function rollupOne(
   const spec = SPECS[form];
   const now = p.clock.now();
   const prevPeriod = addMonths(period, -1);
-  // a period's reports cannot arrive before its month begins; the checkpoint of a month is taken at its first daily
-  // run, so reading from two months back covers the previous period whole
-  const from = form === "monthly" ? Math.max(2, state.checkpoints[addMonths(period, -2)] ?? 2) : 2;
-  const rows = store.readBlock(spec.tab, `A${from}:${reportLastCol(spec)}`);
+  // a period's reports cannot arrive before its month begins: the month's mark is where the previous one's start
+  const marks = state.marks?.monthly;
+  const from = form === "monthly" && marks ? rowOfMonth(marks, prevPeriod) : 2;
+  const header = store.readBlock(spec.tab, "1:1")[0] ?? [];
+  const rows = store.readBlock(spec.tab, `A${from}:${colLetter(Math.max(1, header.length))}`);
   const periods = form === "monthly" ? [prevPeriod, period].filter((m) => m >= s.firstPeriod) : [];
   const st = computeStatuses(units, { registration: [], monthly: [], [form]: parseVersionRows(rows, from) }, periods, s, now);
   const f = st.figures.find((x) => x.period === period);
   if (!f) return `Kỳ ${period} trước kỳ báo cáo đầu tiên.`;
   const entries = [...(st.byPeriod.get(period) ?? [])]
     .filter(([, x]) => x.contentRow && (x.kind === "onTime" || x.kind === "late"))
-    .map(([unit, x]) => ({ unit, answers: answersOfRow(spec, rows[(x.contentRow as number) - from] ?? []) }));
+    .map(([unit, x]) => ({ unit, answers: answersOfRow(spec, header, rows[(x.contentRow as number) - from] ?? []) }));
   const data = buildRollup(spec, f, st.figures.find((x) => x.period === prevPeriod) ?? null, units, entries, now);
   const tab = rollupTabName(period);
   const block: unknown[][] = rollupRows(data, s).map((r) => r.map(safeCell));

@@ -1,8 +1,8 @@
 // Rows of the tabs <-> the domain's records.
 
 import { viMonthShort } from "../domain/dates";
-import { type Answers, answerFields, cellOf, type FormSpec, valueOfCell } from "../domain/forms/spec";
-import { CHANNEL_LABEL, KEY_COLS, VERDICT_LABEL } from "../domain/layout";
+import { type Answers, cellOf, type FormSpec, valueOfCell } from "../domain/forms/spec";
+import { CHANNEL_LABEL, columnTitle, KEY_COLS, VERDICT_LABEL } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
 import type { Verdict, Version } from "../domain/status";
 import { clean, safeCell } from "../domain/text";
@@ -59,6 +59,7 @@ export function parseVersionRows(rows: unknown[][], firstRow: number): Version[]
       email: String(r[8] ?? ""),
       row: firstRow + i,
       notes: String(r[9] ?? ""),
+      editUrl: String(r[10] ?? ""),
     });
   });
   return out;
@@ -75,11 +76,12 @@ export interface NewVersion {
   channel: string;
   email: string;
   notes: string[];
+  editUrl: string;
   answers: Answers;
 }
 
-/** one row of a report tab; free text goes in as text, never as a formula */
-export function versionRow(spec: FormSpec, v: NewVersion): unknown[] {
+/** one row of a report tab, answers in the tab's own column order (field keys); free text goes in as text, never as a formula */
+export function versionRow(spec: FormSpec, v: NewVersion, columns: string[]): unknown[] {
   const lead = [
     v.key,
     v.responseId,
@@ -91,31 +93,36 @@ export function versionRow(spec: FormSpec, v: NewVersion): unknown[] {
     CHANNEL_LABEL[v.channel] ?? v.channel,
     v.email,
     v.notes.join("\n").slice(0, 45000),
+    v.editUrl,
   ];
-  const rest = answerFields(spec).map((f) => cellOf(f, v.answers[f.key]));
-  const row = [...lead, ...rest].map(safeCell);
-  if (row.length !== KEY_COLS + answerFields(spec).length) throw new Error("row shape");
-  return row;
+  const byKey = new Map(spec.fields.map((f) => [f.key, f]));
+  const rest = columns.map((k) => {
+    const f = byKey.get(k);
+    return f ? cellOf(f, v.answers[f.key]) : "";
+  });
+  return [...lead, ...rest].map(safeCell);
 }
 
-/** the answers of a stored row (for the rollup) */
-export function answersOfRow(spec: FormSpec, row: unknown[]): Answers {
+/** the answers of a stored row, each read from the column whose header names its question (never by position) */
+export function answersOfRow(spec: FormSpec, header: unknown[], row: unknown[]): Answers {
   const out: Answers = {};
-  answerFields(spec).forEach((f, j) => {
-    const v = valueOfCell(f, row[KEY_COLS + j]);
+  for (const f of spec.fields) {
+    const j = header.indexOf(columnTitle(f), KEY_COLS);
+    if (j < 0) continue;
+    const v = valueOfCell(f, row[j]);
     if (v !== undefined) out[f.key] = v;
-  });
+  }
   return out;
 }
 
 /** roster rows -> units; a bad cell is reported by name, not guessed */
-export function parseUnitRows(rows: unknown[][]): { units: Unit[]; problems: string[] } {
+export function parseUnitRows(rows: unknown[][], firstRow = 2): { units: Unit[]; problems: string[] } {
   const units: Unit[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     const [code, name, chair, mails, phone, group] = r.slice(0, 6).map((c) => clean(String(c ?? "")));
-    const cell = (col: string, what: string) => problems.push(`Trang “Đơn vị” ô ${col}${i + 2}: ${what}.`);
+    const cell = (col: string, what: string) => problems.push(`Trang “Đơn vị” ô ${col}${i + firstRow}: ${what}.`);
     if (!code) return;
     if (seen.has(code.toUpperCase())) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
     seen.add(code.toUpperCase());
@@ -139,7 +146,7 @@ export function parseUnitRows(rows: unknown[][]): { units: Unit[]; problems: str
       group,
       activeFrom,
       activeTo,
-      row: i + 2,
+      row: i + firstRow,
     });
   });
   return { units, problems };

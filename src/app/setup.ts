@@ -1,13 +1,27 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
-import { FORM_IDS } from "../domain/forms";
-import { colLetter, DASHBOARD_PERIODS, STATUS_HEADER_ROW, STATUS_SUMMARY, STATUS_SUMMARY_ROW, TAB } from "../domain/layout";
+import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { answerFields } from "../domain/forms/spec";
+import {
+  colLetter,
+  columnTitle,
+  DASHBOARD_PERIODS,
+  KEY_COLS,
+  KEY_HEADER,
+  STATUS_HEADER_ROW,
+  STATUS_SUMMARY,
+  STATUS_SUMMARY_ROW,
+  TAB,
+} from "../domain/layout";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
-import { choicesFor } from "./daily";
-import type { FormRef, Ports, State } from "./ports";
+import { choicesFor } from "./choices";
+import { adopt, messageOf, type Run } from "./context";
+import { indexUnits } from "./daily";
+import { flush } from "./ledger";
+import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
-import { refreshStatuses } from "./refresh";
+import { rebuildStatuses } from "./refresh";
 import { tabDefs } from "./tabs";
 
 export interface SetupResult {
@@ -39,6 +53,43 @@ function templatesBlock(existing: { kind: MailKind; subject: string; body: strin
   rows.push(["", "", "", "", ""], ["Chỗ trống dùng được", "", "", "", ""]);
   for (const [k, v] of Object.entries(PLACEHOLDERS)) rows.push([`{{${k}}}`, v, "", "", ""]);
   return { rows, templates };
+}
+
+/**
+ * A report tab's answer columns by field key, as they stand. Columns already there never move: a question new to the
+ * spec gets a column at the end; a renamed question keeps its column under its new title; a column no question
+ * claims is kept as it is. A tab of an earlier version without the edit-link column gets it inserted after the keys.
+ */
+function layoutColumns(store: Store, form: FormId, stored: string[] | undefined): { columns: string[]; problems: string[] } {
+  const spec = SPECS[form];
+  let head = (store.readBlock(spec.tab, "1:1")[0] ?? []).map((x) => String(x ?? ""));
+  if (head[KEY_COLS - 1] !== KEY_HEADER[KEY_COLS - 1] && head[KEY_COLS - 2] === KEY_HEADER[KEY_COLS - 2]) {
+    store.insertColumnsBefore(spec.tab, KEY_COLS, 1);
+    store.writeRows(spec.tab, 1, [[KEY_HEADER[KEY_COLS - 1]]], KEY_COLS);
+    head = [...head.slice(0, KEY_COLS - 1), KEY_HEADER[KEY_COLS - 1], ...head.slice(KEY_COLS - 1)];
+  }
+  const problems: string[] = [];
+  KEY_HEADER.forEach((h, i) => {
+    if (head[i] !== h)
+      problems.push(
+        `Trang “${spec.tab}”, cột ${colLetter(i + 1)}: cần “${h}” nhưng đang là “${head[i] ?? ""}”: đưa về như cũ rồi chạy lại Thiết lập.`,
+      );
+  });
+  if (problems.length) return { columns: stored ?? [], problems };
+  while (head.length > KEY_COLS && !head[head.length - 1]) head.pop();
+  const fields = answerFields(spec);
+  const columns = head.slice(KEY_COLS).map((title, j) => {
+    const byTitle = fields.find((f) => columnTitle(f) === title);
+    // a title changed in the spec: the column stored for that key keeps its place
+    return byTitle?.key ?? stored?.[j] ?? `?${title}`;
+  });
+  for (const f of fields) if (!columns.includes(f.key)) columns.push(f.key);
+  const titles = columns.map((k) => {
+    const f = fields.find((x) => x.key === k);
+    return f ? columnTitle(f) : k.replace(/^\?/, "");
+  });
+  if (titles.join("\n") !== head.slice(KEY_COLS).join("\n")) store.writeRows(spec.tab, 1, [titles], KEY_COLS + 1);
+  return { columns, problems };
 }
 
 export function setup(p: Ports): SetupResult {
@@ -74,6 +125,37 @@ export function setup(p: Ports): SetupResult {
     res.problems.push(...problems);
     created.push(...p.workbook.prepare(store, tabDefs(units.length).slice(2)));
     if (created.length) res.changes.push(`tạo trang: ${created.join(", ")}`);
+    // a record tab made anew (deleted by mistake): its marks start over, and the next daily run compares every
+    // response the forms hold and reads the tabs whole, so that nothing the forms hold is missing
+    const marks = { ...(state.marks ?? {}) };
+    for (const [key, tab] of [
+      ["registration", SPECS.registration.tab],
+      ["monthly", SPECS.monthly.tab],
+      ["ledger", TAB.ledger],
+    ] as const) {
+      if (state.spreadsheetId && created.includes(tab)) {
+        delete marks[key];
+        patch.fullPass = true;
+      }
+    }
+    patch.marks = marks;
+    if (created.includes(TAB.mailLog) && !created.includes(TAB.ledger)) {
+      // the log staff read, written again from the product's own record
+      const rows = store.readBlock(TAB.ledger, "A2:I");
+      if (rows.length) store.writeRows(TAB.mailLog, 2, rows);
+      res.changes.push(`ghi lại ${rows.length} dòng nhật ký thư từ sổ thư của hệ thống`);
+    }
+    const columns: State["columns"] = {};
+    for (const form of FORM_IDS) {
+      const l = layoutColumns(store, form, state.columns?.[form]);
+      columns[form] = l.columns;
+      res.problems.push(...l.problems);
+    }
+    patch.columns = columns;
+    if (res.problems.some((x) => x.includes("đưa về như cũ"))) {
+      p.state.save(patch);
+      return res;
+    }
     const tpl = templatesBlock(store.readTemplates().rows);
     store.writeRows(TAB.templates, 2, tpl.rows);
     patch.templates = tpl.templates;
@@ -90,12 +172,15 @@ export function setup(p: Ports): SetupResult {
       p.state.save(patch);
       return res;
     }
-    const s = parsed.settings;
+    const now = p.clock.now();
+    const run: Run = { p, job: "Thiết lập", now, state: { ...state, ...patch } as State, journal: [], store };
+    // periods already due keep the rules they had
+    const s = adopt(run, parsed.settings).settings;
     patch.settings = s;
+    patch.frozen = run.state.frozen;
     // dates in the Sheet show in the settings' zone, as the deadlines are counted
     p.workbook.zone(store, s.timeZone);
     // 3. forms from the specs, their dropdowns from the roster
-    const now = p.clock.now();
     const choices = choicesFor(units, s, now);
     const forms: State["forms"] = { ...state.forms };
     const hashes = { ...state.choicesHash };
@@ -124,12 +209,21 @@ export function setup(p: Ports): SetupResult {
     patch.hourKey = t.hourKey;
     res.changes.push(...t.changes);
     p.state.save(patch);
-    refreshStatuses(p, store, { ...state, ...patch } as State);
+    run.state = { ...run.state, ...patch } as State;
+    indexUnits(run, units);
+    p.state.save({ rosterHash: run.state.rosterHash });
+    const rebuilt = rebuildStatuses(run);
+    if (!rebuilt.ok) res.problems.push(rebuilt.message);
     p.state.record("run", {
       job: "Thiết lập",
       result: res.problems.length ? "xong, có ghi chú" : "xong",
       detail: [...res.changes, ...res.problems].join("\n") || "Không có thay đổi.",
     });
+    try {
+      flush(run, s.timeZone);
+    } catch (e) {
+      res.problems.push(messageOf(e));
+    }
     res.ok = true;
     return res;
   } finally {

@@ -1,11 +1,36 @@
-// A form response arrives: stored once (keyed by response id and version), judged, acknowledged.
-import { SPECS } from "../domain/forms";
+// A form response arrives: stored once (keyed by response id and version), judged, acknowledged. The roster row of
+// the unit is found from the index beside the state: a handful of Sheets calls, whatever the roster's size.
+import { type FormId, SPECS } from "../domain/forms";
+import { answerFields } from "../domain/forms/spec";
+import { TAB } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
+import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
-import { judge } from "./intake";
+import type { Unit } from "../domain/units";
+import { messageOf } from "./context";
+import { judge, versionKey } from "./intake";
+import { mailLogRow } from "./ledger";
 import { compose, receiptValues } from "./mails";
-import type { MailRecord, Ports } from "./ports";
+import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
+
+/** the unit a response names, read from its one roster row */
+function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
+  const text = String(raw ?? "").trim();
+  const code = text
+    .split(/\s+[–—-]\s+/)[0]
+    .trim()
+    .toUpperCase();
+  if (!code) return [];
+  const row = p.state.unitRow(code);
+  let u = row ? store.readUnitRow(row) : null;
+  // the roster moved since the index was made: Sheets finds the row
+  if (!u || u.code !== code) {
+    const found = store.findRow(TAB.units, 1, code);
+    u = found ? store.readUnitRow(found) : null;
+  }
+  return u ? [u] : [];
+}
 
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
@@ -21,19 +46,24 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const { form, response: r } = got;
   const s = state.settings;
   if (!s || checkSettings(s).length || !state.spreadsheetId) return later("Chưa có cài đặt hợp lệ");
+  const key = versionKey(r.responseId, r.at);
+  // the same version again (a redelivered event): the reconcile has compared everything up to its last run, and
+  // what this handler stored lately is remembered for hours
+  if (r.at <= state.lastReconcile || p.recent.has(key)) return "trùng";
   if (!p.lock.acquire(20000)) return later("Khóa đang bận");
   let j: ReturnType<typeof judge>;
+  const store = p.open(state.spreadsheetId);
   try {
-    const store = p.open(state.spreadsheetId);
-    if (store.hasKey(form, `${r.responseId}@${r.at}`)) return "trùng"; // the same version again: a redelivered event
-    j = judge(form, r, "form", store.readUnits().units, s);
-    store.appendVersion(form, versionRow(SPECS[form], j.version));
+    if (p.recent.has(key)) return "trùng";
+    j = judge(form, r, "form", unitOf(p, store, r.raw.unit), s);
+    store.appendRows(SPECS[form].tab, [versionRow(SPECS[form], j.version, state.columns?.[form] ?? defaultColumns(form))]);
+    p.recent.add([key]);
   } finally {
     p.lock.release();
   }
-  if (!s.receipts || !r.email) return "đã lưu";
   const v = j.version;
-  const kind = v.verdict === "invalid" ? "invalid" : "receipt";
+  const kind = receiptKind({ ...v, at: r.at, confirmed: false, row: 0, notes: "" }, s);
+  if (!kind || !r.email) return "đã lưu";
   const c = compose(
     kind,
     state.templates,
@@ -45,11 +75,12 @@ export function handleSubmit(p: Ports, event: unknown): string {
     if (p.mailer.remaining() < 1) throw new Error("hết hạn mức gửi thư hôm nay");
     p.mailer.send(c.mail, s);
   } catch (e) {
-    return note("hoãn thư xác nhận", `${String((e as Error).message)}; thư cho ${r.email} gửi ở lần chạy sau.`);
+    return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${r.email} gửi ở lần chạy sau.`);
   }
-  // recorded right after the send: a crash between the two can repeat this one receipt, never lose it
+  // recorded right after the send, in the ledger itself (the journal if the lock is busy): a crash between the two can
+  // repeat this one receipt, never lose it
   const rec: MailRecord = {
-    key: `receipt|${v.key}`,
+    key: receiptKey(v),
     kind,
     unit: v.unit,
     period: v.period,
@@ -59,6 +90,20 @@ export function handleSubmit(p: Ports, event: unknown): string {
     result: "Đã gửi",
     sent: true,
   };
+  if (p.lock.acquire(10000)) {
+    try {
+      store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
+      return "đã lưu";
+    } catch {
+      // the journal keeps it
+    } finally {
+      p.lock.release();
+    }
+  }
   p.state.record("mail", rec);
   return "đã lưu";
+}
+
+function defaultColumns(form: FormId): string[] {
+  return answerFields(SPECS[form]).map((f) => f.key);
 }

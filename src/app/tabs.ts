@@ -14,29 +14,13 @@ import {
   STATUS_SUMMARY_ROW,
   STATUS_UNITS_ROW,
   TAB,
+  type TabDef,
   TEMPLATES_HEADER,
   UNITS_HEADER,
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
-import { MANUAL_TAB } from "./manual";
 
-export interface TabDef {
-  name: string;
-  header: string[];
-  headerRow?: number;
-  /** column widths where the header does not tell (tabs the product writes whole) */
-  widths?: number[];
-  frozenRows: number;
-  frozenCols?: number;
-  textCols?: number[];
-  dateCols?: number[];
-  percentRows?: { from: number; to: number; fromCol: number; toCol: number };
-  protect: boolean;
-  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number; toRow?: number }[];
-  colors?: { prefix: string; background: string }[];
-  capacity?: { rows: number; cols: number };
-  tabColor?: string;
-}
+export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
 /** status text -> background, the legend of the status tab */
 export const STATUS_COLORS =
@@ -74,6 +58,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     defs.push({
       name: spec.tab,
       header: reportHeader(spec),
+      headerOnce: true,
       frozenRows: 1,
       textCols: [
         1,
@@ -118,6 +103,9 @@ export function tabDefs(unitCount: number): TabDef[] {
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
   defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
+  defs.push({ name: TAB.ledger, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true, hidden: true });
+  // room for a day's quota of mails (1,500 recipients on Workspace) without growing
+  defs.push({ name: TAB.queue, header: ["Khóa", "Thư"], frozenRows: 1, protect: true, hidden: true, capacity: { rows: 2000, cols: 2 } });
   defs.push({ name: TAB.runLog, header: RUN_LOG_HEADER, frozenRows: 1, dateCols: [1], protect: true });
   defs.push({ name: TAB.preview, header: [], frozenRows: 2, protect: true });
   for (const form of FORM_IDS) {

@@ -151,3 +151,8 @@ export function officialDateLine(place: string, ymd: string): string {
   const month = m <= 2 ? `0${m}` : String(m);
   return `${place}, ngày ${day} tháng ${month} năm ${y}`;
 }
+
+/** the later of two "YYYY-MM-DD" days */
+export function laterDay(a: string, b: string): string {
+  return a.localeCompare(b) >= 0 ? a : b;
+}

@@ -12,7 +12,33 @@ export const TAB = {
   preview: "Xem trước thư",
   manualMonthly: "Nhập tay – Báo cáo tháng",
   manualRegistration: "Nhập tay – Đăng ký",
+  /** every mail sent, as the product's own record: hidden, the log staff read is rebuilt from it */
+  ledger: "Sổ thư (hệ thống)",
+  /** mails a run cut short left for the next run */
+  queue: "Hàng đợi thư (hệ thống)",
 } as const;
+
+/** a tab as setup makes and keeps it */
+export interface TabDef {
+  name: string;
+  header: string[];
+  /** the header is written when the tab is made, never again (report tabs: setup lays their columns out itself) */
+  headerOnce?: boolean;
+  headerRow?: number;
+  /** column widths where the header does not tell (tabs the product writes whole) */
+  widths?: number[];
+  frozenRows: number;
+  frozenCols?: number;
+  textCols?: number[];
+  dateCols?: number[];
+  percentRows?: { from: number; to: number; fromCol: number; toCol: number };
+  protect: boolean;
+  hidden?: boolean;
+  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number; toRow?: number }[];
+  colors?: { prefix: string; background: string }[];
+  capacity?: { rows: number; cols: number };
+  tabColor?: string;
+}
 
 export const SETTINGS_HEADER = ["Thiết lập", "Giá trị", "Giải thích", "Mã"];
 /** the settings block read on every run (fixed: a row per setting, with room to spare) */
@@ -45,11 +71,17 @@ export const KEY_HEADER = [
   "Kênh",
   "Email người gửi",
   "Lý do / ghi chú",
+  "Liên kết sửa",
 ];
 export const KEY_COLS = KEY_HEADER.length;
 
+/** a report tab's header as a new tab gets it (an existing tab keeps its own order: see src/app/records.ts) */
 export function reportHeader(spec: FormSpec): string[] {
-  return [...KEY_HEADER, ...answerFields(spec).map((f) => f.column ?? f.title)];
+  return [...KEY_HEADER, ...answerFields(spec).map(columnTitle)];
+}
+
+export function columnTitle(f: { column?: string; title: string }): string {
+  return f.column ?? f.title;
 }
 
 export const VERDICT_LABEL = { accepted: "Hợp lệ", invalid: "Không hợp lệ", unverified: "Chờ xác nhận" } as const;
@@ -69,8 +101,13 @@ export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nộ
 
 export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
 
-/** status tab: title row, header row, summary rows, a separator, then one row per unit */
+/**
+ * Status tab: title row, header row, summary rows, a separator, then one row per unit (roster order, then units that
+ * left). Columns: code, name, group, registration, then the months newest first (a new month is a column inserted at E).
+ */
 export const STATUS_FIXED_COLS = 3;
+export const STATUS_REG_COL = 4;
+export const STATUS_FIRST_MONTH_COL = 5;
 export const STATUS_SUMMARY = [
   "Hạn nộp",
   "Phải báo cáo",
@@ -109,9 +146,4 @@ export function colLetter(n: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
-}
-
-/** the last column of a report tab */
-export function reportLastCol(spec: FormSpec): string {
-  return colLetter(KEY_COLS + answerFields(spec).length);
 }

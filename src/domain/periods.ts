@@ -1,5 +1,5 @@
 // Periods and their deadlines: "trước ngày 24 hàng tháng", "trước ngày 15/10/2018", in the settings' zone.
-import { addDays, addMonths, dayNumber, localDay, monthRange } from "./dates";
+import { addDays, addMonths, dayNumber, laterDay, localDay, monthRange } from "./dates";
 import type { Settings } from "./settings";
 
 /** the registration is a period of its own */
@@ -38,4 +38,19 @@ export function monthlyPeriods(s: Settings, lastMonth: string): string[] {
 
 export function previousPeriod(period: string): string {
   return addMonths(period, -1);
+}
+
+/** the day a period's rollup goes out: `rollupAfter` days after the due date, and never before the last on-time day has ended */
+export function rollupDay(d: Deadline, s: Settings): string {
+  const day = addDays(d.due, s.rollupAfter);
+  const after = addDays(d.lastOnTime, 1);
+  return laterDay(day, after);
+}
+
+/** the last day a mail about the period can still go out (its last stage plus the catch-up window) */
+export function liveUntil(d: Deadline, s: Settings): string {
+  const last = Math.max(0, ...s.overdueAfter);
+  const stage = addDays(d.due, last);
+  const roll = rollupDay(d, s);
+  return addDays(laterDay(stage, roll), s.catchUpDays);
 }

@@ -1,32 +1,34 @@
 // Which mails are due today: reminders and overdue notices to units still owing, rollups, owed receipts.
 import { addDays, dayNumber, localDay } from "./dates";
-import { REGISTRATION } from "./periods";
+import { MAIL_KIND, type MailKind } from "./mail-kinds";
+import { type Deadline, REGISTRATION, rollupDay } from "./periods";
+import { type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
-import { owes, type Statuses, type Version } from "./status";
-
-export type ScheduledKind = "reminder" | "overdue" | "rollup" | "receipt" | "invalid";
+import { owes, type Statuses, type StatusKind, type Version } from "./status";
+import type { Unit } from "./units";
 
 export interface DueMail {
-  kind: ScheduledKind;
-  /** unique per mail that should exist once: the send log's key */
+  kind: MailKind;
+  /** unique per mail that should exist once: the mail ledger's key */
   key: string;
   period: string;
   unit?: string;
   /** the day the mail became due */
   stage: string;
   daysLate?: number;
+  /** the unit's status when the mail was planned (what the mail says depends on it) */
+  status?: StatusKind;
   /** receipts: the response version acknowledged */
   version?: Version;
+  /** receipts: also to the unit's own addresses (a sender staff confirmed) */
+  to?: "both";
 }
 
-/** order in which a short mail quota is spent (documented in the README) */
-export const PRIORITY: Record<ScheduledKind, number> = { receipt: 0, invalid: 0, rollup: 1, overdue: 2, reminder: 3 };
-
-export function mailKey(kind: ScheduledKind, period: string, unit: string, stage: string): string {
+export function mailKey(kind: MailKind, period: string, unit: string, stage: string): string {
   return `${kind}|${period}|${unit}|${stage}`;
 }
 
-export function receiptKey(v: Version): string {
+export function receiptKey(v: { key: string }): string {
   return `receipt|${v.key}`;
 }
 
@@ -36,77 +38,97 @@ export interface Plan {
   expired: DueMail[];
 }
 
-/** `remindNow`: staff asked to remind today every unit owing a period still open, whatever the calendar says */
-export function plan(
-  asOf: number,
-  s: Settings,
-  statuses: Statuses,
-  unitCodes: string[],
-  versions: Version[],
-  sent: Set<string>,
-  remindNow = false,
-): Plan {
-  const today = localDay(asOf, s.timeZone);
-  const day = dayNumber(today);
+export interface PlanInput {
+  asOf: number;
+  s: Settings;
+  rules: Rules;
+  /** statuses of the periods mails can still be about */
+  statuses: Statuses;
+  units: Unit[];
+  /** versions received lately: receipts and requests to fix not yet sent */
+  versions: Version[];
+  sent: Set<string>;
+  /** staff asked to remind today every unit owing a period still open (all of them, or these) */
+  remindNow?: { units: Set<string> | null };
+}
+
+type Stage = { cur: string; closed: string[] };
+
+/** a kind's current stage for one deadline: the latest stage day reached, while still within the catch-up window */
+function stageOf(kind: "reminder" | "overdue", d: Deadline, s: Settings, today: string, now: boolean): Stage {
+  const days = kind === "reminder" ? s.remindBefore.map((k) => addDays(d.due, -k)) : s.overdueAfter.map((k) => addDays(d.due, k));
+  const open = today <= d.lastOnTime;
+  const fits = (x: string) => x <= today && (kind === "reminder" ? open : x > d.lastOnTime);
+  const past = [...days, ...(now && kind === "reminder" ? [today] : [])].filter(fits).sort();
+  const cur = past[past.length - 1];
+  const t = dayNumber(today);
+  return {
+    cur: cur && t - dayNumber(cur) <= s.catchUpDays ? cur : "",
+    closed: days.filter((x) => fits(x) && t - dayNumber(x) === s.catchUpDays + 1),
+  };
+}
+
+export function plan(input: PlanInput): Plan {
+  const { s, statuses, sent } = input;
+  const today = localDay(input.asOf, s.timeZone);
+  const t = dayNumber(today);
   const due: DueMail[] = [];
   const expired: DueMail[] = [];
   const add = (d: DueMail) => sent.has(d.key) || due.push(d);
+  const byCode = new Map(input.units.map((u) => [u.code, u]));
   for (const f of statuses.figures) {
-    const { deadline: dl, period } = f;
-    const open = today <= dl.lastOnTime;
-    // each kind's current stage: the latest stage day reached, while still within the catch-up window
-    const stages = (kind: "reminder" | "overdue", days: string[]) => {
-      const past = [...days, ...(remindNow ? [today] : [])]
-        .filter((d) => d <= today && (kind === "reminder" ? open : d > dl.lastOnTime))
-        .sort();
-      const cur = past[past.length - 1];
-      return {
-        kind,
-        cur: cur && day - dayNumber(cur) <= s.catchUpDays ? cur : "",
-        closed: days.filter((d) => day - dayNumber(d) === s.catchUpDays + 1),
-      };
-    };
-    for (const st of [
-      stages(
-        "reminder",
-        s.remindBefore.map((k) => addDays(dl.due, -k)),
-      ),
-      stages(
-        "overdue",
-        s.overdueAfter.map((k) => addDays(dl.due, k)),
-      ),
-    ]) {
-      for (const unit of unitCodes) {
-        if (!owes(statuses.byPeriod.get(period)?.get(unit))) continue;
-        const daysLate = st.kind === "overdue" ? day - dayNumber(dl.lastOnTime) : undefined;
-        if (st.cur) add({ kind: st.kind, key: mailKey(st.kind, period, unit, st.cur), period, unit, stage: st.cur, daysLate });
-        for (const d of st.closed) {
-          const key = mailKey(st.kind, period, unit, d);
-          if (!sent.has(key)) expired.push({ kind: st.kind, key, period, unit, stage: d });
+    const period = f.period;
+    const map = statuses.byPeriod.get(period);
+    for (const [code, st] of map ?? []) {
+      if (!owes(st)) continue;
+      // registration: each unit's own deadline (a unit that joined later); otherwise the period's
+      const u = byCode.get(code);
+      const d = period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : f.deadline;
+      if (!d || !u) continue;
+      const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
+      for (const kind of ["reminder", "overdue"] as const) {
+        const st2 = stageOf(kind, d, s, today, asked);
+        const daysLate = kind === "overdue" ? t - dayNumber(d.lastOnTime) : undefined;
+        if (st2.cur)
+          add({ kind, key: mailKey(kind, period, code, st2.cur), period, unit: code, stage: st2.cur, daysLate, status: st.kind });
+        for (const x of st2.closed) {
+          const key = mailKey(kind, period, code, x);
+          if (!sent.has(key)) expired.push({ kind, key, period, unit: code, stage: x });
         }
       }
     }
-    const rollupDay = addDays(dl.due, s.rollupAfter);
-    const late = day - dayNumber(rollupDay);
-    const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", period, "", rollupDay), period, stage: rollupDay };
-    if (!s.rollupTo.length) continue; // nobody to send rollups to: none is due
+    // the rollup: to leaders, once the last on-time day has ended, for a period somebody was expected to report in
+    if (!s.rollupTo.length || !f.expected) continue;
+    const day = rollupDay(f.deadline, s);
+    const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", period, "", day), period, stage: day };
+    const late = t - dayNumber(day);
     if (late >= 0 && late <= s.catchUpDays) add(rollup);
     else if (late === s.catchUpDays + 1 && !sent.has(rollup.key)) expired.push(rollup);
   }
-  if (s.receipts) {
-    for (const v of versions) {
-      if (v.channel !== "form" || !v.email || day - dayNumber(localDay(v.at, s.timeZone)) > s.catchUpDays) continue;
-      add({
-        kind: v.verdict === "invalid" ? "invalid" : "receipt",
-        key: receiptKey(v),
-        period: v.period,
-        unit: v.unit,
-        stage: today,
-        version: v,
-      });
-    }
+  for (const v of input.versions) {
+    const age = t - dayNumber(localDay(v.at, s.timeZone));
+    const kind = age <= s.catchUpDays + 1 ? receiptKind(v, s) : null;
+    if (!kind) continue;
+    const d: DueMail = { kind, key: receiptKey(v), period: v.period, unit: v.unit, stage: localDay(v.at, s.timeZone), version: v };
+    // past the catch-up window: said once in the run log, never silently dropped
+    if (age > s.catchUpDays) {
+      if (!sent.has(d.key)) expired.push(d);
+    } else add(d);
   }
-  const order = (d: DueMail) => `${PRIORITY[d.kind]}|${d.period === REGISTRATION ? "0" : d.period}|${d.unit ?? ""}|${d.key}`;
+  const order = (d: DueMail) => `${MAIL_KIND[d.kind].priority}|${d.period === REGISTRATION ? "0" : d.period}|${d.unit ?? ""}|${d.key}`;
   due.sort((a, b) => order(a).localeCompare(order(b)));
   return { due, expired };
+}
+
+/**
+ * What a stored version is owed: a request to fix whatever `receipts` says (a form response the product could not
+ * accept), or a receipt when receipts are on (a form response with a sender, or a report staff recorded and accepted).
+ */
+export function receiptKind(v: Version, s: Settings): MailKind | null {
+  if (v.channel === "form") {
+    if (!v.email) return null;
+    if (v.verdict === "invalid") return "invalid";
+    return s.receipts ? "receipt" : null;
+  }
+  return s.receipts && v.verdict === "accepted" && v.unit ? "receipt" : null;
 }

@@ -9,6 +9,7 @@ export interface Settings {
   timeZone: string;
   registrationDeadline: string;
   registrationDeadlineInclusive: boolean;
+  registrationGraceDays: number;
   monthlyDueDay: number;
   monthlyDueInclusive: boolean;
   firstPeriod: string;
@@ -56,6 +57,15 @@ const TABLE: Row[] = [
   ["timeZone", "timeZone", "Múi giờ", "", "Asia/Ho_Chi_Minh"],
   ["registrationDeadline", "date", "Hạn đăng ký", "“Trước ngày 15/10/2018”: ghi 15/10/2018", "2018-10-15"],
   ["registrationDeadlineInclusive", "bool", "Nộp trong ngày hạn đăng ký là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
+  [
+    "registrationGraceDays",
+    "int",
+    "Hạn đăng ký của đơn vị mới (ngày)",
+    "Đơn vị vào danh sách sau hạn: đăng ký trong số ngày này kể từ ngày 1 của tháng bắt đầu",
+    30,
+    0,
+    365,
+  ],
   ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hàng tháng”: ghi 24", 24, 1, 28],
   ["monthlyDueInclusive", "bool", "Nộp trong ngày hạn báo cáo là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
   ["firstPeriod", "month", "Kỳ báo cáo đầu tiên", "", "2018-09"],

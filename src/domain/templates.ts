@@ -1,7 +1,8 @@
 // Mail templates: Vietnamese defaults staff can edit, {{placeholders}} filled into plain text and escaped HTML.
+import type { MailKind } from "./mail-kinds";
 import { escapeHtml } from "./text";
 
-export type MailKind = "reminder" | "overdue" | "receipt" | "invalid" | "rollup";
+export type { MailKind };
 
 export interface Template {
   kind: MailKind;

@@ -134,7 +134,7 @@ export function syncChoices(spec: FormSpec, ref: FormRef, c: Choices, lastHash: 
   return h;
 }
 
-import type { RawResponse } from "../app/ports";
+import type { RawResponse, ResponseStub } from "../app/ports";
 
 export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: FormRef): RawResponse {
   const byId = new Map<number, string>(Object.entries(ref.items).map(([k, v]) => [v, k]));
@@ -154,8 +154,11 @@ export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: For
   };
 }
 
-export function responsesSince(ref: FormRef, since: number): GoogleAppsScript.Forms.FormResponse[] {
-  return FormApp.openById(ref.id).getResponses(new Date(since));
+/** the responses since an instant as ids and times: two calls each; answers are read only when asked for */
+export function responsesSince(ref: FormRef, since: number): ResponseStub[] {
+  return FormApp.openById(ref.id)
+    .getResponses(new Date(since))
+    .map((resp) => ({ responseId: resp.getId(), at: resp.getTimestamp().getTime(), read: () => readResponse(resp, ref) }));
 }
 
 export function formIdOf(source: unknown): string {

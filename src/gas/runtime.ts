@@ -10,6 +10,12 @@ import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
 import { alert, prompt } from "./ui";
 import { ensureChart, ensureTab } from "./workbook";
 
+/** the spreadsheet behind a store this module made */
+function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (store instanceof SheetStore) return store.ss;
+  throw new Error("store is not a SheetStore");
+}
+
 export function gasPorts(): Ports {
   return {
     clock: { now: () => Date.now() },
@@ -25,7 +31,7 @@ export function gasPorts(): Ports {
       ensure: (form, ref, ssId, c) => ensureForm(SPECS[form], ref, ssId, c),
       syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
-      responsesSince: (ref, since) => responsesSince(ref, since).map((r) => readResponse(r, ref)),
+      responsesSince,
       read: (event, refs) => {
         const e = event as { response?: GoogleAppsScript.Forms.FormResponse; source?: unknown } | undefined;
         if (!e?.response) return null;
@@ -40,7 +46,7 @@ export function gasPorts(): Ports {
     ui: {
       alert,
       prompt,
-      toast: (store: Store, message: string) => (store as SheetStore).ss.toast(message, "Báo cáo CĐCS", 8),
+      toast: (store: Store, message: string) => ssOf(store).toast(message, "Báo cáo CĐCS", 8),
     },
     user: () => {
       try {
@@ -51,17 +57,25 @@ export function gasPorts(): Ports {
     },
     workbook: {
       prepare: (store, defs) => {
-        const ss = (store as SheetStore).ss;
+        const ss = ssOf(store);
         const made: string[] = [];
         for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
         return made;
       },
-      zone: (store, tz) => (store as SheetStore).ss.setSpreadsheetTimeZone(tz),
+      zone: (store, tz) => ssOf(store).setSpreadsheetTimeZone(tz),
       chart: (store, tab, labels, series, title) => {
-        const sheet = (store as SheetStore).ss.getSheetByName(tab);
+        const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);
       },
     },
     newId: () => Utilities.getUuid(),
+    // what the submit handler stored lately (6 hours, CacheService's longest): a redelivered event finds it here
+    recent: {
+      has: (key) => CacheService.getScriptCache().get(`v:${key}`) !== null,
+      add: (keys) => {
+        const cache = CacheService.getScriptCache();
+        for (const k of keys) cache.put(`v:${k}`, "1", 21600);
+      },
+    },
   };
 }

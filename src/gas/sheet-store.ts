@@ -1,13 +1,11 @@
 // Whole-tab reads and writes on the Sheet: a port method is one or two calls, never a call per row.
 import type { Store } from "../app/ports";
-import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import { colLetter, KEY_COLS, KEY_HEADER, SETTINGS_HEADER, TAB, TEMPLATES_HEADER, UNITS_HEADER, UNITS_READ_COLS } from "../domain/layout";
+import { parseUnitRows } from "../app/rows";
+import { colLetter, SETTINGS_HEADER, SETTINGS_RANGE, TAB, TEMPLATES_HEADER, UNITS_HEADER, UNITS_READ_COLS } from "../domain/layout";
 
-export { colLetter };
+const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 
-import { parseUnitRows, parseVersionRows } from "../app/rows";
 import type { SettingsRow } from "../domain/settings";
-import type { Version } from "../domain/status";
 import type { MailKind } from "../domain/templates";
 import type { Unit } from "../domain/units";
 
@@ -68,13 +66,24 @@ export class SheetStore implements Store {
     return new SheetStore(SpreadsheetApp.openById(id));
   }
 
-  /** one range read (2 calls); a missing tab is named in Vietnamese */
+  /**
+   * One range read (2 calls); a missing tab is named in Vietnamese. A range running past the tab's last row is read
+   * to that row (2 more calls, only then); one starting below it is empty.
+   */
   readBlock(tab: string, ref: string): unknown[][] {
     let rows: unknown[][];
     try {
       rows = this.ss.getRange(a1(tab, ref)).getValues();
-    } catch {
-      throw gone(tab);
+    } catch (e) {
+      const sheet = this.ss.getSheetByName(tab);
+      if (!sheet) throw gone(tab);
+      const m = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/.exec(ref);
+      const max = sheet.getMaxRows();
+      if (!m || Number(m[2] || 1) > max) {
+        if (m) return [];
+        throw e;
+      }
+      rows = sheet.getRange(`${m[1]}${m[2]}:${m[3] ?? m[1]}${max}`).getValues();
     }
     return trimRows(rows);
   }
@@ -83,8 +92,8 @@ export class SheetStore implements Store {
    * Rows under a header, read with the header in the same call: a column inserted, moved or renamed
    * stops the job with its name, so nothing is ever read from or written to the wrong column.
    */
-  readTable(tab: string, header: string[], width = header.length): unknown[][] {
-    const [head, ...rows] = this.readBlock(tab, `A1:${colLetter(width)}`);
+  readTable(tab: string, header: string[], width = header.length, lastRow?: number): unknown[][] {
+    const [head, ...rows] = this.readBlock(tab, `A1:${colLetter(width)}${lastRow ?? ""}`);
     header.slice(0, width).forEach((h, i) => {
       const found = String(head?.[i] ?? "");
       if (found !== h) {
@@ -97,7 +106,7 @@ export class SheetStore implements Store {
   }
 
   readSettingsRows(): SettingsRow[] {
-    const rows = this.readTable(TAB.settings, SETTINGS_HEADER);
+    const rows = this.readTable(TAB.settings, SETTINGS_HEADER, SETTINGS_HEADER.length, SETTINGS_LAST_ROW);
     const out: SettingsRow[] = [];
     rows.forEach((r, i) => {
       const key = String(r[3] ?? "").trim();
@@ -123,19 +132,51 @@ export class SheetStore implements Store {
     return parseUnitRows(this.readTable(TAB.units, UNITS_HEADER, UNITS_READ_COLS));
   }
 
-  readVersions(form: FormId, fromRow = 2): { versions: Version[]; rows: unknown[][]; lastRow: number } {
-    const rows =
-      fromRow > 2 ? this.readBlock(SPECS[form].tab, `A${fromRow}:${colLetter(KEY_COLS)}`) : this.readTable(SPECS[form].tab, KEY_HEADER);
-    return { versions: parseVersionRows(rows, fromRow), rows, lastRow: fromRow + rows.length - 1 };
+  /** one roster row (2 calls): the submit handler's way to a unit, found by the index beside the state */
+  readUnitRow(row: number): Unit | null {
+    const rows = this.readBlock(TAB.units, `A${row}:${colLetter(UNITS_READ_COLS)}${row}`);
+    return rows.length ? (parseUnitRows(rows, row).units[0] ?? null) : null;
   }
 
-  /** is this exact response version stored? Searched by Sheets itself, whatever the tab's size (4 calls). */
-  hasKey(form: FormId, key: string): boolean {
-    return this.sheet(SPECS[form].tab).createTextFinder(key).matchEntireCell(true).findNext() !== null;
+  hasTab(tab: string): boolean {
+    if (this.sheets.has(tab)) return true;
+    const s = this.ss.getSheetByName(tab);
+    if (s) this.sheets.set(tab, s);
+    return !!s;
   }
 
-  appendVersion(form: FormId, row: unknown[]): void {
-    this.sheet(SPECS[form].tab).appendRow(row);
+  /** the first cell of a column equal to `text`, found by Sheets itself whatever the tab's size (4 calls) */
+  findRow(tab: string, col: number, text: string): number | null {
+    const L = colLetter(col);
+    const hit = this.ss
+      .getRange(a1(tab, `${L}:${L}`))
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findNext();
+    return hit ? hit.getRow() : null;
+  }
+
+  /** every cell of a column equal to `text` (a call per match: for the few rows of one response) */
+  findRows(tab: string, col: number, text: string): number[] {
+    const L = colLetter(col);
+    return this.ss
+      .getRange(a1(tab, `${L}:${L}`))
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findAll()
+      .map((r) => r.getRow());
+  }
+
+  insertColumnsBefore(tab: string, col: number, n: number): void {
+    this.sheet(tab).insertColumnsBefore(col, n);
+  }
+
+  deleteColumns(tab: string, col: number, n: number): void {
+    this.sheet(tab).deleteColumns(col, n);
+  }
+
+  deleteRows(tab: string, row: number, n: number): void {
+    this.sheet(tab).deleteRows(row, n);
   }
 
   /** one block write (2 calls); the tab grows first when the block runs past its end */
@@ -155,18 +196,20 @@ export class SheetStore implements Store {
     }
   }
 
-  appendLog(tab: string, rows: unknown[][]): void {
+  /**
+   * Rows after the last one (`afterRow` when the caller knows it, else asked of Sheets): one row is appendRow; a block
+   * goes into rows inserted right after the last one, so the tab grows by exactly what it holds and never needs a
+   * second try.
+   */
+  appendRows(tab: string, rows: unknown[][], afterRow?: number): void {
     if (!rows.length) return;
     const sheet = this.sheet(tab);
-    if (rows.length === 1) {
+    if (rows.length === 1 && afterRow === undefined) {
       sheet.appendRow(rows[0]);
       return;
     }
-    const last = sheet.getLastRow();
-    this.writeRows(tab, last + 1, rows);
+    const last = afterRow ?? sheet.getLastRow();
+    sheet.insertRowsAfter(Math.max(1, last), rows.length);
+    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
   }
-}
-
-export function allForms(): FormId[] {
-  return FORM_IDS;
 }

@@ -7,10 +7,12 @@ const EMPTY: State = {
   templates: [],
   forms: {},
   heights: {},
-  checkpoints: {},
+  marks: {},
+  columns: {},
   choicesHash: {},
   lastReconcile: 0,
   pendingRollups: [],
+  queue: { rows: 0, next: 0 },
 };
 
 /** a property value holds at most 9 KB: the state is split across s.0, s.1, … */
@@ -19,9 +21,11 @@ const CHUNK = 8000;
 export class PropertiesStateStore implements StateStore {
   private props = PropertiesService.getScriptProperties();
   private state: State = EMPTY;
+  private all: Record<string, string> = {};
 
   load(): { state: State; journal: JournalEntry[] } {
     const all = this.props.getProperties();
+    this.all = all;
     let raw = "";
     for (let i = 0; all[`s.${i}`]; i++) raw += all[`s.${i}`];
     this.state = { ...EMPTY, ...(raw ? (JSON.parse(raw) as State) : {}) };
@@ -47,6 +51,24 @@ export class PropertiesStateStore implements StateStore {
     for (let i = 0; i * CHUNK < text.length; i++) out[`s.${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
     out[`s.${Object.keys(out).length}`] = "";
     this.props.setProperties(out, false);
+  }
+
+  /** the roster's codes by row, in values of at most 8,000 characters (u.0, u.1, …): read back with the state */
+  saveUnitIndex(codes: string[]): void {
+    const text = codes.join("\n");
+    const out: Record<string, string> = {};
+    for (let i = 0; i * CHUNK < text.length; i++) out[`u.${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
+    // a shorter index than before: the old tail becomes empty values
+    for (let i = Object.keys(out).length; this.all[`u.${i}`]; i++) out[`u.${i}`] = "";
+    this.props.setProperties(out, false);
+    Object.assign(this.all, out);
+  }
+
+  unitRow(code: string): number | null {
+    let text = "";
+    for (let i = 0; this.all[`u.${i}`]; i++) text += this.all[`u.${i}`];
+    const i = text ? text.split("\n").indexOf(code) : -1;
+    return i < 0 ? null : i + 2;
   }
 
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void {

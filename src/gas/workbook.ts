@@ -4,14 +4,14 @@ import { colLetter } from "../domain/layout";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-import type { TabDef } from "../app/tabs";
+import type { TabDef } from "../domain/layout";
 
 export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created: boolean } {
   let sheet = ss.getSheetByName(def.name);
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(def.name);
   const hr = def.headerRow ?? 1;
-  if (def.header.length) {
+  if (def.header.length && (created || !def.headerOnce)) {
     sheet.getRange(hr, 1, 1, def.header.length).setValues([def.header]).setFontWeight("bold").setBackground("#e8eef7").setWrap(true);
   }
   sheet.setFrozenRows(def.frozenRows);
@@ -56,6 +56,7 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     if (pr.canDomainEdit()) pr.setDomainEdit(false);
   }
   if (def.tabColor) sheet.setTabColor(def.tabColor);
+  if (def.hidden && created) sheet.hideSheet();
   return { sheet, created };
 }
 

@@ -1,0 +1,29 @@
+// The forms' dropdowns: the units and the months a respondent can choose, kept in line with the roster.
+
+import { localMonth } from "../domain/dates";
+import { FORM_IDS } from "../domain/forms";
+import type { Settings } from "../domain/settings";
+import { isActive, type Unit, unitChoice } from "../domain/units";
+import { periodsUpTo, type Run } from "./context";
+import { monthChoice } from "./mails";
+import type { Choices } from "./ports";
+
+export function choicesFor(units: Unit[], s: Settings, asOf: number): Choices {
+  const month = localMonth(asOf, s.timeZone);
+  const months = periodsUpTo(s, asOf).slice(-6).reverse().map(monthChoice);
+  return {
+    unit: units.filter((u) => isActive(u, month) || u.activeFrom > month).map(unitChoice),
+    month: months.length ? months : [monthChoice(s.firstPeriod)],
+  };
+}
+
+/** writes each form's dropdowns when what they should offer changed (at most one Forms write each) */
+export function syncChoices(r: Run, s: Settings, units: Unit[]): void {
+  const choices = choicesFor(units, s, r.now);
+  const hashes = { ...r.state.choicesHash };
+  for (const form of FORM_IDS) {
+    const ref = r.state.forms[form];
+    if (ref) hashes[form] = r.p.forms.syncChoices(form, ref, choices, r.state.choicesHash[form]);
+  }
+  r.state.choicesHash = hashes;
+}

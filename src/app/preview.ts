@@ -1,0 +1,61 @@
+// What today's run would send, written to the preview tab; nothing is sent, nothing is stored but the statuses.
+import { addDays, localDay, viDateTime } from "../domain/dates";
+import { PREVIEW_HEADER, TAB } from "../domain/layout";
+import { kindLabel } from "../domain/mail-kinds";
+import { plan } from "../domain/schedule";
+import type { Statuses } from "../domain/status";
+import { composeDue } from "./compose";
+import { type Outcome, ok, openRun, readSettings } from "./context";
+import { readWindows } from "./daily";
+import { sentKeys } from "./ledger";
+import type { Ports } from "./ports";
+import { periodLabel } from "./status-store";
+import { updateStatuses } from "./statuses";
+
+export function previewMails(p: Ports): Outcome<{ count: number; notes: string[] }> {
+  return openRun(p, "Xem trước thư", (r) => {
+    const set = readSettings(r);
+    if (!set.ok) return set;
+    const { settings: s, rules } = set.value;
+    const tz = s.timeZone;
+    const { units } = r.store.readUnits();
+    const windows = readWindows(r, s, rules);
+    const computed = updateStatuses(r, s, rules, units, windows);
+    const live: Statuses = {
+      byPeriod: computed.statuses.byPeriod,
+      figures: computed.statuses.figures.filter((f) => computed.live.includes(f.period)),
+    };
+    const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
+    const pl = plan({
+      asOf: r.now,
+      s,
+      rules,
+      statuses: live,
+      units,
+      versions: [...windows.registration.versions, ...windows.monthly.versions].filter((v) => localDay(v.at, tz) >= recent),
+      sent: sentKeys(r, s.catchUpDays + 2, tz).keys,
+    });
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const ctx = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
+    const notes: string[] = [];
+    const rows: unknown[][] = pl.due.map((d) => {
+      if (d.kind === "rollup")
+        return [kindLabel(d.kind), "", periodLabel(d.period), s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"];
+      const c = composeDue(d, d.unit ? byCode.get(d.unit) : undefined, ctx);
+      if ("errors" in c) {
+        notes.push(`${kindLabel(d.kind)} ${d.unit ?? ""}: ${c.errors.join("; ")}`);
+        return [kindLabel(d.kind), d.unit ?? "", periodLabel(d.period), "", "", "", c.errors.join("; ")];
+      }
+      return [kindLabel(d.kind), d.unit ?? "", periodLabel(d.period), c.mail.to.join(", "), c.mail.cc.join(", "), c.mail.subject, ""];
+    });
+    const block = [
+      [`Thư sẽ gửi nếu chạy lúc ${viDateTime(r.now, tz)} (xem trước, chưa gửi)`, "", "", "", "", "", ""],
+      PREVIEW_HEADER,
+      ...rows,
+    ];
+    while (block.length < (r.state.heights.preview ?? 0)) block.push(["", "", "", "", "", "", ""]);
+    r.store.writeRows(TAB.preview, 1, block);
+    r.p.state.save({ heights: { ...r.state.heights, preview: block.length } });
+    return ok({ count: rows.length, notes });
+  });
+}

@@ -1,0 +1,32 @@
+// Every kind of mail the product sends, described once. A new kind is one entry here; the compiler then walks
+// through each place that must handle it (the exhaustive switches in src/app/compose.ts and src/domain/schedule.ts).
+export const MAIL_KINDS = ["receipt", "invalid", "rollup", "overdue", "reminder"] as const;
+
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export interface MailKindDef {
+  /** how a short quota is spent: lower goes first (documented in the README) */
+  priority: number;
+  /** what staff read in the logs and the preview */
+  label: string;
+  /** who it goes to */
+  audience: "sender" | "unit" | "leaders";
+}
+
+export const MAIL_KIND: Record<MailKind, MailKindDef> = {
+  receipt: { priority: 0, label: "Xác nhận đã nhận", audience: "sender" },
+  invalid: { priority: 0, label: "Đề nghị sửa", audience: "sender" },
+  rollup: { priority: 1, label: "Tổng hợp", audience: "leaders" },
+  overdue: { priority: 2, label: "Báo trễ hạn", audience: "unit" },
+  reminder: { priority: 3, label: "Thư nhắc", audience: "unit" },
+};
+
+/** a mail kind as staff read it; the raw kind when it is not one of ours (an old log row) */
+export function kindLabel(kind: string): string {
+  return (MAIL_KIND as Record<string, MailKindDef>)[kind]?.label ?? kind;
+}
+
+/** the kind a label in the mail log stands for (the log shows labels) */
+export function kindOfLabel(label: string): MailKind | null {
+  return (Object.keys(MAIL_KIND) as MailKind[]).find((k) => MAIL_KIND[k].label === label) ?? null;
+}
