@@ -59,7 +59,7 @@ describe("the quota", () => {
         registrationDeadline: "2018-09-01",
         mailQuota: 3,
         remindBefore: [1],
-        overdueAfter: [30],
+        overdueAfter: [27],
         catchUpDays: 7,
       },
       run: { from: "2018-10-22", to: "2018-10-24" },
