@@ -57,7 +57,7 @@ const TABLE: Row[] = [
   ["timeZone", "timeZone", "Múi giờ", "", "Asia/Ho_Chi_Minh"],
   ["registrationDeadline", "date", "Hạn đăng ký", "“Trước ngày 15/10/2018”: ghi 15/10/2018", "2018-10-15"],
   ["registrationDeadlineInclusive", "bool", "Nộp trong ngày hạn đăng ký là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
-  ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hàng tháng”: ghi 24", 24, 1, 28],
+  ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hằng tháng”: ghi 24", 24, 1, 28],
   ["monthlyDueInclusive", "bool", "Nộp trong ngày hạn báo cáo là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
   ["firstPeriod", "month", "Kỳ báo cáo đầu tiên", "", "2018-09"],
   [
