@@ -95,7 +95,7 @@ describe("what respondents type", () => {
       opinion: "y",
       concerns: "z",
       proposals: "",
-      sharedPosts: "1.234",
+      sharedPosts: "1 234",
       newAccounts: 3,
       coreMembers: "0",
       groupsJoined: 1,

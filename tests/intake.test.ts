@@ -222,7 +222,7 @@ describe("bad input: nothing crashes, every rejection says why in Vietnamese, no
           situation: nfd,
           opinion: '=IMPORTXML("http://x","//a")',
           concerns: "<script>alert(1)</script> +cmd @SUM(A1) -1+1",
-          sharedPosts: " 1.234 ",
+          sharedPosts: " 1 234 ",
         }),
       ],
     });
@@ -237,9 +237,9 @@ describe("bad input: nothing crashes, every rejection says why in Vietnamese, no
 
   it("group names carrying the union's name are refused; links to other sites or non-group paths too", () => {
     for (const [extra, msg] of [
-      [{ groupName: "Công đoàn Ánh Dương" }, /không đặt tên công đoàn/],
-      [{ groupName: "cong doan anh duong" }, /không đặt tên công đoàn/],
-      [{ groupName: "CĐ Ánh Dương" }, /không đặt tên công đoàn/],
+      [{ groupName: "Công đoàn Ánh Dương" }, /không được đặt theo tên công đoàn/],
+      [{ groupName: "cong doan anh duong" }, /không được đặt theo tên công đoàn/],
+      [{ groupName: "CĐ Ánh Dương" }, /không được đặt theo tên công đoàn/],
       [{ groupUrl: "https://www.facebook.com/anhduong" }, /đường dẫn nhóm/],
       [{ accountUrl: "https://zalo.me/anhduong" }, /đường dẫn Facebook/],
     ] as const) {

@@ -15,7 +15,7 @@ describe("the schedule of a hand-computed month", () => {
       settings: {
         firstPeriod: "2018-10",
         registrationDeadline: "2018-09-01",
-        registrationGraceDays: 0,
+        registrationGraceDays: 1,
         overdueCc: ["tuyengiao@ldldq1.example.vn"],
       },
       run: { from: "2018-10-01", to: "2018-11-05" },
@@ -43,7 +43,7 @@ describe("the schedule of a hand-computed month", () => {
   });
 
   it("each reminder carries the unit's own prefilled link, for the right month", () => {
-    const { sim } = play({ units: [unit("CD002")], settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 0 } });
+    const { sim } = play({ units: [unit("CD002")], settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 1 } });
     const m = sim.world.mails.find((x) => x.subject.includes("Nhắc nộp"));
     expect(m?.htmlBody).toMatch(
       /href="https:\/\/docs\.google\.com\/forms\/d\/e\/[^"]+entry\.\d+=CD002\+%E2%80%93[^"]*entry\.\d+=Th%C3%A1ng\+10%2F2018"/,
@@ -62,10 +62,10 @@ describe("the quota", () => {
       settings: {
         firstPeriod: "2018-10",
         registrationDeadline: "2018-09-01",
-        registrationGraceDays: 0,
+        registrationGraceDays: 1,
         mailQuota: 3,
         remindBefore: [1],
-        overdueAfter: [30],
+        overdueAfter: [27],
         catchUpDays: 7,
       },
       run: { from: "2018-10-22", to: "2018-10-24" },
@@ -81,7 +81,7 @@ describe("the quota", () => {
 
   it("quota 0: data recorded, mails deferred and logged, sent when the quota returns", () => {
     const { summary, sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0, mailQuota: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1, mailQuota: 0 },
       run: { from: "2018-10-18", to: "2018-10-19" },
       events: [submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00")],
     });
@@ -99,7 +99,7 @@ describe("the quota", () => {
 describe("a crash at every single service call of the daily job, then a rerun", () => {
   const raw = {
     units: [unit("CD001"), unit("CD002"), unit("CD003")],
-    settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+    settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
     run: { from: "2018-10-19", to: "2018-10-19" },
     events: [submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00")],
   };
@@ -148,7 +148,7 @@ describe("a crash at every single service call of the daily job, then a rerun", 
 describe("escaping and mail files", () => {
   it("an HTML and script payload in a concern arrives escaped in the rollup mail and its report", () => {
     const { sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
       events: [
         submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00", {
           concerns: '<script>alert("x")</script><img src=x onerror=alert(1)>',
@@ -167,7 +167,7 @@ describe("escaping and mail files", () => {
   });
 
   it("writes .eml files a real mail parser reads, Vietnamese subject intact", async () => {
-    const { sim } = play({ settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 } });
+    const { sim } = play({ settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 } });
     const m = sim.world.mails[0];
     const parsed = await simpleParser(await emlOf(m, "tuyengiao@ldldq1.example.vn"));
     expect(parsed.subject).toBe(m.subject);
@@ -178,7 +178,7 @@ describe("escaping and mail files", () => {
 
   it("an unknown placeholder is reported and nothing half-filled is sent", () => {
     const sim = installed({
-      settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      settings: { registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
       run: { from: "2018-10-19", to: "2018-10-19" },
     });
     const tab = sim.sheet(TAB.templates);
@@ -194,7 +194,7 @@ describe("escaping and mail files", () => {
   it("preview writes what would be sent to a tab, and sends nothing", () => {
     const sim = installed({
       units: [unit("CD001"), unit("CD002")],
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
     });
     sim.world.now = Date.parse("2018-10-19T09:00:00+07:00");
     sim.run("previewMails", "preview", { ui: true });
@@ -207,7 +207,7 @@ describe("escaping and mail files", () => {
 describe("the rollup's comparison with the month before", () => {
   it("counts a report that came in before the month's first daily run", () => {
     const { sim } = play({
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
       run: { from: "2018-10-01", to: "2018-11-24" },
       events: [
         submitMonthly("CD001", "2018-10", "2018-10-01T01:00:00+07:00"),
@@ -223,7 +223,7 @@ describe("send reminders now", () => {
   it("reminds today every unit owing a period still open, once a day, even off the calendar", () => {
     const sim = installed({
       units: [unit("CD001"), unit("CD002")],
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
       events: [submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00")],
     });
     sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");

@@ -283,7 +283,7 @@ describe("the 6-minute limit", () => {
     const sim = new Simulation(
       scenario({
         units,
-        settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 0 },
+        settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
         run: { from: "2018-10-19", to: "2018-10-19" },
       }),
     );

@@ -9,10 +9,10 @@ export interface Settings {
   timeZone: string;
   registrationDeadline: string;
   registrationDeadlineInclusive: boolean;
-  registrationGraceDays: number;
   monthlyDueDay: number;
   monthlyDueInclusive: boolean;
   firstPeriod: string;
+  registrationGraceDays: number;
   remindBefore: number[];
   overdueAfter: number[];
   overdueCc: string[];
@@ -57,18 +57,18 @@ const TABLE: Row[] = [
   ["timeZone", "timeZone", "Múi giờ", "", "Asia/Ho_Chi_Minh"],
   ["registrationDeadline", "date", "Hạn đăng ký", "“Trước ngày 15/10/2018”: ghi 15/10/2018", "2018-10-15"],
   ["registrationDeadlineInclusive", "bool", "Nộp trong ngày hạn đăng ký là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
+  ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hằng tháng”: ghi 24", 24, 1, 28],
+  ["monthlyDueInclusive", "bool", "Nộp trong ngày hạn báo cáo là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
+  ["firstPeriod", "month", "Kỳ báo cáo đầu tiên", "", "2018-09"],
   [
     "registrationGraceDays",
     "int",
-    "Hạn đăng ký của đơn vị mới (ngày)",
-    "Đơn vị vào danh sách sau hạn: đăng ký trong số ngày này kể từ ngày 1 của tháng bắt đầu",
+    "Hạn đăng ký của đơn vị mới (số ngày)",
+    "Đơn vị bắt đầu hoạt động sau hạn đăng ký: hạn là ngày 1 của tháng bắt đầu cộng số ngày này",
     30,
-    0,
-    365,
+    1,
+    120,
   ],
-  ["monthlyDueDay", "int", "Ngày hạn báo cáo tháng", "“Trước ngày 24 hàng tháng”: ghi 24", 24, 1, 28],
-  ["monthlyDueInclusive", "bool", "Nộp trong ngày hạn báo cáo là đúng hạn", "Không: nộp trong ngày hạn là trễ", false],
-  ["firstPeriod", "month", "Kỳ báo cáo đầu tiên", "", "2018-09"],
   ["remindBefore", "intList", "Nhắc trước hạn (ngày)", OPT, [5, 1], 1, 60],
   ["overdueAfter", "intList", "Báo trễ hạn sau (ngày)", OPT, [1, 7], 1, 120],
   ["overdueCc", "emails", "Đồng gửi thư báo trễ hạn", OPT, []],
@@ -226,8 +226,65 @@ export function parseSettings(rows: SettingsRow[], tabName: string): SettingsRes
     if (r.success) out[def.key] = r.data;
     else errors.push(`Ô ${row.cell} trang “${tabName}” (${def.label}): ${r.error.issues[0]?.message ?? "không hợp lệ"}.`);
   }
+  // values that cannot work together are named by the cell to change, naming the other cell involved
+  const cellOf = (key: keyof Settings) => {
+    const def = SETTING_DEFS.find((d) => d.key === key);
+    return `ô ${rows.find((r) => r.key === key)?.cell ?? key} (${def?.label ?? key})`;
+  };
+  for (const c of settingsConflicts(out as Partial<Settings>, cellOf)) {
+    const def = SETTING_DEFS.find((d) => d.key === c.key);
+    errors.push(`Ô ${rows.find((r) => r.key === c.key)?.cell} trang “${tabName}” (${def?.label}): ${c.message}.`);
+  }
   if (errors.length) return { ok: false, errors };
   return { ok: true, settings: out as unknown as Settings };
+}
+
+/** the shortest month: a stage this many days after one due date can reach the next period's due date */
+const SHORTEST_MONTH = 28;
+
+/**
+ * Settings each valid alone that cannot work together, each named by the setting to change (`ref` names another
+ * setting in the message). Checked only when the values involved have been read.
+ * Not a conflict: a registration deadline before the first period (registering comes before reporting; units that
+ * start later have their own deadline, registrationGraceDays); a catch-up window longer than the gap between two
+ * stages (each stage has its own key in the mail log, so nothing is sent twice: the later stage supersedes).
+ */
+export function settingsConflicts(
+  s: Partial<Settings>,
+  ref: (key: keyof Settings) => string = (k) => k,
+): { key: keyof Settings; message: string }[] {
+  const out: { key: keyof Settings; message: string }[] = [];
+  // settings held as JSON may carry any type: only numbers take part
+  const num = (v: unknown) => (typeof v === "number" ? v : undefined);
+  const nums = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : []);
+  const day = num(s.monthlyDueDay);
+  if (day === 1 && s.monthlyDueInclusive === false)
+    out.push({
+      key: "monthlyDueDay",
+      message: `“trước ngày 1” thì không báo cáo nào kịp hạn (báo cáo tháng nộp từ ngày 1 của chính tháng đó): ghi một ngày từ 2 đến 28, hoặc ghi Có ở ${ref("monthlyDueInclusive")}`,
+    });
+  const early = day === undefined ? undefined : nums(s.remindBefore).find((k) => k > day - 1);
+  if (day !== undefined && early !== undefined)
+    out.push({
+      key: "remindBefore",
+      message:
+        day > 1
+          ? `nhắc trước ${early} ngày thì rơi vào trước ngày 1 của tháng báo cáo (hạn ngày ${day}, ${ref("monthlyDueDay")}): mỗi số từ 1 đến ${day - 1}`
+          : `hạn ngày 1 (${ref("monthlyDueDay")}) thì không còn ngày nào trong tháng để nhắc trước hạn: để trống ô này`,
+    });
+  const far = nums(s.overdueAfter).find((k) => k >= SHORTEST_MONTH);
+  if (far !== undefined)
+    out.push({
+      key: "overdueAfter",
+      message: `báo trễ hạn sau ${far} ngày thì có tháng đã đến hạn của kỳ sau (tháng ngắn nhất có ${SHORTEST_MONTH} ngày): mỗi số từ 1 đến ${SHORTEST_MONTH - 1}`,
+    });
+  const rollup = num(s.rollupAfter);
+  if (rollup !== undefined && rollup >= SHORTEST_MONTH)
+    out.push({
+      key: "rollupAfter",
+      message: `gửi tổng hợp sau hạn ${rollup} ngày thì có tháng đã đến hạn của kỳ sau (tháng ngắn nhất có ${SHORTEST_MONTH} ngày): tối đa ${SHORTEST_MONTH - 1}`,
+    });
+  return out;
 }
 
 /** the same check for settings held as JSON (the stored copy, a scenario) */
@@ -237,5 +294,6 @@ export function checkSettings(s: Settings): string[] {
     const r = settingSchema(def).safeParse(settingCell(def, s[def.key]));
     if (!r.success) errors.push(`${def.key}: ${r.error.issues[0]?.message}`);
   }
+  for (const c of settingsConflicts(s)) errors.push(`${c.key}: ${c.message}`);
   return errors;
 }

@@ -1,7 +1,7 @@
 // Normalisers for what respondents type, each failing with a message in Vietnamese.
 import { isValidMonth } from "./dates";
 import type { Field, FieldKind } from "./forms/spec";
-import { clean, fitCell, fold, nfc } from "./text";
+import { clean, fitCell, fold, nfc, quote } from "./text";
 import type { Unit } from "./units";
 
 export interface ParseContext {
@@ -46,15 +46,43 @@ function paragraph(v: unknown, f: Field): Normalised {
   return ok(fit.text, fit.cut ? `“${f.column ?? f.title}” dài ${s.length} ký tự: đã cắt bớt trong bảng tính` : undefined);
 }
 
-/** a count: a non-negative whole number; "1.234" is read the Vietnamese way */
-function count(v: unknown, f: Field): Normalised {
-  const s = asText(v).replace(/\s/g, "");
-  if (!s) return f.required ? bad(EMPTY) : ok(undefined);
-  const n = /^\d{1,3}(\.\d{3})+$/.test(s) ? Number(s.replace(/\./g, "")) : Number(s.replace(",", "."));
-  if (Number.isNaN(n) || !/^[+-]?[\d.,]+(e\d+)?$/i.test(s)) return bad(`“${asText(v).slice(0, 40)}” không phải là số`);
+const DIGITS_ONLY = "xin chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
+
+/** a count within range, or why not */
+function countValue(n: number, typed: string): Normalised {
+  if (!Number.isFinite(n)) return bad(`${quote(typed, 40)} không phải là số: ${DIGITS_ONLY} (ví dụ 12)`);
   if (n < 0) return bad("không được là số âm");
-  if (!Number.isInteger(n)) return bad("phải là số nguyên (không có phần lẻ)");
+  if (!Number.isInteger(n)) return bad(`${quote(typed, 40)} không phải là số nguyên: số lượng không có phần lẻ`);
   return n > 1e6 ? bad("số quá lớn (tối đa 1.000.000)") : ok(n);
+}
+
+/**
+ * A count: a whole number ≥ 0, typed as digits ("12", "007").
+ * A dot or comma followed by exactly three digits ("1.000", "1,000", "2,500") is refused, quoting what was typed: a
+ * Vietnamese reader takes it for a thousands separator, an English keyboard for a decimal point, and a count stored a
+ * thousand times off is worse than a question. Two or more of the same separator, each before three digits
+ * ("1.234.567", "1,000,000"), can only group thousands (a number has one decimal point), and spaces between groups of
+ * three ("1 000") likewise: these are read as the whole number. Any other dot or comma makes a fraction.
+ */
+function count(v: unknown, f: Field): Normalised {
+  if (typeof v === "number") return countValue(v, String(v).replace(".", ","));
+  const typed = asText(v);
+  if (!typed) return f.required ? bad(EMPTY) : ok(undefined);
+  if (/^-\s*\d/.test(typed)) return bad("không được là số âm");
+  if (/^\d+$/.test(typed) || /^\d{1,3}(?:( |\.|,)\d{3})(?:\1\d{3})+$/.test(typed) || /^\d{1,3}(?: \d{3})+$/.test(typed))
+    return countValue(Number(typed.replace(/\D/g, "")), typed);
+  const one = /^(\d{1,3})[.,](\d{3})$/.exec(typed);
+  if (one) {
+    const fraction = one[2].replace(/0+$/, "");
+    const whole = Number(one[1] + one[2]);
+    return bad(
+      `${quote(typed)} có thể hiểu là ${whole} hoặc ${Number(one[1])}${fraction ? `,${fraction}` : ""} (dấu chấm, dấu phẩy vừa tách hàng nghìn vừa là dấu thập phân): ${DIGITS_ONLY}, ví dụ ${whole}`,
+    );
+  }
+  // a fraction: one separator, or thousands then a decimal mark in either convention ("1.234,5", "1,234.5")
+  if (/^\d+[.,]\d+$|^\d{1,3}(?:\.\d{3})+,\d+$|^\d{1,3}(?:,\d{3})+\.\d+$/.test(typed))
+    return bad(`${quote(typed, 40)} không phải là số nguyên: số lượng không có phần lẻ`);
+  return bad(`${quote(typed, 40)} không phải là số: ${DIGITS_ONLY} (ví dụ 12)`);
 }
 
 function choiceKey(f: Field, raw: string): string | undefined {
@@ -66,7 +94,7 @@ function choice(v: unknown, f: Field): Normalised {
   const s = asText(v);
   if (!s) return f.required ? bad(EMPTY) : ok(undefined);
   const k = choiceKey(f, s);
-  if (!k) return bad(`“${s.slice(0, 60)}” không phải là một lựa chọn (${(f.choices ?? []).map((c) => c.label).join("; ")})`);
+  if (!k) return bad(`${quote(s)} không phải là một lựa chọn (${(f.choices ?? []).map((c) => c.label).join("; ")})`);
   return ok(k);
 }
 
@@ -76,7 +104,7 @@ function checkboxes(v: unknown, f: Field): Normalised {
   const keys: string[] = [];
   for (const item of list) {
     const k = choiceKey(f, item);
-    if (!k) return bad(`“${item.slice(0, 60)}” không phải là một lựa chọn`);
+    if (!k) return bad(`${quote(item)} không phải là một lựa chọn`);
     if (!keys.includes(k)) keys.push(k);
   }
   const order = (f.choices ?? []).map((c) => c.key);
@@ -102,7 +130,7 @@ function month(v: unknown, f: Field, ctx: ParseContext): Normalised {
   const raw = asText(v);
   if (!raw && !(v instanceof Date)) return f.required ? bad(EMPTY) : ok(undefined);
   const m = readMonth(v);
-  if (!m) return bad(`“${raw.slice(0, 20)}” không phải là tháng hợp lệ (ví dụ: 10/2018)`);
+  if (!m) return bad(`${quote(raw, 20)} không phải là tháng hợp lệ (ví dụ: 10/2018)`);
   if (m < ctx.firstPeriod)
     return bad(
       `tháng ${m.slice(5)}/${m.slice(0, 4)} trước kỳ báo cáo đầu tiên (${ctx.firstPeriod.slice(5)}/${ctx.firstPeriod.slice(0, 4)})`,
@@ -122,6 +150,11 @@ export function resolveUnit(raw: string, units: Map<string, Unit>): Unit | undef
   for (const u of units.values()) {
     if (fold(u.code) === head || fold(u.code) === whole || fold(u.name) === whole) return u;
   }
+  // a code of digits typed into a Sheets cell arrives as a number: 1 is the roster's "001" when no other code is 1
+  if (/^\d+$/.test(head)) {
+    const same = [...units.values()].filter((u) => /^\d+$/.test(u.code) && Number(u.code) === Number(head));
+    if (same.length === 1) return same[0];
+  }
   return undefined;
 }
 
@@ -129,7 +162,7 @@ function unit(v: unknown, f: Field, ctx: ParseContext): Normalised {
   const s = asText(v);
   if (!s) return f.required ? bad(EMPTY) : ok(undefined);
   const u = resolveUnit(s, ctx.units);
-  if (!u) return bad(`không tìm thấy đơn vị “${s.slice(0, 60)}” trong danh sách CĐCS`);
+  if (!u) return bad(`không tìm thấy đơn vị ${quote(s)} trong danh sách CĐCS`);
   return ok(u.code);
 }
 

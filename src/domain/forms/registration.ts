@@ -1,8 +1,10 @@
 // Registration form: the account and the anonymous group the directive asks every CĐCS to register.
+import { quote } from "../text";
 import { facebookLink, unionNamed } from "../validate";
 import { choices, type FormSpec, q } from "./spec";
 
 const NOT_UNION = "không đặt tên công đoàn (không có chữ “Công đoàn”, “CĐ”, “CĐCS”…)";
+const UNION_NAMED = "không được đặt theo tên công đoàn (không được có chữ “Công đoàn”, “CĐ”, “CĐCS”, “LĐLĐ”…)";
 
 const link = (want: "account" | "group") => (v: unknown) => {
   const r = facebookLink(v, want);
@@ -28,7 +30,8 @@ export const registrationSpec: FormSpec = {
     }),
     q("groupName", "shortText", "Tên nhóm ẩn danh", "Tên nhóm ẩn danh", {
       help: `Nhóm ẩn danh là nhóm ${NOT_UNION}.`,
-      rule: (v) => (unionNamed(String(v)) ? `tên nhóm ${NOT_UNION}` : null),
+      // shown after the question's title: "Tên nhóm ẩn danh: không được đặt theo tên công đoàn …; đã nhập: “…”"
+      rule: (v) => (unionNamed(String(v)) ? `${UNION_NAMED}; đã nhập: ${quote(String(v))}` : null),
     }),
     q("groupUrl", "shortText", "Đường dẫn nhóm ẩn danh", "Đường dẫn nhóm", {
       help: "Ví dụ: https://www.facebook.com/groups/123456789",
