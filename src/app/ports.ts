@@ -1,5 +1,7 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
 import type { FormId } from "../domain/forms";
+import type { Report } from "../domain/report/report";
+import type { TemplateSpec } from "../domain/report/template";
 import type { Settings, SettingsRow } from "../domain/settings";
 import type { Version } from "../domain/status";
 import type { MailKind, Template } from "../domain/templates";
@@ -41,6 +43,16 @@ export interface State {
   pendingRollups: string[];
   /** the daily job stopped before its 6 minutes ran out: the follow-up run finishes it */
   more?: boolean;
+  /** the reports' Drive folder and template, and the document made for each rollup */
+  reports?: ReportsRef;
+}
+
+export interface ReportsRef {
+  folderId: string;
+  folderName: string;
+  templateId: string;
+  /** rollup key -> the report's document */
+  docs: Record<string, { id: string; url: string; name: string }>;
 }
 
 export interface JournalEntry {
@@ -97,7 +109,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  attachment?: { name: string; html: string };
+  /** a Google Doc, attached as PDF */
+  attachment?: { documentId: string };
 }
 
 export interface Mailer {
@@ -153,6 +166,14 @@ export interface Ui {
   toast(store: Store, message: string): void;
 }
 
+/** the reports as Google Docs in a Drive folder, made from a template staff restyle */
+export interface ReportDocs {
+  /** the folder and the template, made once; a folder renamed in the settings is renamed in Drive */
+  ensure(ref: ReportsRef | undefined, folderName: string, template: TemplateSpec): { ref: ReportsRef; changes: string[] };
+  /** a copy of the template filled with the report; what staff should know about it */
+  write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] };
+}
+
 export interface Ports {
   clock: Clock;
   state: StateStore;
@@ -167,6 +188,7 @@ export interface Ports {
   user(): string;
   workbook: Workbook;
   newId(): string;
+  documents: ReportDocs;
 }
 
 export interface Workbook {

@@ -1,6 +1,8 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
 import { FORM_IDS } from "../domain/forms";
-import { colLetter, DASHBOARD_PERIODS, STATUS_HEADER_ROW, STATUS_SUMMARY, STATUS_SUMMARY_ROW, TAB } from "../domain/layout";
+import { colLetter, DASHBOARD_PERIODS, STATUS_HEADER_ROW, STATUS_SUMMARY, STATUS_SUMMARY_ROW, TAB, THEMES_HEADER } from "../domain/layout";
+import { TEMPLATE } from "../domain/report/template";
+import { DEFAULT_THEMES, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
@@ -78,6 +80,10 @@ export function setup(p: Ports): SetupResult {
     store.writeRows(TAB.templates, 2, tpl.rows);
     patch.templates = tpl.templates;
     store.writeRows(TAB.dashboard, 1, dashboardBlock());
+    // the report's themes: the defaults once, then staff's own
+    if (!store.readTable(TAB.themes, THEMES_HEADER).some((r) => r.some((c) => String(c ?? "").trim()))) {
+      store.writeRows(TAB.themes, 2, themeRows(DEFAULT_THEMES));
+    }
     p.workbook.chart(
       store,
       TAB.dashboard,
@@ -123,6 +129,10 @@ export function setup(p: Ports): SetupResult {
     );
     patch.hourKey = t.hourKey;
     res.changes.push(...t.changes);
+    // 6. the reports' Drive folder and the template staff restyle, made once
+    const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
+    patch.reports = docs.ref;
+    res.changes.push(...docs.changes);
     p.state.save(patch);
     refreshStatuses(p, store, { ...state, ...patch } as State);
     p.state.record("run", {

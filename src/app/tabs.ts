@@ -15,6 +15,7 @@ import {
   STATUS_UNITS_ROW,
   TAB,
   TEMPLATES_HEADER,
+  THEMES_HEADER,
   UNITS_HEADER,
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
@@ -117,6 +118,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     tabColor: "#43a047",
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
+  defs.push({ name: TAB.themes, header: THEMES_HEADER, widths: [220, 520, 420], frozenRows: 1, protect: false, tabColor: "#5b8def" });
   defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
   defs.push({ name: TAB.runLog, header: RUN_LOG_HEADER, frozenRows: 1, dateCols: [1], protect: true });
   defs.push({ name: TAB.preview, header: [], frozenRows: 2, protect: true });

@@ -1,6 +1,7 @@
 // The Apps Script side of every port, made once per run.
 import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { reportDocs } from "./docs";
 import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
@@ -63,5 +64,6 @@ export function gasPorts(): Ports {
       },
     },
     newId: () => Utilities.getUuid(),
+    documents: reportDocs,
   };
 }
