@@ -6,7 +6,7 @@ import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates";
 import { periodsUpTo, runDaily } from "./daily";
 import type { Ports } from "./ports";
-import { runRollups } from "./rollup";
+import { runRollups, takeThemes } from "./rollup";
 import { NOT_SET_UP } from "./run";
 
 /** the daily job now, with a reminder today to every unit owing a period still open */
@@ -33,8 +33,12 @@ export function sendRollupNow(p: Ports): string {
 /** settings and templates take effect as soon as staff edit them; a bad setting is named by its cell */
 export function onEditCommand(p: Ports, sheetName: string): void {
   const { state } = p.state.load();
-  if (!state.spreadsheetId || (sheetName !== TAB.settings && sheetName !== TAB.templates)) return;
+  if (!state.spreadsheetId || (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes)) return;
   const store = p.open(state.spreadsheetId);
+  if (sheetName === TAB.themes) {
+    takeThemes(p, store);
+    return;
+  }
   if (sheetName === TAB.templates) {
     const rows = store.readTemplates().rows;
     p.state.save({ templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...rows.find((r) => r.kind === d.kind && r.subject && r.body) })) });

@@ -2,6 +2,7 @@
 import type { FormId } from "../domain/forms";
 import type { Report } from "../domain/report/report";
 import type { TemplateSpec } from "../domain/report/template";
+import type { Theme } from "../domain/report/themes";
 import type { Settings, SettingsRow } from "../domain/settings";
 import type { Version } from "../domain/status";
 import type { MailKind, Template } from "../domain/templates";
@@ -45,6 +46,8 @@ export interface State {
   more?: boolean;
   /** the reports' Drive folder and template, and the document made for each rollup */
   reports?: ReportsRef;
+  /** the report's themes as the themes tab last read (setup, or the edit trigger) */
+  themes?: Theme[];
 }
 
 export interface ReportsRef {

@@ -74,13 +74,18 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     .filter(Boolean);
 }
 
-/** the themes tab as staff left it; the defaults when the tab is not there yet (setup not run since an update) */
-function readThemes(store: Store): { themes: Theme[]; problems: string[] } {
-  try {
-    return parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
-  } catch {
-    return { themes: DEFAULT_THEMES, problems: [`Chưa có trang “${TAB.themes}”: dùng chủ đề mặc định; chạy lại Thiết lập để tạo trang.`] };
-  }
+/** the themes tab, read when staff edit it (and by setup): what the report groups concerns by */
+export function takeThemes(p: Ports, store: Store): void {
+  const r = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
+  p.state.save({ themes: r.themes });
+  if (r.problems.length) p.ui.toast(store, r.problems.join(" "));
+}
+
+/** the themes as last read; the defaults until setup has made the tab (an update not yet set up) */
+function themesOf(state: State): { themes: Theme[]; problems: string[] } {
+  return state.themes
+    ? { themes: state.themes, problems: [] }
+    : { themes: DEFAULT_THEMES, problems: [`Chưa có trang “${TAB.themes}”: dùng chủ đề mặc định; chạy lại Thiết lập để tạo trang.`] };
 }
 
 /** the period's report from what the tabs hold: at the cut-off for the scheduled rollup, now when staff ask */
@@ -116,7 +121,7 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
     };
   }
   const snaps = snapshots(units, versions, period, s, asOf, now, confirmed);
-  const themes = readThemes(store);
+  const themes = themesOf(state);
   return {
     report: monthlyReport({
       spec,

@@ -2,7 +2,7 @@
 import { FORM_IDS } from "../domain/forms";
 import { colLetter, DASHBOARD_PERIODS, STATUS_HEADER_ROW, STATUS_SUMMARY, STATUS_SUMMARY_ROW, TAB, THEMES_HEADER } from "../domain/layout";
 import { TEMPLATE } from "../domain/report/template";
-import { DEFAULT_THEMES, themeRows } from "../domain/report/themes";
+import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
@@ -81,9 +81,13 @@ export function setup(p: Ports): SetupResult {
     patch.templates = tpl.templates;
     store.writeRows(TAB.dashboard, 1, dashboardBlock());
     // the report's themes: the defaults once, then staff's own
-    if (!store.readTable(TAB.themes, THEMES_HEADER).some((r) => r.some((c) => String(c ?? "").trim()))) {
+    const themes = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
+    if (!themes.themes.length && !themes.problems.length) {
       store.writeRows(TAB.themes, 2, themeRows(DEFAULT_THEMES));
+      themes.themes = DEFAULT_THEMES;
     }
+    patch.themes = themes.themes;
+    res.problems.push(...themes.problems);
     p.workbook.chart(
       store,
       TAB.dashboard,

@@ -39,18 +39,15 @@ export function registrationReport(input: RegistrationInput): Report {
   const field = (key: string) => spec.fields.find((x) => x.key === key);
   const followed = field("followed")?.choices ?? [];
   const typeLabel = (v: unknown) => (v === "chair" ? "tên Chủ tịch" : v === "cdcs" ? "tên CĐCS" : "");
+  // the link as a reader types it: the address without its scheme
   const link = (name: unknown, url: unknown, note = "") =>
-    oneLine([String(name ?? ""), note && `(${note})`, url ? `– ${String(url)}` : ""].filter(Boolean).join(" "));
+    oneLine(
+      [String(name ?? ""), note && `(${note})`, url ? `– ${String(url).replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "),
+    );
   const rows = input.entries.map((e, i) => [
     `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}`,
     link(e.answers.accountName, e.answers.accountUrl, typeLabel(e.answers.accountType)),
     link(e.answers.groupName, e.answers.groupUrl),
-    followed.length && followed.every((c) => ((e.answers.followed as string[] | undefined) ?? []).includes(c.key))
-      ? "Đủ các trang"
-      : followed
-          .filter((c) => ((e.answers.followed as string[] | undefined) ?? []).includes(c.key))
-          .map((c) => c.label)
-          .join("; ") || "Chưa theo dõi",
   ]);
   const missing: string[][] = [];
   for (const u of input.units) {
@@ -88,7 +85,7 @@ export function registrationReport(input: RegistrationInput): Report {
     groupTable(byGroup(input.units, snap), REGISTRATION_WORDS),
     { kind: "heading", level: 1, text: "II. TÀI KHOẢN, NHÓM ẨN DANH ĐÃ ĐĂNG KÝ" },
     rows.length
-      ? { kind: "table", head: ["Đơn vị", "Tài khoản Facebook", "Nhóm ẩn danh", "Đã theo dõi trang"], rows, widths: [26, 30, 30, 14] }
+      ? { kind: "table", head: ["Đơn vị", "Tài khoản Facebook", "Nhóm ẩn danh"], rows, widths: [30, 35, 35] }
       : { kind: "paragraph", parts: ["Chưa có đơn vị nào đăng ký hợp lệ."] },
     { kind: "heading", level: 1, text: "III. CÒN THIẾU" },
     missing.length
