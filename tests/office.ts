@@ -46,17 +46,26 @@ export interface PdfLine {
 export function pdfLines(pdf: string): PdfLine[] {
   const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const lines: PdfLine[] = [];
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-  xml.split(/<page /).slice(1).forEach((pageXml, i) => {
-    for (const m of pageXml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
-      const words = [...m[2].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
-        text: unescape(w[3]),
-        x: Number(w[1]),
-        y: Number(w[2]),
-      }));
-      lines.push({ page: i + 1, words, text: words.map((w) => w.text).join(" "), y: Number(m[1]) });
-    }
-  });
+  const entities = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  xml
+    .split(/<page /)
+    .slice(1)
+    .forEach((pageXml, i) => {
+      for (const m of pageXml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
+        const words = [...m[2].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
+          text: entities(w[3]),
+          x: Number(w[1]),
+          y: Number(w[2]),
+        }));
+        lines.push({ page: i + 1, words, text: words.map((w) => w.text).join(" "), y: Number(m[1]) });
+      }
+    });
   return lines;
 }
 

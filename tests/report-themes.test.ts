@@ -79,7 +79,9 @@ describe("the themes of the default table", () => {
   it("never matches a word that only looks the same once its accents are stripped", () => {
     // what a match on folded text would take for wages: "lượng", "lường", "cao lương", all lose to whole words with accents
     const wages = DEFAULT_THEMES.find((t) => t.label === L.wages);
-    const stripped = PHRASES.filter(([text]) => (wages?.phrases ?? []).some((p) => ` ${fold(text)} `.includes(` ${fold(p).split(" ").pop()} `)));
+    const stripped = PHRASES.filter(([text]) =>
+      (wages?.phrases ?? []).some((p) => ` ${fold(text)} `.includes(` ${fold(p).split(" ").pop()} `)),
+    );
     expect(stripped.length).toBeGreaterThan(5);
     const falseOnes = stripped.filter(([, want]) => !want.includes(L.wages));
     expect(falseOnes.map(([t]) => t)).toContain("Tăng lượng đơn hàng cuối năm nên công nhân phấn khởi.");

@@ -47,7 +47,7 @@ function lineAttrs(l: Line, font: string): Attrs {
   a[A().HORIZONTAL_ALIGNMENT] = ALIGN()[l.align];
   a[A().SPACING_BEFORE] = l.before ?? 0;
   a[A().SPACING_AFTER] = 0;
-  a[A().LINE_SPACING] = 1;
+  a[A().LINE_SPACING] = 1.15;
   a[A().INDENT_FIRST_LINE] = 0;
   return a;
 }
