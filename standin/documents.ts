@@ -74,7 +74,7 @@ export function documentsOf(w: World): Map<string, DocModel> {
   return m;
 }
 
-/** a new document as Google makes one: Letter-size pages, one empty paragraph */
+/** a new document: one empty paragraph; Letter-size pages (Google's size depends on the account: the product sets A4) */
 export function newDocument(w: World, id: string, name: string): DocModel {
   const doc: DocModel = {
     id,
@@ -333,10 +333,6 @@ export class StandinSection
       throw new Error(`Child index (${i}) must be between 0 and the number of child elements (${max}).`);
     return i;
   }
-  /** a table may not end a section: Google keeps a paragraph after it */
-  private keepParagraphLast(): void {
-    if (this.node.children[this.node.children.length - 1]?.type !== "PARAGRAPH") this.node.children.push(para(""));
-  }
   insertParagraph(childIndex: number, text: string | GoogleAppsScript.Document.Paragraph) {
     this.h("insertParagraph");
     if (typeof text !== "string") throw new Error("stand-in: inserting a copied Paragraph is not modelled");
@@ -366,7 +362,6 @@ export class StandinSection
       widths: Array(width).fill(null),
     };
     this.node.children.splice(this.index(childIndex, this.node.children.length), 0, t);
-    this.keepParagraphLast();
     return new StandinTable(this.c, t);
   }
   insertPageBreak(childIndex: number, pageBreak?: GoogleAppsScript.Document.PageBreak | null) {

@@ -74,9 +74,11 @@ class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update"> 
     if (!src) throw notFound("copy", fileId);
     if (src.mimeType === FOLDER_MIME)
       throw new Error("GoogleJsonResponseException: API call to drive.files.copy failed with error: Folders cannot be copied.");
+    // Drive's own name for an unnamed copy is not documented: the product always names its copies
+    if (!resource.name) throw new Error("stand-in: a copy without a name is not modelled");
     const f: DriveFile = {
       id: newId(this.w, "do"),
-      name: String(resource.name ?? `Copy of ${src.name}`),
+      name: String(resource.name),
       mimeType: src.mimeType,
       // without parents, the copy goes where the original is
       parents: resource.parents ? this.parents(resource.parents, "copy") : [...src.parents],

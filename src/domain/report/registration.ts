@@ -42,7 +42,9 @@ export function registrationReport(input: RegistrationInput): Report {
   // the link as a reader types it: the address without its scheme
   const link = (name: unknown, url: unknown, note = "") =>
     oneLine(
-      [String(name ?? ""), note && `(${note})`, url ? `– ${String(url).replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "),
+      [String(name ?? ""), note && `(${note})`, url ? `– ${String(url).replace(/^https?:\/\/(www\.)?/i, "")}` : ""]
+        .filter(Boolean)
+        .join(" "),
     );
   const rows = input.entries.map((e, i) => [
     `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}`,
