@@ -1,8 +1,8 @@
 // The rollup of a period as the leaders' mail and as its own tab; the report itself is a Google Doc (./report).
-import { viDateTime, viMonth } from "./dates";
+import { viMonth } from "./dates";
 import { REGISTRATION } from "./periods";
 import { type Block, blocksHtml, blocksRows } from "./report/blocks";
-import type { Report } from "./report/report";
+import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
 import { escapeHtml as e } from "./text";
 
@@ -32,7 +32,7 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
     ? `<p><b>Dự thảo văn bản (Google Docs):</b> <a href="${e(doc.url)}">${e(doc.name)}</a>. Bộ phận Tuyên giáo sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.</p>`
     : "";
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
-  const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(viDateTime(r.asOf, s.timeZone))}.</p>`;
+  const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>`;
   let html = `${head}${where}${note}${title}${blocksHtml(r.body)}</div>`;
   if (html.length > MAIL_BODY_CHARS) {
     html = `${head}${where}${note}${title}${blocksHtml(figuresPart(r.body))}<p><i>Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.</i></p></div>`;
@@ -42,7 +42,7 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
 
 /** the rollup as rows for its own tab: the report's body, then every text whole */
 export function rollupRows(r: Report, s: Settings): string[][] {
-  const rows: string[][] = [[`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${viDateTime(r.asOf, s.timeZone)}`]];
+  const rows: string[][] = [[`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${atText(r.asOf, s.timeZone)}`]];
   rows.push(...blocksRows(r.body));
   if (r.texts.length) {
     rows.push(["", ""], ["NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ", "Nguyên văn (đã ẩn số điện thoại, số giấy tờ, email)"]);
