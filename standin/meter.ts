@@ -11,7 +11,9 @@ export type ServiceName =
   | "Session"
   | "Logger"
   | "HtmlService"
-  | "Charts";
+  | "Charts"
+  | "DocumentApp"
+  | "Drive";
 
 export interface FaultPlan {
   /** the k-th counted call (1-based, over all services) throws */

@@ -6,6 +6,7 @@ import { addDays, instantOf, localDay, viMonthShort } from "../src/domain/dates.
 import { SPECS } from "../src/domain/forms/index.js";
 import { manualHeader, SETTINGS_RANGE, TAB } from "../src/domain/layout.js";
 import { SETTING_DEFS, type Settings, settingCell } from "../src/domain/settings.js";
+import { finishTemplate } from "./documents.js";
 import type { Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
 import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
 import { type RunResult, World } from "./world.js";
@@ -83,6 +84,9 @@ export class Simulation {
     });
     const r = this.run("setup", "thiết lập sau khi nhập cài đặt và danh sách", { ui: true });
     if (!r.ok) throw new Error(`setup failed: ${r.error}`);
+    // staff finish the report template once in the Docs editor (page numbers from page 2), as the guide says
+    const template = (this.state().reports as { templateId?: string } | undefined)?.templateId;
+    if (template) finishTemplate(this.world, template);
   }
 
   sheet(name: string): SheetModel {

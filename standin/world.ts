@@ -1,5 +1,7 @@
 // The stand-in's world: Google's services in memory, a clock, a vm context that holds only Apps Script's globals.
 import vm from "node:vm";
+import { makeDocumentApp } from "./documents.js";
+import { makeDrive } from "./drive.js";
 import { formatDate } from "./format-date.js";
 import { type FormModel, type ResponseModel, StandinForm, StandinFormResponse, StandinTextValidationBuilder } from "./forms.js";
 import { Meter } from "./meter.js";
@@ -268,6 +270,8 @@ export class World {
       Session: makeSession(this),
       Logger: logger,
       Charts: { ChartType: { LINE: "LINE", COLUMN: "COLUMN", BAR: "BAR" } },
+      DocumentApp: makeDocumentApp(this),
+      Drive: makeDrive(this),
       console,
     });
     // Google's clock is the world's clock

@@ -90,17 +90,18 @@ describe("the demo", () => {
     expect(summary.mails.some((m) => m.subject.includes("Nhắc nộp báo cáo tháng"))).toBe(true);
   });
 
-  it("writes the rollups as official reports, masked and escaped", () => {
-    const files = readdirSync(join(out, "rollups")).filter((f) => f.endsWith(".pdf-source.html"));
-    expect(files.length).toBe(5);
-    const oct = readFileSync(join(out, "rollups", files.find((f) => f.includes("2018-10")) as string), "utf8");
-    expect(oct).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    expect(oct).toContain("Độc lập - Tự do - Hạnh phúc");
-    expect(oct).toContain("Quận 1, ngày 24 tháng 10 năm 2018");
-    expect(oct).toContain("Nơi nhận:");
-    expect(oct).toContain("[số điện thoại đã ẩn]");
-    expect(oct).not.toContain("0912 345 678");
-    expect(oct).not.toContain("<script>");
+  it("writes each report as the .docx staff open from Drive, and each leaders' mail with the report's PDF", async () => {
+    const files = readdirSync(join(out, "rollups"));
+    for (const name of ["BC-TG-2018-DK", "BC-TG-2018-09", "BC-TG-2018-10", "BC-TG-2018-11", "BC-TG-2018-12"])
+      expect(files).toContain(`${name}.docx`);
+    const rollups = summary.mails.filter((m) => m.kind === "rollup");
+    expect(rollups).toHaveLength(5);
+    const oct = rollups.find((m) => m.subject.includes("tháng 10/2018"));
+    const parsed = await simpleParser(readFileSync(join(out, oct?.file as string)));
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(["BC-TG-2018-10.pdf-source.docx"]);
+    expect(parsed.html).toContain("https://docs.google.com/document/d/");
+    // the leaders' mail stays inside the federation
+    expect(oct?.to).toEqual(["tuyengiao@ldldq1.example.vn", "lanhdao@ldldq1.example.vn"]);
   });
 });
 
@@ -149,8 +150,13 @@ describe("least privilege", () => {
     if (used.MailApp) scope("script.send_mail");
     if (used.ScriptApp) scope("script.scriptapp");
     if (methods.includes("User.getEmail")) scope("userinfo.email");
+    // DocumentApp opens any document the user can: `documents`; the Drive advanced service only the files it made
+    if (used.DocumentApp) scope("documents");
+    if (used.Drive) scope("drive.file");
     const manifest = JSON.parse(readFileSync(join(ROOT, "appsscript.json"), "utf8"));
     expect([...manifest.oauthScopes].sort()).toEqual([...need].sort());
     expect(manifest.oauthScopes).not.toContain("https://mail.google.com/");
+    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/drive");
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: "Drive", serviceId: "drive", version: "v3" }]);
   });
 });

@@ -180,23 +180,18 @@ describe("settings", () => {
 });
 
 describe("the rollup's main concerns", () => {
-  it("counts units per topic, on whole words, without diacritics", async () => {
-    const { buildRollup } = await import("../src/domain/rollup");
-    const { computeStatuses } = await import("../src/domain/status");
-    const st = computeStatuses([], { registration: [], monthly: [] }, ["2018-10"], DEFAULT_SETTINGS, Date.UTC(2018, 9, 30));
-    const f = st.figures[1];
-    const entries = [
-      { unit: "A", answers: { concerns: "Mong tăng lương, thưởng Tết sớm" } },
-      { unit: "B", answers: { concerns: "Số lượng đơn hàng giảm, lo mất việc", opinion: "Giá xăng tăng" } },
-      { unit: "C", answers: { situation: "Họ ăn cao lương mỹ vị" } },
-    ];
-    const r = buildRollup(SPECS.monthly, f, null, [], entries, Date.UTC(2018, 9, 30));
-    const topics = r.tables.find((t) => t.title.startsWith("Chủ đề"));
-    expect(topics?.rows).toEqual([
-      ["Tiền lương, thu nhập", "1"],
-      ["Việc làm", "1"],
-      ["Thưởng Tết", "1"],
-      ["Giá cả", "1"],
+  it("counts units per theme, on whole words, with their diacritics", async () => {
+    const { DEFAULT_THEMES, themeHits } = await import("../src/domain/report/themes");
+    const hits = themeHits(DEFAULT_THEMES, [
+      { unit: "A", text: "Mong tăng lương, thưởng Tết sớm" },
+      { unit: "B", text: "Số lượng đơn hàng giảm, lo mất việc. Giá xăng tăng" },
+      { unit: "C", text: "Họ ăn cao lương mỹ vị" },
+    ]);
+    expect(hits.map((h) => [h.theme.label, h.units])).toEqual([
+      ["Tiền lương, thu nhập", ["A"]],
+      ["Việc làm", ["B"]],
+      ["Thưởng Tết, chăm lo Tết", ["A"]],
+      ["Giá cả, đời sống", ["B"]],
     ]);
   });
 });

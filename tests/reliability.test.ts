@@ -170,7 +170,7 @@ describe("triggers never touch the UI", () => {
 });
 
 describe("size guards", () => {
-  it("a rollup whose texts would pass 200 KB goes out with figures only; the texts stay in the tab and the attachment", () => {
+  it("a rollup whose texts would pass 200 KB: the mail stays small and links the document; the texts stay in the tab", () => {
     const units = Array.from({ length: 12 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
     const long = "Ý kiến dài. ".repeat(2000);
     const { sim } = play({
@@ -183,7 +183,8 @@ describe("size guards", () => {
     const rollup = sim.world.mails.find((m) => m.subject.includes("Tổng hợp báo cáo tháng 10/2018"));
     expect(rollup).toBeTruthy();
     expect((rollup?.htmlBody ?? "").length).toBeLessThan(200 * 1024);
-    expect(rollup?.htmlBody).toContain("quá dài cho thư");
+    expect(rollup?.htmlBody).not.toContain(long.trim());
+    expect(rollup?.htmlBody).toContain("Dự thảo văn bản (Google Docs)");
     expect(sim.sheet("TH 10.2018").values.flat().join("").length).toBeGreaterThan(200000);
   });
 

@@ -20,7 +20,7 @@ async function main() {
   console.log(`Look at:
   ${join(out, "workbook.xlsx")}   the Sheet as staff see it (open in LibreOffice or Excel)
   ${join(out, "outbox")}/          every mail as an .eml file
-  ${join(out, "rollups")}/         the monthly rollups as official reports (HTML Google turns into PDF)
+  ${join(out, "rollups")}/         the reports as staff open them in Drive (BC-TG-2018-10.docx …) and the leaders' mails
   ${join(out, "summary.json")}     figures per period, mails, service calls
   ${join(out, "scenario.json")}    the scenario itself: edit it and run npm run simulate -- FILE --out DIR`);
 }

@@ -1,6 +1,7 @@
-// Pictures for the README, made from the demo's own output (needs Debian's chromium; not part of CI).
+// Pictures for the README, made from the demo's own output (needs Debian's chromium, LibreOffice and poppler; not part
+// of CI: the report test saves the report's pages too).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { workbookHtml } from "../standin/export.js";
@@ -41,7 +42,21 @@ for (const [tab, rows, w, h] of [
   writeFileSync(file, workbookHtml(sim.world, sim.ss, [tab], rows));
   shot(file, join(out, `${tab === "Trạng thái" ? "status" : tab === "Tổng quan" ? "dashboard" : "reports"}.png`), w, h);
 }
-const rollups = join(ROOT, "demo-output", "rollups");
-const oct = readdirSync(rollups).find((f) => f.includes("2018-10.pdf-source"));
-if (oct) shot(join(rollups, oct), join(out, "rollup.png"), 900, 1250);
+// the October report as staff open it, first two pages, through LibreOffice's PDF
+const oct = join(ROOT, "demo-output", "rollups", "BC-TG-2018-10.docx");
+if (existsSync(oct)) {
+  const pdfDir = mkdtempSync(join(tmpdir(), "pdf-"));
+  execFileSync(
+    "soffice",
+    ["--headless", `-env:UserInstallation=file://${pdfDir}/profile`, "--convert-to", "pdf", "--outdir", pdfDir, oct],
+    {
+      stdio: "ignore",
+    },
+  );
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", join(pdfDir, "BC-TG-2018-10.pdf"), join(pdfDir, "report")]);
+  for (const p of [1, 2]) {
+    const png = [`report-${p}.png`, `report-0${p}.png`].map((f) => join(pdfDir, f)).find(existsSync);
+    if (png) copyFileSync(png, join(out, `report-${p}.png`));
+  }
+}
 console.log(`pictures written to ${out}`);

@@ -2,16 +2,75 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
+import { isoWithOffset } from "../src/domain/dates.js";
+import { SPECS } from "../src/domain/forms/index.js";
+import { KEY_COLS, TAB } from "../src/domain/layout.js";
+import { REGISTRATION } from "../src/domain/periods.js";
+import { confirmedAt, cutoffOf, snapshot } from "../src/domain/report/figures.js";
 import { viPercent } from "../src/domain/text.js";
+import { DOC_MIME, documentOfBlob, documentsOf } from "../standin/documents.js";
+import { docxOf } from "../standin/docx.js";
+import { driveOf } from "../standin/drive.js";
 import { emlOf, outDir, workbookHtml, writeText, writeWorkbook } from "../standin/export.js";
 import { parseScenario, type Scenario, ScenarioError } from "../standin/scenario.js";
 import { Simulation } from "../standin/simulation.js";
+import type { SheetModel } from "../standin/spreadsheet.js";
 import { buildSummary } from "../standin/summary.js";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+function rowsOf(sheet: SheetModel, cols: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 2; r <= sheet.lastRow(); r++) out.push(Array.from({ length: cols }, (_, c) => sheet.cell(r, c + 1)));
+  return out;
+}
+
+/**
+ * Each period's figures at its cut-off (the rollup's hour on its due day), as the report states them: computed by the
+ * domain from what the tabs hold at the end, keeping only what had arrived, and been confirmed, by then.
+ */
+function cutoffs(sim: Simulation) {
+  const s = sim.scenario.settings;
+  const units = parseUnitRows(rowsOf(sim.sheet(TAB.units), 8)).units;
+  const of = (form: "registration" | "monthly") => {
+    const rows = rowsOf(sim.sheet(SPECS[form].tab), KEY_COLS);
+    return { versions: parseVersionRows(rows, 2), confirmed: (v: { row: number }) => confirmedAt(rows[v.row - 2]?.[6], s.timeZone) };
+  };
+  const forms = { registration: of("registration"), monthly: of("monthly") };
+  return (period: string) => {
+    const at = cutoffOf(period, s);
+    if (at > sim.world.clockTo) return null;
+    const f = forms[period === REGISTRATION ? "registration" : "monthly"];
+    const x = snapshot(units, f.versions, period, s, at, f.confirmed).figures;
+    return {
+      at: isoWithOffset(at, s.timeZone),
+      expected: x.expected,
+      received: x.received,
+      onTime: x.onTime,
+      late: x.late,
+      missing: x.missing,
+      invalid: x.invalid,
+      unverified: x.unverified,
+      reportingRate: x.reportingRate === null ? null : Math.round(x.reportingRate * 10000) / 10000,
+      onTimeRate: x.onTimeRate === null ? null : Math.round(x.onTimeRate * 10000) / 10000,
+    };
+  };
+}
+
+/** a file name safe on every system, as close to the Drive name as can be */
+const fileName = (name: string) => name.replace(/[\\/:*?"<>|]/g, "-");
 
 export async function simulate(scenario: Scenario, out: string, log: (s: string) => void = () => {}) {
   const sim = new Simulation(scenario, { onProgress: (m) => log(`  ${m}`) });
   sim.play();
-  const summary = buildSummary(sim, sim.world.clockTo);
+  const base = buildSummary(sim, sim.world.clockTo);
+  const at = cutoffs(sim);
+  const summary = {
+    ...base,
+    registration: { ...base.registration, cutoff: at(REGISTRATION) },
+    periods: base.periods.map((p) => ({ ...p, cutoff: at(p.period) })),
+  };
   rmSync(out, { recursive: true, force: true });
   outDir(out);
   await writeWorkbook(sim.world, sim.ss, join(out, "workbook.xlsx"));
@@ -21,11 +80,22 @@ export async function simulate(scenario: Scenario, out: string, log: (s: string)
   for (let i = 0; i < sim.world.mails.length; i++) {
     const m = sim.world.mails[i];
     const meta = summary.mails[i];
-    writeText(join(out, meta.file), await emlOf(m, sim.world.effectiveUser));
-    for (const a of m.attachments) {
-      if (a.convertedFrom) writeText(join(rollups, `${String(i + 1).padStart(4, "0")}-${a.name}`), Buffer.from(a.data));
-    }
+    // the stand-in's PDF of a Google Doc is the document itself: written as .docx, which LibreOffice turns into that PDF
+    const attachments = await Promise.all(
+      m.attachments.map(async (a) =>
+        a.convertedFrom === DOC_MIME
+          ? { ...a, name: a.name.replace(/\.pdf$/, ".pdf-source.docx"), contentType: DOCX, data: await docxOf(documentOfBlob(a.data)) }
+          : a,
+      ),
+    );
+    writeText(join(out, meta.file), await emlOf({ ...m, attachments }, sim.world.effectiveUser));
     if (meta.kind === "rollup" && m.htmlBody) writeText(join(rollups, `${String(i + 1).padStart(4, "0")}-mail.html`), m.htmlBody);
+  }
+  // the documents in the reports' Drive folder, as staff would open them
+  const docs = documentsOf(sim.world);
+  for (const f of driveOf(sim.world).files.values()) {
+    const d = docs.get(f.id);
+    if (d && !f.trashed) writeText(join(rollups, `${fileName(f.name)}.docx`), await docxOf(d));
   }
   writeText(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   return { sim, summary };
@@ -90,7 +160,7 @@ async function main() {
   const { summary } = await simulate(scenario, resolve(out), (m) => console.log(m));
   console.log(`\n${table(summary)}\n`);
   console.log(
-    `${summary.mails.length} mails, ${summary.calls.total} service calls. Wrote ${out}/workbook.xlsx, ${out}/outbox/, ${out}/rollups/, ${out}/summary.json`,
+    `${summary.mails.length} mails, ${summary.calls.total} service calls. Wrote ${out}/workbook.xlsx, ${out}/outbox/, ${out}/rollups/ (the reports as .docx), ${out}/summary.json`,
   );
   if (summary.runs.failed.length)
     console.log(`${summary.runs.failed.length} runs failed: ${JSON.stringify(summary.runs.failed.slice(0, 3))}`);

@@ -7,7 +7,7 @@ import { DEFAULT_TEMPLATES } from "../domain/templates";
 import { adopt, fail, NOT_SET_UP, type Outcome, ok, periodsUpTo } from "./context";
 import { runDaily } from "./daily";
 import type { Ports } from "./ports";
-import { runRollups } from "./rollup";
+import { runRollups, takeThemes } from "./rollup";
 
 /** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
 export function sendRemindersNow(p: Ports, units: string[] | null = null): Outcome<string> {
@@ -33,12 +33,16 @@ export function sendRollupNow(p: Ports): Outcome<string> {
 
 /** settings and templates take effect as soon as staff edit them; a bad setting is named by its cell */
 export function onEditCommand(p: Ports, sheetName: string): void {
-  if (sheetName !== TAB.settings && sheetName !== TAB.templates) return;
+  if (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes) return;
   if (!p.lock.acquire(30000)) return;
   try {
     const { state, journal } = p.state.load();
     if (!state.spreadsheetId) return;
     const store = p.open(state.spreadsheetId);
+    if (sheetName === TAB.themes) {
+      takeThemes(p, store);
+      return;
+    }
     if (sheetName === TAB.templates) {
       const rows = store.readTemplates().rows;
       p.state.save({ templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...rows.find((r) => r.kind === d.kind && r.subject && r.body) })) });

@@ -1,6 +1,9 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
 import type { FormId } from "../domain/forms";
 import type { TabDef } from "../domain/layout";
+import type { Report } from "../domain/report/report";
+import type { TemplateSpec } from "../domain/report/template";
+import type { Theme } from "../domain/report/themes";
 import type { Frozen } from "../domain/rules";
 import type { Settings, SettingsRow } from "../domain/settings";
 import type { MailKind, Template } from "../domain/templates";
@@ -79,6 +82,18 @@ export interface State {
   followUp?: "send" | "rollups";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
+  /** the reports' Drive folder and template, and the document made for each rollup */
+  reports?: ReportsRef;
+  /** the report's themes as the themes tab last read (setup, or the edit trigger) */
+  themes?: Theme[];
+}
+
+export interface ReportsRef {
+  folderId: string;
+  folderName: string;
+  templateId: string;
+  /** rollup key -> the report's document */
+  docs: Record<string, { id: string; url: string; name: string }>;
 }
 
 export interface JournalEntry {
@@ -149,7 +164,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  attachment?: { name: string; html: string };
+  /** a Google Doc, attached as PDF */
+  attachment?: { documentId: string };
 }
 
 export interface Mailer {
@@ -227,6 +243,14 @@ export interface Workbook {
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
 }
 
+/** the reports as Google Docs in a Drive folder, made from a template staff restyle */
+export interface ReportDocs {
+  /** the folder and the template, made once; a folder renamed in the settings is renamed in Drive */
+  ensure(ref: ReportsRef | undefined, folderName: string, template: TemplateSpec): { ref: ReportsRef; changes: string[] };
+  /** a copy of the template filled with the report; what staff should know about it */
+  write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] };
+}
+
 export interface Ports {
   clock: Clock;
   state: StateStore;
@@ -242,4 +266,5 @@ export interface Ports {
   user(): string;
   workbook: Workbook;
   newId(): string;
+  documents: ReportDocs;
 }

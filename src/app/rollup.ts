@@ -1,15 +1,22 @@
-// The rollup run: figures and compiled texts of a period, to its own tab and by mail to the leaders.
+// The rollup run: a period's report as a Google Doc made from the template, its tab, and the leaders' mail that links
+// the document and attaches its PDF. The mail stays inside the federation; the document goes out once signed.
 import { addMonths } from "../domain/dates";
 import { type FormId, SPECS } from "../domain/forms";
-import { colLetter, rollupTabName } from "../domain/layout";
+import { colLetter, rollupTabName, TAB, THEMES_HEADER } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
-import { buildRollup, officialReportHtml, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
+import { confirmedAt, counted, cutoffOf, type Snapshot, snapshot, snapshots } from "../domain/report/figures";
+import { monthlyReport } from "../domain/report/monthly";
+import { registrationReport } from "../domain/report/registration";
+import type { Entry, Report } from "../domain/report/report";
+import { TEMPLATE } from "../domain/report/template";
+import { DEFAULT_THEMES, parseThemeRows, type Theme } from "../domain/report/themes";
+import { type DocLink, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
 import { checkSettings, type Settings } from "../domain/settings";
-import { computeStatuses } from "../domain/status";
+import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { baseValues, compose } from "./mails";
-import type { MailRecord, OutgoingMail, Ports, State, Store } from "./ports";
+import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { withStore } from "./run";
@@ -29,14 +36,16 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     let left = keys.length ? p.mailer.remaining() : 0;
     for (const key of keys) {
       const period = key.split("|")[1];
-      const r = rollupOne(p, store, state, s, units, period, heights);
-      if (typeof r === "string") {
-        out.push(r);
+      const r = rollupOne(p, store, state, s, units, key, period, heights, !only);
+      if ("fail" in r) {
+        out.push(r.fail);
+        if (r.retry) keep.push(key);
         continue;
       }
+      out.push(...r.notes);
       try {
         if (left < s.rollupTo.length) throw new Error("hết hạn mức gửi thư hôm nay");
-        p.mailer.send(r, s);
+        p.mailer.send(r.mail, s);
       } catch (e) {
         // kept for the next run, and said
         keep.push(key);
@@ -51,11 +60,11 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
         period,
         to: s.rollupTo,
         cc: [],
-        subject: r.subject,
+        subject: r.mail.subject,
         result: "Đã gửi",
         sent: true,
       });
-      out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")}.`);
+      out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")} (văn bản ${r.doc.name}).`);
     }
     if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
     p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
@@ -66,58 +75,140 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     .filter(Boolean);
 }
 
-/** the rollup of one period, written to its tab; the mail to send, or why there is none */
+/** the themes tab, read when staff edit it (and by setup): what the report groups concerns by */
+export function takeThemes(p: Ports, store: Store): void {
+  const r = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
+  p.state.save({ themes: r.themes });
+  if (r.problems.length) p.ui.toast(store, r.problems.join(" "));
+}
+
+/** the themes as last read; the defaults until setup has made the tab (an update not yet set up) */
+function themesOf(state: State): { themes: Theme[]; problems: string[] } {
+  return state.themes
+    ? { themes: state.themes, problems: [] }
+    : { themes: DEFAULT_THEMES, problems: [`Chưa có trang “${TAB.themes}”: dùng chủ đề mặc định; chạy lại Thiết lập để tạo trang.`] };
+}
+
+/** the period's report from what the tabs hold: at the cut-off for the scheduled rollup, now when staff ask */
+function buildReport(p: Ports, store: Store, state: State, s: Settings, units: Unit[], period: string, scheduled: boolean) {
+  const form: FormId = period === REGISTRATION ? "registration" : "monthly";
+  const spec = SPECS[form];
+  const now = p.clock.now();
+  // a period's reports cannot arrive before its month begins: the previous month's mark is where both months' start
+  const marks = state.marks?.monthly;
+  const from = form === "monthly" && marks ? rowOfMonth(marks, addMonths(period, -1)) : 2;
+  // answers are read by the header's names, never by position
+  const header = store.readBlock(spec.tab, "1:1")[0] ?? [];
+  const rows = store.readBlock(spec.tab, `A${from}:${colLetter(Math.max(1, header.length))}`);
+  const versions = parseVersionRows(rows, from);
+  // a confirmation counts from when staff gave it (column G says when)
+  const confirmed = (v: Version) => confirmedAt(rows[v.row - from]?.[6], s.timeZone);
+  const asOf = scheduled ? Math.min(now, cutoffOf(period, s)) : now;
+  const entries = (snap: Snapshot | null): Entry[] =>
+    snap ? counted(snap).map((c) => ({ unit: c.unit, answers: answersOfRow(spec, header, rows[c.row - from] ?? []) })) : [];
+  if (form === "registration") {
+    const snap = snapshot(units, versions, period, s, asOf, confirmed);
+    const latest = new Map<string, Version>();
+    for (const v of versions) if (v.at <= asOf) latest.set(v.unit, v);
+    return {
+      report: registrationReport({
+        spec,
+        settings: s,
+        units,
+        snap,
+        entries: entries(snap),
+        reasonOf: (unit) => latest.get(unit)?.notes ?? "",
+        madeAt: now,
+      }),
+      problems: [],
+    };
+  }
+  const snaps = snapshots(units, versions, period, s, asOf, now, confirmed);
+  const themes = themesOf(state);
+  return {
+    report: monthlyReport({
+      spec,
+      settings: s,
+      units,
+      period,
+      snaps,
+      entries: entries(snaps.current),
+      previousEntries: entries(snaps.previousSame),
+      themes: themes.themes,
+      madeAt: now,
+    }),
+    problems: themes.problems,
+  };
+}
+
+/** the document of a rollup: made once per rollup key, so a retried mail reuses it and staff's edits are never lost */
+function documentFor(p: Ports, state: State, s: Settings, key: string, report: Report): { doc: DocLink; notes: string[] } {
+  let ref: ReportsRef | undefined = state.reports;
+  const notes: string[] = [];
+  if (!ref || ref.folderName !== s.reportFolder) {
+    const made = p.documents.ensure(ref, s.reportFolder, TEMPLATE);
+    ref = made.ref;
+    notes.push(...made.changes);
+  }
+  const have = ref.docs[key];
+  if (have) return { doc: have, notes };
+  const same = Object.values(ref.docs).filter((d) => d.name === report.name || d.name.startsWith(`${report.name} (`)).length;
+  const name = same ? `${report.name} (bản ${same + 1})` : report.name;
+  const made = p.documents.write(ref, name, report);
+  ref = { ...ref, docs: { ...ref.docs, [key]: { id: made.id, url: made.url, name } } };
+  // recorded at once: a run that dies after this line does not make the document twice
+  p.state.save({ reports: ref });
+  state.reports = ref;
+  return { doc: { name, url: made.url }, notes: [...notes, ...made.notes] };
+}
+
+type Outcome = { mail: OutgoingMail; doc: DocLink; notes: string[] } | { fail: string; retry: boolean };
+
+/** one period's rollup: its tab, its document, the mail to send */
 function rollupOne(
   p: Ports,
   store: Store,
   state: State,
   s: Settings,
   units: Unit[],
+  key: string,
   period: string,
   heights: Record<string, number>,
-): OutgoingMail | string {
-  const form: FormId = period === REGISTRATION ? "registration" : "monthly";
-  const spec = SPECS[form];
-  const now = p.clock.now();
-  const prevPeriod = addMonths(period, -1);
-  // a period's reports cannot arrive before its month begins: the month's mark is where the previous one's start
-  const marks = state.marks?.monthly;
-  const from = form === "monthly" && marks ? rowOfMonth(marks, prevPeriod) : 2;
-  const header = store.readBlock(spec.tab, "1:1")[0] ?? [];
-  const rows = store.readBlock(spec.tab, `A${from}:${colLetter(Math.max(1, header.length))}`);
-  const periods = form === "monthly" ? [prevPeriod, period].filter((m) => m >= s.firstPeriod) : [];
-  const st = computeStatuses(units, { registration: [], monthly: [], [form]: parseVersionRows(rows, from) }, periods, s, now);
-  const f = st.figures.find((x) => x.period === period);
-  if (!f) return `Kỳ ${period} trước kỳ báo cáo đầu tiên.`;
-  const entries = [...(st.byPeriod.get(period) ?? [])]
-    .filter(([, x]) => x.contentRow && (x.kind === "onTime" || x.kind === "late"))
-    .map(([unit, x]) => ({ unit, answers: answersOfRow(spec, header, rows[(x.contentRow as number) - from] ?? []) }));
-  const data = buildRollup(spec, f, st.figures.find((x) => x.period === prevPeriod) ?? null, units, entries, now);
+  scheduled: boolean,
+): Outcome {
+  if (period !== REGISTRATION && period < s.firstPeriod) return { fail: `Kỳ ${period} trước kỳ báo cáo đầu tiên.`, retry: false };
+  const { report, problems } = buildReport(p, store, state, s, units, period, scheduled);
   const tab = rollupTabName(period);
-  const block: unknown[][] = rollupRows(data, s).map((r) => r.map(safeCell));
+  const block: unknown[][] = rollupRows(report, s).map((r) => r.map(safeCell));
   while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
   heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0);
   heights[tab] = block.length;
   const values = {
     ...baseValues(s, period, undefined),
-    ty_le_bao_cao: viPercent(f.reportingRate),
-    ty_le_dung_han: viPercent(f.onTimeRate),
+    ty_le_bao_cao: viPercent(report.figures.reportingRate),
+    ty_le_dung_han: viPercent(report.figures.onTimeRate),
   };
   const c = compose("rollup", state.templates, values, s.rollupTo);
-  if ("errors" in c) return c.errors.join("; ");
-  // MailApp takes 200 KB of body: past that, the texts stay in the tab and the attachment only
-  const body = (d: typeof data, note = "") => ({
-    html: rollupMailHtml(d, s, c.mail.html + note),
-    text: `${c.mail.text}\n\n${rollupText(d, s)}`,
-  });
-  // past that: first without the texts, then with the figures only; the rest stays in the tab and the attachment
-  let mail = body(data);
-  const note = `<p><i>Nội dung quá dài cho thư: xem tab “${tab}” và tệp đính kèm.</i></p>`;
-  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [] }, note);
-  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [], tables: data.tables.slice(0, 1) }, note);
+  if ("errors" in c) return { fail: c.errors.join("; "), retry: false };
+  let made: { doc: DocLink; notes: string[] };
+  try {
+    made = documentFor(p, state, s, key, report);
+  } catch (e) {
+    return {
+      fail: `Chưa tạo được văn bản báo cáo kỳ ${periodLabel(period)} (${(e as Error).message}): thử lại ở lần chạy sau.`,
+      retry: true,
+    };
+  }
+  const notes = [...problems, ...made.notes];
+  const id = state.reports?.docs[key]?.id ?? "";
   return {
-    ...c.mail,
-    ...mail,
-    attachment: { name: `Bao-cao-${period === REGISTRATION ? "dang-ky" : period}`, html: officialReportHtml(data, s) },
+    mail: {
+      ...c.mail,
+      html: rollupMailHtml(report, s, c.mail.html, made.doc, notes),
+      text: `${c.mail.text}\n\n${rollupText(report, s, made.doc)}`,
+      attachment: { documentId: id },
+    },
+    doc: made.doc,
+    notes,
   };
 }

@@ -11,7 +11,10 @@ import {
   STATUS_SUMMARY,
   STATUS_SUMMARY_ROW,
   TAB,
+  THEMES_HEADER,
 } from "../domain/layout";
+import { TEMPLATE } from "../domain/report/template";
+import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
@@ -160,6 +163,14 @@ export function setup(p: Ports): SetupResult {
     store.writeRows(TAB.templates, 2, tpl.rows);
     patch.templates = tpl.templates;
     store.writeRows(TAB.dashboard, 1, dashboardBlock());
+    // the report's themes: the defaults once, then staff's own
+    const themes = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
+    if (!themes.themes.length && !themes.problems.length) {
+      store.writeRows(TAB.themes, 2, themeRows(DEFAULT_THEMES));
+      themes.themes = DEFAULT_THEMES;
+    }
+    patch.themes = themes.themes;
+    res.problems.push(...themes.problems);
     p.workbook.chart(
       store,
       TAB.dashboard,
@@ -208,6 +219,10 @@ export function setup(p: Ports): SetupResult {
     );
     patch.hourKey = t.hourKey;
     res.changes.push(...t.changes);
+    // 6. the reports' Drive folder and the template staff restyle, made once
+    const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
+    patch.reports = docs.ref;
+    res.changes.push(...docs.changes);
     p.state.save(patch);
     run.state = { ...run.state, ...patch } as State;
     indexUnits(run, units);

@@ -16,6 +16,7 @@ import {
   TAB,
   type TabDef,
   TEMPLATES_HEADER,
+  THEMES_HEADER,
   UNITS_HEADER,
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
@@ -102,6 +103,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     tabColor: "#43a047",
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
+  defs.push({ name: TAB.themes, header: THEMES_HEADER, widths: [220, 520, 420], frozenRows: 1, protect: false, tabColor: "#5b8def" });
   defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
   defs.push({ name: TAB.ledger, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true, hidden: true });
   // room for a day's quota of mails (1,500 recipients on Workspace) without growing

@@ -16,6 +16,7 @@ export const TAB = {
   ledger: "Sổ thư (hệ thống)",
   /** mails a run cut short left for the next run */
   queue: "Hàng đợi thư (hệ thống)",
+  themes: "Chủ đề",
 } as const;
 
 /** a tab as setup makes and keeps it */
@@ -98,6 +99,9 @@ export const MAIL_LOG_HEADER = ["Khóa", "Thời điểm", "Loại thư", "Mã �
 export const RUN_LOG_HEADER = ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"];
 
 export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nội dung", "Mã"];
+
+/** the report's themes: staff edit them; whole words, with their diacritics */
+export const THEMES_HEADER = ["Chủ đề", "Từ, cụm từ (cách nhau dấu phẩy)", "Không tính khi nằm trong cụm từ (cách nhau dấu phẩy)"];
 
 export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
 

@@ -34,6 +34,11 @@ export interface Settings {
   signerTitle: string;
   signerName: string;
   recipients: string[];
+  reportFolder: string;
+  directiveNumber: string;
+  directiveDate: string;
+  directiveIssuer: string;
+  directiveSubject: string;
 }
 
 type Kind = "text" | "timeZone" | "date" | "month" | "int" | "intList" | "bool" | "emails" | "email" | "lines";
@@ -95,6 +100,17 @@ const TABLE: Row[] = [
     "Nơi nhận",
     "Mỗi dòng một nơi nhận",
     ["Ban Tuyên giáo LĐLĐ TP (để b/c);", "Ban Dân vận, Ban Tuyên giáo Quận ủy Q1 (để b/c);", "Lưu: VP, TG."],
+  ],
+  ["reportFolder", "text", "Thư mục Drive của báo cáo", "Thiết lập tạo thư mục này và mẫu báo cáo trong đó", "Báo cáo CĐCS – LĐLĐ Quận 1"],
+  ["directiveNumber", "text", "Số công văn chỉ đạo", "Dùng ở câu mở đầu báo cáo, ví dụ 123/LĐLĐ", "…/LĐLĐ"],
+  ["directiveDate", "date", "Ngày công văn chỉ đạo", OPT, ""],
+  ["directiveIssuer", "text", "Nơi ban hành công văn chỉ đạo", "", "Ban Thường vụ Liên đoàn Lao động Quận 1"],
+  [
+    "directiveSubject",
+    "text",
+    "Trích yếu công văn chỉ đạo",
+    "",
+    "về việc tuyên truyền, vận động đoàn viên công đoàn, CNVCLĐ trên mạng xã hội facebook",
   ],
 ];
 

@@ -1,6 +1,7 @@
 // MailApp only (scope script.send_mail). The quota is read once per run and then counted here.
 import type { Mailer, OutgoingMail } from "../app/ports";
 import type { Settings } from "../domain/settings";
+import { documentPdf } from "./docs";
 
 export class MailAppMailer implements Mailer {
   private left: number | null = null;
@@ -20,10 +21,8 @@ export class MailAppMailer implements Mailer {
     };
     if (m.cc.length) options.cc = m.cc.join(",");
     if (s.replyTo) options.replyTo = s.replyTo;
-    if (m.attachment) {
-      // Google renders the official report's HTML to PDF
-      options.attachments = [Utilities.newBlob(m.attachment.html, "text/html", `${m.attachment.name}.html`).getAs("application/pdf")];
-    }
+    // the report's Google Doc, as PDF
+    if (m.attachment) options.attachments = [documentPdf(m.attachment.documentId)];
     MailApp.sendEmail(options);
     if (this.left !== null) this.left -= m.to.length + m.cc.length;
   }

@@ -1,6 +1,7 @@
 // The Apps Script side of every port, made once per run.
 import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { reportDocs } from "./docs";
 import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
@@ -77,5 +78,6 @@ export function gasPorts(): Ports {
         for (const k of keys) cache.put(`v:${k}`, "1", 21600);
       },
     },
+    documents: reportDocs,
   };
 }

@@ -1,0 +1,278 @@
+// The monthly report: figures at the cut-off beside the month before, the month before in its final state,
+// concerns by theme with short quotations and their units, the desk's own sections, the texts by unit in an appendix.
+import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
+import type { FormSpec } from "../forms/spec";
+import { deadlineOf } from "../periods";
+import type { Settings } from "../settings";
+import { maskIdentity, viNumber, viPercent } from "../text";
+import type { Unit } from "../units";
+import { type Block, oneLine, type Part } from "./blocks";
+import { activityTotals, byGroup, type Snapshots } from "./figures";
+import {
+  atText,
+  deskSections,
+  directiveText,
+  type Entry,
+  fieldsOf,
+  figuresTable,
+  fileNameOf,
+  groupTable,
+  type Report,
+  shortName,
+  signed,
+  unitLabel,
+  unitList,
+} from "./report";
+import { type Theme, themeHits } from "./themes";
+
+export interface MonthlyInput {
+  spec: FormSpec;
+  settings: Settings;
+  units: Unit[];
+  period: string;
+  snaps: Snapshots;
+  /** content counted at the cut-off, and the month before's at the same point */
+  entries: Entry[];
+  previousEntries: Entry[];
+  themes: Theme[];
+  madeAt: number;
+}
+
+/** quotations shown per theme; the rest are in the appendix */
+export const QUOTES_PER_THEME = 5;
+/** a text longer than this is cut in the appendix (the Sheet's tab keeps it whole) */
+export const APPENDIX_TEXT_CHARS = 3000;
+/** Google Docs holds 1.02 million characters: the appendix stays well inside */
+export const APPENDIX_CHARS = 600000;
+
+function unitsNamed(codes: string[], byCode: Map<string, Unit>, shown = 3): string {
+  const names = codes.slice(0, shown).map((c) => shortName(byCode.get(c), c));
+  return codes.length > shown ? `${names.join(", ")} và ${viNumber(codes.length - shown)} đơn vị khác` : names.join(", ");
+}
+
+function themeSection(input: MonthlyInput, byCode: Map<string, Unit>, freeText: { key: string }[]): Block[] {
+  const texts = input.entries.map((e) => ({
+    unit: e.unit,
+    text: freeText
+      .map((f) => String(e.answers[f.key] ?? ""))
+      .filter((x) => x.trim())
+      .join("\n"),
+  }));
+  const hits = themeHits(input.themes, texts);
+  const out: Block[] = [
+    { kind: "heading", level: 1, text: "II. TÌNH HÌNH DƯ LUẬN XÃ HỘI, TÂM TƯ, NGUYỆN VỌNG CỦA ĐOÀN VIÊN, CNVCLĐ" },
+    {
+      kind: "paragraph",
+      parts: [
+        `Tổng hợp từ báo cáo của ${viNumber(texts.length)} đơn vị, theo chủ đề (số đơn vị nêu); trích ngắn, đã ẩn số điện thoại, số giấy tờ, email; nguyên văn từng đơn vị tại Phụ lục.`,
+      ],
+    },
+  ];
+  if (!hits.length) out.push({ kind: "paragraph", parts: ["Không có nội dung thuộc các chủ đề trong trang “Chủ đề”."] });
+  hits.forEach((h, i) => {
+    out.push({ kind: "heading", level: 2, text: `${i + 1}. ${h.theme.label} (${viNumber(h.units.length)} đơn vị)` });
+    for (const q of h.quotes.slice(0, QUOTES_PER_THEME)) {
+      out.push({ kind: "item", parts: [`“${q.text}” `, { text: `(${unitsNamed(q.units, byCode)})`, italic: true }] });
+    }
+    const rest = h.quotes.length - QUOTES_PER_THEME;
+    if (rest > 0) out.push({ kind: "item", parts: [{ text: `Và ${viNumber(rest)} ý kiến khác (xem Phụ lục).`, italic: true }] });
+  });
+  const themed = new Set(hits.flatMap((h) => h.units));
+  const other = texts.filter((x) => x.text.trim() && !themed.has(x.unit)).length;
+  if (other) {
+    out.push({
+      kind: "paragraph",
+      parts: [`${viNumber(other)} đơn vị có nội dung ngoài các chủ đề trên (xem Phụ lục).`],
+    });
+  }
+  return out;
+}
+
+/** every text whole, masked: unit, question, text (the rollup tab's copy) */
+function allTexts(input: MonthlyInput, byCode: Map<string, Unit>, freeText: { key: string; column?: string; title: string }[]): string[][] {
+  return input.entries.flatMap((e) =>
+    freeText
+      .map((f) => [unitLabel(byCode.get(e.unit), e.unit), f.column ?? f.title, maskIdentity(String(e.answers[f.key] ?? "").trim())])
+      .filter((r) => r[2]),
+  );
+}
+
+/** the texts by unit: one row per unit and question, the unit named on its first row */
+function appendix(
+  input: MonthlyInput,
+  byCode: Map<string, Unit>,
+  freeText: { key: string; column?: string; title: string }[],
+  reportDate: string,
+): Block[] {
+  const rows: string[][] = [];
+  let chars = 0;
+  let cut = 0;
+  input.entries.forEach((e, i) => {
+    let first = true;
+    for (const f of freeText) {
+      const raw = String(e.answers[f.key] ?? "").trim();
+      if (!raw) continue;
+      let text = oneLine(maskIdentity(raw));
+      if (text.length > APPENDIX_TEXT_CHARS) text = `${text.slice(0, APPENDIX_TEXT_CHARS)} …[còn tiếp trong trang tổng hợp của bảng tính]`;
+      if (chars + text.length > APPENDIX_CHARS) {
+        cut++;
+        continue;
+      }
+      chars += text.length;
+      rows.push([first ? `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}` : "", f.column ?? f.title, text]);
+      first = false;
+    }
+  });
+  const s = input.settings;
+  const out: Block[] = [
+    { kind: "pageBreak" },
+    { kind: "paragraph", align: "center", parts: [{ text: "PHỤ LỤC", bold: true }] },
+    {
+      kind: "paragraph",
+      align: "center",
+      parts: [{ text: `Nội dung báo cáo ${viMonth(input.period)} của các Công đoàn cơ sở`, bold: true }],
+    },
+    {
+      kind: "paragraph",
+      align: "center",
+      parts: [{ text: `(Kèm theo Báo cáo số ${s.reportNumber} ngày ${reportDate} của ${s.orgShort})`, italic: true }],
+    },
+    { kind: "paragraph", parts: [{ text: "Nguyên văn theo đơn vị; số điện thoại, số giấy tờ, email đã được ẩn.", italic: true }] },
+  ];
+  if (rows.length) out.push({ kind: "table", head: ["Đơn vị", "Nội dung", "Nguyên văn"], rows, widths: [26, 16, 58] });
+  else out.push({ kind: "paragraph", parts: ["Chưa có đơn vị nào nộp báo cáo."] });
+  if (cut) {
+    out.push({
+      kind: "paragraph",
+      parts: [
+        {
+          text: `Còn ${viNumber(cut)} nội dung không đưa vào văn bản vì quá dài cho Google Docs: xem trang tổng hợp của bảng tính.`,
+          italic: true,
+        },
+      ],
+    });
+  }
+  return out;
+}
+
+export function monthlyReport(input: MonthlyInput): Report {
+  const { settings: s, snaps, period } = input;
+  const tz = s.timeZone;
+  const byCode = new Map(input.units.map((u) => [u.code, u]));
+  const cur = snaps.current.figures;
+  const prev = addMonths(period, -1);
+  const freeText = input.spec.fields.filter((f) => f.freeText);
+  const due = deadlineOf(period, s).due;
+  const body: Block[] = [
+    {
+      kind: "paragraph",
+      parts: [
+        `Thực hiện ${directiveText(s)}, ${s.orgShort} báo cáo tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ ${viMonth(period)} như sau:`,
+      ],
+    },
+    { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO" },
+    { kind: "heading", level: 2, text: `1. ${capital(viMonth(period))} (số liệu tính đến ${atText(snaps.current.at, tz)})` },
+    {
+      kind: "paragraph",
+      parts: [
+        `Hạn nộp: trước ngày ${viDate(due)}. Đã nộp ${viNumber(cur.received)}/${viNumber(cur.expected)} đơn vị (${viPercent(cur.reportingRate)}), trong đó đúng hạn ${viNumber(cur.onTime)} (${viPercent(cur.onTimeRate)}).`,
+        ...(snaps.previousSame
+          ? [
+              ` So với ${viMonth(prev)} cùng thời điểm (${atText(snaps.previousSame.at, tz)}): số đơn vị đã nộp ${changeWords(cur.received - snaps.previousSame.figures.received)}.`,
+            ]
+          : []),
+      ],
+    },
+    figuresTable(cur, `Tháng ${viMonthShort(period)}`, snaps.previousSame?.figures ?? null, `Tháng ${viMonthShort(prev)} (cùng thời điểm)`),
+    unitList("Đơn vị nộp trễ hạn", cur.late, byCode),
+    unitList(
+      "Đơn vị chưa nộp",
+      cur.missing.map((unit) => ({ unit })),
+      byCode,
+    ),
+  ];
+  if (cur.invalid.length)
+    body.push(
+      unitList(
+        "Đơn vị gửi nội dung chưa hợp lệ",
+        cur.invalid.map((unit) => ({ unit })),
+        byCode,
+      ),
+    );
+  if (cur.unverified.length)
+    body.push(
+      unitList(
+        "Chờ xác nhận người gửi",
+        cur.unverified.map((unit) => ({ unit })),
+        byCode,
+      ),
+    );
+  body.push({ kind: "heading", level: 2, text: "2. Theo khối" }, groupTable(byGroup(input.units, snaps.current)));
+  let n = 3;
+  const fin = snaps.previousFinal;
+  if (fin) {
+    const f = fin.figures;
+    const parts: Part[] = [
+      `Đã nộp ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)}), đúng hạn ${viNumber(f.onTime)} (${viPercent(f.onTimeRate)}), trễ hạn ${viNumber(f.late.length)}, chưa nộp ${viNumber(f.missing.length)}.`,
+    ];
+    body.push(
+      { kind: "heading", level: 2, text: `${n++}. ${capital(viMonth(prev))}: số liệu cuối cùng (đến ${atText(fin.at, tz)})` },
+      { kind: "paragraph", parts },
+      unitList("Đơn vị nộp trễ hạn", f.late, byCode),
+      unitList(
+        "Đơn vị chưa nộp",
+        f.missing.map((unit) => ({ unit })),
+        byCode,
+      ),
+    );
+  }
+  const totals = activityTotals(input.spec, input.entries);
+  if (totals.length) {
+    const before = snaps.previousSame ? activityTotals(input.spec, input.previousEntries) : null;
+    body.push(
+      { kind: "heading", level: 2, text: `${n++}. Hoạt động trên mạng xã hội trong tháng` },
+      {
+        kind: "table",
+        head: before
+          ? ["Nội dung", `Tháng ${viMonthShort(period)}`, `Tháng ${viMonthShort(prev)} (cùng thời điểm)`, "Tăng, giảm"]
+          : ["Nội dung", `Tháng ${viMonthShort(period)}`],
+        widths: before ? [34, 22, 22, 22] : [60, 40],
+        rows: totals.map((t, i) =>
+          before
+            ? [t.label, viNumber(t.total), viNumber(before[i].total), signed(t.total - before[i].total)]
+            : [t.label, viNumber(t.total)],
+        ),
+      },
+      {
+        kind: "paragraph",
+        parts: [{ text: `Tổng số liệu của ${viNumber(input.entries.length)} đơn vị đã nộp đến thời điểm tổng hợp.`, italic: true }],
+      },
+    );
+  }
+  body.push(...themeSection(input, byCode, freeText));
+  const hints: string[] = [];
+  if (cur.missing.length) hints.push(`đề nghị ${viNumber(cur.missing.length)} đơn vị chưa nộp hoàn thành ngay báo cáo ${viMonth(period)};`);
+  if (fin?.figures.late.length) hints.push(`nhắc ${viNumber(fin.figures.late.length)} đơn vị nộp trễ ${viMonth(prev)} bảo đảm thời hạn;`);
+  if (cur.invalid.length) hints.push(`hướng dẫn ${viNumber(cur.invalid.length)} đơn vị sửa nội dung chưa hợp lệ.`);
+  body.push(...deskSections(3, hints));
+  const madeDay = viDate(localDay(input.madeAt, tz));
+  return {
+    period,
+    name: fileNameOf(period, s),
+    fields: fieldsOf(period, s, input.madeAt),
+    recipients: s.recipients,
+    body,
+    appendix: appendix(input, byCode, freeText, madeDay),
+    texts: allTexts(input, byCode, freeText),
+    figures: cur,
+    asOf: snaps.current.at,
+  };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function changeWords(d: number): string {
+  return d > 0 ? `tăng ${viNumber(d)}` : d < 0 ? `giảm ${viNumber(-d)}` : "không đổi";
+}

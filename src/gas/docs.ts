@@ -1,0 +1,268 @@
+// The reports as Google Docs: Drive (advanced service, scope drive.file) makes the folder, the template and each copy;
+// DocumentApp (scope documents) lays the template out once and fills each copy. Every call here is per block of
+// the report, never per unit or per cell: a table of any size is one insertTable.
+import type { ReportDocs, ReportsRef } from "../app/ports";
+import type { Block, Part } from "../domain/report/blocks";
+import { textOf } from "../domain/report/blocks";
+import type { Report } from "../domain/report/report";
+import { FIELD, type Line, mark, POINTS_PER_MM, type TemplateSpec } from "../domain/report/template";
+
+type Body = GoogleAppsScript.Document.Body;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Attrs = Record<string, unknown>;
+
+const DOC = "application/vnd.google-apps.document";
+const FOLDER = "application/vnd.google-apps.folder";
+
+function files(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
+  if (typeof Drive === "undefined" || !Drive) throw new Error("dịch vụ nâng cao Drive chưa được bật (appsscript.json)");
+  return Drive.Files;
+}
+
+/** a file the product made that is still there (not trashed, not deleted) */
+function alive(id: string | undefined): boolean {
+  if (!id) return false;
+  try {
+    return !files().get(id, { fields: "id,trashed" }).trashed;
+  } catch {
+    return false;
+  }
+}
+
+const A = () => DocumentApp.Attribute;
+const ALIGN = () =>
+  ({
+    left: DocumentApp.HorizontalAlignment.LEFT,
+    center: DocumentApp.HorizontalAlignment.CENTER,
+    right: DocumentApp.HorizontalAlignment.RIGHT,
+    justify: DocumentApp.HorizontalAlignment.JUSTIFY,
+  }) as const;
+
+function lineAttrs(l: Line, font: string): Attrs {
+  const a: Attrs = {};
+  a[A().FONT_FAMILY] = font;
+  a[A().FONT_SIZE] = l.size;
+  a[A().BOLD] = !!l.bold;
+  a[A().ITALIC] = !!l.italic;
+  a[A().HORIZONTAL_ALIGNMENT] = ALIGN()[l.align];
+  a[A().SPACING_BEFORE] = l.before ?? 0;
+  a[A().SPACING_AFTER] = 0;
+  a[A().LINE_SPACING] = 1.15;
+  a[A().INDENT_FIRST_LINE] = 0;
+  return a;
+}
+
+/** a two-column table without borders, each cell a column of lines */
+function columns(body: Body, at: number, cells: Line[][], widths: [number, number], font: string, rows: number): void {
+  const grid = Array.from({ length: rows }, (_, r) => cells.map((lines) => (rows === 1 ? lines[0].text : (lines[r]?.text ?? ""))));
+  const t = body.insertTable(at, grid);
+  t.setBorderWidth(0);
+  widths.forEach((w, c) => t.setColumnWidth(c, w * POINTS_PER_MM));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cells.length; c++) {
+      const cell = t.getCell(r, c);
+      cell.setPaddingLeft(0).setPaddingRight(0);
+      const lines = cells[c];
+      cell
+        .getChild(0)
+        .asParagraph()
+        .setAttributes(lineAttrs(rows === 1 ? lines[0] : lines[r], font));
+      // a single row holds each column's lines as paragraphs of its cell
+      if (rows === 1) for (const l of lines.slice(1)) cell.appendParagraph(l.text).setAttributes(lineAttrs(l, font));
+    }
+  }
+}
+
+/** the template: setup makes it once in the folder; staff restyle it and add the page numbers (the guide says how) */
+function makeTemplate(folderId: string, spec: TemplateSpec): string {
+  const id = files().create({ name: spec.name, mimeType: DOC, parents: [folderId] }).id as string;
+  const doc = DocumentApp.openById(id);
+  const body = doc.getBody();
+  const mm = (x: number) => x * POINTS_PER_MM;
+  body
+    .setPageWidth(mm(spec.page.width))
+    .setPageHeight(mm(spec.page.height))
+    .setMarginTop(mm(spec.margins.top))
+    .setMarginBottom(mm(spec.margins.bottom))
+    .setMarginLeft(mm(spec.margins.left))
+    .setMarginRight(mm(spec.margins.right));
+  // a new document holds one empty paragraph; the template goes in before it, and it stays last
+  let i = 0;
+  const head = spec.head.rows;
+  columns(body, i++, [head.map((r) => r[0]), head.map((r) => r[1])], spec.head.widths, spec.font, head.length);
+  body.insertParagraph(i++, "").setAttributes(lineAttrs({ text: "", size: 12, align: "left" }, spec.font));
+  for (const l of spec.title) body.insertParagraph(i++, l.text).setAttributes(lineAttrs(l, spec.font));
+  const content = lineAttrs(spec.content, spec.font);
+  content[A().INDENT_FIRST_LINE] = spec.content.firstLine * POINTS_PER_MM;
+  content[A().SPACING_BEFORE] = 6;
+  content[A().SPACING_AFTER] = spec.content.after;
+  content[A().LINE_SPACING] = spec.content.lineSpacing;
+  body.insertParagraph(i++, spec.content.text).setAttributes(content);
+  body.insertParagraph(i++, "").setAttributes(lineAttrs({ text: "", size: spec.sign.before, align: "left" }, spec.font));
+  columns(body, i++, [spec.sign.left, spec.sign.right], spec.sign.widths, spec.font, 1);
+  doc.saveAndClose();
+  return id;
+}
+
+function ensure(ref: ReportsRef | undefined, folderName: string, spec: TemplateSpec): { ref: ReportsRef; changes: string[] } {
+  const changes: string[] = [];
+  let folderId = ref?.folderId ?? "";
+  let templateId = ref?.templateId ?? "";
+  if (!alive(folderId)) {
+    folderId = files().create({ name: folderName, mimeType: FOLDER }).id as string;
+    changes.push(`tạo thư mục Drive “${folderName}”`);
+    templateId = "";
+  } else if (ref && ref.folderName !== folderName) {
+    files().update({ name: folderName }, folderId);
+    changes.push(`đổi tên thư mục Drive thành “${folderName}”`);
+  }
+  if (!alive(templateId)) {
+    templateId = makeTemplate(folderId, spec);
+    changes.push(`tạo “${spec.name}” trong thư mục “${folderName}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`);
+  }
+  return { ref: { folderId, folderName, templateId, docs: ref?.docs ?? {} }, changes };
+}
+
+/** a pattern that finds a {{field}} literally */
+const pattern = (name: string) => mark(name).replace(/[{}]/g, (c) => `\\${c}`);
+
+/** Google reads the replacement of replaceText as it sees fit: a value never carries `$` or `\` */
+const literal = (v: string) => v.replace(/[$\\]/g, "");
+
+/** the paragraph holding a {{field}}, and its place in its container */
+function findField(body: Body, name: string): { p: Paragraph; container: GoogleAppsScript.Document.ContainerElement } | null {
+  const found = body.findText(pattern(name));
+  if (!found) return null;
+  const p = found.getElement().getParent().asParagraph();
+  return { p, container: p.getParent() };
+}
+
+/** the attributes of a paragraph that the inserted ones share (its font, size, spacing, indent, alignment) */
+function baseOf(p: Paragraph): Attrs {
+  const all = p.getAttributes() as Attrs;
+  const keep = [
+    A().FONT_FAMILY,
+    A().FONT_SIZE,
+    A().LINE_SPACING,
+    A().SPACING_AFTER,
+    A().SPACING_BEFORE,
+    A().INDENT_FIRST_LINE,
+    A().INDENT_START,
+    A().HORIZONTAL_ALIGNMENT,
+  ].map(String);
+  const out: Attrs = {};
+  for (const k of keep) if (all[k] !== null && all[k] !== undefined) out[k] = all[k];
+  out[A().BOLD] = false;
+  out[A().ITALIC] = false;
+  return out;
+}
+
+/** bold and italic runs of a paragraph, one call each */
+function runs(p: Paragraph, parts: Part[], offset: number): void {
+  let at = offset;
+  let text: GoogleAppsScript.Document.Text | null = null;
+  for (const part of parts) {
+    const s = typeof part === "string" ? part : part.text;
+    if (typeof part !== "string" && s && (part.bold || part.italic)) {
+      text ??= p.editAsText();
+      if (part.bold) text.setBold(at, at + s.length - 1, true);
+      if (part.italic) text.setItalic(at, at + s.length - 1, true);
+    }
+    at += s.length;
+  }
+}
+
+/** the blocks, inserted into the body from `at`; returns the index after them */
+function render(body: Body, at: number, blocks: Block[], base: Attrs, textWidth: number): number {
+  let i = at;
+  const with_ = (more: Attrs) => ({ ...base, ...more });
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "heading": {
+        const a = with_({});
+        a[A().BOLD] = true;
+        a[A().SPACING_BEFORE] = 6;
+        body.insertParagraph(i++, b.text).setAttributes(a);
+        break;
+      }
+      case "paragraph":
+      case "item": {
+        const lead = b.kind === "item" ? "- " : "";
+        const a = with_({});
+        if (b.kind === "paragraph" && b.align) {
+          a[A().HORIZONTAL_ALIGNMENT] = ALIGN()[b.align];
+          if (b.align === "center") a[A().INDENT_FIRST_LINE] = 0;
+        }
+        const p = body.insertParagraph(i++, lead + textOf(b.parts)).setAttributes(a);
+        runs(p, b.parts, lead.length);
+        break;
+      }
+      case "todo": {
+        const a = with_({});
+        a[A().ITALIC] = true;
+        a[A().BACKGROUND_COLOR] = "#fff2cc";
+        body.insertParagraph(i++, b.text).setAttributes(a);
+        break;
+      }
+      case "table": {
+        const t = body.insertTable(i++, [b.head, ...b.rows]);
+        const size = Number(base[A().FONT_SIZE] ?? 13);
+        const text = t.editAsText();
+        if (base[A().FONT_FAMILY]) text.setFontFamily(String(base[A().FONT_FAMILY]));
+        text.setFontSize(Math.max(10, size - 1));
+        t.getRow(0).editAsText().setBold(true);
+        const sum = b.widths.reduce((x, y) => x + y, 0);
+        b.widths.forEach((w, c) => t.setColumnWidth(c, (textWidth * w) / sum));
+        break;
+      }
+      case "pageBreak":
+        body.insertPageBreak(i++);
+        break;
+    }
+  }
+  return i;
+}
+
+function write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] } {
+  const id = files().copy({ name, parents: [ref.folderId] }, ref.templateId).id as string;
+  const doc = DocumentApp.openById(id);
+  const body = doc.getBody();
+  const notes: string[] = [];
+  for (const [k, v] of Object.entries(report.fields)) body.replaceText(pattern(k), literal(v));
+  const list = findField(body, FIELD.recipients);
+  if (list) {
+    const a = baseOf(list.p);
+    const at = list.container.getChildIndex(list.p);
+    const inCell = list.container.getType() === DocumentApp.ElementType.TABLE_CELL;
+    const where = inCell ? list.container.asTableCell() : body;
+    report.recipients.forEach((r, k) => where.insertParagraph(at + k, `- ${r}`).setAttributes(a));
+    if (report.recipients.length) list.p.removeFromParent();
+    else list.p.setText("");
+  }
+  const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
+  const content = findField(body, FIELD.content);
+  if (content && content.container.getType() === DocumentApp.ElementType.BODY_SECTION) {
+    const base = baseOf(content.p);
+    render(body, body.getChildIndex(content.p), report.body, base, textWidth);
+    content.p.removeFromParent();
+    render(body, body.getNumChildren(), report.appendix, base, textWidth);
+  } else {
+    notes.push(`Mẫu báo cáo không còn chỗ ${mark(FIELD.content)} trong thân văn bản: nội dung được thêm vào cuối văn bản.`);
+    const base: Attrs = {};
+    base[A().FONT_FAMILY] = "Times New Roman";
+    base[A().FONT_SIZE] = 14;
+    render(body, render(body, body.getNumChildren(), report.body, base, textWidth), report.appendix, base, textWidth);
+  }
+  // the page numbers live in the template's header, which only the Docs editor can add
+  if (!doc.getHeader()) notes.push("Mẫu báo cáo chưa có số trang (từ trang 2): hoàn thiện mẫu một lần theo Hướng dẫn mục 9.");
+  const url = doc.getUrl();
+  doc.saveAndClose();
+  return { id, url, notes };
+}
+
+/** the document as PDF, as it was saved */
+export function documentPdf(id: string): GoogleAppsScript.Base.Blob {
+  return DocumentApp.openById(id).getAs("application/pdf");
+}
+
+export const reportDocs: ReportDocs = { ensure, write };

@@ -1,0 +1,96 @@
+// LibreOffice and poppler for the tests that render documents: a .docx to PDF, its text with positions, its pages as
+// PNG. A test that needs a missing tool is skipped, and says what installs it.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const OFFICE_MISSING = !has("soffice") || !has("pdftoppm") || !has("pdftotext");
+/** what a skipped test's name says */
+export const OFFICE_INSTALL = "apt-get install -y libreoffice-writer-nogui poppler-utils fonts-liberation";
+
+/** LibreOffice's PDF of a .docx (a fresh profile, so that runs in parallel do not share one) */
+export function toPdf(docx: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "pdf-"));
+  execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, docx], {
+    stdio: "ignore",
+    timeout: 120000,
+  });
+  const pdf = join(dir, basename(docx).replace(/\.docx$/, ".pdf"));
+  if (!existsSync(pdf)) throw new Error(`LibreOffice made no PDF of ${docx}`);
+  return pdf;
+}
+
+export interface Word {
+  text: string;
+  x: number;
+  y: number;
+}
+export interface PdfLine {
+  page: number;
+  words: Word[];
+  text: string;
+  y: number;
+}
+
+/** the PDF's lines as poppler lays them out, each with its page and words with their positions (points) */
+export function pdfLines(pdf: string): PdfLine[] {
+  const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const lines: PdfLine[] = [];
+  const entities = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  xml
+    .split(/<page /)
+    .slice(1)
+    .forEach((pageXml, i) => {
+      for (const m of pageXml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
+        const words = [...m[2].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
+          text: entities(w[3]),
+          x: Number(w[1]),
+          y: Number(w[2]),
+        }));
+        lines.push({ page: i + 1, words, text: words.map((w) => w.text).join(" "), y: Number(m[1]) });
+      }
+    });
+  return lines;
+}
+
+/** the PDF's plain text, in reading order */
+export function pdfText(pdf: string): string {
+  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** pages first..last as PNG files `${prefix}-1.png`, … */
+export function pdfPages(pdf: string, prefix: string, first: number, last: number, dpi = 60): string[] {
+  execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(first), "-l", String(last), pdf, prefix]);
+  const out: string[] = [];
+  for (let p = first; p <= last; p++) {
+    // pdftoppm pads the page number to the width of the page count
+    const f = [`${prefix}-${p}.png`, `${prefix}-0${p}.png`, `${prefix}-00${p}.png`].find(existsSync);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+export function pageCount(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export function bytes(file: string): Buffer {
+  return readFileSync(file);
+}
