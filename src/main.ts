@@ -6,6 +6,7 @@ import { recordManual } from "./app/manual";
 import type { Ports } from "./app/ports";
 import { refreshCommand } from "./app/refresh";
 import { runRollups as rollups } from "./app/rollup";
+import { runSelfCheck } from "./app/self-check";
 import { setup as doSetup } from "./app/setup";
 import { handleSubmit } from "./app/submit";
 import { gasPorts } from "./gas/runtime";
@@ -26,7 +27,7 @@ function job(name: string, fn: (p: Ports) => unknown): void {
 function menu(title: string, fn: (p: Ports) => string): void {
   let msg: string;
   try {
-    msg = fn(gasPorts());
+    msg = fn(gasPorts(true));
   } catch (e) {
     msg = `Không thực hiện được: ${String((e as Error)?.message ?? e)}`;
   }
@@ -59,11 +60,18 @@ export function onSheetEdit(e: unknown): void {
   if (range) job("Sửa cài đặt", (p) => onEditCommand(p, range.getSheet().getName()));
 }
 
+/** setup, then the self-check on what it made */
 export function setup(): void {
   menu("Thiết lập", (p) => {
     const r = doSetup(p);
-    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes].join("\n");
+    const check = r.ok ? [runSelfCheck(p).message] : [];
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...check].join("\n");
   });
+}
+
+/** probes the live account and writes the tab “Kiểm tra” */
+export function selfCheck(): void {
+  menu("Kiểm tra hệ thống", (p) => runSelfCheck(p).message);
 }
 
 export function refreshStatus(): void {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { formatDate } from "./format-date.js";
-import type { SentMail } from "./services.js";
+import type { SentMail } from "./mail.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
 import type { World } from "./world.js";
 

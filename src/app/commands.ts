@@ -5,7 +5,7 @@ import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates";
 import { periodsUpTo, runDaily } from "./daily";
-import type { Ports } from "./ports";
+import { BUSY, type Ports } from "./ports";
 import { runRollups } from "./rollup";
 import { NOT_SET_UP } from "./run";
 
@@ -30,10 +30,27 @@ export function sendRollupNow(p: Ports): string {
   return runRollups(p, { period }).join("\n");
 }
 
-/** settings and templates take effect as soon as staff edit them; a bad setting is named by its cell */
+/**
+ * Settings and templates take effect as soon as staff edit them; a bad setting is named by its cell. The stored state
+ * is rewritten whole, so this runs under the lock: another run's changes are never overwritten with an old copy.
+ */
 export function onEditCommand(p: Ports, sheetName: string): void {
+  if (sheetName !== TAB.settings && sheetName !== TAB.templates) return;
+  if (!p.lock.acquire(30000)) {
+    // the daily job and the submit handler read the tab themselves; only the stored copy waits for the next edit
+    p.state.record("run", { job: "Sửa cài đặt", result: "bỏ qua", detail: BUSY });
+    return;
+  }
+  try {
+    editLocked(p, sheetName);
+  } finally {
+    p.lock.release();
+  }
+}
+
+function editLocked(p: Ports, sheetName: string): void {
   const { state } = p.state.load();
-  if (!state.spreadsheetId || (sheetName !== TAB.settings && sheetName !== TAB.templates)) return;
+  if (!state.spreadsheetId) return;
   const store = p.open(state.spreadsheetId);
   if (sheetName === TAB.templates) {
     const rows = store.readTemplates().rows;

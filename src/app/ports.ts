@@ -20,6 +20,8 @@ export interface FormRef {
   /** published url with {{unit}} / {{month}} where the prefilled values go */
   prefill: string;
   publishedUrl: string;
+  /** spec key -> the question's entry id in prefilled links (read from a prefilled url Google made; not the item id) */
+  entries?: Record<string, string>;
 }
 
 /** derived state the product keeps beside the Sheet (script properties) */
@@ -41,6 +43,8 @@ export interface State {
   pendingRollups: string[];
   /** the daily job stopped before its 6 minutes ran out: the follow-up run finishes it */
   more?: boolean;
+  /** the account whose installable triggers run the product (only it sees and changes them) */
+  triggerOwner?: string;
 }
 
 export interface JournalEntry {
@@ -124,7 +128,14 @@ export interface Choices {
 }
 
 export interface FormGateway {
-  ensure(form: FormId, ref: FormRef | undefined, spreadsheetId: string, c: Choices): { ref: FormRef; changes: string[] };
+  /** `editors`: accounts that must be able to open the form (the staff, the trigger owner) */
+  ensure(
+    form: FormId,
+    ref: FormRef | undefined,
+    spreadsheetId: string,
+    c: Choices,
+    editors?: string[],
+  ): { ref: FormRef; changes: string[] };
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */
   choicesHash(form: FormId, c: Choices): string;
@@ -165,6 +176,10 @@ export interface Ports {
   ui: Ui;
   /** the user running a menu action, for the record */
   user(): string;
+  /** the account this run acts as (the staff member who clicked, or the trigger's owner) */
+  effectiveUser(): string;
+  /** what the self-check reads from Google */
+  probes: Probes;
   workbook: Workbook;
   newId(): string;
 }
@@ -173,6 +188,42 @@ export interface Workbook {
   /** the tabs as described: created when missing, formatted; returns the names created */
   prepare(store: Store, defs: import("./tabs").TabDef[]): string[];
   zone(store: Store, timeZone: string): void;
+  /** the spreadsheet's locale: how Sheets reads dates and numbers typed into it */
+  locale(store: Store, locale: string): void;
+  /** who may edit the protected tabs: exactly these accounts (and the file's owner, whom Google never lists) */
+  protectFor(store: Store, defs: import("./tabs").TabDef[], editors: string[]): string[];
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
+}
+
+/** a form as Google reports it, for the self-check */
+export interface FormFacts {
+  /** item id -> Google's item type name */
+  types: Record<number, string>;
+  /** null where the account's Apps Script has no isPublished() */
+  published: boolean | null;
+  accepting: boolean;
+  /** null where the account's Apps Script has no getEmailCollectionType() */
+  emailCollection: string | null;
+}
+
+export interface TriggerFacts {
+  handler: string;
+  type: string;
+  source: string;
+}
+
+/** facts read from the live account; the self-check judges them */
+export interface Probes {
+  /** the form, or why it cannot be opened */
+  form(ref: FormRef): FormFacts | { error: string };
+  /** Google's own prefilled url for these answers (spec key -> choice) */
+  prefill(ref: FormRef, answers: Record<string, string>): string;
+  /** the current account's triggers of this project */
+  triggers(): TriggerFacts[];
+  sheet(store: Store): { locale: string; timeZone: string; cells: number; protectedTabs: { tab: string; canEdit: boolean }[] };
+  mailQuota(): number;
+  /** an HTML page turned into a PDF, in memory only: its content type and size */
+  pdf(html: string): { contentType: string; bytes: number };
+  properties(): { total: number; largest: number };
 }

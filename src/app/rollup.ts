@@ -6,7 +6,7 @@ import { REGISTRATION } from "../domain/periods";
 import { buildRollup, officialReportHtml, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
 import { checkSettings, type Settings } from "../domain/settings";
 import { computeStatuses } from "../domain/status";
-import { safeCell, viPercent } from "../domain/text";
+import { safeCell, utf8Length, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { baseValues, compose } from "./mails";
 import type { MailRecord, OutgoingMail, Ports, State, Store } from "./ports";
@@ -103,7 +103,7 @@ function rollupOne(
   };
   const c = compose("rollup", state.templates, values, s.rollupTo);
   if ("errors" in c) return c.errors.join("; ");
-  // MailApp takes 200 KB of body: past that, the texts stay in the tab and the attachment only
+  // MailApp takes 200 KB of body, counted in bytes: past that, the texts stay in the tab and the attachment only
   const body = (d: typeof data, note = "") => ({
     html: rollupMailHtml(d, s, c.mail.html + note),
     text: `${c.mail.text}\n\n${rollupText(d, s)}`,
@@ -111,8 +111,9 @@ function rollupOne(
   // past that: first without the texts, then with the figures only; the rest stays in the tab and the attachment
   let mail = body(data);
   const note = `<p><i>Nội dung quá dài cho thư: xem tab “${tab}” và tệp đính kèm.</i></p>`;
-  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [] }, note);
-  if (mail.html.length + mail.text.length > 190000) mail = body({ ...data, texts: [], tables: data.tables.slice(0, 1) }, note);
+  const size = (m: typeof mail) => utf8Length(m.html) + utf8Length(m.text);
+  if (size(mail) > 190000) mail = body({ ...data, texts: [] }, note);
+  if (size(mail) > 190000) mail = body({ ...data, texts: [], tables: data.tables.slice(0, 1) }, note);
   return {
     ...c.mail,
     ...mail,

@@ -12,6 +12,7 @@ export const TAB = {
   preview: "Xem trước thư",
   manualMonthly: "Nhập tay – Báo cáo tháng",
   manualRegistration: "Nhập tay – Đăng ký",
+  selfCheck: "Kiểm tra",
 } as const;
 
 export const SETTINGS_HEADER = ["Thiết lập", "Giá trị", "Giải thích", "Mã"];
@@ -66,6 +67,8 @@ export const MAIL_LOG_HEADER = ["Khóa", "Thời điểm", "Loại thư", "Mã �
 export const RUN_LOG_HEADER = ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"];
 
 export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nội dung", "Mã"];
+
+export const SELF_CHECK_HEADER = ["Mục kiểm tra", "Kết quả", "Chi tiết", "Việc cần làm"];
 
 export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
 
