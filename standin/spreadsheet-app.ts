@@ -87,7 +87,7 @@ export function makeSpreadsheetApp(w: World): Pick<SpreadsheetApp, AppKeys> {
     openById(id: string): Spreadsheet {
       w.meter.hit(S, "SpreadsheetApp.openById");
       const ss = w.spreadsheets.get(id);
-      if (!ss || !ss.canEdit(w.user())) throw w.fail("noSpreadsheet");
+      if (!ss?.canEdit(w.user())) throw w.fail("noSpreadsheet");
       return google<Spreadsheet>(new StandinSpreadsheet(w, ss));
     },
     getActiveSpreadsheet(): Spreadsheet {

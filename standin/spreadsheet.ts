@@ -155,7 +155,7 @@ export class SpreadsheetModel {
 }
 
 /** the stand-in computes only direct references ('Tab'!E3); any other formula reads as "" (still visible via getFormulas) */
-export function evaluate(w: World, sheet: SheetModel, formula: string): CellValue {
+export function evaluate(sheet: SheetModel, formula: string): CellValue {
   const m = /^='?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(formula) ?? /^=()\$?([A-Z]+)\$?(\d+)$/.exec(formula);
   if (!m) return "";
   const target = m[1] ? sheet.parent?.sheet(m[1].replace(/''/g, "'")) : sheet;
@@ -292,7 +292,7 @@ export class StandinRange implements Pick<Range, RangeKeys> {
       const row: CellValue[] = this.w.makeArray();
       for (let j = 0; j < this.numCols; j++) {
         const formula = f.size ? f.get(`${this.row + i},${this.col + j}`) : undefined;
-        row.push(cloneOut(formula ? evaluate(this.w, this.sheetModel, formula) : (src?.[this.col - 1 + j] ?? ""), this.w));
+        row.push(cloneOut(formula ? evaluate(this.sheetModel, formula) : (src?.[this.col - 1 + j] ?? ""), this.w));
       }
       out.push(row);
     }
@@ -588,6 +588,7 @@ type SheetKeys =
   | "insertRowsAfter"
   | "insertColumnsAfter"
   | "deleteColumn"
+  | "deleteColumns"
   | "appendRow"
   | "setFrozenRows"
   | "getFrozenRows"
@@ -707,6 +708,19 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, 1);
     this.model.maxColumns -= 1;
     return this.me();
+  }
+  deleteColumns(col: number, n: number): void {
+    this.hit("deleteColumns");
+    this.edit();
+    for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, n);
+    const formats = new Map<string, string>();
+    for (const [key, f] of this.model.numberFormats) {
+      const [r, c] = key.split(",");
+      if (Number(c) < col) formats.set(key, f);
+      else if (Number(c) >= col + n) formats.set(`${r},${Number(c) - n}`, f);
+    }
+    this.model.numberFormats = formats;
+    this.model.maxColumns -= n;
   }
   appendRow(values: unknown[]): Sheet {
     this.hit("appendRow");

@@ -5,7 +5,6 @@ import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import type { Field } from "../domain/forms/spec";
 import { SELF_CHECK_HEADER, TAB } from "../domain/layout";
 import { safeCell, viNumber } from "../domain/text";
-import { unitChoice } from "../domain/units";
 import { choicesFor, readSettings } from "./daily";
 import { BUSY, type FormRef, type Ports, type State } from "./ports";
 

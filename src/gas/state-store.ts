@@ -20,6 +20,7 @@ const CHUNK = 8000;
 export class PropertiesStateStore implements StateStore {
   private props = PropertiesService.getScriptProperties();
   private state: State = EMPTY;
+  private seq = 0;
   constructor(private lock: ScriptLock) {}
 
   load(): { state: State; journal: JournalEntry[] } {
@@ -60,7 +61,9 @@ export class PropertiesStateStore implements StateStore {
         : "detail" in data
           ? { ...data, detail: data.detail.slice(0, 6000) }
           : { ...data, to: data.to.slice(0, 50), cc: [] };
-    this.props.setProperty(`j.${at}.${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
+    // entries of one run sort in the order they were made; the random part keeps runs apart
+    const seq = String(++this.seq).padStart(4, "0");
+    this.props.setProperty(`j.${at}.${seq}${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
   }
 
   /**

@@ -30,6 +30,12 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     const cols = sheet.getMaxColumns();
     if (cols < def.capacity.cols) sheet.insertColumnsAfter(cols, def.capacity.cols - cols);
   }
+  if (def.protect && def.header.length && !def.capacity) {
+    // Google counts every grid cell of every tab against 10 million: a tab the product writes to a fixed width keeps
+    // no empty columns (a new tab has 26)
+    const cols = sheet.getMaxColumns();
+    if (cols > def.header.length) sheet.deleteColumns(def.header.length + 1, cols - def.header.length);
+  }
   for (const c of def.textCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("@");
   for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm:ss");
   if (def.percentRows) {
