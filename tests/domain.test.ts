@@ -161,7 +161,7 @@ describe("settings", () => {
     const rows = SETTING_DEFS.map((d, i) => ({ key: d.key, value: settingCell(d, DEFAULT_SETTINGS[d.key]), cell: `B${i + 2}` }));
     rows[1].value = "31/02/2018";
     rows[3].value = "40";
-    rows[12].value = "có lẽ";
+    rows[SETTING_DEFS.findIndex((d) => d.key === "verifySender")].value = "có lẽ";
     const r = parseSettings(
       rows.filter((x) => x.key !== "timeZone"),
       "Cài đặt",
@@ -172,7 +172,7 @@ describe("settings", () => {
         "Trang “Cài đặt”: thiếu dòng “Múi giờ” (timeZone). Chạy lại Thiết lập để thêm.",
         "Ô B3 trang “Cài đặt” (Hạn đăng ký): “31/02/2018” không phải là ngày có thật (dd/mm/yyyy).",
         "Ô B5 trang “Cài đặt” (Ngày hạn báo cáo tháng): 40 nằm ngoài khoảng 1–28.",
-        "Ô B14 trang “Cài đặt” (Xác minh email người gửi): “có lẽ” phải là Có hoặc Không.",
+        "Ô B15 trang “Cài đặt” (Xác minh email người gửi): “có lẽ” phải là Có hoặc Không.",
       ]);
     }
   });

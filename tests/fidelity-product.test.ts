@@ -95,13 +95,20 @@ describe("several staff accounts", () => {
       settings: { staffEmails: [STAFF], firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
     });
     const w = sim.world;
-    for (const name of [SPECS.monthly.tab, TAB.status, TAB.mailLog, TAB.runLog]) expect(sim.sheet(name).protections[0].editors, name).toEqual([STAFF]);
+    for (const name of [SPECS.monthly.tab, TAB.status, TAB.mailLog, TAB.runLog])
+      expect(sim.sheet(name).protections[0].editors, name).toEqual([STAFF]);
     w.now = Date.parse("2018-10-20T10:00:00+07:00");
     sim.apply(scenario({ events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00", {}, "la@gmail.example.com")] }).events[0]);
     const pending = String(sim.sheet(SPECS.monthly.tab).values[1][1]);
     // a paper report typed by the second staff member
     const header = manualHeader(SPECS.monthly);
-    const row = ["", "21/10/2018 09:00", "Văn bản giấy", ...SPECS.monthly.fields.map((f) => String(monthlyAnswers("CD002", "2018-10")[f.key] ?? "")), ""];
+    const row = [
+      "",
+      "21/10/2018 09:00",
+      "Văn bản giấy",
+      ...SPECS.monthly.fields.map((f) => String(monthlyAnswers("CD002", "2018-10")[f.key] ?? "")),
+      "",
+    ];
     row.forEach((v, j) => v && w.type(sim.ss.id, TAB.manualMonthly, 2, j + 1, v, STAFF));
     expect(row).toHaveLength(header.length);
     w.now = Date.parse("2018-10-24T15:00:00+07:00");

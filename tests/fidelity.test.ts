@@ -57,7 +57,8 @@ describe("Forms (https://developers.google.com/apps-script/reference/forms)", ()
   });
 
   it("forms created by script start unpublished and take no response until setPublished(true) (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms)", () => {
-    const { w } = world(`function make() { var f = FormApp.create("x"); f.addTextItem(); return [f.getId(), f.isPublished(), f.isAcceptingResponses()]; }
+    const { w } =
+      world(`function make() { var f = FormApp.create("x"); f.addTextItem(); return [f.getId(), f.isPublished(), f.isAcceptingResponses()]; }
       function publish(id) { var f = FormApp.openById(id); f.setPublished(true); return [f.isPublished(), f.isAcceptingResponses()]; }`);
     const [id, published, accepting] = w.run("make").value as [string, boolean, boolean];
     expect([published, accepting]).toEqual([false, false]);
@@ -74,7 +75,8 @@ describe("Forms (https://developers.google.com/apps-script/reference/forms)", ()
   });
 
   it("a form is opened by id only by its owner and editors (forms/form-app#openById(String))", () => {
-    const { w } = world(`function make() { return FormApp.create("x").getId(); } function open(id) { return FormApp.openById(id).getTitle(); }
+    const { w } =
+      world(`function make() { return FormApp.create("x").getId(); } function open(id) { return FormApp.openById(id).getTitle(); }
       function share(id) { FormApp.openById(id).addEditors(["${STAFF}"]); }`);
     const id = w.run("make").value as string;
     expect(w.run("open", { event: id, ui: true, as: STAFF }).error).toMatch(anyLanguage("noItem"));
