@@ -126,7 +126,13 @@ export function setup(p: Ports): SetupResult {
     const forms: State["forms"] = { ...state.forms };
     const hashes = { ...state.choicesHash };
     for (const form of FORM_IDS) {
-      const r = p.forms.ensure(form, state.forms[form], id, choices, editors);
+      const r = p.forms.ensure(
+        form,
+        state.forms[form],
+        id,
+        choices,
+        editors.filter((e) => e !== owner),
+      );
       forms[form] = r.ref;
       hashes[form] = p.forms.choicesHash(form, choices);
       res.changes.push(...r.changes);

@@ -39,7 +39,8 @@ export function gasPorts(fromMenu = false): Ports {
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
       responsesSince: (ref, since) => responsesSince(ref, since).map((r) => readResponse(r, ref)),
       read: (event, refs) => {
-        const e = event as { response?: GoogleAppsScript.Forms.FormResponse; source?: GoogleAppsScript.Forms.Form } | undefined;
+        // Google's form-submit event; a stray or blank one lacks the response
+        const e = event as Partial<GoogleAppsScript.Events.FormsOnFormSubmit> | undefined;
         if (!e?.response) return null;
         const id = formIdOf(e.source);
         const form = FORM_IDS.find((f) => refs[f]?.id === id) as FormId | undefined;
