@@ -77,7 +77,7 @@ const TEXTS: Record<string, Record<Language, Text>> = {
     en: () => "Argument too large: subject (250 characters maximum).",
     vi: () => "Đối số quá lớn: subject (tối đa 250 ký tự).",
   },
-  bodyTooLarge: { en: () => "Argument too large: body (200 KB maximum).", vi: () => "Đối số quá lớn: body (tối đa 200 KB)." },
+  bodyTooLarge: { en: () => "Limit Exceeded: Email Body Size.", vi: () => "Vượt giới hạn: Kích thước nội dung email." },
   valueTooLarge: { en: () => "Argument too large: value", vi: () => "Đối số quá lớn: value" },
   propertyQuota: {
     en: () => "You have exceeded the property storage quota. Please remove some properties and try again.",
