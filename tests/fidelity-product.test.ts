@@ -53,6 +53,33 @@ describe("setup on an empty Sheet, as Google documents forms", () => {
   });
 });
 
+describe("a setup that fails half-way through a form", () => {
+  for (const [method, n] of [
+    ["Form.addListItem", 2],
+    ["Item.setTitle", 5],
+    ["Item.setRequired", 9],
+    ["Form.setPublished", 1],
+    ["FormResponse.toPrefilledUrl", 2],
+  ] as const) {
+    it(`rerun after a failure at ${method} #${n}: two forms, each question once, two response tabs`, () => {
+      const sim = new Simulation(scenario({}));
+      sim.world.meter.faults = [{ method, methodOccurrence: n }];
+      expect(sim.run("setup", "failing setup", { ui: true }).ok).toBe(true);
+      expect(sim.world.alerts.join("\n")).toMatch(/Không thực hiện được/);
+      sim.world.meter.faults = [];
+      sim.run("setup", "setup again", { ui: true });
+      const forms = [...sim.world.forms.values()];
+      expect(forms.map((f) => f.title)).toEqual([SPECS.registration.title, SPECS.monthly.title]);
+      for (const [i, spec] of [SPECS.registration, SPECS.monthly].entries()) {
+        expect(forms[i].items.map((x) => x.title)).toEqual(spec.fields.map((f) => f.title));
+        expect(forms[i].items.map((x) => x.required)).toEqual(spec.fields.map((f) => f.required));
+        expect(forms[i].published).toBe(true);
+      }
+      expect(sim.ss.sheets.filter((t) => t.name.startsWith("Câu trả lời biểu mẫu"))).toHaveLength(2);
+    });
+  }
+});
+
 describe("every unit's link picks that unit (and month), in the roster and in each mail", () => {
   const units = [unit("CD001"), unit("CD002"), unit("CD003")];
   const { sim } = play({ units, settings: { firstPeriod: "2018-10" }, run: { from: "2018-10-01", to: "2018-10-31" } });

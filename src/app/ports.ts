@@ -135,6 +135,8 @@ export interface FormGateway {
     spreadsheetId: string,
     c: Choices,
     editors?: string[],
+    /** called as soon as a new form exists, before its questions are made */
+    created?: (ref: FormRef) => void,
   ): { ref: FormRef; changes: string[] };
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */

@@ -126,12 +126,15 @@ export function setup(p: Ports): SetupResult {
     const forms: State["forms"] = { ...state.forms };
     const hashes = { ...state.choicesHash };
     for (const form of FORM_IDS) {
+      // a new form is recorded the moment it exists: a setup that fails later is rerun on it, never on another
+      const created = (ref: FormRef) => p.state.save({ ...patch, forms: { ...forms, [form]: ref } });
       const r = p.forms.ensure(
         form,
-        state.forms[form],
+        forms[form],
         id,
         choices,
         editors.filter((e) => e !== owner),
+        created,
       );
       forms[form] = r.ref;
       hashes[form] = p.forms.choicesHash(form, choices);

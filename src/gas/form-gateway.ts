@@ -132,6 +132,7 @@ export function ensureForm(
   spreadsheetId: string,
   c: Choices,
   editors: string[] = [],
+  created?: (ref: FormRef) => void,
 ): { ref: FormRef; changes: string[] } {
   const changes: string[] = [];
   let form: Form;
@@ -141,6 +142,7 @@ export function ensureForm(
     form = FormApp.create(spec.title);
     form.setAllowResponseEdits(true);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+    created?.({ id: form.getId(), items: {}, prefill: "", publishedUrl: "" });
     changes.push(`tạo biểu mẫu “${spec.title}”`);
   }
   if (form.getTitle() !== spec.title) form.setTitle(spec.title);
@@ -155,13 +157,24 @@ export function ensureForm(
   const items: Record<string, number> = { ...(ref?.items ?? {}) };
   const existing = new Map<number, Item>();
   for (const it of form.getItems()) existing.set(it.getId(), it);
+  // questions a failed setup made before it could record them are taken back by type and title, not made twice
+  const known = new Set(Object.values(items));
+  const unclaimed = [...existing.values()].filter((it) => !known.has(it.getId()));
   for (const f of spec.fields) {
     let item = items[f.key] !== undefined ? existing.get(items[f.key]) : undefined;
+    let adopted = false;
+    if (items[f.key] === undefined) {
+      const like = (title: string) => unclaimed.findIndex((it) => it.getTitle() === title && it.getType() === itemType(f));
+      // its title, or none yet (the run stopped between adding the question and naming it)
+      const i = like(f.title) >= 0 ? like(f.title) : like("");
+      if (i >= 0) [item, adopted] = [unclaimed.splice(i, 1)[0], true];
+    }
     if (item && item.getType() !== itemType(f)) {
       changes.push(`câu “${f.title}” đổi loại: tạo câu mới, câu cũ giữ nguyên để không mất câu trả lời`);
       item = undefined;
     }
-    const fresh = !item;
+    // an adopted question may lack what the failed run had not yet set: it is written whole, like a new one
+    const fresh = !item || adopted;
     const q = item ? asQuestion(item, f) : addQuestion(form, f);
     if (syncQuestion(q, f, c, fresh)) changes.push(`${fresh ? "thêm" : "cập nhật"} câu “${f.title}”`);
     items[f.key] = q.item.getId();

@@ -34,7 +34,7 @@ export function gasPorts(fromMenu = false): Ports {
     mailer: new MailAppMailer(),
     lock,
     forms: {
-      ensure: (form, ref, ssId, c, editors) => ensureForm(SPECS[form], ref, ssId, c, editors),
+      ensure: (form, ref, ssId, c, editors, created) => ensureForm(SPECS[form], ref, ssId, c, editors, created),
       syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
       responsesSince: (ref, since) => responsesSince(ref, since).map((r) => readResponse(r, ref)),
