@@ -109,7 +109,9 @@ body{font-family:Arial,sans-serif;font-size:12px}table{border-collapse:collapse}
 h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</body></html>`;
 }
 
-export async function emlOf(m: SentMail, from: string): Promise<Buffer> {
+/** `fallback`: the sender when the mail does not say (MailApp sends from the account the script ran as) */
+export async function emlOf(m: SentMail, fallback: string): Promise<Buffer> {
+  const from = m.from || fallback;
   const composer = new MailComposer({
     from: m.name ? { name: m.name, address: from } : from,
     to: m.to,
