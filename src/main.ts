@@ -7,6 +7,7 @@ import { recordManual } from "./app/manual";
 import type { Ports } from "./app/ports";
 import { previewMails as preview } from "./app/preview";
 import { refreshStatus as refresh } from "./app/refresh";
+import { runSelfCheck } from "./app/self-check";
 import { setup as doSetup } from "./app/setup";
 import { handleSubmit } from "./app/submit";
 import { gasPorts } from "./gas/runtime";
@@ -28,7 +29,7 @@ function job(name: string, fn: (p: Ports) => unknown): void {
 function menu(title: string, fn: (p: Ports) => Outcome<string> | string): void {
   let msg: string;
   try {
-    const r = fn(gasPorts());
+    const r = fn(gasPorts(true));
     msg = typeof r === "string" ? r : r.ok ? r.value : `Không thực hiện được: ${r.message}`;
   } catch (e) {
     msg = `Không thực hiện được: ${messageOf(e)}`;
@@ -62,11 +63,18 @@ export function onSheetEdit(e: unknown): void {
   if (range) job("Sửa cài đặt", (p) => onEditCommand(p, range.getSheet().getName()));
 }
 
+/** setup, then the self-check on what it made */
 export function setup(): void {
   menu("Thiết lập", (p) => {
     const r = doSetup(p);
-    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes].join("\n");
+    const check = r.ok ? [runSelfCheck(p).message] : [];
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...check].join("\n");
   });
+}
+
+/** probes the live account and writes the tab “Kiểm tra” */
+export function selfCheck(): void {
+  menu("Kiểm tra hệ thống", (p) => runSelfCheck(p).message);
 }
 
 export function refreshStatus(): void {

@@ -1,7 +1,7 @@
 // The stand-in's DocumentApp: Google Docs in memory, every call metered. Each class declares the slice of Google's
 // own interface it stands for (Slice), so it cannot offer a method Google lacks nor take other arguments; where it
 // does not know what Google does (a line break inside inserted text, `$` in a replacement) it refuses.
-import { StandinBlob } from "./services.js";
+import { StandinBlob } from "./utilities.js";
 import type { World } from "./world.js";
 
 type D = GoogleAppsScript.Document.DocumentApp;

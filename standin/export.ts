@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { formatDate } from "./format-date.js";
-import type { SentMail } from "./services.js";
+import type { SentMail } from "./mail.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
 import type { World } from "./world.js";
 
@@ -26,7 +26,7 @@ function cfFill(sheet: SheetModel, r: number, c: number, v: unknown): string | n
   return null;
 }
 
-export async function writeWorkbook(w: World, ss: SpreadsheetModel, file: string): Promise<void> {
+export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "union-reporting stand-in";
   for (const sheet of ss.sheets) {
@@ -48,7 +48,7 @@ export async function writeWorkbook(w: World, ss: SpreadsheetModel, file: string
         let v: unknown = src[c - 1] ?? "";
         const cell = ws.getCell(r, c);
         if (formula) {
-          const result = evaluate(w, sheet, formula);
+          const result = evaluate(sheet, formula);
           cell.value = { formula: formula.slice(1), result: result as never };
           v = result;
         } else if (v instanceof Date) cell.value = wall(v, ss.timeZone);
@@ -82,7 +82,7 @@ function shown(v: unknown, fmt: string | undefined, tz: string): string {
 }
 
 /** the workbook as one HTML page, one table per tab, with the colours staff see: a preview that needs no office suite */
-export function workbookHtml(w: World, ss: SpreadsheetModel, only?: string[], maxRows = 60): string {
+export function workbookHtml(_w: World, ss: SpreadsheetModel, only?: string[], maxRows = 60): string {
   const parts: string[] = [];
   for (const sheet of ss.sheets) {
     if (only && !only.includes(sheet.name)) continue;
@@ -93,7 +93,7 @@ export function workbookHtml(w: World, ss: SpreadsheetModel, only?: string[], ma
       for (let c = 1; c <= width; c++) {
         const key = `${r},${c}`;
         const f = sheet.formulas.get(key);
-        const v = f ? evaluate(w, sheet, f) : sheet.cell(r, c);
+        const v = f ? evaluate(sheet, f) : sheet.cell(r, c);
         const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
         const bold = sheet.fontWeights.get(key) === "bold" || r <= sheet.frozenRows;
         const style = `${bg ? `background:${bg};` : ""}${bold ? "font-weight:bold;" : ""}`;
@@ -109,7 +109,9 @@ body{font-family:Arial,sans-serif;font-size:12px}table{border-collapse:collapse}
 h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</body></html>`;
 }
 
-export async function emlOf(m: SentMail, from: string): Promise<Buffer> {
+/** `fallback`: the sender when the mail does not say (MailApp sends from the account the script ran as) */
+export async function emlOf(m: SentMail, fallback: string): Promise<Buffer> {
+  const from = m.from || fallback;
   const composer = new MailComposer({
     from: m.name ? { name: m.name, address: from } : from,
     to: m.to,

@@ -79,3 +79,11 @@ export function formatDate(d: Date, tz: string, pattern: string): string {
   }
   return out;
 }
+
+/** the UTC instant of a local wall-clock time in a zone */
+export function localInstantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) guess = wall - offsetMinutes(new Date(guess), tz) * 60000;
+  return guess;
+}

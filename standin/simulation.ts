@@ -7,6 +7,7 @@ import { SPECS } from "../src/domain/forms/index.js";
 import { manualHeader, SETTINGS_RANGE, TAB } from "../src/domain/layout.js";
 import { SETTING_DEFS, type Settings, settingCell } from "../src/domain/settings.js";
 import { finishTemplate } from "./documents.js";
+import { formatDate } from "./format-date.js";
 import type { Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
 import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
 import { type RunResult, World } from "./world.js";
@@ -59,7 +60,7 @@ export class Simulation {
     return Math.min(from, first) - 3600_000;
   }
 
-  run(fn: string, what: string, opts: { ui?: boolean; event?: unknown } = {}): RunResult {
+  run(fn: string, what: string, opts: { ui?: boolean; event?: unknown; as?: string } = {}): RunResult {
     const r = this.world.run(fn, opts);
     this.log.push({ at: this.world.now, what, fn, ok: r.ok, error: r.error });
     return r;
@@ -197,7 +198,7 @@ export class Simulation {
       }
       case "blank": {
         const t = w.triggers.find((x) => x.kind === "ON_FORM_SUBMIT");
-        if (t) this.run(t.handler, "sự kiện trống", { event: { authMode: "FULL", triggerUid: t.uid } });
+        if (t) this.run(t.handler, "sự kiện trống", { event: { authMode: "FULL", triggerUid: t.uid }, as: t.owner });
         break;
       }
       case "manual":
@@ -227,27 +228,29 @@ export class Simulation {
     const tab = this.sheet(tabName);
     const header = manualHeader(spec);
     const channel = { paper: "Văn bản giấy", email: "Email", message: "Tin nhắn" }[e.channel] ?? e.channel;
-    this.world.meter.quiet(() => {
-      const r = tab.lastRow() + 1;
-      const cells: unknown[] = [
-        e.id,
-        new Date(e.at),
-        channel,
-        ...spec.fields.map((f) => {
-          const v = e.answers[f.key];
-          return Array.isArray(v) ? v.join("; ") : v === undefined || v === null ? "" : String(v);
-        }),
-        "",
-      ];
-      if (cells.length !== header.length) throw new Error("manual row shape");
-      cells.forEach((v, j) => tab.put(r, j + 1, v as never));
+    // staff type the row; the date received as they write it, dd/mm/yyyy hh:mm in the settings' zone
+    const r = tab.lastRow() + 1;
+    const cells: string[] = [
+      e.id,
+      formatDate(new Date(e.at), this.scenario.settings.timeZone, "dd/MM/yyyy HH:mm:ss"),
+      channel,
+      ...spec.fields.map((f) => {
+        const v = e.answers[f.key];
+        return Array.isArray(v) ? v.join("; ") : v === undefined || v === null ? "" : String(v);
+      }),
+      "",
+    ];
+    if (cells.length !== header.length) throw new Error("manual row shape");
+    cells.forEach((v, j) => {
+      if (v !== "") this.world.type(this.ss.id, tabName, r, j + 1, v);
     });
     this.run("recordManualReports", `ghi nhận báo cáo ${e.id}`, { ui: true });
   }
 
   private fire(formId: string, id: string, what: string): void {
+    // Google runs each installable trigger as the account that made it
     for (const t of this.world.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId)) {
-      this.run(t.handler, what, { event: this.world.submitEvent(formId, id) });
+      this.run(t.handler, what, { event: this.world.submitEvent(formId, id), as: t.owner });
     }
   }
 

@@ -1,11 +1,34 @@
-// In-memory SpreadsheetApp: spreadsheets, sheets and ranges as Google documents them, metered.
+// In-memory SpreadsheetApp documents: spreadsheets, sheets, ranges and protections as Google documents them, metered.
+// Each class implements a Pick of the Apps Script interface it stands for and offers nothing more (see Only<>).
 import { colToNumber, parseA1 } from "./a1.js";
-import type { Meter } from "./meter.js";
+import { type CellValue, written } from "./cells.js";
+import { google, type Only, token } from "./google.js";
+import {
+  type ChartModel,
+  type ConditionalRuleModel,
+  type DataValidationModel,
+  StandinChart,
+  StandinChartBuilder,
+  StandinConditionalRule,
+  StandinDataValidation,
+} from "./spreadsheet-builders.js";
 import type { World } from "./world.js";
 
-export type CellValue = string | number | boolean | Date;
+export type { CellValue };
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type TextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
+type User = GoogleAppsScript.Base.User;
 
 const S = "SpreadsheetApp" as const;
+
+/** Google's cap on a spreadsheet: every grid cell of every tab counts (https://support.google.com/drive/answer/37603) */
+export const CELL_LIMIT = 10_000_000;
+/** a new tab's grid (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties defaults) */
+export const NEW_TAB = { rows: 1000, cols: 26 };
 
 export class SheetModel {
   values: CellValue[][] = [];
@@ -28,8 +51,9 @@ export class SheetModel {
   constructor(
     public name: string,
     public id: number,
-    public maxRows = 1000,
-    public maxColumns = 26,
+    public maxRows = NEW_TAB.rows,
+    public maxColumns = NEW_TAB.cols,
+    public parent: SpreadsheetModel | null = null,
   ) {}
 
   cell(r: number, c: number): CellValue {
@@ -41,6 +65,21 @@ export class SheetModel {
     const row = this.values[r - 1];
     while (row.length < c - 1) row.push("");
     row[c - 1] = v;
+  }
+
+  /** the cell's number format, or the whole column's */
+  format(r: number, c: number): string | undefined {
+    return this.numberFormats.get(`${r},${c}`) ?? this.numberFormats.get(`*,${c}`);
+  }
+
+  /** writes a value as Sheets stores it (see cells.ts) */
+  write(r: number, c: number, v: unknown): void {
+    const key = `${r},${c}`;
+    const ss = this.parent;
+    const w = written(v, this.format(r, c) === "@", ss?.locale ?? "en_US", ss?.timeZone ?? "UTC");
+    if (w.formula) this.formulas.set(key, w.formula);
+    else this.formulas.delete(key);
+    this.put(r, c, w.value);
   }
 
   lastRow(): number {
@@ -69,45 +108,38 @@ export interface ProtectionModel {
   domainEdit?: boolean;
   range: { row: number; col: number; numRows: number; numCols: number } | null;
   warningOnly: boolean;
+  /** explicit editors; the spreadsheet's owner can always edit and is not listed (https://issuetracker.google.com/issues/442636162) */
   editors: string[];
-}
-
-export interface DataValidationModel {
-  kind: "list" | "checkbox";
-  values: string[];
-  allowInvalid: boolean;
-  helpText: string;
-}
-
-export interface ConditionalRuleModel {
-  ranges: { row: number; col: number; numRows: number; numCols: number }[];
-  when: { kind: "textStartsWith" | "textContains" | "textEqualTo"; text: string };
-  background: string | null;
-  fontColor: string | null;
-}
-
-export interface ChartModel {
-  type: string;
-  ranges: string[];
-  options: Record<string, unknown>;
-  position: [number, number];
 }
 
 export class SpreadsheetModel {
   sheets: SheetModel[] = [];
-  timeZone = "Asia/Ho_Chi_Minh";
+  timeZone: string;
+  /** a new spreadsheet takes its creator's locale: en_US unless the account says otherwise */
+  locale: string;
   private nextSheetId = 1;
   toasts: string[] = [];
+  /** the Drive file's owner and its other editors */
+  editors: string[] = [];
   constructor(
     public id: string,
     public name: string,
-  ) {}
+    public owner: string,
+    opts: { locale?: string; timeZone?: string } = {},
+  ) {
+    this.locale = opts.locale ?? "en_US";
+    this.timeZone = opts.timeZone ?? "America/Los_Angeles";
+  }
+
+  cellCount(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.maxRows * s.maxColumns;
+    return n;
+  }
 
   addSheet(name: string, index?: number): SheetModel {
-    if (this.sheets.some((s) => s.name === name)) {
-      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    }
-    const s = new SheetModel(name, this.nextSheetId++);
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`sheet ${name} exists`);
+    const s = new SheetModel(name, this.nextSheetId++, NEW_TAB.rows, NEW_TAB.cols, this);
     if (index === undefined) this.sheets.push(s);
     else this.sheets.splice(index, 0, s);
     return s;
@@ -116,53 +148,17 @@ export class SpreadsheetModel {
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }
-}
 
-/** Google stores a written string that starts with "=" as a formula, and one that starts with "'" as text. */
-function store(sheet: SheetModel, r: number, c: number, v: unknown): void {
-  const key = `${r},${c}`;
-  sheet.formulas.delete(key);
-  if (v === null || v === undefined) {
-    sheet.put(r, c, "");
-    return;
+  canEdit(user: string): boolean {
+    return user === this.owner || this.editors.includes(user);
   }
-  if (typeof v === "string") {
-    if (v.startsWith("'")) {
-      sheet.put(r, c, v.slice(1));
-      return;
-    }
-    if (v.startsWith("=") && v.length > 1) {
-      sheet.formulas.set(key, v);
-      sheet.put(r, c, "");
-      return;
-    }
-    const fmt = sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`);
-    // Google parses typed numbers in automatic format; in plain-text ("@") cells it keeps the text
-    if (fmt !== "@" && /^[+-]?\d+(\.\d+)?$/.test(v.trim()) && v.trim().length < 16) {
-      sheet.put(r, c, Number(v));
-      return;
-    }
-    sheet.put(r, c, v);
-    return;
-  }
-  if (typeof v === "number" || typeof v === "boolean") {
-    sheet.put(r, c, v);
-    return;
-  }
-  if (v instanceof Date || Object.prototype.toString.call(v) === "[object Date]") {
-    sheet.put(r, c, new Date((v as Date).getTime()));
-    return;
-  }
-  // objects are written as their string form, as Google does
-  sheet.put(r, c, String(v));
 }
 
 /** the stand-in computes only direct references ('Tab'!E3); any other formula reads as "" (still visible via getFormulas) */
-export function evaluate(w: World, sheet: SheetModel, formula: string): CellValue {
+export function evaluate(sheet: SheetModel, formula: string): CellValue {
   const m = /^='?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(formula) ?? /^=()\$?([A-Z]+)\$?(\d+)$/.exec(formula);
   if (!m) return "";
-  const ss = [...w.spreadsheets.values()].find((x) => x.sheets.includes(sheet));
-  const target = m[1] ? ss?.sheet(m[1].replace(/''/g, "'")) : sheet;
+  const target = m[1] ? sheet.parent?.sheet(m[1].replace(/''/g, "'")) : sheet;
   if (!target) return "#REF!";
   return target.cell(Number(m[3]), colToNumber(m[2]));
 }
@@ -172,7 +168,56 @@ function cloneOut(v: CellValue, realm: World): CellValue {
   return v;
 }
 
-export class StandinRange {
+type Box = { row: number; col: number; numRows: number; numCols: number };
+const overlaps = (a: Box, b: Box) =>
+  a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+
+/** protected ranges refuse anyone the protection does not list (the owner excepted); warning-only ones do not */
+export function assertCanEdit(w: World, sheet: SheetModel, box: Box | null): void {
+  const user = w.user();
+  if (sheet.parent && user === sheet.parent.owner) return;
+  for (const p of sheet.protections) {
+    if (p.warningOnly || p.editors.includes(user)) continue;
+    if (p.range === null || box === null || overlaps(p.range, box)) throw w.fail("protectedCell");
+  }
+}
+
+/** growth past 10 million cells is refused */
+export function assertRoom(w: World, ss: SpreadsheetModel | null, extra: number): void {
+  if (ss && ss.cellCount() + extra > CELL_LIMIT) throw w.fail("tooManyCells");
+}
+
+type RangeKeys =
+  | "getRow"
+  | "getColumn"
+  | "getNumRows"
+  | "getNumColumns"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getSheet"
+  | "getA1Notation"
+  | "getValues"
+  | "getDisplayValues"
+  | "getValue"
+  | "getFormulas"
+  | "setValues"
+  | "setValue"
+  | "clearContent"
+  | "setNumberFormat"
+  | "setNumberFormats"
+  | "setBackground"
+  | "setBackgrounds"
+  | "getBackgrounds"
+  | "setFontWeight"
+  | "setFontColor"
+  | "setWrap"
+  | "setNote"
+  | "setVerticalAlignment"
+  | "setDataValidation"
+  | "protect"
+  | "createTextFinder";
+
+export class StandinRange implements Pick<Range, RangeKeys> {
   constructor(
     private w: World,
     readonly sheetModel: SheetModel,
@@ -181,60 +226,65 @@ export class StandinRange {
     readonly numRows: number,
     readonly numCols: number,
   ) {}
-  private m(): Meter {
-    return this.w.meter;
-  }
   private hit(method: string) {
-    this.m().hit(S, `Range.${method}`);
+    this.w.meter.hit(S, `Range.${method}`);
+  }
+  private me(): Range {
+    return google<Range>(this);
+  }
+  private box(): Box {
+    return { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+  }
+  private edit() {
+    assertCanEdit(this.w, this.sheetModel, this.box());
   }
   private each(fn: (r: number, c: number, i: number, j: number) => void) {
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) fn(this.row + i, this.col + j, i, j);
   }
-  private checkShape(values: unknown[][], what: string) {
+  private checkShape(values: unknown[][]) {
     if (!Array.isArray(values) || values.length !== this.numRows) {
-      throw new Error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
-      );
+      throw this.w.fail("rowsMismatch", Array.isArray(values) ? values.length : 0, this.numRows);
     }
     for (const row of values) {
-      if (!Array.isArray(row) || row.length !== this.numCols) {
-        throw new Error(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numCols}. (${what})`,
-        );
-      }
+      if (!Array.isArray(row) || row.length !== this.numCols)
+        throw this.w.fail("columnsMismatch", Array.isArray(row) ? row.length : 0, this.numCols);
     }
   }
-  getRow() {
+  getRow(): number {
     this.hit("getRow");
     return this.row;
   }
-  getColumn() {
+  getColumn(): number {
     this.hit("getColumn");
     return this.col;
   }
-  getNumRows() {
+  getNumRows(): number {
     this.hit("getNumRows");
     return this.numRows;
   }
-  getNumColumns() {
+  getNumColumns(): number {
     this.hit("getNumColumns");
     return this.numCols;
   }
-  getLastRow() {
+  getLastRow(): number {
     this.hit("getLastRow");
     return this.row + this.numRows - 1;
   }
-  getSheet() {
-    this.hit("getSheet");
-    return new StandinSheet(this.w, this.sheetModel);
+  getLastColumn(): number {
+    this.hit("getLastColumn");
+    return this.col + this.numCols - 1;
   }
-  getA1Notation() {
+  getSheet(): Sheet {
+    this.hit("getSheet");
+    return google<Sheet>(new StandinSheet(this.w, this.sheetModel));
+  }
+  getA1Notation(): string {
     this.hit("getA1Notation");
     return `R${this.row}C${this.col}:R${this.row + this.numRows - 1}C${this.col + this.numCols - 1}`;
   }
   getValues(): CellValue[][] {
     this.hit("getValues");
-    this.m().read(this.numRows * this.numCols);
+    this.w.meter.read(this.numRows * this.numCols);
     const out: CellValue[][] = this.w.makeArray();
     const f = this.sheetModel.formulas;
     for (let i = 0; i < this.numRows; i++) {
@@ -242,7 +292,7 @@ export class StandinRange {
       const row: CellValue[] = this.w.makeArray();
       for (let j = 0; j < this.numCols; j++) {
         const formula = f.size ? f.get(`${this.row + i},${this.col + j}`) : undefined;
-        row.push(cloneOut(formula ? evaluate(this.w, this.sheetModel, formula) : (src?.[this.col - 1 + j] ?? ""), this.w));
+        row.push(cloneOut(formula ? evaluate(this.sheetModel, formula) : (src?.[this.col - 1 + j] ?? ""), this.w));
       }
       out.push(row);
     }
@@ -250,7 +300,7 @@ export class StandinRange {
   }
   getDisplayValues(): string[][] {
     this.hit("getDisplayValues");
-    this.m().read(this.numRows * this.numCols);
+    this.w.meter.read(this.numRows * this.numCols);
     const out: string[][] = this.w.makeArray();
     for (let i = 0; i < this.numRows; i++) {
       const row: string[] = this.w.makeArray();
@@ -264,156 +314,224 @@ export class StandinRange {
   }
   getValue(): CellValue {
     this.hit("getValue");
-    this.m().read(1);
+    this.w.meter.read(1);
     return cloneOut(this.sheetModel.cell(this.row, this.col), this.w);
   }
   getFormulas(): string[][] {
     this.hit("getFormulas");
-    const out: string[][] = [];
+    const out: string[][] = this.w.makeArray();
     for (let i = 0; i < this.numRows; i++) {
-      const row: string[] = [];
+      const row: string[] = this.w.makeArray();
       for (let j = 0; j < this.numCols; j++) row.push(this.sheetModel.formulas.get(`${this.row + i},${this.col + j}`) ?? "");
       out.push(row);
     }
     return out;
   }
-  setValues(values: unknown[][]) {
+  setValues(values: unknown[][]): Range {
     this.hit("setValues");
-    this.checkShape(values, "setValues");
-    this.m().wrote(this.numRows * this.numCols);
-    this.each((r, c, i, j) => store(this.sheetModel, r, c, values[i][j]));
-    return this;
+    this.checkShape(values);
+    this.edit();
+    this.w.meter.wrote(this.numRows * this.numCols);
+    this.each((r, c, i, j) => this.sheetModel.write(r, c, values[i][j]));
+    return this.me();
   }
-  setValue(v: unknown) {
+  setValue(v: unknown): Range {
     this.hit("setValue");
-    this.m().wrote(this.numRows * this.numCols);
-    this.each((r, c) => store(this.sheetModel, r, c, v));
-    return this;
+    this.edit();
+    this.w.meter.wrote(this.numRows * this.numCols);
+    this.each((r, c) => this.sheetModel.write(r, c, v));
+    return this.me();
   }
-  clearContent() {
+  clearContent(): Range {
     this.hit("clearContent");
-    this.each((r, c) => store(this.sheetModel, r, c, ""));
-    return this;
+    this.edit();
+    this.each((r, c) => this.sheetModel.write(r, c, ""));
+    return this.me();
   }
-  private setMap<T>(map: Map<string, T>, grid: T[][] | null, single: T | null, method: string) {
+  private setMap<T>(map: Map<string, T>, grid: (T | null)[][] | null, single: T | null, method: string): Range {
     this.hit(method);
-    if (grid) this.checkShape(grid, method);
+    if (grid) this.checkShape(grid);
+    this.edit();
     this.each((r, c, i, j) => {
       const v = grid ? grid[i][j] : single;
       if (v === null || v === undefined || v === "") map.delete(`${r},${c}`);
       else map.set(`${r},${c}`, v);
     });
-    return this;
+    return this.me();
   }
-  setNumberFormat(f: string) {
+  setNumberFormat(f: string): Range {
     // a format over whole columns also holds for rows added later, as on Google
     if (this.row <= 2 && this.row + this.numRows - 1 >= this.sheetModel.maxRows) {
       for (let j = 0; j < this.numCols; j++) this.sheetModel.numberFormats.set(`*,${this.col + j}`, f);
     }
     return this.setMap(this.sheetModel.numberFormats, null, f, "setNumberFormat");
   }
-  setNumberFormats(f: string[][]) {
+  setNumberFormats(f: string[][]): Range {
     return this.setMap(this.sheetModel.numberFormats, f, null, "setNumberFormats");
   }
-  setBackground(color: string | null) {
+  setBackground(color: string | null): Range {
     return this.setMap(this.sheetModel.backgrounds, null, color, "setBackground");
   }
-  setBackgrounds(colors: string[][]) {
+  setBackgrounds(colors: (string | null)[][]): Range {
     return this.setMap(this.sheetModel.backgrounds, colors, null, "setBackgrounds");
   }
   getBackgrounds(): string[][] {
     this.hit("getBackgrounds");
-    const out: string[][] = [];
+    const out: string[][] = this.w.makeArray();
     for (let i = 0; i < this.numRows; i++) {
-      const row: string[] = [];
+      const row: string[] = this.w.makeArray();
       for (let j = 0; j < this.numCols; j++) row.push(this.sheetModel.backgrounds.get(`${this.row + i},${this.col + j}`) ?? "#ffffff");
       out.push(row);
     }
     return out;
   }
-  setFontWeight(w: string | null) {
+  setFontWeight(w: GoogleAppsScript.Spreadsheet.FontWeight | null): Range {
     return this.setMap(this.sheetModel.fontWeights, null, w, "setFontWeight");
   }
-  setFontColor(c: string | null) {
+  setFontColor(c: string | null): Range {
     return this.setMap(this.sheetModel.fontColors, null, c, "setFontColor");
   }
-  setWrap(on: boolean) {
+  setWrap(on: boolean): Range {
     return this.setMap(this.sheetModel.wraps, null, on, "setWrap");
   }
-  setNote(note: string | null) {
+  setNote(note: string | null): Range {
     return this.setMap(this.sheetModel.notes, null, note, "setNote");
   }
-  setVerticalAlignment(_a: string) {
+  setVerticalAlignment(_a: "top" | "middle" | "bottom" | null): Range {
     this.hit("setVerticalAlignment");
-    return this;
+    return this.me();
   }
-  setDataValidation(rule: StandinDataValidation | null) {
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
     this.hit("setDataValidation");
+    this.edit();
+    if (rule !== null && !(rule instanceof StandinDataValidation)) throw new TypeError("not a DataValidation");
     this.each((r, c) => {
       if (rule) this.sheetModel.validations.set(`${r},${c}`, rule.model);
       else this.sheetModel.validations.delete(`${r},${c}`);
     });
-    return this;
+    return this.me();
   }
-  protect() {
+  protect(): Protection {
     this.hit("protect");
-    const p: ProtectionModel = {
-      description: "",
-      range: { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols },
-      warningOnly: false,
-      editors: [this.w.effectiveUser, ...this.w.staff],
-    };
-    this.sheetModel.protections.push(p);
-    return new StandinProtection(this.w, p);
+    const p = newProtection(this.w, this.sheetModel, this.box());
+    return google<Protection>(new StandinProtection(this.w, this.sheetModel, p));
   }
-  createTextFinder(text: string) {
+  createTextFinder(text: string): TextFinder {
     this.hit("createTextFinder");
-    return new StandinTextFinder(this.w, this.sheetModel, text, this);
+    return google<TextFinder>(new StandinTextFinder(this.w, this.sheetModel, text, this));
   }
 }
+export type _RangeOnly = Only<Exclude<keyof StandinRange, keyof Range | "sheetModel" | "row" | "col" | "numRows" | "numCols">>;
 
-export class StandinProtection {
+/**
+ * A new protection lists everyone who can edit the file (the owner excepted), so scripts remove the others
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection: "Ensure the current user is an editor
+ * before removing others").
+ */
+function newProtection(w: World, sheet: SheetModel, box: Box | null): ProtectionModel {
+  const ss = sheet.parent;
+  const editors = [...new Set([w.user(), ...(ss?.editors ?? [])])].filter((e) => e && e !== ss?.owner);
+  const p: ProtectionModel = { description: "", range: box, warningOnly: false, editors };
+  sheet.protections.push(p);
+  return p;
+}
+
+type ProtectionKeys =
+  | "setDescription"
+  | "getDescription"
+  | "setWarningOnly"
+  | "isWarningOnly"
+  | "getEditors"
+  | "addEditor"
+  | "addEditors"
+  | "removeEditors"
+  | "canDomainEdit"
+  | "setDomainEdit"
+  | "canEdit";
+
+export class StandinProtection implements Pick<Protection, ProtectionKeys> {
   constructor(
     private w: World,
-    private p: ProtectionModel,
+    private sheet: SheetModel,
+    readonly p: ProtectionModel,
   ) {}
-  setDescription(d: string) {
-    this.w.meter.hit(S, "Protection.setDescription");
-    this.p.description = d;
-    return this;
+  private hit(m: string) {
+    this.w.meter.hit(S, `Protection.${m}`);
   }
-  getDescription() {
-    this.w.meter.hit(S, "Protection.getDescription");
+  private me(): Protection {
+    return google<Protection>(this);
+  }
+  /** only someone who can edit the protected area changes who else can */
+  private guard() {
+    if (!this.canEditQuiet()) throw this.w.fail("protectedCell");
+  }
+  private canEditQuiet(): boolean {
+    const u = this.w.user();
+    return u === this.sheet.parent?.owner || this.p.editors.includes(u);
+  }
+  setDescription(d: string): Protection {
+    this.hit("setDescription");
+    this.guard();
+    this.p.description = d;
+    return this.me();
+  }
+  getDescription(): string {
+    this.hit("getDescription");
     return this.p.description;
   }
-  setWarningOnly(on: boolean) {
-    this.w.meter.hit(S, "Protection.setWarningOnly");
+  setWarningOnly(on: boolean): Protection {
+    this.hit("setWarningOnly");
+    this.guard();
     this.p.warningOnly = on;
-    return this;
+    return this.me();
   }
-  getEditors() {
-    this.w.meter.hit(S, "Protection.getEditors");
-    return this.w.makeArrayFrom(this.p.editors.map((e) => ({ getEmail: () => e })));
+  isWarningOnly(): boolean {
+    this.hit("isWarningOnly");
+    return this.p.warningOnly;
   }
-  /** the effective user is never removed, as on Google */
-  removeEditors(users: ({ getEmail(): string } | string)[]) {
-    this.w.meter.hit(S, "Protection.removeEditors");
-    const drop = new Set(users.map((u) => (typeof u === "string" ? u : u.getEmail())));
-    this.p.editors = this.p.editors.filter((e) => !drop.has(e) || e === this.w.effectiveUser);
-    return this;
+  getEditors(): User[] {
+    this.hit("getEditors");
+    return this.w.makeArrayFrom(this.p.editors.map((e) => this.w.userObject(e)));
   }
-  canDomainEdit() {
-    this.w.meter.hit(S, "Protection.canDomainEdit");
+  addEditor(user: string | User): Protection {
+    this.hit("addEditor");
+    this.guard();
+    const e = typeof user === "string" ? user : user.getEmail();
+    if (!this.p.editors.includes(e) && e !== this.sheet.parent?.owner) this.p.editors.push(e);
+    return this.me();
+  }
+  addEditors(emails: string[]): Protection {
+    this.hit("addEditors");
+    this.guard();
+    for (const e of emails) if (!this.p.editors.includes(e) && e !== this.sheet.parent?.owner) this.p.editors.push(e);
+    return this.me();
+  }
+  /** "Neither the owner of the spreadsheet nor the current user can be removed" (protection#removeEditors) */
+  removeEditors(users: string[] | User[]): Protection {
+    this.hit("removeEditors");
+    this.guard();
+    const drop = new Set((users as (string | User)[]).map((u) => (typeof u === "string" ? u : u.getEmail())));
+    this.p.editors = this.p.editors.filter((e) => !drop.has(e) || e === this.w.user());
+    return this.me();
+  }
+  canDomainEdit(): boolean {
+    this.hit("canDomainEdit");
     return this.p.domainEdit !== false;
   }
-  setDomainEdit(on: boolean) {
-    this.w.meter.hit(S, "Protection.setDomainEdit");
+  setDomainEdit(on: boolean): Protection {
+    this.hit("setDomainEdit");
+    this.guard();
     this.p.domainEdit = on;
-    return this;
+    return this.me();
+  }
+  canEdit(): boolean {
+    this.hit("canEdit");
+    return this.canEditQuiet();
   }
 }
+export type _ProtectionOnly = Only<Exclude<keyof StandinProtection, keyof Protection | "p">>;
 
-export class StandinTextFinder {
+export class StandinTextFinder implements Pick<TextFinder, "matchEntireCell" | "findNext" | "findAll"> {
   private entire = false;
   private next = 0;
   constructor(
@@ -422,10 +540,10 @@ export class StandinTextFinder {
     private text: string,
     private within: StandinRange | null,
   ) {}
-  matchEntireCell(on: boolean) {
+  matchEntireCell(on: boolean): TextFinder {
     this.w.meter.hit(S, "TextFinder.matchEntireCell");
     this.entire = on;
-    return this;
+    return google<TextFinder>(this);
   }
   private matches(): [number, number][] {
     const out: [number, number][] = [];
@@ -445,152 +563,57 @@ export class StandinTextFinder {
     }
     return out;
   }
-  findNext() {
+  findNext(): Range | null {
     this.w.meter.hit(S, "TextFinder.findNext");
-    const all = this.matches();
-    const hit = all[this.next++];
-    return hit ? new StandinRange(this.w, this.sheet, hit[0], hit[1], 1, 1) : null;
+    const hit = this.matches()[this.next++];
+    return hit ? google<Range>(new StandinRange(this.w, this.sheet, hit[0], hit[1], 1, 1)) : null;
   }
-  findAll() {
+  findAll(): Range[] {
     this.w.meter.hit(S, "TextFinder.findAll");
-    const list = this.w.makeArray();
-    for (const [r, c] of this.matches()) list.push(new StandinRange(this.w, this.sheet, r, c, 1, 1));
-    return list;
+    return this.w.makeArrayFrom(this.matches().map(([r, c]) => google<Range>(new StandinRange(this.w, this.sheet, r, c, 1, 1))));
   }
 }
+export type _TextFinderOnly = Only<Exclude<keyof StandinTextFinder, keyof TextFinder>>;
 
-export class StandinDataValidation {
-  constructor(public model: DataValidationModel) {}
-}
+type SheetKeys =
+  | "getName"
+  | "setName"
+  | "getSheetId"
+  | "getRange"
+  | "getDataRange"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getMaxRows"
+  | "getMaxColumns"
+  | "insertRowsAfter"
+  | "insertColumnsAfter"
+  | "deleteColumn"
+  | "deleteColumns"
+  | "insertColumnsBefore"
+  | "deleteRows"
+  | "appendRow"
+  | "setFrozenRows"
+  | "getFrozenRows"
+  | "setFrozenColumns"
+  | "setColumnWidth"
+  | "setColumnWidths"
+  | "setTabColor"
+  | "hideSheet"
+  | "isSheetHidden"
+  | "clearContents"
+  | "protect"
+  | "getProtections"
+  | "createTextFinder"
+  | "getConditionalFormatRules"
+  | "setConditionalFormatRules"
+  | "newChart"
+  | "insertChart"
+  | "getCharts"
+  | "removeChart"
+  | "activate"
+  | "getParent";
 
-export class StandinDataValidationBuilder {
-  private model: DataValidationModel = { kind: "list", values: [], allowInvalid: true, helpText: "" };
-  constructor(private w: World) {}
-  requireValueInList(values: string[], _showDropdown?: boolean) {
-    this.w.meter.hit(S, "DataValidationBuilder.requireValueInList");
-    this.model.kind = "list";
-    this.model.values = [...values];
-    return this;
-  }
-  requireValueInRange(range: StandinRange, _showDropdown?: boolean) {
-    this.w.meter.hit(S, "DataValidationBuilder.requireValueInRange");
-    this.model.kind = "list";
-    this.model.values = [`=${range.sheetModel.name}!R${range.row}C${range.col}:C${range.col}`];
-    return this;
-  }
-  requireCheckbox() {
-    this.w.meter.hit(S, "DataValidationBuilder.requireCheckbox");
-    this.model.kind = "checkbox";
-    return this;
-  }
-  setAllowInvalid(on: boolean) {
-    this.w.meter.hit(S, "DataValidationBuilder.setAllowInvalid");
-    this.model.allowInvalid = on;
-    return this;
-  }
-  setHelpText(t: string) {
-    this.w.meter.hit(S, "DataValidationBuilder.setHelpText");
-    this.model.helpText = t;
-    return this;
-  }
-  build() {
-    this.w.meter.hit(S, "DataValidationBuilder.build");
-    return new StandinDataValidation({ ...this.model });
-  }
-}
-
-export class StandinConditionalRule {
-  constructor(public model: ConditionalRuleModel) {}
-}
-
-export class StandinConditionalRuleBuilder {
-  private model: ConditionalRuleModel = {
-    ranges: [],
-    when: { kind: "textContains", text: "" },
-    background: null,
-    fontColor: null,
-  };
-  constructor(private w: World) {}
-  private h(m: string) {
-    this.w.meter.hit(S, `ConditionalFormatRuleBuilder.${m}`);
-  }
-  whenTextStartsWith(t: string) {
-    this.h("whenTextStartsWith");
-    this.model.when = { kind: "textStartsWith", text: t };
-    return this;
-  }
-  whenTextContains(t: string) {
-    this.h("whenTextContains");
-    this.model.when = { kind: "textContains", text: t };
-    return this;
-  }
-  whenTextEqualTo(t: string) {
-    this.h("whenTextEqualTo");
-    this.model.when = { kind: "textEqualTo", text: t };
-    return this;
-  }
-  setBackground(c: string) {
-    this.h("setBackground");
-    this.model.background = c;
-    return this;
-  }
-  setFontColor(c: string) {
-    this.h("setFontColor");
-    this.model.fontColor = c;
-    return this;
-  }
-  setRanges(ranges: StandinRange[]) {
-    this.h("setRanges");
-    this.model.ranges = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols }));
-    return this;
-  }
-  build() {
-    this.h("build");
-    return new StandinConditionalRule({ ...this.model, ranges: [...this.model.ranges] });
-  }
-}
-
-export class StandinChartBuilder {
-  private model: ChartModel = { type: "LINE", ranges: [], options: {}, position: [1, 1] };
-  constructor(
-    private w: World,
-    private sheet: SheetModel,
-  ) {}
-  private h(m: string) {
-    this.w.meter.hit(S, `EmbeddedChartBuilder.${m}`);
-  }
-  setChartType(t: string) {
-    this.h("setChartType");
-    this.model.type = String(t);
-    return this;
-  }
-  addRange(r: StandinRange) {
-    this.h("addRange");
-    this.model.ranges.push(`${r.sheetModel.name}!R${r.row}C${r.col}:R${r.row + r.numRows - 1}C${r.col + r.numCols - 1}`);
-    return this;
-  }
-  setPosition(row: number, col: number, _ox: number, _oy: number) {
-    this.h("setPosition");
-    this.model.position = [row, col];
-    return this;
-  }
-  setOption(k: string, v: unknown) {
-    this.h("setOption");
-    this.model.options[k] = v;
-    return this;
-  }
-  setNumHeaders(n: number) {
-    this.h("setNumHeaders");
-    this.model.options.numHeaders = n;
-    return this;
-  }
-  build() {
-    this.h("build");
-    return { __chart: { ...this.model }, sheet: this.sheet };
-  }
-}
-
-export class StandinSheet {
+export class StandinSheet implements Pick<Sheet, SheetKeys> {
   constructor(
     private w: World,
     readonly model: SheetModel,
@@ -598,221 +621,264 @@ export class StandinSheet {
   private hit(method: string) {
     this.w.meter.hit(S, `Sheet.${method}`);
   }
+  private me(): Sheet {
+    return google<Sheet>(this);
+  }
+  private edit() {
+    assertCanEdit(this.w, this.model, null);
+  }
   private range(row: number, col: number, numRows = 1, numCols = 1): StandinRange {
     const m = this.model;
-    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) {
-      throw new Error("The starting row/column of the range is too small.");
-    }
-    if (!Number.isInteger(numRows) || numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
-    if (!Number.isInteger(numCols) || numCols < 1) throw new Error("The number of columns in the range must be at least 1.");
-    if (row + numRows - 1 > m.maxRows || col + numCols - 1 > m.maxColumns) {
-      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
-    }
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) throw this.w.fail("startTooSmall");
+    if (!Number.isInteger(numRows) || numRows < 1) throw this.w.fail("tooFewRows");
+    if (!Number.isInteger(numCols) || numCols < 1) throw this.w.fail("tooFewColumns");
+    if (row + numRows - 1 > m.maxRows || col + numCols - 1 > m.maxColumns) throw this.w.fail("outsideDimensions");
     return new StandinRange(this.w, m, row, col, numRows, numCols);
   }
   /** A1 resolution shared with Spreadsheet.getRange */
   rangeA1(a1: string): StandinRange {
-    const p = parseA1(a1);
+    let p: ReturnType<typeof parseA1>;
+    try {
+      p = parseA1(a1);
+    } catch {
+      throw this.w.fail("rangeNotFound", a1);
+    }
     const endRow = p.endRow ?? this.model.maxRows;
     const endCol = p.endCol ?? this.model.maxColumns;
     return this.range(p.row, p.col, endRow - p.row + 1, endCol - p.col + 1);
   }
-  getName() {
+  getName(): string {
     this.hit("getName");
     return this.model.name;
   }
-  setName(n: string) {
+  setName(n: string): Sheet {
     this.hit("setName");
     this.model.name = n;
-    return this;
+    return this.me();
   }
-  getSheetId() {
+  getSheetId(): number {
     this.hit("getSheetId");
     return this.model.id;
   }
-  getRange(a: number | string, b?: number, c?: number, d?: number) {
+  getRange(a: number | string, b?: number, c?: number, d?: number): Range {
     this.hit("getRange");
-    if (typeof a === "string") return this.rangeA1(a);
-    return this.range(a, b as number, c ?? 1, d ?? 1);
+    return google<Range>(typeof a === "string" ? this.rangeA1(a) : this.range(a, b as number, c ?? 1, d ?? 1));
   }
-  getDataRange() {
+  getDataRange(): Range {
     this.hit("getDataRange");
-    return new StandinRange(this.w, this.model, 1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
+    return google<Range>(
+      new StandinRange(this.w, this.model, 1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn())),
+    );
   }
-  getLastRow() {
+  getLastRow(): number {
     this.hit("getLastRow");
     return this.model.lastRow();
   }
-  getLastColumn() {
+  getLastColumn(): number {
     this.hit("getLastColumn");
     return this.model.lastColumn();
   }
-  getMaxRows() {
+  getMaxRows(): number {
     this.hit("getMaxRows");
     return this.model.maxRows;
   }
-  getMaxColumns() {
+  getMaxColumns(): number {
     this.hit("getMaxColumns");
     return this.model.maxColumns;
   }
-  insertRowsAfter(after: number, n: number) {
+  insertRowsAfter(after: number, n: number): Sheet {
     this.hit("insertRowsAfter");
-    if (after !== this.model.maxRows) {
-      this.model.values.splice(after, 0, ...Array.from({ length: n }, () => [] as CellValue[]));
-    }
+    this.edit();
+    assertRoom(this.w, this.model.parent, n * this.model.maxColumns);
+    if (after !== this.model.maxRows) this.model.values.splice(after, 0, ...Array.from({ length: n }, () => [] as CellValue[]));
     this.model.maxRows += n;
-    return this;
+    return this.me();
   }
-  insertColumnsAfter(after: number, n: number) {
+  insertColumnsAfter(after: number, n: number): Sheet {
     this.hit("insertColumnsAfter");
+    this.edit();
+    assertRoom(this.w, this.model.parent, n * this.model.maxRows);
     if (after < this.model.maxColumns) {
       for (const row of this.model.values) if (row.length > after) row.splice(after, 0, ...Array(n).fill(""));
     }
     this.model.maxColumns += n;
-    return this;
+    return this.me();
   }
-  insertColumnsBefore(before: number, n: number) {
+  insertColumnsBefore(before: number, n: number): Sheet {
     this.hit("insertColumnsBefore");
+    this.edit();
+    assertRoom(this.w, this.model.parent, n * this.model.maxRows);
     for (const row of this.model.values) if (row.length >= before) row.splice(before - 1, 0, ...Array(n).fill(""));
     this.model.maxColumns += n;
-    return this;
+    return this.me();
   }
-  deleteColumns(col: number, n: number) {
-    this.hit("deleteColumns");
-    for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, n);
-    this.model.maxColumns -= n;
-    return this;
-  }
-  deleteRows(row: number, n: number) {
+  deleteRows(row: number, n: number): Sheet {
     this.hit("deleteRows");
-    if (row < 1 || row + n - 1 > this.model.maxRows) throw new Error("Those rows are out of bounds.");
+    this.edit();
+    if (row < 1 || row + n - 1 > this.model.maxRows) throw this.w.fail("rowsOutOfBounds");
     this.model.values.splice(row - 1, n);
     this.model.maxRows -= n;
-    return this;
+    return this.me();
   }
-  deleteColumn(col: number) {
+  deleteColumn(col: number): Sheet {
     this.hit("deleteColumn");
+    this.edit();
     for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, 1);
     this.model.maxColumns -= 1;
-    return this;
+    return this.me();
   }
-  appendRow(values: unknown[]) {
+  deleteColumns(col: number, n: number): void {
+    this.hit("deleteColumns");
+    this.edit();
+    for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, n);
+    const formats = new Map<string, string>();
+    for (const [key, f] of this.model.numberFormats) {
+      const [r, c] = key.split(",");
+      if (Number(c) < col) formats.set(key, f);
+      else if (Number(c) >= col + n) formats.set(`${r},${Number(c) - n}`, f);
+    }
+    this.model.numberFormats = formats;
+    this.model.maxColumns -= n;
+  }
+  appendRow(values: unknown[]): Sheet {
     this.hit("appendRow");
     const r = this.model.lastRow() + 1;
+    assertCanEdit(this.w, this.model, { row: r, col: 1, numRows: 1, numCols: values.length });
+    const grow =
+      (r > this.model.maxRows ? this.model.maxColumns : 0) + Math.max(0, values.length - this.model.maxColumns) * this.model.maxRows;
+    if (grow) assertRoom(this.w, this.model.parent, grow);
     if (r > this.model.maxRows) this.model.maxRows = r;
     if (values.length > this.model.maxColumns) this.model.maxColumns = values.length;
     this.w.meter.wrote(values.length);
-    values.forEach((v, j) => store(this.model, r, j + 1, v));
-    return this;
+    values.forEach((v, j) => this.model.write(r, j + 1, v));
+    return this.me();
   }
-  setFrozenRows(n: number) {
+  setFrozenRows(n: number): void {
     this.hit("setFrozenRows");
     this.model.frozenRows = n;
   }
-  getFrozenRows() {
+  getFrozenRows(): number {
     this.hit("getFrozenRows");
     return this.model.frozenRows;
   }
-  setFrozenColumns(n: number) {
+  setFrozenColumns(n: number): void {
     this.hit("setFrozenColumns");
     this.model.frozenColumns = n;
   }
-  setColumnWidth(col: number, width: number) {
+  setColumnWidth(col: number, width: number): Sheet {
     this.hit("setColumnWidth");
     this.model.colWidths.set(col, width);
-    return this;
+    return this.me();
   }
-  setColumnWidths(start: number, n: number, width: number) {
+  setColumnWidths(start: number, n: number, width: number): Sheet {
     this.hit("setColumnWidths");
     for (let i = 0; i < n; i++) this.model.colWidths.set(start + i, width);
-    return this;
+    return this.me();
   }
-  setTabColor(c: string | null) {
+  setTabColor(c: string | null): Sheet {
     this.hit("setTabColor");
     this.model.tabColor = c;
-    return this;
+    return this.me();
   }
-  hideSheet() {
+  hideSheet(): Sheet {
     this.hit("hideSheet");
     this.model.hidden = true;
-    return this;
+    return this.me();
   }
-  isSheetHidden() {
+  isSheetHidden(): boolean {
     this.hit("isSheetHidden");
     return this.model.hidden;
   }
-  clearContents() {
+  clearContents(): Sheet {
     this.hit("clearContents");
+    this.edit();
     this.model.values = [];
     this.model.formulas.clear();
-    return this;
+    return this.me();
   }
-  clear() {
-    this.hit("clear");
-    this.model.values = [];
-    this.model.formulas.clear();
-    this.model.backgrounds.clear();
-    this.model.fontWeights.clear();
-    this.model.numberFormats.clear();
-    return this;
-  }
-  protect() {
+  protect(): Protection {
     this.hit("protect");
-    const p: ProtectionModel = { description: "", range: null, warningOnly: false, editors: [this.w.effectiveUser, ...this.w.staff] };
-    this.model.protections.push(p);
-    return new StandinProtection(this.w, p);
+    const p = newProtection(this.w, this.model, null);
+    return google<Protection>(new StandinProtection(this.w, this.model, p));
   }
-  getProtections(type: string) {
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): Protection[] {
     this.hit("getProtections");
-    const list = this.w.makeArray();
-    for (const p of this.model.protections) {
-      if ((type === "SHEET") === (p.range === null)) list.push(new StandinProtection(this.w, p));
-    }
-    return list;
+    const sheetWide = String(type) === "SHEET";
+    return this.w.makeArrayFrom(
+      this.model.protections
+        .filter((p) => sheetWide === (p.range === null))
+        .map((p) => google<Protection>(new StandinProtection(this.w, this.model, p))),
+    );
   }
-  createTextFinder(text: string) {
+  createTextFinder(text: string): TextFinder {
     this.hit("createTextFinder");
-    return new StandinTextFinder(this.w, this.model, text, null);
+    return google<TextFinder>(new StandinTextFinder(this.w, this.model, text, null));
   }
-  getConditionalFormatRules() {
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
     this.hit("getConditionalFormatRules");
-    const list = this.w.makeArray();
-    for (const m of this.model.conditionalFormats) list.push(new StandinConditionalRule(m));
-    return list;
+    return this.w.makeArrayFrom(
+      this.model.conditionalFormats.map((m) => token<GoogleAppsScript.Spreadsheet.ConditionalFormatRule>(new StandinConditionalRule(m))),
+    );
   }
-  setConditionalFormatRules(rules: StandinConditionalRule[]) {
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.hit("setConditionalFormatRules");
-    this.model.conditionalFormats = rules.map((r) => r.model);
+    this.edit();
+    this.model.conditionalFormats = rules.map((r) => {
+      if (!(r instanceof StandinConditionalRule)) throw new TypeError("not a ConditionalFormatRule");
+      return r.model;
+    });
   }
-  newChart() {
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
     this.hit("newChart");
-    return new StandinChartBuilder(this.w, this.model);
+    return google<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>(new StandinChartBuilder(this.w));
   }
-  insertChart(chart: { __chart: ChartModel }) {
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.hit("insertChart");
-    this.model.charts.push(chart.__chart);
+    if (!(chart instanceof StandinChart)) throw new TypeError("not an EmbeddedChart");
+    this.edit();
+    this.model.charts.push(chart.model);
   }
-  getCharts() {
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     this.hit("getCharts");
-    const list = this.w.makeArray();
-    for (const c of this.model.charts) list.push({ __chart: c });
-    return list;
+    return this.w.makeArrayFrom(this.model.charts.map((c) => token<GoogleAppsScript.Spreadsheet.EmbeddedChart>(new StandinChart(c))));
   }
-  removeChart(chart: { __chart: ChartModel }) {
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.hit("removeChart");
-    this.model.charts = this.model.charts.filter((c) => c !== chart.__chart);
+    if (!(chart instanceof StandinChart)) throw new TypeError("not an EmbeddedChart");
+    this.edit();
+    this.model.charts = this.model.charts.filter((c) => c !== chart.model);
   }
-  activate() {
+  activate(): Sheet {
     this.hit("activate");
-    return this;
+    return this.me();
   }
-  getParent() {
+  getParent(): Spreadsheet {
     this.hit("getParent");
-    return this.w.spreadsheetFor(this.model);
+    if (!this.model.parent) throw new Error("Sheet has no spreadsheet");
+    return google<Spreadsheet>(new StandinSpreadsheet(this.w, this.model.parent));
   }
 }
+export type _SheetOnly = Only<Exclude<keyof StandinSheet, keyof Sheet | "model" | "rangeA1">>;
 
-export class StandinSpreadsheet {
+type SpreadsheetKeys =
+  | "getId"
+  | "getName"
+  | "getUrl"
+  | "getOwner"
+  | "getEditors"
+  | "getSpreadsheetTimeZone"
+  | "setSpreadsheetTimeZone"
+  | "getSpreadsheetLocale"
+  | "setSpreadsheetLocale"
+  | "getSheetByName"
+  | "getSheets"
+  | "insertSheet"
+  | "deleteSheet"
+  | "getRange"
+  | "toast"
+  | "getActiveSheet";
+
+export class StandinSpreadsheet implements Pick<Spreadsheet, SpreadsheetKeys> {
   constructor(
     private w: World,
     readonly model: SpreadsheetModel,
@@ -820,58 +886,84 @@ export class StandinSpreadsheet {
   private hit(method: string) {
     this.w.meter.hit(S, `Spreadsheet.${method}`);
   }
-  getId() {
+  getId(): string {
     this.hit("getId");
     return this.model.id;
   }
-  getName() {
+  getName(): string {
     this.hit("getName");
     return this.model.name;
   }
-  getUrl() {
+  getUrl(): string {
     this.hit("getUrl");
     return `https://docs.google.com/spreadsheets/d/${this.model.id}/edit`;
   }
-  getSpreadsheetTimeZone() {
+  getOwner(): User | null {
+    this.hit("getOwner");
+    return this.w.userObject(this.model.owner);
+  }
+  getEditors(): User[] {
+    this.hit("getEditors");
+    return this.w.makeArrayFrom([this.model.owner, ...this.model.editors].map((e) => this.w.userObject(e)));
+  }
+  getSpreadsheetTimeZone(): string {
     this.hit("getSpreadsheetTimeZone");
     return this.model.timeZone;
   }
-  setSpreadsheetTimeZone(tz: string) {
+  setSpreadsheetTimeZone(tz: string): void {
     this.hit("setSpreadsheetTimeZone");
     this.model.timeZone = tz;
   }
-  getSheetByName(name: string) {
+  getSpreadsheetLocale(): string {
+    this.hit("getSpreadsheetLocale");
+    return this.model.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.hit("setSpreadsheetLocale");
+    this.model.locale = locale;
+  }
+  getSheetByName(name: string): Sheet | null {
     this.hit("getSheetByName");
     const s = this.model.sheet(name);
-    return s ? new StandinSheet(this.w, s) : null;
+    return s ? google<Sheet>(new StandinSheet(this.w, s)) : null;
   }
-  getSheets() {
+  getSheets(): Sheet[] {
     this.hit("getSheets");
-    const list = this.w.makeArray();
-    for (const s of this.model.sheets) list.push(new StandinSheet(this.w, s));
-    return list;
+    return this.w.makeArrayFrom(this.model.sheets.map((s) => google<Sheet>(new StandinSheet(this.w, s))));
   }
-  insertSheet(name: string, index?: number) {
+  insertSheet(name?: string | number | object, index?: number | object): Sheet {
     this.hit("insertSheet");
-    return new StandinSheet(this.w, this.model.addSheet(name, index));
+    let n = typeof name === "string" ? name : "";
+    if (!n) for (let i = this.model.sheets.length + 1; !n || this.model.sheet(n); i++) n = `Trang tính${i}`;
+    if (this.model.sheet(n)) throw this.w.fail("sheetExists", n);
+    assertRoom(this.w, this.model, 1000 * 26);
+    return google<Sheet>(new StandinSheet(this.w, this.model.addSheet(n, typeof index === "number" ? index : undefined)));
   }
-  deleteSheet(sheet: StandinSheet) {
+  deleteSheet(sheet: Sheet): void {
     this.hit("deleteSheet");
+    if (!(sheet instanceof StandinSheet)) throw new TypeError("not a Sheet");
+    assertCanEdit(this.w, sheet.model, null);
     this.model.sheets = this.model.sheets.filter((s) => s !== sheet.model);
   }
-  getRange(a1: string) {
+  getRange(a1: string): Range {
     this.hit("getRange");
-    const p = parseA1(a1);
-    const sheet = p.sheet !== undefined ? this.model.sheet(p.sheet) : this.model.sheets[0];
-    if (!sheet) throw new Error(`Range not found: ${a1}`);
-    return new StandinSheet(this.w, sheet).rangeA1(a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1);
+    const bang = a1.lastIndexOf("!");
+    let name: string | undefined;
+    if (bang >= 0) {
+      name = a1.slice(0, bang);
+      if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+    }
+    const sheet = name !== undefined ? this.model.sheet(name) : this.model.sheets[0];
+    if (!sheet) throw this.w.fail("rangeNotFound", a1);
+    return google<Range>(new StandinSheet(this.w, sheet).rangeA1(bang >= 0 ? a1.slice(bang + 1) : a1));
   }
-  toast(msg: string, title?: string) {
+  toast(msg: string, title?: string, _timeout?: number | null): void {
     this.hit("toast");
     this.model.toasts.push(title ? `${title}: ${msg}` : msg);
   }
-  getActiveSheet() {
+  getActiveSheet(): Sheet {
     this.hit("getActiveSheet");
-    return new StandinSheet(this.w, this.model.sheets[0]);
+    return google<Sheet>(new StandinSheet(this.w, this.model.sheets[0]));
   }
 }
+export type _SpreadsheetOnly = Only<Exclude<keyof StandinSpreadsheet, keyof Spreadsheet | "model">>;

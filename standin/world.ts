@@ -1,36 +1,40 @@
-// The stand-in's world: Google's services in memory, a clock, a vm context that holds only Apps Script's globals.
+// The stand-in's world: Google's services in memory, the people who use them, a clock, and a vm context per
+// execution that holds only Apps Script's globals. Every execution runs as an account (the staff member who clicks,
+// or a trigger's owner), and Google answers in that account's language.
 import vm from "node:vm";
 import { makeDocumentApp } from "./documents.js";
 import { makeDrive } from "./drive.js";
 import { formatDate } from "./format-date.js";
-import { type FormModel, type ResponseModel, StandinForm, StandinFormResponse, StandinTextValidationBuilder } from "./forms.js";
+import { type FormModel, makeFormApp, publishedUrl, type ResponseModel, StandinForm, StandinFormResponse } from "./forms.js";
+import { enumOf, google } from "./google.js";
+import { makeLockService } from "./lock.js";
+import { makeMailApp, type SentMail } from "./mail.js";
+import { type Language, message } from "./messages.js";
 import { Meter } from "./meter.js";
-import {
-  makeCache,
-  makeLockService,
-  makeMailApp,
-  makeProperties,
-  makeScriptApp,
-  makeSession,
-  makeUi,
-  makeUtilities,
-  type SentMail,
-  type TriggerModel,
-} from "./services.js";
-import {
-  type SheetModel,
-  SpreadsheetModel,
-  StandinConditionalRuleBuilder,
-  StandinDataValidationBuilder,
-  StandinSheet,
-  StandinSpreadsheet,
-} from "./spreadsheet.js";
+import { makeCache, makeProperties } from "./properties.js";
+import { makeScriptApp, type TriggerModel } from "./script.js";
+import { makeLogger, makeSession, StandinUser } from "./session.js";
+import { type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet.js";
+import { makeSpreadsheetApp } from "./spreadsheet-app.js";
+import { makeUtilities } from "./utilities.js";
+
+export type { SentMail, TriggerModel };
+
+/** the one part of Charts the bundle touches: chart types, for a sheet's embedded chart */
+const charts: Pick<GoogleAppsScript.Charts.Charts, "ChartType"> = {
+  ChartType: enumOf<typeof GoogleAppsScript.Charts.ChartType>(["LINE", "COLUMN", "BAR"]),
+};
 
 export interface WorldOptions {
   now?: number;
   scriptTimeZone?: string;
   mailQuota?: number;
-  effectiveUser?: string;
+  /** the account that owns the Sheet and runs setup by default */
+  owner?: string;
+  /** the Sheet's other editors: the federation's staff */
+  staff?: string[];
+  /** the language of every account unless set per account (Vietnamese: the federation works in it) */
+  language?: Language;
 }
 
 export interface RunResult {
@@ -39,13 +43,38 @@ export interface RunResult {
   error?: string;
 }
 
-export class World {
-  meter = new Meter();
-  now: number;
-  scriptTimeZone: string;
+/** one execution of the script: who it runs as, whether it came from the UI, its own global scope */
+interface Frame {
+  id: number;
+  user: string;
+  ui: boolean;
+  ctx: vm.Context | null;
+  date: ((ms: number) => Date) | null;
+  array: (() => unknown[]) | null;
+  object: (() => Record<string, string>) | null;
+}
+
+/** what Google holds whatever script project looks at it: shared by a Sheet and its copies */
+class Universe {
+  now = 0;
   spreadsheets = new Map<string, SpreadsheetModel>();
   forms = new Map<string, FormModel>();
   mails: SentMail[] = [];
+  /** MailApp's daily quota: per account, counted from its first send until 24 hours later */
+  mailWindows = new Map<string, { start: number; used: number }>();
+  languages = new Map<string, Language>();
+  ids = 0;
+  itemIds = 1_144_800_000;
+  questionIds = 1_854_700_000;
+  triggerIds = 1;
+  executions = 0;
+}
+
+export class World {
+  meter = new Meter();
+  private u: Universe;
+  scriptTimeZone: string;
+  scriptId: string;
   properties = new Map<string, string>();
   cache = new Map<string, { value: string; until: number }>();
   triggers: TriggerModel[] = [];
@@ -53,28 +82,25 @@ export class World {
   alerts: string[] = [];
   promptAnswers: string[] = [];
   logs: string[] = [];
-  uiContext = false;
-  activeUser = "tuyengiao@ldldq1.example.vn";
-  /** the spreadsheet's other editors (the federation's staff) */
-  staff = ["canbo1@ldldq1.example.vn", "canbo2@ldldq1.example.vn"];
-  effectiveUser: string;
+  owner: string;
+  staff: string[];
+  /** who clicks a menu item when a test does not say */
+  activeUser: string;
+  defaultLanguage: Language;
   /** the next n lock attempts fail (a contended lock) */
   lockBusy = 0;
   lockHeldElsewhere = false;
+  /** the execution holding the script lock */
+  lockHolder: number | null = null;
   mailQuota: number;
-  private mailUsed = new Map<string, number>();
-  private ids = 0;
-  private itemIds = 100000;
-  private triggerIds = 1;
   /** clock triggers fire only inside this window (a simulation's run.from / run.to) */
   clockFrom = Number.NEGATIVE_INFINITY;
   clockTo = Number.POSITIVE_INFINITY;
   /** the spreadsheet a bound script belongs to */
   boundSpreadsheetId: string | null = null;
-  context: vm.Context | null = null;
-  private dateMaker: ((ms: number) => Date) | null = null;
-  private arrayMaker: (() => unknown[]) | null = null;
-  private objectMaker: (() => Record<string, string>) | null = null;
+  private stack: Frame[] = [];
+  private sources: vm.Script[] = [];
+  private hooks: { method: string; left: number; fn: () => void }[] = [];
 
   /**
    * Milliseconds each call takes, when set: time then passes inside a run as it does on Google, so that a job
@@ -82,26 +108,89 @@ export class World {
    */
   latency: ((service: string, method: string) => number) | null = null;
 
-  constructor(opts: WorldOptions = {}) {
-    this.now = opts.now ?? Date.UTC(2018, 8, 1, 1, 0, 0);
+  constructor(opts: WorldOptions = {}, universe?: Universe) {
+    this.u = universe ?? new Universe();
+    if (!universe) this.u.now = opts.now ?? Date.UTC(2018, 8, 1, 1, 0, 0);
     this.scriptTimeZone = opts.scriptTimeZone ?? "Asia/Ho_Chi_Minh";
     this.mailQuota = opts.mailQuota ?? 100;
-    this.effectiveUser = opts.effectiveUser ?? "tuyengiao@ldldq1.example.vn";
+    this.owner = opts.owner ?? "tuyengiao@ldldq1.example.vn";
+    this.staff = opts.staff ?? ["canbo1@ldldq1.example.vn", "canbo2@ldldq1.example.vn"];
+    this.activeUser = this.owner;
+    this.defaultLanguage = opts.language ?? "vi";
+    this.scriptId = `script-${++this.u.ids}`;
     this.meter.onHit = (service, method) => {
       const ms = this.latency?.(service, method) ?? 0;
       if (ms) {
         this.now += ms;
         this.syncClock();
       }
+      for (const h of this.hooks) {
+        if (h.method !== method || --h.left !== 0) continue;
+        this.hooks = this.hooks.filter((x) => x !== h);
+        h.fn();
+      }
     };
   }
 
+  // ---- the universe, as before: tests read and set these
+  get now(): number {
+    return this.u.now;
+  }
+  set now(v: number) {
+    this.u.now = v;
+  }
+  get spreadsheets(): Map<string, SpreadsheetModel> {
+    return this.u.spreadsheets;
+  }
+  get forms(): Map<string, FormModel> {
+    return this.u.forms;
+  }
+  get mails(): SentMail[] {
+    return this.u.mails;
+  }
+  set mails(v: SentMail[]) {
+    this.u.mails = v;
+  }
+
+  // ---- who is running, and in which language Google answers them
+  /** the effective user of the current execution (the owner when nothing runs) */
+  user(): string {
+    return this.stack[this.stack.length - 1]?.user ?? this.owner;
+  }
+  get effectiveUser(): string {
+    return this.user();
+  }
+  inUi(): boolean {
+    return this.stack[this.stack.length - 1]?.ui ?? false;
+  }
+  execution(): number {
+    return this.stack[this.stack.length - 1]?.id ?? 0;
+  }
+  setLanguage(account: string, lang: Language): void {
+    this.u.languages.set(account, lang);
+  }
+  language(account = this.user()): Language {
+    return this.u.languages.get(account) ?? this.defaultLanguage;
+  }
+  /** Google's error for this situation, in the running account's language */
+  fail(key: Parameters<typeof message>[1], ...args: (string | number)[]): Error {
+    return new Error(message(this.language(), key, ...args));
+  }
+  userObject(email: string): GoogleAppsScript.Base.User {
+    return google<GoogleAppsScript.Base.User>(new StandinUser(this, email));
+  }
+
   // ---- realm helpers: values handed to the bundle are made in its own realm, as on Google
+  private frame(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
   makeDate(ms: number): Date {
-    return this.dateMaker ? this.dateMaker(ms) : new Date(ms);
+    const f = this.frame()?.date;
+    return f ? f(ms) : new Date(ms);
   }
   makeArray<T>(): T[] {
-    return (this.arrayMaker ? this.arrayMaker() : []) as T[];
+    const f = this.frame()?.array;
+    return (f ? f() : []) as T[];
   }
   makeArrayFrom<T>(items: T[]): T[] {
     const a = this.makeArray<T>();
@@ -109,54 +198,81 @@ export class World {
     return a;
   }
   makeObject(): Record<string, string> {
-    return this.objectMaker ? this.objectMaker() : {};
+    const f = this.frame()?.object;
+    return f ? f() : {};
   }
   uuid(): string {
-    this.ids++;
-    return `00000000-0000-4000-8000-${String(this.ids).padStart(12, "0")}`;
+    this.u.ids++;
+    return `00000000-0000-4000-8000-${String(this.u.ids).padStart(12, "0")}`;
   }
   nextItemId(): number {
-    return ++this.itemIds;
+    return (this.u.itemIds += 7919);
+  }
+  nextQuestionId(): number {
+    return (this.u.questionIds += 104729);
   }
   nextTriggerId(): number {
-    return this.triggerIds++;
+    return this.u.triggerIds++;
   }
 
-  // ---- mail quota: recipients per local day, as MailApp counts them
-  private quotaDay(): string {
-    return formatDate(new Date(this.now), this.scriptTimeZone, "yyyy-MM-dd");
+  // ---- MailApp's quota: recipients per account, for 24 hours from the first send
+  // (https://developers.google.com/apps-script/guides/services/quotas: the quota refreshes 24 hours after first use)
+  private mailWindow(account: string) {
+    const w = this.u.mailWindows.get(account);
+    return w && this.now < w.start + 86_400_000 ? w : null;
   }
-  mailRemaining(): number {
-    return Math.max(0, this.mailQuota - (this.mailUsed.get(this.quotaDay()) ?? 0));
+  mailRemaining(account = this.user()): number {
+    return Math.max(0, this.mailQuota - (this.mailWindow(account)?.used ?? 0));
   }
-  useMail(n: number): void {
-    const d = this.quotaDay();
-    this.mailUsed.set(d, (this.mailUsed.get(d) ?? 0) + n);
+  useMail(n: number, account = this.user()): void {
+    const w = this.mailWindow(account);
+    if (w) w.used += n;
+    else this.u.mailWindows.set(account, { start: this.now, used: n });
   }
 
   // ---- documents
-  createSpreadsheet(name: string, id = `ss-${++this.ids}`): SpreadsheetModel {
-    const ss = new SpreadsheetModel(id, name);
-    const first = ss.addSheet("Trang tính1");
-    first.maxRows = 1000;
-    this.spreadsheets.set(id, ss);
+  createSpreadsheet(name: string, id = `ss-${++this.u.ids}`, owner = this.owner): SpreadsheetModel {
+    const ss = new SpreadsheetModel(id, name, owner);
+    ss.editors = this.staff.filter((s) => s !== owner);
+    ss.addSheet("Trang tính1");
+    this.u.spreadsheets.set(id, ss);
     return ss;
   }
-  spreadsheetFor(sheet: SheetModel): StandinSpreadsheet {
-    for (const ss of this.spreadsheets.values()) if (ss.sheets.includes(sheet)) return new StandinSpreadsheet(this, ss);
-    throw new Error("Sheet has no spreadsheet");
+  createForm(title: string): FormModel {
+    const id = `form-${++this.u.ids}`;
+    const model: FormModel = {
+      id,
+      title,
+      description: "",
+      items: [],
+      responses: [],
+      emailCollection: "DO_NOT_COLLECT",
+      allowEdits: false,
+      confirmation: "",
+      destination: null,
+      destinationSheet: null,
+      published: false,
+      acceptingResponses: false,
+      owner: this.user(),
+      editors: [],
+    };
+    this.u.forms.set(id, model);
+    return model;
   }
+  /** Google adds the form's own response tab to the spreadsheet (a new tab: 1000 × 26 cells, counted in the 10 million) */
   linkFormToSheet(form: FormModel, ssId: string): void {
-    const ss = this.spreadsheets.get(ssId);
-    if (!ss) throw new Error(`No spreadsheet ${ssId}`);
-    if (form.destinationSheet && ss.sheet(form.destinationSheet)) return;
+    const ss = this.u.spreadsheets.get(ssId);
+    if (!ss) throw this.fail("noItem");
+    if (form.destination === ssId && form.destinationSheet && ss.sheet(form.destinationSheet)) return;
+    if (ss.cellCount() + 26_000 > 10_000_000) throw this.fail("tooManyCells");
     let n = 1;
     while (ss.sheet(`Câu trả lời biểu mẫu ${n}`)) n++;
-    const s = ss.addSheet(`Câu trả lời biểu mẫu ${n}`);
+    const s = ss.addSheet(`Câu trả lời biểu mẫu ${n}`, 0);
+    form.destination = ssId;
     form.destinationSheet = s.name;
-    this.writeResponseTabHeader(form);
+    this.refreshResponseTab(form);
   }
-  private writeResponseTabHeader(form: FormModel): void {
+  refreshResponseTab(form: FormModel): void {
     const s = this.destinationTab(form);
     if (!s) return;
     const header = ["Dấu thời gian", "Địa chỉ email", ...form.items.filter((i) => i.kind !== "SECTION_HEADER").map((i) => i.title)];
@@ -165,102 +281,14 @@ export class World {
   }
   private destinationTab(form: FormModel): SheetModel | undefined {
     if (!form.destination || !form.destinationSheet) return undefined;
-    return this.spreadsheets.get(form.destination)?.sheet(form.destinationSheet);
+    return this.u.spreadsheets.get(form.destination)?.sheet(form.destinationSheet);
   }
 
-  // ---- the vm context: Apps Script's globals and nothing of Node's
-  buildContext(): vm.Context {
-    const SpreadsheetApp = {
-      openById: (id: string) => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.openById");
-        const ss = this.spreadsheets.get(id);
-        if (!ss) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-        return new StandinSpreadsheet(this, ss);
-      },
-      getActiveSpreadsheet: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.getActiveSpreadsheet");
-        const ss = this.boundSpreadsheetId ? this.spreadsheets.get(this.boundSpreadsheetId) : undefined;
-        return ss ? new StandinSpreadsheet(this, ss) : null;
-      },
-      getActive: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.getActive");
-        const ss = this.boundSpreadsheetId ? this.spreadsheets.get(this.boundSpreadsheetId) : undefined;
-        return ss ? new StandinSpreadsheet(this, ss) : null;
-      },
-      getUi: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.getUi");
-        if (!this.uiContext) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
-        return makeUi(this);
-      },
-      flush: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.flush");
-      },
-      newDataValidation: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.newDataValidation");
-        return new StandinDataValidationBuilder(this);
-      },
-      newConditionalFormatRule: () => {
-        this.meter.hit("SpreadsheetApp", "SpreadsheetApp.newConditionalFormatRule");
-        return new StandinConditionalRuleBuilder(this);
-      },
-      ProtectionType: { SHEET: "SHEET", RANGE: "RANGE" },
-      WrapStrategy: { WRAP: "WRAP", CLIP: "CLIP" },
-    };
-    const FormApp = {
-      create: (title: string) => {
-        this.meter.hit("FormApp", "FormApp.create");
-        const id = `form-${++this.ids}`;
-        const model: FormModel = {
-          id,
-          title,
-          description: "",
-          items: [],
-          responses: [],
-          collectEmail: false,
-          allowEdits: false,
-          confirmation: "",
-          destination: null,
-          destinationSheet: null,
-          acceptingResponses: true,
-        };
-        this.forms.set(id, model);
-        return new StandinForm(this, model);
-      },
-      openById: (id: string) => {
-        this.meter.hit("FormApp", "FormApp.openById");
-        const f = this.forms.get(id);
-        if (!f) throw new Error(`No item with the given ID could be found. (${id})`);
-        return new StandinForm(this, f);
-      },
-      createTextValidation: () => {
-        this.meter.hit("FormApp", "FormApp.createTextValidation");
-        return new StandinTextValidationBuilder(this);
-      },
-      DestinationType: { SPREADSHEET: "SPREADSHEET" },
-      ItemType: {
-        LIST: "LIST",
-        MULTIPLE_CHOICE: "MULTIPLE_CHOICE",
-        CHECKBOX: "CHECKBOX",
-        TEXT: "TEXT",
-        PARAGRAPH_TEXT: "PARAGRAPH_TEXT",
-        SECTION_HEADER: "SECTION_HEADER",
-      },
-    };
-    const logger = {
-      log: (...a: unknown[]) => {
-        this.meter.hit("Logger", "Logger.log");
-        this.logs.push(a.map(String).join(" "));
-      },
-    };
-    const console = {
-      log: (...a: unknown[]) => this.logs.push(a.map(String).join(" ")),
-      info: (...a: unknown[]) => this.logs.push(a.map(String).join(" ")),
-      warn: (...a: unknown[]) => this.logs.push(`WARN ${a.map(String).join(" ")}`),
-      error: (...a: unknown[]) => this.logs.push(`ERROR ${a.map(String).join(" ")}`),
-    };
-    const ctx = vm.createContext({
-      SpreadsheetApp,
-      FormApp,
+  // ---- the globals of an execution: every Apps Script service the bundle can reach is registered here
+  private services(): Record<string, unknown> {
+    return {
+      SpreadsheetApp: makeSpreadsheetApp(this),
+      FormApp: makeFormApp(this),
       MailApp: makeMailApp(this),
       PropertiesService: makeProperties(this),
       CacheService: makeCache(this),
@@ -268,12 +296,22 @@ export class World {
       ScriptApp: makeScriptApp(this),
       Utilities: makeUtilities(this),
       Session: makeSession(this),
-      Logger: logger,
-      Charts: { ChartType: { LINE: "LINE", COLUMN: "COLUMN", BAR: "BAR" } },
+      Logger: makeLogger(this),
+      Charts: charts,
       DocumentApp: makeDocumentApp(this),
       Drive: makeDrive(this),
-      console,
-    });
+    };
+  }
+
+  private newContext(): vm.Context {
+    const logs = this.logs;
+    const console = {
+      log: (...a: unknown[]) => logs.push(a.map(String).join(" ")),
+      info: (...a: unknown[]) => logs.push(a.map(String).join(" ")),
+      warn: (...a: unknown[]) => logs.push(`WARN ${a.map(String).join(" ")}`),
+      error: (...a: unknown[]) => logs.push(`ERROR ${a.map(String).join(" ")}`),
+    };
+    const ctx = vm.createContext({ ...this.services(), console });
     // Google's clock is the world's clock
     vm.runInContext(
       `(() => { const RealDate = Date; const clock = { now: 0 };
@@ -284,14 +322,15 @@ export class World {
         globalThis.Date = D; globalThis.__clock = clock; })();`,
       ctx,
     );
-    this.dateMaker = vm.runInContext("(ms) => new Date(ms)", ctx);
-    this.arrayMaker = vm.runInContext("() => []", ctx);
-    this.objectMaker = vm.runInContext("() => ({})", ctx);
-    this.context = ctx;
     return ctx;
   }
 
-  private sources: vm.Script[] = [];
+  /** the vm context of the innermost execution (tests look at the globals a bundle defines) */
+  get context(): vm.Context | null {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i].ctx) return this.stack[i].ctx;
+    return this.idle;
+  }
+  private idle: vm.Context | null = null;
 
   /**
    * Loads a bundle's source. As on Google, every execution starts from a fresh global scope and
@@ -299,33 +338,47 @@ export class World {
    */
   load(code: string): void {
     this.sources.push(new vm.Script(code, { filename: "Code.js" }));
-    this.fresh();
+    const f = this.enter(this.owner, false, true);
+    this.stack.pop();
+    this.idle = f.ctx;
   }
 
-  private fresh(): vm.Context {
-    const ctx = this.buildContext();
-    this.syncClock();
-    for (const s of this.sources) s.runInContext(ctx);
-    return ctx;
+  private enter(user: string, ui: boolean, withContext: boolean): Frame {
+    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null };
+    this.stack.push(f);
+    if (withContext) {
+      const ctx = this.newContext();
+      f.ctx = ctx;
+      f.date = vm.runInContext("(ms) => new Date(ms)", ctx);
+      f.array = vm.runInContext("() => []", ctx);
+      f.object = vm.runInContext("() => ({})", ctx);
+      this.syncClock();
+      for (const s of this.sources) s.runInContext(ctx);
+    }
+    return f;
   }
 
   syncClock(): void {
-    if (this.context) (this.context as unknown as { __clock: { now: number } }).__clock.now = this.now;
+    for (const f of this.stack) if (f.ctx) (f.ctx as unknown as { __clock: { now: number } }).__clock.now = this.now;
   }
 
   globals(): string[] {
-    if (!this.context) return [];
-    return Object.keys(this.context).filter((k) => typeof (this.context as Record<string, unknown>)[k] === "function");
+    const ctx = this.context;
+    if (!ctx) return [];
+    return Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === "function");
   }
 
-  /** Runs a global function the way a trigger or a menu click would. */
-  run(fn: string, opts: { ui?: boolean; event?: unknown } = {}): RunResult {
+  /**
+   * Runs a global function the way a trigger or a menu click would: as `as` (a menu click runs as the staff member
+   * who clicks; an installable trigger as its owner), in a fresh global scope. Runs may nest (see during()).
+   */
+  run(fn: string, opts: { ui?: boolean; event?: unknown; as?: string } = {}): RunResult {
     if (!this.sources.length) throw new Error("No bundle loaded");
-    const f = (this.fresh() as Record<string, unknown>)[fn];
-    if (typeof f !== "function") return { ok: false, error: `Script function not found: ${fn}` };
-    this.syncClock();
-    this.uiContext = !!opts.ui;
+    const frame = this.enter(opts.as ?? (opts.ui ? this.activeUser : this.owner), !!opts.ui, true);
     try {
+      const f = (frame.ctx as Record<string, unknown>)[fn];
+      if (typeof f !== "function") return { ok: false, error: `Script function not found: ${fn}` };
+      this.syncClock();
       const value = (f as (e?: unknown) => unknown)(opts.event);
       return { ok: true, value };
     } catch (e) {
@@ -333,24 +386,110 @@ export class World {
       this.logs.push(`ERROR in ${fn}: ${err?.message ?? String(e)}`);
       return { ok: false, error: err?.message ?? String(e) };
     } finally {
-      this.uiContext = false;
+      // Google releases a script lock when the execution that holds it ends
+      if (this.lockHolder === frame.id) this.lockHolder = null;
+      this.stack.pop();
+      this.syncClock();
     }
   }
 
+  /**
+   * Runs `fn` in the middle of the current execution, when `method` ("Range.setValues") is called for the n-th
+   * time from now: triggers and menu actions overlap on Google, and this is how a test makes them.
+   */
+  during(method: string, fn: () => void, occurrence = 1): void {
+    this.hooks.push({ method, left: occurrence, fn });
+  }
+
+  /** a person (not a script) acts: typing, as that account; Google's checks apply to them */
+  as<T>(account: string, fn: () => T): T {
+    this.enter(account, true, false);
+    try {
+      return this.meter.quiet(fn);
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /** a person types into a cell: parsed as Sheets parses typing, refused on a tab protected against them */
+  type(ssId: string, tab: string, row: number, col: number, text: string, account = this.owner): void {
+    this.as(account, () => {
+      const sheet = this.sheetOf(ssId, tab);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      sheet.getRange(row, col).setValue(text);
+    });
+  }
+
+  /**
+   * File → Make a copy, by `account`: Google copies the Sheet with its bound script project (the script cannot be
+   * detached from its file: https://developers.google.com/apps-script/guides/bound), the project's script properties
+   * with it, and the forms linked to the Sheet (each copy linked to the copied Sheet); installable triggers are not
+   * copied (they belong to a user and a project: https://developers.google.com/apps-script/guides/triggers/installable,
+   * and copies need them installed again: https://gist.github.com/tanaikech/76bab12742174976d87e2473ae7975f8).
+   * Returns the copy's world: the same Google, another script project.
+   */
+  copySpreadsheet(account = this.owner): World {
+    const src = this.boundSpreadsheetId ? this.u.spreadsheets.get(this.boundSpreadsheetId) : undefined;
+    if (!src) throw new Error("no bound spreadsheet");
+    const copy = new SpreadsheetModel(`ss-${++this.u.ids}`, `Bản sao của ${src.name}`, account, {
+      locale: src.locale,
+      timeZone: src.timeZone,
+    });
+    copy.editors = [];
+    for (const s of src.sheets) {
+      const t = copy.addSheet(s.name);
+      Object.assign(t, structuredClone({ ...s, parent: null }), { parent: copy, id: t.id });
+      // protections come along; only the copy's owner edits them until someone changes that
+      t.protections = s.protections.map((p) => ({ ...p, editors: [] }));
+    }
+    this.u.spreadsheets.set(copy.id, copy);
+    for (const f of [...this.u.forms.values()]) {
+      if (f.destination !== src.id) continue;
+      const id = `form-${++this.u.ids}`;
+      const items = f.items.map((i) => ({ ...i, choices: [...i.choices], id: this.nextItemId(), questionId: this.nextQuestionId() }));
+      this.u.forms.set(id, {
+        ...f,
+        id,
+        items,
+        responses: [],
+        owner: account,
+        editors: [],
+        destination: copy.id,
+        title: `Bản sao của ${f.title}`,
+      });
+    }
+    const w = new World(
+      { scriptTimeZone: this.scriptTimeZone, mailQuota: this.mailQuota, owner: account, staff: this.staff, language: this.defaultLanguage },
+      this.u,
+    );
+    w.properties = new Map(this.properties);
+    w.boundSpreadsheetId = copy.id;
+    w.clockFrom = this.clockFrom;
+    w.clockTo = this.clockTo;
+    for (const s of this.sources) w.sources.push(s);
+    const f = w.enter(account, false, true);
+    w.stack.pop();
+    w.idle = f.ctx;
+    return w;
+  }
+
   // ---- what respondents and Google's trigger machinery do
+  /** a respondent submits (or edits) a response; an unpublished or closed form takes none */
   submitResponse(formId: string, r: { id: string; at: number; email?: string; answers: Map<number, string | string[]> }): ResponseModel {
-    const form = this.forms.get(formId);
+    const form = this.u.forms.get(formId);
     if (!form) throw new Error(`No form ${formId}`);
+    if (!form.published || !form.acceptingResponses) throw new Error(`form ${formId} is not accepting responses (unpublished or closed)`);
+    const email = form.emailCollection === "DO_NOT_COLLECT" ? "" : (r.email ?? "");
     const existing = form.responses.find((x) => x.id === r.id);
     if (existing) {
       existing.history.push({ timestamp: existing.timestamp, answers: existing.answers });
       existing.timestamp = r.at;
       existing.answers = r.answers;
-      if (r.email !== undefined) existing.email = r.email;
+      if (r.email !== undefined) existing.email = email;
       this.updateDestinationRow(form, existing);
       return existing;
     }
-    const model: ResponseModel = { id: r.id, timestamp: r.at, email: r.email ?? "", answers: r.answers, history: [] };
+    const model: ResponseModel = { id: r.id, timestamp: r.at, email, answers: r.answers, history: [] };
     form.responses.push(model);
     this.updateDestinationRow(form, model);
     return model;
@@ -373,23 +512,24 @@ export class World {
     if (idx > s.maxRows) s.maxRows = idx;
   }
 
-  /** The form-submit event Google hands an installable trigger. */
+  /** the form-submit event Google hands an installable trigger */
   submitEvent(formId: string, responseId: string): unknown {
-    const form = this.forms.get(formId);
+    const form = this.u.forms.get(formId);
     const resp = form?.responses.find((x) => x.id === responseId);
     if (!form || !resp) throw new Error("no such response");
     return {
       authMode: "FULL",
-      response: new StandinFormResponse(this, form, resp),
-      source: new StandinForm(this, form),
+      response: google<GoogleAppsScript.Forms.FormResponse>(new StandinFormResponse(this, form, resp)),
+      source: google<GoogleAppsScript.Forms.Form>(new StandinForm(this, form)),
       triggerUid: this.triggers.find((t) => t.kind === "ON_FORM_SUBMIT" && t.sourceId === formId)?.uid ?? "",
     };
   }
 
+  /** Google fires each installable submit trigger on the form, as the trigger's owner */
   fireFormSubmit(formId: string, responseId: string): RunResult[] {
     const out: RunResult[] = [];
     for (const t of this.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId)) {
-      out.push(this.run(t.handler, { event: this.submitEvent(formId, responseId) }));
+      out.push(this.run(t.handler, { event: this.submitEvent(formId, responseId), as: t.owner }));
     }
     return out;
   }
@@ -418,23 +558,28 @@ export class World {
     return due.sort((a, b) => a.at - b.at || Number(a.trigger.uid) - Number(b.trigger.uid));
   }
 
-  /** Moves the clock to `to`, firing each clock trigger when its time comes. */
+  /** Moves the clock to `to`, firing each clock trigger when its time comes, as its owner. */
   advanceTo(to: number, onFire?: (t: TriggerModel, at: number, r: RunResult) => void): void {
     for (;;) {
       const next = this.dueClockTriggers(this.now, to)[0];
       if (!next) break;
       this.now = next.at;
       if (next.trigger.afterAt !== undefined) next.trigger.spent = true;
-      const r = this.run(next.trigger.handler, { event: { authMode: "FULL", triggerUid: next.trigger.uid } });
+      const r = this.run(next.trigger.handler, { event: { authMode: "FULL", triggerUid: next.trigger.uid }, as: next.trigger.owner });
       onFire?.(next.trigger, next.at, r);
     }
     if (to > this.now) this.now = to;
   }
 
   sheetOf(ssId: string, name: string): StandinSheet | null {
-    const ss = this.spreadsheets.get(ssId);
+    const ss = this.u.spreadsheets.get(ssId);
     const s = ss?.sheet(name);
     return s ? new StandinSheet(this, s) : null;
+  }
+
+  publishedUrlOf(formId: string): string {
+    const f = this.u.forms.get(formId);
+    return f ? publishedUrl(f) : "";
   }
 }
 

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { anyLanguage } from "../standin/messages";
 import { InjectedFault } from "../standin/meter";
 import { bundleSource, ROOT } from "../standin/simulation";
 import { World } from "../standin/world";
@@ -38,6 +39,7 @@ describe("the build", () => {
         "refreshStatus",
         "runDaily",
         "runFollowUp",
+        "selfCheck",
         "sendRemindersNow",
         "sendRollupNow",
         "setup",
@@ -133,7 +135,7 @@ describe("fault injection and counting", () => {
       function lock() { return LockService.getScriptLock().tryLock(1000); }
       function now() { return new Date().getTime(); }`);
     expect(w.run("mail").value).toBe(0);
-    expect(w.run("mail").error).toMatch(/too many times/);
+    expect(w.run("mail").error).toMatch(anyLanguage("mailQuota"));
     w.lockBusy = 1;
     expect(w.run("lock").value).toBe(false);
     expect(w.run("lock").value).toBe(true);
@@ -153,10 +155,10 @@ describe("Google's documented behaviour the product relies on", () => {
       if (kind === "date") { s.getRange("B1").setValue(new Date(0)); var v = s.getRange("B1:C1").getValues()[0]; return [v[0] instanceof Date, v[1]]; }
       if (kind === "ui") { SpreadsheetApp.getUi(); } }`);
     expect(w.run("t", { event: "formula" }).value).toEqual([[["=1+1"], [""]], "=1+1"]);
-    expect(w.run("t", { event: "shape" }).error).toMatch(/number of rows/);
-    expect(w.run("t", { event: "range" }).error).toMatch(/outside the dimensions/);
+    expect(w.run("t", { event: "shape" }).error).toMatch(anyLanguage("rowsMismatch"));
+    expect(w.run("t", { event: "range" }).error).toMatch(anyLanguage("outsideDimensions"));
     expect(w.run("t", { event: "date" }).value).toEqual([true, ""]);
-    expect(w.run("t", { event: "ui" }).error).toMatch(/Cannot call SpreadsheetApp.getUi\(\) from this context/);
+    expect(w.run("t", { event: "ui" }).error).toMatch(anyLanguage("noUi"));
     expect(w.run("t", { event: "ui", ui: true }).ok).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates";
 import { adopt, fail, NOT_SET_UP, type Outcome, ok, periodsUpTo } from "./context";
 import { runDaily } from "./daily";
-import type { Ports } from "./ports";
+import { BUSY, type Ports } from "./ports";
 import { runRollups, takeThemes } from "./rollup";
 
 /** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
@@ -31,10 +31,17 @@ export function sendRollupNow(p: Ports): Outcome<string> {
   return ok(runRollups(p, { period }).join("\n"));
 }
 
-/** settings and templates take effect as soon as staff edit them; a bad setting is named by its cell */
+/**
+ * Settings and templates take effect as soon as staff edit them; a bad setting is named by its cell. The stored state
+ * is rewritten whole, so this runs under the lock: another run's changes are never overwritten with an old copy.
+ */
 export function onEditCommand(p: Ports, sheetName: string): void {
   if (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes) return;
-  if (!p.lock.acquire(30000)) return;
+  if (!p.lock.acquire(30000)) {
+    // the daily job and the submit handler read the tab themselves; only the stored copy waits for the next edit
+    p.state.record("run", { job: "Sửa cài đặt", result: "bỏ qua", detail: BUSY });
+    return;
+  }
   try {
     const { state, journal } = p.state.load();
     if (!state.spreadsheetId) return;

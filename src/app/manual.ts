@@ -18,12 +18,16 @@ function channelOf(v: unknown): string {
   return /mail|thu dien tu/.test(f) ? "email" : /tin nhan|message|sms|zalo/.test(f) ? "message" : "paper";
 }
 
-/** a Date cell, or "dd/mm/yyyy hh:mm" as staff type it, in the settings' zone */
-function readAt(v: unknown, tz: string): number | null {
+/**
+ * "dd/mm/yyyy hh:mm" as staff type it, in the settings' zone: the column is plain text, so the Sheet's locale never
+ * reads it month first. A Date cell (a tab made before the column was text) is taken as Sheets read it.
+ */
+export function readAt(v: unknown, tz: string): number | null {
   if (Object.prototype.toString.call(v) === "[object Date]") return (v as Date).getTime();
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(String(v ?? "").trim());
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(String(v ?? "").trim());
   const ymd = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : "";
-  return m && isValidYmd(ymd) ? instantOf(ymd, tz, Number(m[4] ?? 0), Number(m[5] ?? 0)) : null;
+  const [hh, mi, ss] = m ? [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)] : [0, 0, 0];
+  return m && isValidYmd(ymd) && hh < 24 && mi < 60 && ss < 60 ? instantOf(ymd, tz, hh, mi, ss) : null;
 }
 
 export function recordManual(p: Ports): Outcome<string> {

@@ -24,6 +24,8 @@ export interface FormRef {
   /** published url with {{unit}} / {{month}} where the prefilled values go */
   prefill: string;
   publishedUrl: string;
+  /** spec key -> the question's entry id in prefilled links (read from a prefilled url Google made; not the item id) */
+  entries?: Record<string, string>;
 }
 
 /** where a record tab's rows stand: the first row at the start of each month and at each day's run, the first row not yet read */
@@ -86,6 +88,8 @@ export interface State {
   reports?: ReportsRef;
   /** the report's themes as the themes tab last read (setup, or the edit trigger) */
   themes?: Theme[];
+  /** the account whose installable triggers run the product (only it sees and changes them) */
+  triggerOwner?: string;
 }
 
 export interface ReportsRef {
@@ -200,7 +204,16 @@ export interface Choices {
 }
 
 export interface FormGateway {
-  ensure(form: FormId, ref: FormRef | undefined, spreadsheetId: string, c: Choices): { ref: FormRef; changes: string[] };
+  /** `editors`: accounts that must be able to open the form (the staff, the trigger owner) */
+  ensure(
+    form: FormId,
+    ref: FormRef | undefined,
+    spreadsheetId: string,
+    c: Choices,
+    editors?: string[],
+    /** called as soon as a new form exists, before its questions are made */
+    created?: (ref: FormRef) => void,
+  ): { ref: FormRef; changes: string[] };
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */
   choicesHash(form: FormId, c: Choices): string;
@@ -235,14 +248,6 @@ export interface Recent {
   add(keys: string[]): void;
 }
 
-export interface Workbook {
-  /** the tabs as described: created when missing, formatted; returns the names created */
-  prepare(store: Store, defs: TabDef[]): string[];
-  zone(store: Store, timeZone: string): void;
-  /** a line chart of the dashboard's rates, made once */
-  chart(store: Store, tab: string, labels: string, series: string, title: string): void;
-}
-
 /** the reports as Google Docs in a Drive folder, made from a template staff restyle */
 export interface ReportDocs {
   /** the folder and the template, made once; a folder renamed in the settings is renamed in Drive */
@@ -264,7 +269,55 @@ export interface Ports {
   recent: Recent;
   /** the user running a menu action, for the record */
   user(): string;
+  /** the account this run acts as (the staff member who clicked, or the trigger's owner) */
+  effectiveUser(): string;
+  /** what the self-check reads from Google */
+  probes: Probes;
   workbook: Workbook;
   newId(): string;
   documents: ReportDocs;
+}
+
+export interface Workbook {
+  /** the tabs as described: created when missing, formatted; returns the names created */
+  prepare(store: Store, defs: TabDef[]): string[];
+  zone(store: Store, timeZone: string): void;
+  /** the spreadsheet's locale: how Sheets reads dates and numbers typed into it */
+  locale(store: Store, locale: string): void;
+  /** who may edit the protected tabs: exactly these accounts (and the file's owner, whom Google never lists) */
+  protectFor(store: Store, defs: TabDef[], editors: string[]): string[];
+  /** a line chart of the dashboard's rates, made once */
+  chart(store: Store, tab: string, labels: string, series: string, title: string): void;
+}
+
+/** a form as Google reports it, for the self-check */
+export interface FormFacts {
+  /** item id -> Google's item type name */
+  types: Record<number, string>;
+  /** null where the account's Apps Script has no isPublished() */
+  published: boolean | null;
+  accepting: boolean;
+  /** null where the account's Apps Script has no getEmailCollectionType() */
+  emailCollection: string | null;
+}
+
+export interface TriggerFacts {
+  handler: string;
+  type: string;
+  source: string;
+}
+
+/** facts read from the live account; the self-check judges them */
+export interface Probes {
+  /** the form, or why it cannot be opened */
+  form(ref: FormRef): FormFacts | { error: string };
+  /** Google's own prefilled url for these answers (spec key -> choice) */
+  prefill(ref: FormRef, answers: Record<string, string>): string;
+  /** the current account's triggers of this project */
+  triggers(): TriggerFacts[];
+  sheet(store: Store): { locale: string; timeZone: string; cells: number; protectedTabs: { tab: string; canEdit: boolean }[] };
+  mailQuota(): number;
+  /** an HTML page turned into a PDF, in memory only: its content type and size */
+  pdf(html: string): { contentType: string; bytes: number };
+  properties(): { total: number; largest: number };
 }

@@ -108,8 +108,31 @@ export function setup(p: Ports): SetupResult {
       return res;
     }
     const { store, id } = active;
-    const { state } = p.state.load();
+    const loaded = p.state.load();
     const patch: Partial<State> = { spreadsheetId: id };
+    // a Sheet copied with File → Make a copy brings the original's stored state: it starts clean instead, and never
+    // writes into the original's forms or triggers
+    const copy = !!loaded.state.spreadsheetId && loaded.state.spreadsheetId !== id;
+    if (copy) {
+      Object.assign(patch, {
+        forms: {},
+        choicesHash: {},
+        pendingRollups: [],
+        queue: { rows: 0, next: 0 },
+        followUp: "send",
+        lastReconcile: 0,
+        hourKey: undefined,
+        triggerOwner: undefined,
+      });
+      p.state.clear(loaded.journal);
+      res.changes.push(
+        "Bảng tính này là bản sao: bắt đầu lại với biểu mẫu và trình kích hoạt riêng; biểu mẫu, trình kích hoạt của bảng tính gốc không bị đụng tới.",
+      );
+    }
+    const state: State = { ...loaded.state, ...patch };
+    const me = p.effectiveUser();
+    // installable triggers belong to one account; only it sees and changes them
+    const owner = state.triggerOwner || me;
     // 1. settings: keep what staff wrote, add rows for new settings
     const created = p.workbook.prepare(store, tabDefs(0).slice(0, 1));
     const have = store.readSettingsRows();
@@ -136,7 +159,7 @@ export function setup(p: Ports): SetupResult {
       ["monthly", SPECS.monthly.tab],
       ["ledger", TAB.ledger],
     ] as const) {
-      if (state.spreadsheetId && created.includes(tab)) {
+      if (loaded.state.spreadsheetId && created.includes(tab)) {
         delete marks[key];
         patch.fullPass = true;
       }
@@ -178,6 +201,9 @@ export function setup(p: Ports): SetupResult {
       `K2:L${2 + DASHBOARD_PERIODS}`,
       "Tỷ lệ báo cáo và tỷ lệ đúng hạn theo kỳ",
     );
+    // the product's tabs: the trigger owner and the staff edit them, nobody else
+    const editors = [...new Set([owner, ...(parsed.ok ? parsed.settings.staffEmails : [])].map((e) => e.toLowerCase()))];
+    res.changes.push(...p.workbook.protectFor(store, tabDefs(0), editors));
     if (!parsed.ok) {
       res.problems.push(...parsed.errors);
       p.state.save(patch);
@@ -189,14 +215,24 @@ export function setup(p: Ports): SetupResult {
     const s = adopt(run, parsed.settings).settings;
     patch.settings = s;
     patch.frozen = run.state.frozen;
-    // dates in the Sheet show in the settings' zone, as the deadlines are counted
+    // dates in the Sheet show in the settings' zone, as the deadlines are counted; dates typed in are read day first
     p.workbook.zone(store, s.timeZone);
+    p.workbook.locale(store, "vi_VN");
     // 3. forms from the specs, their dropdowns from the roster
     const choices = choicesFor(units, s, now);
     const forms: State["forms"] = { ...state.forms };
     const hashes = { ...state.choicesHash };
     for (const form of FORM_IDS) {
-      const r = p.forms.ensure(form, state.forms[form], id, choices);
+      // a new form is recorded the moment it exists: a setup that fails later is rerun on it, never on another
+      const created = (ref: FormRef) => p.state.save({ ...patch, forms: { ...forms, [form]: ref } });
+      const r = p.forms.ensure(
+        form,
+        forms[form],
+        id,
+        choices,
+        editors.filter((e) => e !== owner),
+        created,
+      );
       forms[form] = r.ref;
       hashes[form] = p.forms.choicesHash(form, choices);
       res.changes.push(...r.changes);
@@ -209,16 +245,24 @@ export function setup(p: Ports): SetupResult {
       for (const u of units) links[(u.row ?? 2) - 2] = FORM_IDS.map((f) => p.forms.prefilledLink(forms[f], unitChoice(u)));
       store.writeRows(TAB.units, 2, links, 9);
     }
-    // 5. triggers: one per form, one daily, one on edit
-    const t = p.triggers.ensure(
-      FORM_IDS.map((f) => (forms[f] as FormRef).id),
-      id,
-      s.dailyRunHour,
-      s.timeZone,
-      state.hourKey,
-    );
-    patch.hourKey = t.hourKey;
-    res.changes.push(...t.changes);
+    // 5. triggers: one per form, one daily, one on edit, all the owner's: another account neither adds nor removes any
+    if (owner === me) {
+      const t = p.triggers.ensure(
+        FORM_IDS.map((f) => (forms[f] as FormRef).id),
+        id,
+        s.dailyRunHour,
+        s.timeZone,
+        state.hourKey,
+      );
+      patch.hourKey = t.hourKey;
+      patch.triggerOwner = me;
+      res.changes.push(...t.changes);
+    } else {
+      const moved = state.hourKey !== `${s.dailyRunHour}@${s.timeZone}`;
+      res.changes.push(
+        `Trình kích hoạt thuộc tài khoản ${owner}: giữ nguyên, tài khoản ${me} không tạo thêm.${moved ? ` Giờ chạy hằng ngày đã đổi: tài khoản ${owner} chạy Thiết lập để áp dụng.` : ""}`,
+      );
+    }
     // 6. the reports' Drive folder and the template staff restyle, made once
     const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
     patch.reports = docs.ref;

@@ -117,7 +117,8 @@ export function tabDefs(unitCount: number): TabDef[] {
       name: MANUAL_TAB[form],
       header,
       frozenRows: 1,
-      textCols: [1, 4, ...(form === "monthly" ? [5] : [])],
+      // the date received is text, read as dd/mm/yyyy hh:mm whatever the Sheet's locale
+      textCols: [1, 2, 4, ...(form === "monthly" ? [5] : [])],
       protect: false,
       // staff pick the channel, and the unit from the roster
       lists: [

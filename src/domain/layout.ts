@@ -17,6 +17,7 @@ export const TAB = {
   /** mails a run cut short left for the next run */
   queue: "Hàng đợi thư (hệ thống)",
   themes: "Chủ đề",
+  selfCheck: "Kiểm tra",
 } as const;
 
 /** a tab as setup makes and keeps it */
@@ -102,6 +103,7 @@ export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nộ
 
 /** the report's themes: staff edit them; whole words, with their diacritics */
 export const THEMES_HEADER = ["Chủ đề", "Từ, cụm từ (cách nhau dấu phẩy)", "Không tính khi nằm trong cụm từ (cách nhau dấu phẩy)"];
+export const SELF_CHECK_HEADER = ["Mục kiểm tra", "Kết quả", "Chi tiết", "Việc cần làm"];
 
 export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
 

@@ -4,7 +4,7 @@ import { REGISTRATION } from "./periods";
 import { type Block, blocksHtml, blocksRows } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
-import { escapeHtml as e } from "./text";
+import { cutText, escapeHtml as e, utf8Length } from "./text";
 
 export function periodTitle(period: string): string {
   return period === REGISTRATION ? "đăng ký tài khoản Facebook" : `báo cáo ${viMonth(period)}`;
@@ -16,8 +16,11 @@ export interface DocLink {
   url: string;
 }
 
-/** MailApp takes 200 KB of body; past this, the mail keeps the figures and points to the document */
-export const MAIL_BODY_CHARS = 150000;
+/**
+ * MailApp takes 200 KB of body, counted in bytes (a Vietnamese letter takes two or three): past this many bytes of
+ * HTML, the mail keeps the figures and points to the document
+ */
+export const MAIL_BODY_BYTES = 150000;
 
 /** the figures part: everything before the second section */
 function figuresPart(blocks: Block[]): Block[] {
@@ -34,7 +37,7 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
   const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>`;
   let html = `${head}${where}${note}${title}${blocksHtml(r.body)}</div>`;
-  if (html.length > MAIL_BODY_CHARS) {
+  if (utf8Length(html) > MAIL_BODY_BYTES) {
     html = `${head}${where}${note}${title}${blocksHtml(figuresPart(r.body))}<p><i>Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.</i></p></div>`;
   }
   return html;
@@ -56,5 +59,8 @@ export function rollupText(r: Report, s: Settings, doc: DocLink | null): string 
   const lines = doc ? [`Dự thảo văn bản (Google Docs): ${doc.url}`, ""] : [];
   const rows = rollupRows({ ...r, texts: [] }, s);
   const text = [...lines, ...rows.map((row) => row.filter(Boolean).join(": "))].join("\n");
-  return text.length > MAIL_BODY_CHARS / 3 ? text.slice(0, MAIL_BODY_CHARS / 3) : text;
+  // the plain part stays within a quarter of the budget: whole characters, counted in bytes
+  let cut = text;
+  while (utf8Length(cut) > MAIL_BODY_BYTES / 4) cut = cutText(cut, Math.floor(cut.length * 0.9));
+  return cut;
 }

@@ -18,6 +18,7 @@ export interface Settings {
   overdueCc: string[];
   rollupAfter: number;
   rollupTo: string[];
+  staffEmails: string[];
   dailyRunHour: number;
   verifySender: boolean;
   receipts: boolean;
@@ -79,6 +80,13 @@ const TABLE: Row[] = [
   ["overdueCc", "emails", "Đồng gửi thư báo trễ hạn", OPT, []],
   ["rollupAfter", "int", "Gửi tổng hợp sau hạn (ngày)", "0: gửi vào ngày hạn", 0, 0, 60],
   ["rollupTo", "emails", "Người nhận tổng hợp", "Để trống: không gửi tổng hợp", ["tuyengiao@ldldq1.example.vn"]],
+  [
+    "staffEmails",
+    "emails",
+    "Tài khoản cán bộ dùng hệ thống",
+    "Có thể để trống. Email Google của từng cán bộ, cách nhau dấu phẩy: được chạy mọi mục trình đơn và sửa các trang hệ thống ghi",
+    [],
+  ],
   ["dailyRunHour", "int", "Giờ chạy hằng ngày", "", 8, 0, 23],
   ["verifySender", "bool", "Xác minh email người gửi", "Có: email lạ phải chờ xác nhận", true],
   ["receipts", "bool", "Gửi thư xác nhận đã nhận", "", true],
@@ -121,7 +129,7 @@ export const SETTING_DEFS: SettingDef[] = TABLE.map(([key, kind, label, help, , 
   help,
   min,
   max,
-  optional: help.startsWith("Để trống") || help === OPT,
+  optional: help.startsWith("Để trống") || help.startsWith(OPT),
 }));
 
 export const DEFAULT_SETTINGS = Object.fromEntries(TABLE.map((r) => [r[0], r[4]])) as unknown as Settings;

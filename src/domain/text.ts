@@ -85,6 +85,28 @@ export function quote(s: string, max = 60): string {
   return `“${cut}${cut.length < s.length ? "…" : ""}”`;
 }
 
+/** bytes of a text in UTF-8 (MailApp counts a body's 200 KB in bytes; a Vietnamese letter takes two or three) */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** MailApp refuses a subject over 250 characters: a longer one is cut, with an ellipsis, at a whole character */
+export const SUBJECT_MAX = 250;
+export function fitSubject(s: string): string {
+  const chars = Array.from(s);
+  return chars.length <= SUBJECT_MAX ? s : `${chars.slice(0, SUBJECT_MAX - 1).join("")}…`;
+}
+
 export const CELL_LIMIT = 50000;
 export const TRUNCATION_NOTE = " …[đã cắt bớt: quá 50.000 ký tự; bản đủ trong biểu mẫu]";
 

@@ -1,45 +1,103 @@
 // Google Forms: create or update a form from its spec, keep dropdowns in sync, read responses and prefilled links.
-import type { Choices, FormRef } from "../app/ports";
+import type { Choices, FormRef, RawResponse, ResponseStub } from "../app/ports";
 import type { Field, FormSpec } from "../domain/forms/spec";
 import { hash } from "../domain/text";
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
+type ListItem = GoogleAppsScript.Forms.ListItem;
+type MultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
+type CheckboxItem = GoogleAppsScript.Forms.CheckboxItem;
+type TextItem = GoogleAppsScript.Forms.TextItem;
+type ParagraphTextItem = GoogleAppsScript.Forms.ParagraphTextItem;
 
-// Google's item type, and the Form / Item methods that make and type it, per kind of question
-const KIND: Record<Field["kind"], [string, string]> = {
-  unit: ["LIST", "ListItem"],
-  month: ["LIST", "ListItem"],
-  choice: ["MULTIPLE_CHOICE", "MultipleChoiceItem"],
-  checkboxes: ["CHECKBOX", "CheckboxItem"],
-  shortText: ["TEXT", "TextItem"],
-  number: ["TEXT", "TextItem"],
-  paragraph: ["PARAGRAPH_TEXT", "ParagraphTextItem"],
-};
+/** a question as Google types it: add*Item() returns these, and only Item.as*Item() turns an Item into one */
+type Question =
+  | { kind: "list"; item: ListItem }
+  | { kind: "choice"; item: MultipleChoiceItem }
+  | { kind: "checkbox"; item: CheckboxItem }
+  | { kind: "text"; item: TextItem }
+  | { kind: "paragraph"; item: ParagraphTextItem };
 
 export const NO_UNITS = "(danh sách đơn vị đang trống)";
 
-type Dyn = Record<string, (...a: unknown[]) => Dyn & Item>;
+/** Google's item type of a question kind */
+function itemType(f: Field): GoogleAppsScript.Forms.ItemType {
+  switch (f.kind) {
+    case "unit":
+    case "month":
+      return FormApp.ItemType.LIST;
+    case "choice":
+      return FormApp.ItemType.MULTIPLE_CHOICE;
+    case "checkboxes":
+      return FormApp.ItemType.CHECKBOX;
+    case "shortText":
+    case "number":
+      return FormApp.ItemType.TEXT;
+    case "paragraph":
+      return FormApp.ItemType.PARAGRAPH_TEXT;
+  }
+}
+
+function addQuestion(form: Form, f: Field): Question {
+  switch (f.kind) {
+    case "unit":
+    case "month":
+      return { kind: "list", item: form.addListItem() };
+    case "choice":
+      return { kind: "choice", item: form.addMultipleChoiceItem() };
+    case "checkboxes":
+      return { kind: "checkbox", item: form.addCheckboxItem() };
+    case "shortText":
+    case "number":
+      return { kind: "text", item: form.addTextItem() };
+    case "paragraph":
+      return { kind: "paragraph", item: form.addParagraphTextItem() };
+  }
+}
+
+/** an existing item, typed (its type was checked against the field before) */
+function asQuestion(item: Item, f: Field): Question {
+  switch (f.kind) {
+    case "unit":
+    case "month":
+      return { kind: "list", item: item.asListItem() };
+    case "choice":
+      return { kind: "choice", item: item.asMultipleChoiceItem() };
+    case "checkboxes":
+      return { kind: "checkbox", item: item.asCheckboxItem() };
+    case "shortText":
+    case "number":
+      return { kind: "text", item: item.asTextItem() };
+    case "paragraph":
+      return { kind: "paragraph", item: item.asParagraphTextItem() };
+  }
+}
 
 function choicesOf(f: Field, c: Choices): string[] {
   if (f.kind === "unit") return c.unit.length ? c.unit : [NO_UNITS];
   return f.kind === "month" ? c.month : (f.choices ?? []).map((x) => x.label);
 }
 
-/** brings one item in line with its field; returns whether anything was written */
-function syncItem(item: Item, f: Field, c: Choices, fresh: boolean): boolean {
-  const typed = (item as unknown as Dyn)[`as${KIND[f.kind][1]}`]();
+/** brings one question in line with its field; returns whether anything was written */
+function syncQuestion(q: Question, f: Field, c: Choices, fresh: boolean): boolean {
+  const item = q.item;
   let changed = fresh;
   if (fresh || item.getTitle() !== f.title) changed = !!item.setTitle(f.title);
   if (fresh || item.getHelpText() !== (f.help ?? "")) changed = !!item.setHelpText(f.help ?? "");
-  if (fresh) typed.setRequired(f.required);
-  if (f.choices || f.kind === "unit" || f.kind === "month") {
+  if (fresh) item.setRequired(f.required);
+  if (q.kind === "list" || q.kind === "choice" || q.kind === "checkbox") {
     const want = choicesOf(f, c);
-    const have = fresh ? "" : (typed.getChoices() as unknown as { getValue(): string }[]).map((x) => x.getValue()).join("\n");
-    if (have !== want.join("\n")) changed = !!typed.setChoiceValues(want);
+    const have = fresh
+      ? ""
+      : q.item
+          .getChoices()
+          .map((x) => x.getValue())
+          .join("\n");
+    if (have !== want.join("\n")) changed = !!q.item.setChoiceValues(want);
   }
-  if (fresh && f.kind === "number") {
-    typed.setValidation(
+  if (fresh && q.kind === "text" && f.kind === "number") {
+    q.item.setValidation(
       FormApp.createTextValidation()
         .setHelpText("Nhập số nguyên không âm, ví dụ 12.")
         .requireTextMatchesPattern("^\\s*\\d{1,7}\\s*$")
@@ -49,11 +107,32 @@ function syncItem(item: Item, f: Field, c: Choices, fresh: boolean): boolean {
   return changed;
 }
 
+/**
+ * The form takes responses only once published (forms created by script start unpublished from 2026), and the
+ * respondent's address is the signed-in, verified one only with EmailCollectionType.VERIFIED: setCollectEmail(true)
+ * does not say so. Both are newer than the installed types and called only where the account has them.
+ */
+function openForResponses(form: Form, changes: string[], title: string): void {
+  const verified = FormApp.EmailCollectionType?.VERIFIED;
+  if (form.setEmailCollectionType && verified !== undefined) {
+    if (!form.getEmailCollectionType || form.getEmailCollectionType() !== verified) {
+      form.setEmailCollectionType(verified);
+      changes.push(`biểu mẫu “${title}”: thu email đã xác minh của người gửi`);
+    }
+  } else if (!form.collectsEmail()) form.setCollectEmail(true);
+  if (form.setPublished && !(form.isPublished?.() ?? false)) {
+    form.setPublished(true);
+    changes.push(`xuất bản biểu mẫu “${title}”`);
+  }
+}
+
 export function ensureForm(
   spec: FormSpec,
   ref: FormRef | undefined,
   spreadsheetId: string,
   c: Choices,
+  editors: string[] = [],
+  created?: (ref: FormRef) => void,
 ): { ref: FormRef; changes: string[] } {
   const changes: string[] = [];
   let form: Form;
@@ -61,60 +140,107 @@ export function ensureForm(
     form = FormApp.openById(ref.id);
   } else {
     form = FormApp.create(spec.title);
-    form.setCollectEmail(true);
     form.setAllowResponseEdits(true);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+    created?.({ id: form.getId(), items: {}, prefill: "", publishedUrl: "" });
     changes.push(`tạo biểu mẫu “${spec.title}”`);
   }
   if (form.getTitle() !== spec.title) form.setTitle(spec.title);
   if (form.getDescription() !== spec.description) form.setDescription(spec.description);
   form.setConfirmationMessage(spec.confirmation);
+  // every staff account can open the form (a menu action reads its responses as the staff member who clicks)
+  if (editors.length) {
+    const have = new Set(form.getEditors().map((u) => u.getEmail().toLowerCase()));
+    const add = editors.filter((e) => !have.has(e));
+    if (add.length) form.addEditors(add);
+  }
   const items: Record<string, number> = { ...(ref?.items ?? {}) };
   const existing = new Map<number, Item>();
   for (const it of form.getItems()) existing.set(it.getId(), it);
+  // questions a failed setup made before it could record them are taken back by type and title, not made twice
+  const known = new Set(Object.values(items));
+  const unclaimed = [...existing.values()].filter((it) => !known.has(it.getId()));
   for (const f of spec.fields) {
     let item = items[f.key] !== undefined ? existing.get(items[f.key]) : undefined;
-    if (item && String(item.getType()) !== KIND[f.kind][0]) {
+    let adopted = false;
+    if (items[f.key] === undefined) {
+      const like = (title: string) => unclaimed.findIndex((it) => it.getTitle() === title && it.getType() === itemType(f));
+      // its title, or none yet (the run stopped between adding the question and naming it)
+      const i = like(f.title) >= 0 ? like(f.title) : like("");
+      if (i >= 0) [item, adopted] = [unclaimed.splice(i, 1)[0], true];
+    }
+    if (item && item.getType() !== itemType(f)) {
       changes.push(`câu “${f.title}” đổi loại: tạo câu mới, câu cũ giữ nguyên để không mất câu trả lời`);
       item = undefined;
     }
-    const fresh = !item;
-    if (!item) item = (form as unknown as Dyn)[`add${KIND[f.kind][1]}`]();
-    if (syncItem(item, f, c, fresh)) changes.push(`${fresh ? "thêm" : "cập nhật"} câu “${f.title}”`);
-    items[f.key] = item.getId();
+    // an adopted question may lack what the failed run had not yet set: it is written whole, like a new one
+    const fresh = !item || adopted;
+    const q = item ? asQuestion(item, f) : addQuestion(form, f);
+    if (syncQuestion(q, f, c, fresh)) changes.push(`${fresh ? "thêm" : "cập nhật"} câu “${f.title}”`);
+    items[f.key] = q.item.getId();
   }
-  const next: FormRef = {
-    id: form.getId(),
-    items,
-    publishedUrl: form.getPublishedUrl(),
-    prefill: prefillPattern(form, spec, items, c),
-  };
+  openForResponses(form, changes, spec.title);
+  const found = prefillPattern(form, spec, items, c);
+  const next: FormRef = { id: form.getId(), items, publishedUrl: form.getPublishedUrl(), prefill: found.pattern, entries: found.entries };
   return { ref: next, changes };
 }
 
-/** one prefilled url, made once, with placeholders where each unit's values go (no Forms call per unit) */
-function prefillPattern(form: Form, spec: FormSpec, items: Record<string, number>, c: Choices): string {
-  const r = form.createResponse();
-  const marks: Record<number, string> = {};
+/** the entry.N parameters of a prefilled url */
+export function entryParams(url: string): [string, string][] {
+  const q = url.indexOf("?");
+  const out: [string, string][] = [];
+  for (const part of q < 0 ? [] : url.slice(q + 1).split("&")) {
+    const m = /^entry\.(\d+)=(.*)$/.exec(part);
+    if (m) out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/**
+ * One prefilled url per dropdown, made by Google, tells the question's own entry id: `entry.N` is not Item.getId().
+ * The pattern has {{unit}} / {{month}} where each unit's values go (no Forms call per unit).
+ */
+function prefillPattern(
+  form: Form,
+  spec: FormSpec,
+  items: Record<string, number>,
+  c: Choices,
+): { pattern: string; entries: Record<string, string> } {
+  const entries: Record<string, string> = {};
+  let base = "";
+  const parts: string[] = [];
   for (const f of spec.fields) {
     if (f.kind !== "unit" && f.kind !== "month") continue;
     const first = choicesOf(f, c)[0];
-    if (!first) continue;
     const item = form.getItemById(items[f.key]);
-    if (!item) continue;
-    r.withItemResponse(item.asListItem().createResponse(first));
-    marks[items[f.key]] = f.kind === "unit" ? "{{unit}}" : "{{month}}";
+    if (!first || !item) continue;
+    const url = form.createResponse().withItemResponse(item.asListItem().createResponse(first)).toPrefilledUrl();
+    const found = entryParams(url);
+    if (found.length !== 1) continue;
+    entries[f.key] = found[0][0];
+    base ||= url.slice(0, url.indexOf("?"));
+    parts.push(`entry.${found[0][0]}={{${f.kind}}}`);
   }
-  const url = r.toPrefilledUrl();
-  return url.replace(/entry\.(\d+)=([^&]*)/g, (m, id: string) => (marks[Number(id)] ? `entry.${id}=${marks[Number(id)]}` : m));
+  return { pattern: base ? `${base}?usp=pp_url&${parts.join("&")}` : "", entries };
 }
 
 export function prefilledLink(ref: FormRef | undefined, unitChoice: string, monthChoice?: string): string {
-  if (!ref?.prefill) return "";
+  if (!ref?.prefill || !ref.entries) return "";
   const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
   let url = ref.prefill.replace("{{unit}}", enc(unitChoice));
   url = monthChoice ? url.replace("{{month}}", enc(monthChoice)) : url.replace(/&entry\.\d+=\{\{month\}\}/, "");
   return url;
+}
+
+/** Google's own prefilled url for these answers (the self-check compares the product's links with it) */
+export function googlePrefill(ref: FormRef, answers: Record<string, string>): string {
+  const form = FormApp.openById(ref.id);
+  let r = form.createResponse();
+  for (const [key, value] of Object.entries(answers)) {
+    const item = form.getItemById(ref.items[key]);
+    if (item) r = r.withItemResponse(item.asListItem().createResponse(value));
+  }
+  return r.toPrefilledUrl();
 }
 
 /** writes a form's dropdown choices only when they changed since last time (at most one Forms write each) */
@@ -133,8 +259,6 @@ export function syncChoices(spec: FormSpec, ref: FormRef, c: Choices, lastHash: 
   }
   return h;
 }
-
-import type { RawResponse, ResponseStub } from "../app/ports";
 
 export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: FormRef): RawResponse {
   const byId = new Map<number, string>(Object.entries(ref.items).map(([k, v]) => [v, k]));
@@ -161,7 +285,7 @@ export function responsesSince(ref: FormRef, since: number): ResponseStub[] {
     .map((resp) => ({ responseId: resp.getId(), at: resp.getTimestamp().getTime(), read: () => readResponse(resp, ref) }));
 }
 
-export function formIdOf(source: unknown): string {
-  const s = source as { getId?: () => string } | undefined;
-  return s && typeof s.getId === "function" ? s.getId() : "";
+/** the id of the form an event came from (a form-submit event's `source`) */
+export function formIdOf(source: GoogleAppsScript.Forms.Form | undefined): string {
+  return source ? source.getId() : "";
 }

@@ -1,6 +1,7 @@
 // MailApp only (scope script.send_mail). The quota is read once per run and then counted here.
 import type { Mailer, OutgoingMail } from "../app/ports";
 import type { Settings } from "../domain/settings";
+import { fitSubject } from "../domain/text";
 import { documentPdf } from "./docs";
 
 export class MailAppMailer implements Mailer {
@@ -14,7 +15,7 @@ export class MailAppMailer implements Mailer {
   send(m: OutgoingMail, s: Settings): void {
     const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
       to: m.to.join(","),
-      subject: m.subject,
+      subject: fitSubject(m.subject),
       body: m.text,
       htmlBody: m.html,
       name: s.senderName,

@@ -1,15 +1,17 @@
 // The Apps Script side of every port, made once per run.
+import { IS_COPY } from "../app/copy";
 import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
 import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
+import { gasProbes } from "./probes";
 import { SheetStore } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
 import { alert, prompt } from "./ui";
-import { ensureChart, ensureTab } from "./workbook";
+import { ensureChart, ensureTab, protectTabs } from "./workbook";
 
 /** the spreadsheet behind a store this module made */
 function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -17,24 +19,35 @@ function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
   throw new Error("store is not a SheetStore");
 }
 
-export function gasPorts(): Ports {
+/** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
+export function gasPorts(fromMenu = false): Ports {
+  const lock = new ScriptLock();
   return {
     clock: { now: () => Date.now() },
-    state: new PropertiesStateStore(),
-    open: (id) => SheetStore.open(id),
+    state: new PropertiesStateStore(lock),
+    // from a menu, the bound Sheet is opened as the active one: a copy (File → Make a copy) finds it is not the Sheet
+    // its stored state names, and refuses before anything is read or written
+    open: (id) => {
+      if (!fromMenu) return SheetStore.open(id);
+      const active = SpreadsheetApp.getActiveSpreadsheet();
+      if (!active) return SheetStore.open(id);
+      if (active.getId() !== id) throw new Error(IS_COPY);
+      return new SheetStore(active);
+    },
     active: () => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       return ss ? { store: new SheetStore(ss), id: ss.getId() } : null;
     },
     mailer: new MailAppMailer(),
-    lock: new ScriptLock(),
+    lock,
     forms: {
-      ensure: (form, ref, ssId, c) => ensureForm(SPECS[form], ref, ssId, c),
+      ensure: (form, ref, ssId, c, editors, created) => ensureForm(SPECS[form], ref, ssId, c, editors, created),
       syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
       responsesSince,
       read: (event, refs) => {
-        const e = event as { response?: GoogleAppsScript.Forms.FormResponse; source?: unknown } | undefined;
+        // Google's form-submit event; a stray or blank one lacks the response
+        const e = event as Partial<GoogleAppsScript.Events.FormsOnFormSubmit> | undefined;
         if (!e?.response) return null;
         const id = formIdOf(e.source);
         const form = FORM_IDS.find((f) => refs[f]?.id === id) as FormId | undefined;
@@ -56,6 +69,8 @@ export function gasPorts(): Ports {
         return "";
       }
     },
+    effectiveUser: () => Session.getEffectiveUser().getEmail().toLowerCase(),
+    probes: gasProbes,
     workbook: {
       prepare: (store, defs) => {
         const ss = ssOf(store);
@@ -63,7 +78,15 @@ export function gasPorts(): Ports {
         for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
         return made;
       },
-      zone: (store, tz) => ssOf(store).setSpreadsheetTimeZone(tz),
+      zone: (store, tz) => {
+        const ss = ssOf(store);
+        if (ss.getSpreadsheetTimeZone() !== tz) ss.setSpreadsheetTimeZone(tz);
+      },
+      locale: (store, locale) => {
+        const ss = ssOf(store);
+        if (ss.getSpreadsheetLocale() !== locale) ss.setSpreadsheetLocale(locale);
+      },
+      protectFor: (store, defs, editors) => protectTabs(ssOf(store), defs, editors),
       chart: (store, tab, labels, series, title) => {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);

@@ -5,6 +5,7 @@ import { colLetter, SETTINGS_HEADER, SETTINGS_RANGE, TAB, TEMPLATES_HEADER, UNIT
 
 const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 
+import { tabDefs } from "../app/tabs";
 import type { SettingsRow } from "../domain/settings";
 import type { MailKind } from "../domain/templates";
 import type { Unit } from "../domain/units";
@@ -24,6 +25,24 @@ export function trimRows(rows: unknown[][]): unknown[][] {
 export const NEW_SHEET_ROWS = 1000;
 
 export class MissingTabError extends Error {}
+
+/** each tab's plain-text ("@") columns, from the tabs' own description */
+let plain: Map<string, Set<number>> | null = null;
+function plainColumns(tab: string): Set<number> | undefined {
+  plain ??= new Map(tabDefs(0).map((d) => [d.name, new Set(d.textCols ?? [])]));
+  return plain.get(tab);
+}
+
+/**
+ * Text written by the product is formula-safe (safeCell puts an apostrophe before what Sheets would read as a
+ * formula). A plain-text ("@") column keeps text as text by itself, and there Google keeps a leading apostrophe as a
+ * character: the safety apostrophe comes off in those columns, and only there.
+ */
+export function forColumns(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
+  const cols = plainColumns(tab);
+  if (!cols?.size) return rows;
+  return rows.map((r) => r.map((v, j) => (cols.has(startCol + j) && typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)));
+}
 
 const gone = (tab: string) => new MissingTabError(`Không tìm thấy trang “${tab}” (đã bị xóa hoặc đổi tên?): chạy lại Thiết lập.`);
 
@@ -183,16 +202,18 @@ export class SheetStore implements Store {
   writeRows(tab: string, startRow: number, rows: unknown[][], startCol = 1): void {
     if (!rows.length) return;
     const [w, h] = [rows[0].length, rows.length];
+    const cells = forColumns(tab, startCol, rows);
     try {
-      this.ss.getRange(a1(tab, `${colLetter(startCol)}${startRow}:${colLetter(startCol + w - 1)}${startRow + h - 1}`)).setValues(rows);
+      this.ss.getRange(a1(tab, `${colLetter(startCol)}${startRow}:${colLetter(startCol + w - 1)}${startRow + h - 1}`)).setValues(cells);
     } catch (e) {
-      if (!/outside the dimensions|Range not found/i.test(String(e))) throw e;
+      // whether the block ran past the tab's end is asked of the tab, never read from the error's words
       const sheet = this.sheet(tab);
       const [maxR, maxC] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+      if (startRow + h - 1 <= maxR && startCol + w - 1 <= maxC) throw e;
       // grown with room to spare, so that the next runs do not pay for it again
       if (startRow + h - 1 > maxR) sheet.insertRowsAfter(maxR, startRow + h - maxR + 500);
       if (startCol + w - 1 > maxC) sheet.insertColumnsAfter(maxC, startCol + w - 1 - maxC);
-      sheet.getRange(startRow, startCol, h, w).setValues(rows);
+      sheet.getRange(startRow, startCol, h, w).setValues(cells);
     }
   }
 
@@ -205,11 +226,11 @@ export class SheetStore implements Store {
     if (!rows.length) return;
     const sheet = this.sheet(tab);
     if (rows.length === 1 && afterRow === undefined) {
-      sheet.appendRow(rows[0]);
+      sheet.appendRow(forColumns(tab, 1, rows)[0]);
       return;
     }
     const last = afterRow ?? sheet.getLastRow();
     sheet.insertRowsAfter(Math.max(1, last), rows.length);
-    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
+    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(forColumns(tab, 1, rows));
   }
 }

@@ -1,5 +1,6 @@
 // Script properties: the product's derived state and the journal that records each mail as it goes.
 import type { JournalEntry, MailRecord, RunRecord, State, StateStore } from "../app/ports";
+import type { ScriptLock } from "./lock";
 
 const EMPTY: State = {
   spreadsheetId: "",
@@ -22,6 +23,8 @@ export class PropertiesStateStore implements StateStore {
   private props = PropertiesService.getScriptProperties();
   private state: State = EMPTY;
   private all: Record<string, string> = {};
+  private seq = 0;
+  constructor(private lock: ScriptLock) {}
 
   load(): { state: State; journal: JournalEntry[] } {
     const all = this.props.getProperties();
@@ -80,14 +83,25 @@ export class PropertiesStateStore implements StateStore {
         : "detail" in data
           ? { ...data, detail: data.detail.slice(0, 6000) }
           : { ...data, to: data.to.slice(0, 50), cc: [] };
-    this.props.setProperty(`j.${at}.${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
+    // entries of one run sort in the order they were made; the random part keeps runs apart
+    const seq = String(++this.seq).padStart(4, "0");
+    this.props.setProperty(`j.${at}.${seq}${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
   }
 
+  /**
+   * One write keeps everything but the flushed entries: a journal entry written by another run between that read and
+   * that write would be lost, so the clean-up runs under the script lock (the run's own, or taken here).
+   */
   clear(entries: JournalEntry[]): void {
     if (!entries.length) return;
-    // one call: keep everything but the flushed journal entries
-    const all = this.props.getProperties();
-    for (const e of entries) delete all[e.id];
-    this.props.setProperties(all, true);
+    const mine = !this.lock.held;
+    if (mine && !this.lock.acquire(30000)) return;
+    try {
+      const all = this.props.getProperties();
+      for (const e of entries) delete all[e.id];
+      this.props.setProperties(all, true);
+    } finally {
+      if (mine) this.lock.release();
+    }
   }
 }

@@ -9,13 +9,14 @@ export const MENU_ITEMS: [string, string][] = [
   ["Gửi tổng hợp tháng này", "sendRollupNow"],
   ["Ghi nhận báo cáo giấy, email, tin nhắn", "recordManualReports"],
   ["Xác nhận người gửi", "confirmSender"],
+  ["Kiểm tra hệ thống", "selfCheck"],
 ];
 
 export function addMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(MENU);
   MENU_ITEMS.forEach(([label, fn], i) => {
-    if (i === 2 || i === 5) menu.addSeparator();
+    if (i === 2 || i === 5 || i === 7) menu.addSeparator();
     menu.addItem(label, fn);
   });
   menu.addToUi();

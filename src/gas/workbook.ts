@@ -30,6 +30,12 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     const cols = sheet.getMaxColumns();
     if (cols < def.capacity.cols) sheet.insertColumnsAfter(cols, def.capacity.cols - cols);
   }
+  if (def.protect && def.header.length && !def.capacity) {
+    // Google counts every grid cell of every tab against 10 million: a tab the product writes to a fixed width keeps
+    // no empty columns (a new tab has 26)
+    const cols = sheet.getMaxColumns();
+    if (cols > def.header.length) sheet.deleteColumns(def.header.length + 1, cols - def.header.length);
+  }
   for (const c of def.textCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("@");
   for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm:ss");
   if (def.percentRows) {
@@ -49,15 +55,41 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     );
     sheet.setConditionalFormatRules(rules);
   }
-  if (def.protect && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
-    // only the account that runs the triggers writes here: no column can be moved under the product's feet
-    const pr = sheet.protect().setDescription("Trang do hệ thống ghi; xem, lọc, sao chép thoải mái, không sửa.");
-    pr.removeEditors(pr.getEditors());
-    if (pr.canDomainEdit()) pr.setDomainEdit(false);
-  }
   if (def.tabColor) sheet.setTabColor(def.tabColor);
   if (def.hidden && created) sheet.hideSheet();
   return { sheet, created };
+}
+
+const PROTECTED = "Trang do hệ thống ghi; xem, lọc, sao chép thoải mái, không sửa.";
+
+/**
+ * The product's own tabs: only the listed accounts edit them (the staff and the trigger owner; Google never lists the
+ * file's owner, who can always edit). Following Google's sample, the current user is made an editor before the
+ * others are removed (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+ */
+export function protectTabs(ss: Spreadsheet, defs: TabDef[], editors: string[]): string[] {
+  const notes: string[] = [];
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const want = new Set(editors.map((e) => e.toLowerCase()));
+  for (const def of defs) {
+    if (!def.protect) continue;
+    const sheet = ss.getSheetByName(def.name);
+    if (!sheet) continue;
+    let pr = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    if (!pr) pr = sheet.protect().setDescription(PROTECTED);
+    else if (!pr.canEdit()) {
+      notes.push(`không đổi được người sửa trang “${def.name}”: tài khoản ${me} không có quyền; nhờ chủ bảng tính chạy Thiết lập`);
+      continue;
+    }
+    const have = pr.getEditors().map((u) => u.getEmail().toLowerCase());
+    if (me && !have.includes(me)) pr.addEditor(me);
+    const drop = have.filter((e) => !want.has(e) && e !== me);
+    if (drop.length) pr.removeEditors(drop);
+    const add = [...want].filter((e) => !have.includes(e) && e !== me);
+    if (add.length) pr.addEditors(add);
+    if (pr.canDomainEdit()) pr.setDomainEdit(false);
+  }
+  return notes;
 }
 
 export function ensureChart(sheet: Sheet, labels: string, series: string, title: string): void {

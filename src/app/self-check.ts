@@ -1,0 +1,270 @@
+// The self-check (menu “Kiểm tra hệ thống”, also run at the end of setup): probes the live account for what the
+// product relies on, and writes each item, pass or fail, and what to do to the tab “Kiểm tra”. It leaves nothing else.
+import { viDateTime } from "../domain/dates";
+import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import type { Field } from "../domain/forms/spec";
+import { SELF_CHECK_HEADER, TAB } from "../domain/layout";
+import { parseSettings } from "../domain/settings";
+import { safeCell, viNumber } from "../domain/text";
+import { choicesFor } from "./choices";
+import { BUSY, type FormRef, type Ports, type State } from "./ports";
+
+export interface CheckRow {
+  item: string;
+  ok: boolean;
+  detail: string;
+  todo: string;
+}
+
+export const PASS = "Đạt";
+export const FAIL = "Không đạt";
+
+/** Google's item type of each kind of question */
+const ITEM_TYPE: Record<Field["kind"], string> = {
+  unit: "LIST",
+  month: "LIST",
+  choice: "MULTIPLE_CHOICE",
+  checkboxes: "CHECKBOX",
+  shortText: "TEXT",
+  number: "TEXT",
+  paragraph: "PARAGRAPH_TEXT",
+};
+
+const RERUN = "Chạy lại Thiết lập bằng tài khoản quản lý trình kích hoạt.";
+
+/** entry.N=value pairs of a prefilled url, values decoded, in order of N */
+export function entryPairs(url: string): string[] {
+  const q = url.indexOf("?");
+  const out: string[] = [];
+  for (const part of q < 0 ? [] : url.slice(q + 1).split("&")) {
+    const m = /^entry\.(\d+)=(.*)$/.exec(part);
+    if (m) out.push(`${m[1]}=${decodeURIComponent(m[2].replace(/\+/g, " "))}`);
+  }
+  return out.sort();
+}
+
+function row(item: string, ok: boolean, detail: string, todo: string): CheckRow {
+  return { item, ok, detail, todo: ok ? "" : todo };
+}
+
+/** each probe on its own: one that throws fails with Google's words, the others still run */
+function probe(rows: CheckRow[], item: string, todo: string, fn: () => CheckRow): void {
+  try {
+    rows.push(fn());
+  } catch (e) {
+    rows.push(row(item, false, `Lỗi khi kiểm tra: ${String((e as Error)?.message ?? e)}`, todo));
+  }
+}
+
+function formChecks(
+  p: Ports,
+  rows: CheckRow[],
+  form: FormId,
+  ref: FormRef | undefined,
+  sample: { unit: string; month: string } | null,
+): void {
+  const spec = SPECS[form];
+  const name = form === "registration" ? "Biểu mẫu đăng ký" : "Biểu mẫu báo cáo tháng";
+  if (!ref) {
+    rows.push(row(name, false, "Chưa có biểu mẫu.", "Chạy Thiết lập."));
+    return;
+  }
+  const facts = p.probes.form(ref);
+  if ("error" in facts) {
+    rows.push(row(`${name}: mở được`, false, facts.error, `Chia sẻ quyền sửa biểu mẫu cho tài khoản này, hoặc ${RERUN.toLowerCase()}`));
+    return;
+  }
+  const wrong = spec.fields.filter((f) => facts.types[ref.items[f.key]] !== ITEM_TYPE[f.kind]);
+  rows.push(
+    row(
+      `${name}: loại câu hỏi`,
+      !wrong.length,
+      wrong.length
+        ? `Sai hoặc thiếu: ${wrong.map((f) => `“${f.title}” (cần ${ITEM_TYPE[f.kind]})`).join(", ")}`
+        : `${spec.fields.length} câu đúng loại.`,
+      "Chạy Thiết lập để tạo lại các câu hỏi này.",
+    ),
+  );
+  rows.push(
+    row(
+      `${name}: đã xuất bản, đang nhận câu trả lời`,
+      facts.published === true && facts.accepting,
+      facts.published === null
+        ? "Tài khoản chưa có chức năng xuất bản (isPublished)."
+        : facts.published
+          ? facts.accepting
+            ? "Đang nhận."
+            : "Đã xuất bản nhưng đang đóng."
+          : "Chưa xuất bản.",
+      "Mở biểu mẫu, bấm Xuất bản (và bật Nhận câu trả lời), hoặc chạy Thiết lập.",
+    ),
+  );
+  rows.push(
+    row(
+      `${name}: thu email đã xác minh`,
+      facts.emailCollection === "VERIFIED",
+      facts.emailCollection === null
+        ? "Không đọc được cách thu email (getEmailCollectionType)."
+        : `Cách thu email: ${facts.emailCollection}.`,
+      "Trong Cài đặt của biểu mẫu, mục Thu thập địa chỉ email: chọn Đã xác minh; hoặc chạy Thiết lập.",
+    ),
+  );
+  probe(rows, `${name}: liên kết điền sẵn`, "Chạy Thiết lập để dựng lại liên kết riêng của các đơn vị.", () => {
+    if (!sample) return row(`${name}: liên kết điền sẵn`, true, "Chưa có đơn vị trong danh sách để thử.", "");
+    const hasMonth = spec.fields.some((f) => f.kind === "month");
+    const answers: Record<string, string> = { unit: sample.unit, ...(hasMonth ? { month: sample.month } : {}) };
+    const mine = p.forms.prefilledLink(ref, sample.unit, hasMonth ? sample.month : undefined);
+    const google = p.probes.prefill(ref, answers);
+    const ok = !!mine && entryPairs(mine).join("&") === entryPairs(google).join("&");
+    const what = `${sample.unit}${hasMonth ? `, ${sample.month}` : ""}`;
+    return row(
+      `${name}: liên kết điền sẵn`,
+      ok,
+      ok ? `Liên kết của đơn vị chọn sẵn đúng ${what}.` : `Liên kết không chọn sẵn ${what} (liên kết: ${mine || "trống"}).`,
+      "Chạy Thiết lập để dựng lại liên kết riêng của các đơn vị.",
+    );
+  });
+}
+
+function triggerCheck(p: Ports, state: State, me: string, ssId: string): CheckRow {
+  const item = "Trình kích hoạt";
+  if (!state.triggerOwner) return row(item, false, "Chưa có tài khoản nào tạo trình kích hoạt.", "Chạy Thiết lập.");
+  if (state.triggerOwner !== me) {
+    return row(item, true, `Thuộc tài khoản ${state.triggerOwner}; chỉ tài khoản đó xem và sửa được.`, "");
+  }
+  const want = [...FORM_IDS.map((f) => `onFormSubmit|${state.forms[f]?.id ?? "?"}`), `onSheetEdit|${ssId}`, "runDaily|"].sort();
+  const have = p.probes
+    .triggers()
+    .filter((t) => t.handler !== "runFollowUp")
+    .map((t) => `${t.handler}|${t.source}`)
+    .sort();
+  const ok = want.join(",") === have.join(",");
+  return row(
+    item,
+    ok,
+    ok
+      ? `${have.length} trình kích hoạt của ${me}: nhận hai biểu mẫu, sửa cài đặt, chạy hằng ngày.`
+      : `Có ${have.length} (${have.map((h) => h.split("|")[0]).join(", ") || "không có"}), cần ${want.length}.`,
+    RERUN,
+  );
+}
+
+/** probes everything, writes the tab, returns the rows and a short message */
+export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
+  const active = p.active();
+  if (!active) return { rows: [], message: "Hãy mở bảng tính rồi chạy Kiểm tra hệ thống từ trình đơn." };
+  if (!p.lock.acquire(30000)) return { rows: [], message: BUSY };
+  try {
+    const { store, id } = active;
+    const { state } = p.state.load();
+    const me = p.effectiveUser();
+    const now = p.clock.now();
+    const rows: CheckRow[] = [];
+    const copy = !!state.spreadsheetId && state.spreadsheetId !== id;
+    rows.push(
+      row(
+        "Bảng tính và dữ liệu hệ thống khớp nhau",
+        !!state.spreadsheetId && !copy,
+        copy ? "Bảng tính này là bản sao: dữ liệu lưu kèm là của bảng tính gốc." : state.spreadsheetId ? "Khớp." : "Chưa chạy Thiết lập.",
+        "Chạy Thiết lập trên bảng tính này.",
+      ),
+    );
+    // read, never adopted: the self-check changes nothing
+    const read = parseSettings(store.readSettingsRows(), TAB.settings);
+    const s = read.ok ? read.settings : null;
+    rows.push(row("Cài đặt hợp lệ", !!s, read.ok ? "Mọi ô đọc được." : read.errors.join(" "), "Sửa các ô được nêu trong trang “Cài đặt”."));
+    let sample: { unit: string; month: string } | null = null;
+    if (s) {
+      const c = choicesFor(store.readUnits().units, s, now);
+      if (c.unit.length) sample = { unit: c.unit[0], month: c.month[0] };
+    }
+    for (const form of FORM_IDS) {
+      try {
+        formChecks(p, rows, form, copy ? undefined : state.forms[form], sample);
+      } catch (e) {
+        rows.push(
+          row(`Biểu mẫu ${SPECS[form].title}`, false, `Lỗi khi kiểm tra: ${String((e as Error)?.message ?? e)}`, "Chạy Thiết lập."),
+        );
+      }
+    }
+    probe(rows, "Trình kích hoạt", RERUN, () => triggerCheck(p, state, me, id));
+    const facts = p.probes.sheet(store);
+    const tz = s?.timeZone ?? "Asia/Ho_Chi_Minh";
+    rows.push(
+      row(
+        "Ngôn ngữ và múi giờ của bảng tính",
+        facts.locale === "vi_VN" && facts.timeZone === tz,
+        `Ngôn ngữ ${facts.locale}, múi giờ ${facts.timeZone}.`,
+        `Tệp → Cài đặt: Ngôn ngữ Việt Nam, múi giờ ${tz}; hoặc chạy Thiết lập.`,
+      ),
+    );
+    const locked = facts.protectedTabs.filter((t) => !t.canEdit).map((t) => t.tab);
+    rows.push(
+      row(
+        "Tài khoản này ghi được các trang hệ thống",
+        !locked.length,
+        locked.length ? `${me} không ghi được: ${locked.join(", ")}.` : `${me} ghi được ${facts.protectedTabs.length} trang được bảo vệ.`,
+        "Thêm email này vào “Tài khoản cán bộ dùng hệ thống” trong trang “Cài đặt”, rồi nhờ người quản lý trình kích hoạt chạy Thiết lập.",
+      ),
+    );
+    rows.push(
+      row(
+        "Số ô của bảng tính",
+        facts.cells < 8e6,
+        `${viNumber(facts.cells)} ô trên giới hạn 10.000.000 ô của Google (tính mọi ô của mọi trang).`,
+        "Chuyển dữ liệu năm cũ sang bảng tính lưu trữ, xóa các trang không dùng.",
+      ),
+    );
+    probe(rows, "Hạn mức gửi thư còn lại", "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.", () => {
+      const left = p.probes.mailQuota();
+      return row(
+        "Hạn mức gửi thư còn lại",
+        left > 0,
+        `${me}: còn ${left} người nhận trong 24 giờ này.`,
+        "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.",
+      );
+    });
+    probe(rows, "Tạo PDF từ HTML", "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.", () => {
+      const pdf = p.probes.pdf("<html><body><h1>Kiểm tra</h1><p>Trang thử chuyển sang PDF.</p></body></html>");
+      const ok = pdf.contentType === "application/pdf" && pdf.bytes > 0;
+      return row(
+        "Tạo PDF từ HTML",
+        ok,
+        `Tệp tạo ra: ${pdf.contentType}, ${pdf.bytes} byte (không lưu vào Drive).`,
+        "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.",
+      );
+    });
+    probe(rows, "Dung lượng dữ liệu lưu kèm", "Chạy Chạy hằng ngày để ghi nhật ký ra bảng tính.", () => {
+      const pr = p.probes.properties();
+      const ok = pr.total < 400 * 1024 && pr.largest <= 9 * 1024;
+      return row(
+        "Dung lượng dữ liệu lưu kèm",
+        ok,
+        `${Math.round(pr.total / 1024)} KB / 500 KB, mục lớn nhất ${Math.round(pr.largest / 1024)} KB / 9 KB.`,
+        "Để lần chạy hằng ngày ghi nhật ký ra bảng tính (giải phóng dung lượng); nếu vẫn đầy, báo kỹ thuật viên.",
+      );
+    });
+    const failed = rows.filter((r) => !r.ok);
+    const block: unknown[][] = [
+      [
+        `KIỂM TRA HỆ THỐNG lúc ${viDateTime(now, s?.timeZone ?? "Asia/Ho_Chi_Minh")}`,
+        `Tài khoản: ${me}`,
+        `${rows.length - failed.length}/${rows.length} mục đạt`,
+        "",
+      ],
+      SELF_CHECK_HEADER,
+      ...rows.map((r) => [r.item, r.ok ? PASS : FAIL, r.detail, r.todo].map(safeCell)),
+    ];
+    while (block.length < (state.heights[TAB.selfCheck] ?? 0)) block.push(["", "", "", ""]);
+    const cap = store.writeTab(TAB.selfCheck, block, state.heights[`${TAB.selfCheck}#cap`] ?? 0);
+    p.state.save({ heights: { ...state.heights, [TAB.selfCheck]: block.length, [`${TAB.selfCheck}#cap`]: cap } });
+    const message = [
+      `Kiểm tra hệ thống: ${rows.length - failed.length}/${rows.length} mục đạt.`,
+      ...failed.map((r) => `Không đạt: ${r.item}. ${r.todo}`),
+      `Chi tiết ở trang “${TAB.selfCheck}”.`,
+    ].join("\n");
+    return { rows, message };
+  } finally {
+    p.lock.release();
+  }
+}

@@ -1,0 +1,69 @@
+// What the self-check reads from the live account: facts only (the app judges them). Nothing is left behind: the PDF
+// is made in memory and never saved.
+import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../app/ports";
+import { tabDefs } from "../app/tabs";
+import { googlePrefill } from "./form-gateway";
+import type { SheetStore } from "./sheet-store";
+
+function form(ref: FormRef): FormFacts | { error: string } {
+  let f: GoogleAppsScript.Forms.Form;
+  try {
+    f = FormApp.openById(ref.id);
+  } catch (e) {
+    return { error: String((e as Error)?.message ?? e) };
+  }
+  const types: Record<number, string> = {};
+  for (const it of f.getItems()) types[it.getId()] = String(it.getType());
+  return {
+    types,
+    published: f.isPublished ? f.isPublished() : null,
+    accepting: f.isAcceptingResponses(),
+    emailCollection: f.getEmailCollectionType ? String(f.getEmailCollectionType()) : null,
+  };
+}
+
+function triggers(): TriggerFacts[] {
+  return ScriptApp.getProjectTriggers().map((t) => {
+    const clock = t.getEventType() === ScriptApp.EventType.CLOCK;
+    return { handler: t.getHandlerFunction(), type: String(t.getEventType()), source: clock ? "" : t.getTriggerSourceId() };
+  });
+}
+
+function sheet(store: Store) {
+  const ss = (store as SheetStore).ss;
+  let cells = 0;
+  for (const s of ss.getSheets()) cells += s.getMaxRows() * s.getMaxColumns();
+  const protectedTabs: { tab: string; canEdit: boolean }[] = [];
+  for (const d of tabDefs(0)) {
+    if (!d.protect) continue;
+    const p = ss.getSheetByName(d.name)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    protectedTabs.push({ tab: d.name, canEdit: p ? p.canEdit() : false });
+  }
+  return { locale: ss.getSpreadsheetLocale(), timeZone: ss.getSpreadsheetTimeZone(), cells, protectedTabs };
+}
+
+function pdf(html: string) {
+  const b = Utilities.newBlob(html, "text/html", "kiem-tra.html").getAs("application/pdf");
+  return { contentType: String(b.getContentType()), bytes: b.getBytes().length };
+}
+
+function properties() {
+  const all = PropertiesService.getScriptProperties().getProperties();
+  let total = 0;
+  let largest = 0;
+  for (const k of Object.keys(all)) {
+    total += k.length + all[k].length;
+    largest = Math.max(largest, all[k].length);
+  }
+  return { total, largest };
+}
+
+export const gasProbes: Probes = {
+  form,
+  prefill: googlePrefill,
+  triggers,
+  sheet,
+  mailQuota: () => MailApp.getRemainingDailyQuota(),
+  pdf,
+  properties,
+};
