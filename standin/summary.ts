@@ -3,11 +3,12 @@
 import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
 import { isoWithOffset, localMonth } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
-import { KEY_COLS, MAIL_LOG_HEADER, TAB } from "../src/domain/layout.js";
+import { KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, STATUS_REG_COL, STATUS_UNITS_ROW, TAB } from "../src/domain/layout.js";
 import { kindOfLabel } from "../src/domain/mail-kinds.js";
 import { monthlyPeriods, REGISTRATION } from "../src/domain/periods.js";
+import { type Frozen, rulesOf } from "../src/domain/rules.js";
 import type { Settings } from "../src/domain/settings.js";
-import { computeStatuses, type PeriodFigures } from "../src/domain/status.js";
+import { evaluate, type PeriodFigures, statusOfText, type UnitStatus } from "../src/domain/status.js";
 import { readMonth } from "../src/domain/validate.js";
 import type { Simulation } from "./simulation.js";
 import type { SheetModel } from "./spreadsheet.js";
@@ -33,14 +34,44 @@ export interface MailMeta {
   file: string;
 }
 
+/**
+ * What the product's status tab holds for periods already due (who was expected then, units that left since), read
+ * back as the product reads it.
+ */
+function storedStatuses(sim: Simulation): Map<string, Map<string, UnitStatus>> {
+  const out = new Map<string, Map<string, UnitStatus>>();
+  const tab = sim.ss.sheet(TAB.status);
+  if (!tab) return out;
+  for (let c = STATUS_REG_COL; c <= tab.lastColumn(); c++) {
+    const label = String(tab.cell(STATUS_HEADER_ROW, c)).trim();
+    const period = label === "Đăng ký" ? REGISTRATION : readMonth(label);
+    if (!period) continue;
+    const m = new Map<string, UnitStatus>();
+    for (let r = STATUS_UNITS_ROW; r <= tab.lastRow(); r++) {
+      const code = String(tab.cell(r, 1)).trim();
+      const st = statusOfText(String(tab.cell(r, c)));
+      if (code && st) m.set(code, st);
+    }
+    out.set(period, m);
+  }
+  return out;
+}
+
+/**
+ * The figures as of the end of the run, by the product's own rules: every version the tabs hold, the settings and the
+ * frozen rules the product stored, who was expected in each period already due as its status tab says.
+ */
 export function figuresAtEnd(sim: Simulation, asOf: number) {
-  const s = sim.scenario.settings;
+  const state = sim.state() as { settings?: Settings; frozen?: Frozen };
+  const s = state.settings ?? sim.scenario.settings;
   const units = parseUnitRows(rows(sim.sheet(TAB.units), 2, 8)).units;
-  const versions = {
-    registration: parseVersionRows(rows(sim.sheet(SPECS.registration.tab), 2, KEY_COLS), 2),
-    monthly: parseVersionRows(rows(sim.sheet(SPECS.monthly.tab), 2, KEY_COLS), 2),
-  };
-  return computeStatuses(units, versions, monthlyPeriods(s, localMonth(asOf, s.timeZone)), s, asOf);
+  const versions = [
+    ...parseVersionRows(rows(sim.sheet(SPECS.registration.tab), 2, KEY_COLS), 2),
+    ...parseVersionRows(rows(sim.sheet(SPECS.monthly.tab), 2, KEY_COLS), 2),
+  ];
+  const periods = [REGISTRATION, ...monthlyPeriods(s, localMonth(asOf, s.timeZone))];
+  const frame = { rules: rulesOf(s, state.frozen), units, stored: storedStatuses(sim), complete: () => true };
+  return evaluate(versions, periods, frame, s, asOf);
 }
 
 function periodOut(f: PeriodFigures) {

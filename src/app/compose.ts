@@ -6,7 +6,7 @@ import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Template } from "../domain/templates";
 import type { Unit } from "../domain/units";
-import { baseValues, type Composed, compose, receiptValues, unitLink } from "./mails";
+import { baseValues, type Composed, compose, mailPeriod, receiptValues, unitLink } from "./mails";
 import type { FormGateway, State } from "./ports";
 
 export interface ComposeContext {
@@ -50,6 +50,6 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
   const own = unit?.emails ?? [];
   const to = v.channel !== "form" ? own : d.to === "both" ? [...new Set([v.email, ...own].filter(Boolean))] : [v.email];
   if (!to.length) return { errors: [`đơn vị ${d.unit} chưa có email trong danh sách đơn vị`] };
-  const values = receiptValues(c.s, v.period || REGISTRATION, unit, v.at, v.channel, v.verdict, errors, v.editUrl ?? "");
+  const values = receiptValues(c.s, mailPeriod(v), unit, v.at, v.channel, v.verdict, errors, v.editUrl ?? "");
   return compose(d.kind === "invalid" ? "invalid" : "receipt", c.templates, values, to);
 }

@@ -2,12 +2,12 @@
 // clock left, writes the logs from the journal, then makes the rollups.
 import { addDays, localDay } from "../domain/dates";
 import { FORM_IDS, type FormId } from "../domain/forms";
-import { TAB } from "../domain/layout";
+import { TAB, UNITS_NOTES_COL } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import type { Rules } from "../domain/rules";
 import { type DueMail, plan } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
-import type { Statuses } from "../domain/status";
+import { owes, type Statuses } from "../domain/status";
 import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { syncChoices } from "./choices";
@@ -69,6 +69,19 @@ export function indexUnits(r: Run, units: Unit[]): void {
   r.state.rosterHash = h;
 }
 
+/** what cannot work in each roster row, written beside it (only when it changed) */
+export function noteRoster(r: Run, notes: Map<number, string[]>, units: Unit[]): void {
+  const last = Math.max(1, ...units.map((u) => u.row ?? 0), ...notes.keys());
+  const rows: string[][] = Array.from({ length: last - 1 }, (_, i) => [(notes.get(i + 2) ?? []).join("; ")]);
+  const h = hash(JSON.stringify(rows));
+  if (h === r.state.rosterNotesHash) return;
+  // rows that had a note and have none now are blanked too: the block runs to the longer of the two
+  while (rows.length < (r.state.heights.rosterNotes ?? 0)) rows.push([""]);
+  if (rows.length) r.store.writeRows(TAB.units, 2, rows, UNITS_NOTES_COL);
+  r.state.rosterNotesHash = h;
+  r.state.heights = { ...r.state.heights, rosterNotes: last - 1 };
+}
+
 function liveOnly(st: Statuses, live: string[]): Statuses {
   return { byPeriod: st.byPeriod, figures: st.figures.filter((f) => live.includes(f.period)) };
 }
@@ -82,12 +95,16 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   }
   const { settings: s, rules } = set.value;
   const tz = s.timeZone;
-  const { units, problems } = r.store.readUnits();
+  const { units, problems, notes: rosterNotes } = r.store.readUnits();
   indexUnits(r, units);
+  noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
   const notes = [...problems, ...reconcile(r, s, units, windows)];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
-  syncChoices(r, s, units);
+  // a unit that still owes a live period keeps its place in the dropdowns (its mail pre-selects it)
+  const owing = new Set<string>();
+  for (const p of computed.live) for (const [code, st] of computed.statuses.byPeriod.get(p) ?? []) if (owes(st)) owing.add(code);
+  syncChoices(r, s, units, owing);
   const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
   const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
   const pl = plan({
@@ -127,6 +144,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     fullPass: false,
     choicesHash: r.state.choicesHash,
     rosterHash: r.state.rosterHash,
+    rosterNotesHash: r.state.rosterNotesHash,
+    heights: r.state.heights,
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
     followUp: "send",

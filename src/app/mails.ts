@@ -7,6 +7,7 @@ import { periodTitle } from "../domain/rollup";
 import type { Settings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, fill, type MailKind, type Template, type Values } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
+import { monthlyDeadlinePhrase } from "../domain/wording";
 import type { FormRef, OutgoingMail } from "./ports";
 
 export function templateFor(kind: MailKind, templates: Template[]): Template {
@@ -30,7 +31,24 @@ export function workText(period: string): string {
   return period === REGISTRATION ? "thông tin đăng ký tài khoản Facebook" : periodTitle(period);
 }
 
+/** a monthly report whose month could not be read: the mail speaks of the monthly report, no month named */
+export const SOME_MONTH = "monthly";
+
+/** the period a version's mail is about: its own, or, when it could not be read, its form's */
+export function mailPeriod(v: { period: string; form?: string }): string {
+  return v.period || (v.form === "monthly" ? SOME_MONTH : REGISTRATION);
+}
+
 export function baseValues(s: Settings, period: string, unit: Unit | undefined): Values {
+  if (period === SOME_MONTH) {
+    return {
+      ...baseValues(s, REGISTRATION, unit),
+      viec: "báo cáo tháng",
+      ky: "tháng (chưa xác định)",
+      han_nop: monthlyDeadlinePhrase(s),
+      ngay_han: "",
+    };
+  }
   return {
     to_chuc: s.orgShort,
     bo_phan: s.deskName,

@@ -74,8 +74,9 @@ export interface State {
   /** answer columns of each report tab by field key, in the order they stand (a stored column never moves) */
   columns: Partial<Record<FormId, string[]>>;
   status?: StatusLayout;
-  /** hash of the roster's codes, to rebuild the unit index only when it changed */
+  /** hash of the roster's codes, to rebuild the unit index only when it changed; of the notes written beside it */
   rosterHash?: string;
+  rosterNotesHash?: string;
   /** rollups the daily job found due, for the rollup run */
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
@@ -138,7 +139,7 @@ export interface StateStore {
 
 export interface Store {
   readSettingsRows(): SettingsRow[];
-  readUnits(): { units: Unit[]; problems: string[] };
+  readUnits(): { units: Unit[]; problems: string[]; notes: Map<number, string[]> };
   /** one roster row, or null when it holds no unit */
   readUnitRow(row: number): Unit | null;
   writeSettings(rows: unknown[][]): void;

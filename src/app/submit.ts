@@ -10,7 +10,7 @@ import type { Unit } from "../domain/units";
 import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
 import { mailLogRow } from "./ledger";
-import { compose, receiptValues } from "./mails";
+import { compose, mailPeriod, receiptValues } from "./mails";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
 
@@ -67,7 +67,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const c = compose(
     kind,
     state.templates,
-    receiptValues(s, v.period || REGISTRATION, j.unit, r.at, "form", v.verdict, j.errors, r.editUrl),
+    receiptValues(s, mailPeriod({ period: v.period, form }), j.unit, r.at, "form", v.verdict, j.errors, r.editUrl),
     [r.email],
   );
   if ("errors" in c) return note("lỗi mẫu thư", c.errors.join("; "));

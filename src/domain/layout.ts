@@ -57,7 +57,10 @@ export const UNITS_HEADER = [
   "Đến tháng (mm/yyyy)",
   "Liên kết đăng ký",
   "Liên kết báo cáo tháng",
+  "Ghi chú của hệ thống",
 ];
+/** the roster's column the product writes what cannot work in a row */
+export const UNITS_NOTES_COL = 11;
 /** columns of the roster the jobs read (links are written, never read) */
 export const UNITS_READ_COLS = 8;
 

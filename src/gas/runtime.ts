@@ -7,17 +7,11 @@ import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, respons
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
-import { SheetStore } from "./sheet-store";
+import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
 import { alert, prompt } from "./ui";
 import { ensureChart, ensureTab, protectTabs } from "./workbook";
-
-/** the spreadsheet behind a store this module made */
-function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  if (store instanceof SheetStore) return store.ss;
-  throw new Error("store is not a SheetStore");
-}
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
