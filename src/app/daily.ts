@@ -10,6 +10,7 @@ import type { Settings } from "../domain/settings";
 import { owes, type Statuses } from "../domain/status";
 import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
+import { archiveDue, runArchive } from "./archive";
 import { syncChoices } from "./choices";
 import type { ComposeContext } from "./compose";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
@@ -52,7 +53,7 @@ export function readWindows(r: Run, s: Settings, rules: Rules): Record<FormId, W
   const since = localDay(reconcileSince(r), tz);
   const receipts = addDays(today, -(s.catchUpDays + 2));
   const day = since.localeCompare(receipts) < 0 ? since : receipts;
-  const { months, live } = livePeriods(s, rules, r.now);
+  const { months, live } = livePeriods(s, rules, r.now, r.state.archivedThrough);
   const full = !!r.state.fullPass;
   const start = (form: FormId) =>
     full ? 2 : windowStart(marksOf(r, form), { month: form === "monthly" ? months[live - 1] : undefined, day });
@@ -132,6 +133,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
   for (const form of FORM_IDS) advanceMarks(r, form, windows[form].end, tz);
+  const old = archiveDue(r, s, rules);
+  const toArchive = !!(old.logsBefore || old.year);
   const warn = sizeWarning(r, windows, units.length);
   if (warn) notes.push(warn);
   const cur = computed.statuses.figures.find((f) => f.period === computed.live[1]) ?? computed.statuses.figures[0];
@@ -149,6 +152,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
     followUp: "send",
+    archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
   r.p.triggers.scheduleFollowUp();
@@ -177,10 +181,19 @@ export function runFollowUp(p: Ports): Outcome<string> {
   const { state } = p.state.load();
   if (state.followUp === "rollups") {
     // the rollups, in a run of their own; what they journal is written by a last, short flush
-    p.state.save({ followUp: "send" });
+    p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
     runRollups(p);
     writeLogs(p);
+    if (state.archiveDue) p.triggers.scheduleFollowUp();
     return ok("rollups");
+  }
+  if (state.followUp === "archive") {
+    // the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile
+    p.state.save({ followUp: "send" });
+    runArchive(p, false);
+    writeLogs(p);
+    p.triggers.clearFollowUps();
+    return ok("archive");
   }
   const res = openRun(p, job, (r) => {
     const s = r.state.settings;
@@ -200,9 +213,10 @@ export function runFollowUp(p: Ports): Outcome<string> {
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the rollups go in a run of their own, a minute later, with their own six minutes
-    if (!queue && r.state.pendingRollups.length) r.p.state.save({ followUp: "rollups" });
-    return ok(queue || r.state.pendingRollups.length ? "more" : "done");
+    // the rollups, then the archive, go in runs of their own, a minute apart, each with its own six minutes
+    const next = queue ? "send" : r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "";
+    if (next && next !== "send") r.p.state.save({ followUp: next });
+    return ok(next ? "more" : "done");
   });
   if (!res.ok) {
     p.state.record("run", { job, result: "bỏ qua", detail: res.message });

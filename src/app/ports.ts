@@ -81,8 +81,8 @@ export interface State {
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
-  /** what the next follow-up run does: the rest of the mails and the logs, or the rollups */
-  followUp?: "send" | "rollups";
+  /** what the next follow-up run does: the rest of the mails and the logs, the rollups, the archive */
+  followUp?: "send" | "rollups" | "archive";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
   /** the reports' Drive folder and template, and the document made for each rollup */
@@ -91,6 +91,15 @@ export interface State {
   themes?: Theme[];
   /** the account whose installable triggers run the product (only it sees and changes them) */
   triggerOwner?: string;
+  /** the archive spreadsheet of each year */
+  archives?: Record<number, { id: string; url: string }>;
+  /** the last month whose reports and statuses are archived ("2018-12"); the logs' rows before this month are */
+  archivedThrough?: string;
+  archivedLogsBefore?: string;
+  /** rows copied to an archive, not yet deleted from their tab (a run stopped between the two) */
+  archiving?: { tab: string; rows: number };
+  /** the daily job found something to archive: the follow-up runs do it */
+  archiveDue?: boolean;
 }
 
 export interface ReportsRef {
@@ -138,6 +147,8 @@ export interface StateStore {
 }
 
 export interface Store {
+  /** the spreadsheet's name */
+  name(): string;
   readSettingsRows(): SettingsRow[];
   readUnits(): { units: Unit[]; problems: string[]; notes: Map<number, string[]> };
   /** one roster row, or null when it holds no unit */
@@ -261,6 +272,10 @@ export interface Ports {
   clock: Clock;
   state: StateStore;
   open(spreadsheetId: string): Store;
+  /** another spreadsheet of the product's (an archive) */
+  openOther(spreadsheetId: string): Store;
+  /** a new spreadsheet in the Drive of the account the run acts as, shared with `editors` */
+  createSpreadsheet(name: string, editors: string[]): { store: Store; id: string; url: string };
   active(): { store: Store; id: string } | null;
   mailer: Mailer;
   lock: Lock;

@@ -28,6 +28,12 @@ export function gasPorts(fromMenu = false): Ports {
       if (active.getId() !== id) throw new Error(IS_COPY);
       return new SheetStore(active);
     },
+    openOther: (id) => SheetStore.open(id),
+    createSpreadsheet: (name, editors) => {
+      const ss = SpreadsheetApp.create(name);
+      if (editors.length) ss.addEditors(editors);
+      return { store: new SheetStore(ss), id: ss.getId(), url: ss.getUrl() };
+    },
     active: () => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       return ss ? { store: new SheetStore(ss), id: ss.getId() } : null;

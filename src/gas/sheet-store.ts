@@ -50,6 +50,10 @@ export class SheetStore implements Store {
   private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
+  name(): string {
+    return this.ss.getName();
+  }
+
   /** a tab's handle, fetched once per run */
   sheet(tab: string): GoogleAppsScript.Spreadsheet.Sheet {
     let s = this.sheets.get(tab);
