@@ -690,7 +690,13 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     this.hit("insertRowsAfter");
     this.edit();
     assertRoom(this.w, this.model.parent, n * this.model.maxColumns);
-    if (after !== this.model.maxRows) this.model.values.splice(after, 0, ...Array.from({ length: n }, () => [] as CellValue[]));
+    // no spread: a few hundred thousand rows would overflow the call stack
+    const v = this.model.values;
+    if (after < v.length)
+      this.model.values = v.slice(0, after).concat(
+        Array.from({ length: n }, () => [] as CellValue[]),
+        v.slice(after),
+      );
     this.model.maxRows += n;
     return this.me();
   }

@@ -28,6 +28,10 @@ describe("the archive of 2018 at 10,000 units", () => {
     const archive = sim.world.spreadsheets.get(state.archives[2018].id);
     expect(archive?.sheet(SPECS.monthly.tab)?.lastRow()).toBe(120001);
     expect(sim.sheet(SPECS.monthly.tab).lastRow()).toBe(rowsBefore - 120000);
+    // the archive's tabs are as wide as their rows, not a new sheet's 26 columns: a year of a city fits in one file
+    expect(archive?.sheet(SPECS.monthly.tab)?.maxColumns).toBe(sim.sheet(SPECS.monthly.tab).maxColumns);
+    // (a year of reports and logs is ~4.5 million cells so; at 26 columns a row it would be ~10 million)
+    expect(archive?.cellCount()).toBeLessThan(5_000_000);
     // the figures stay readable in the working Sheet, linked to the archive
     const kept = sim.sheet(TAB.archive).values.slice(1);
     expect(kept).toHaveLength(12);

@@ -139,7 +139,10 @@ describe("settings take effect when staff edit them", () => {
 
 describe("answers are read by their column's name", () => {
   it("a question inserted mid-form: setup puts its column at the end, and every older row is read right", () => {
-    const sim = installed({ settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" }, units: [unit("CD001"), unit("CD002")] });
+    const sim = installed({
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      units: [unit("CD001"), unit("CD002")],
+    });
     sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");
     sim.apply(submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00", { sharedPosts: 10 }) as never);
     const header = [...(sim.sheet(SPECS.monthly.tab).values[0] as unknown[])];
@@ -147,7 +150,9 @@ describe("answers are read by their column's name", () => {
     const code = bundleSource();
     const at = code.indexOf('q("opinion"');
     expect(at).toBeGreaterThan(0);
-    sim.world.load(`${code.slice(0, at)}q("dialogues", "number", "Số buổi đối thoại trong tháng", "Buổi đối thoại"),\n    ${code.slice(at)}`);
+    sim.world.load(
+      `${code.slice(0, at)}q("dialogues", "number", "Số buổi đối thoại trong tháng", "Buổi đối thoại"),\n    ${code.slice(at)}`,
+    );
     sim.world.alerts = [];
     sim.run("setup", "again", { ui: true });
     expect(sim.world.alerts.join("\n")).toContain("Thiết lập xong.");
@@ -163,7 +168,10 @@ describe("answers are read by their column's name", () => {
     expect(tab.values[2][colOf(tab, "Buổi đối thoại")]).toBe(3);
     sim.world.now = Date.parse("2018-10-25T10:00:00+07:00");
     sim.run("sendRollupNow", "tổng hợp", { ui: true });
-    const rollup = sim.sheet("TH 10.2018").values.map((r) => r.join(" | ")).join("\n");
+    const rollup = sim
+      .sheet("TH 10.2018")
+      .values.map((r) => r.join(" | "))
+      .join("\n");
     expect(rollup).toMatch(/Bài đã chia sẻ \| 17\b/);
   });
 });

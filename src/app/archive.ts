@@ -73,7 +73,7 @@ function archiveOf(r: Run, year: number, editors: string[]): Archive {
 
 function appendTo(a: Archive, tab: string, header: string[], rows: unknown[][]): void {
   if (!rows.length) return;
-  if (!a.store.hasTab(tab)) a.store.writeTab(tab, [header], 0);
+  if (!a.store.hasTab(tab)) a.store.writeTab(tab, [header], 0, true);
   a.store.appendRows(tab, rows);
 }
 
@@ -161,7 +161,7 @@ function archiveYear(r: Run, s: Settings, year: number, editors: string[]): stri
     const lead = r.store.readBlock(TAB.status, `A1:C${STATUS_UNITS_ROW - 1 + layout.rows}`);
     const cols = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${STATUS_UNITS_ROW - 1 + layout.rows}`);
     const block = lead.map((row, i) => [...row, ...(cols[i] ?? periods.map(() => ""))]);
-    if (!a.store.hasTab(TAB.status)) a.store.writeTab(TAB.status, block, 0);
+    if (!a.store.hasTab(TAB.status)) a.store.writeTab(TAB.status, block, 0, true);
     // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
     const figures = periods
       .map((p, k) => [year, a.url, viMonthShort(p), ...STATUS_SUMMARY.map((_, i) => cols[2 + i]?.[k] ?? "")])

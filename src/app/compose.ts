@@ -1,7 +1,6 @@
 // Each kind of mail composed for what it is about: a unit that owes a report, a response to acknowledge.
 
 import { MAIL_KIND } from "../domain/mail-kinds";
-import { REGISTRATION } from "../domain/periods";
 import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Template } from "../domain/templates";

@@ -169,8 +169,11 @@ export interface Store {
   insertColumnsBefore(tab: string, col: number, n: number): void;
   deleteColumns(tab: string, col: number, n: number): void;
   deleteRows(tab: string, row: number, n: number): void;
-  /** writes a block into a tab made on demand (rollup tabs); returns the tab's row capacity */
-  writeTab(tab: string, rows: unknown[][], capacity: number): number;
+  /**
+   * writes a block into a tab made on demand (rollup tabs); returns the tab's row capacity. `fit`: a tab made now keeps
+   * only the block's columns (an archive's long tabs would otherwise carry a new sheet's 26 columns on every row)
+   */
+  writeTab(tab: string, rows: unknown[][], capacity: number, fit?: boolean): number;
   hasTab(tab: string): boolean;
 }
 

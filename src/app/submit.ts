@@ -3,7 +3,6 @@
 import { type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import { TAB } from "../domain/layout";
-import { REGISTRATION } from "../domain/periods";
 import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";

@@ -69,12 +69,14 @@ export class SheetStore implements Store {
    * Writes a block into a tab made on demand (rollup tabs): 3 calls, one more when the tab is new or must grow.
    * `capacity` is the row count the tab had when last written; returns the new one.
    */
-  writeTab(tab: string, rows: unknown[][], capacity: number): number {
+  writeTab(tab: string, rows: unknown[][], capacity: number, fit = false): number {
     let s = this.ss.getSheetByName(tab);
     let cap = capacity;
     if (!s) {
       s = this.ss.insertSheet(tab);
       cap = NEW_SHEET_ROWS;
+      const extra = fit ? s.getMaxColumns() - rows[0].length : 0;
+      if (extra > 0) s.deleteColumns(rows[0].length + 1, extra);
     } else if (!cap) cap = s.getMaxRows();
     this.sheets.set(tab, s);
     if (rows.length > cap) {
