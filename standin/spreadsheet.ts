@@ -184,7 +184,7 @@ export function assertCanEdit(w: World, sheet: SheetModel, box: Box | null): voi
 
 /** growth past 10 million cells is refused */
 export function assertRoom(w: World, ss: SpreadsheetModel | null, extra: number): void {
-  if (ss && ss.cellCount() + extra > CELL_LIMIT) throw w.fail("tooManyCells");
+  if (ss && ss.cellCount() + extra > w.cellLimit) throw w.fail("tooManyCells");
 }
 
 type RangeKeys =

@@ -14,7 +14,7 @@ import { Meter } from "./meter.js";
 import { makeCache, makeProperties } from "./properties.js";
 import { makeScriptApp, type TriggerModel } from "./script.js";
 import { makeLogger, makeSession, StandinUser } from "./session.js";
-import { type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet.js";
+import { CELL_LIMIT, type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet.js";
 import { makeSpreadsheetApp } from "./spreadsheet-app.js";
 import { makeUtilities } from "./utilities.js";
 
@@ -107,6 +107,12 @@ export class World {
    * watching its 6-minute limit can be seen stopping and continuing. Off by default (runs take no time).
    */
   latency: ((service: string, method: string) => number) | null = null;
+
+  /**
+   * Google's 10 million cells per spreadsheet. Only a benchmark's history, written into the model in one go rather than
+   * grown month by month, lifts it while the product's archive brings that history to where a live Sheet would stand.
+   */
+  cellLimit = CELL_LIMIT;
 
   constructor(opts: WorldOptions = {}, universe?: Universe) {
     this.u = universe ?? new Universe();
