@@ -88,8 +88,9 @@ function withLatency(sim: Simulation): void {
 }
 
 /** the daily run and each follow-up run it leaves, measured one by one */
-function dailyRuns(sim: Simulation, label: string, h: { units: number; months: number; floor: number }): Row[] {
+function dailyRuns(sim: Simulation, label: string, h: { units: number; months: number; floor: number }, afterFirst?: () => void): Row[] {
   const rows: Row[] = [measure(sim, label, h, () => sim.run("runDaily", "daily"))];
+  afterFirst?.();
   for (let k = 1; k < 20; k++) {
     const next = sim.world.dueClockTriggers(sim.world.now, sim.world.now + 3600_000)[0];
     if (!next) break;
@@ -162,10 +163,19 @@ export function benchBurst(n: number): Row[] {
     sim.apply(monthly(n - count + i, at));
   }
   withLatency(sim);
-  sim.world.now = instantOf(`${NOW}-22`, TZ, 8);
+  const runAt = instantOf(`${NOW}-22`, TZ, 8);
+  sim.world.now = runAt;
   const floor = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, "")) * 4 + n * 8 + count * KEY_COLS;
-  return dailyRuns(sim, `daily job after ${count} submissions`, { units: n, months: 6, floor });
+  // the follow-ups send and write logs; the reconcile of every submission belongs to the daily run itself
+  const reconciled = () => {
+    const at = (sim.state() as { lastReconcile?: number }).lastReconcile ?? 0;
+    if (at < runAt) burstProblems.push(`the reconcile after the burst at ${n} units did not finish in the daily run (budget: one run)`);
+  };
+  return dailyRuns(sim, `daily job after ${count} submissions`, { units: n, months: 6, floor }, reconciled);
 }
+
+/** what the burst's runs found over budget */
+const burstProblems: string[] = [];
 
 /** compiling and evaluating the shipped file, as Google does at the start of every execution */
 export function coldStartMs(): number {
@@ -243,11 +253,7 @@ function main() {
     console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
   const problems = check(all);
-  const burst = all.filter((r) => r.op.startsWith("daily job after"));
-  for (const n of SIZES) {
-    const b = burst.filter((r) => r.units === n);
-    if (b.length > 1) problems.push(`the reconcile after the burst at ${n} units took ${b.length} runs (budget: one)`);
-  }
+  problems.push(...burstProblems);
   const cold = coldStartMs();
   const kb = bundleKb();
   const fmt = (x: number) => x.toLocaleString("en-US");
