@@ -1,6 +1,7 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
+import { formSpecFor } from "../domain/forms/texts";
 import {
   colLetter,
   columnTitle,
@@ -226,7 +227,7 @@ export function setup(p: Ports): SetupResult {
       // a new form is recorded the moment it exists: a setup that fails later is rerun on it, never on another
       const created = (ref: FormRef) => p.state.save({ ...patch, forms: { ...forms, [form]: ref } });
       const r = p.forms.ensure(
-        form,
+        formSpecFor(SPECS[form], s),
         forms[form],
         id,
         choices,
