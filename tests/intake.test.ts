@@ -82,7 +82,9 @@ describe("a month with every kind of unit (hand-computed)", () => {
     const bad = rows.find((r) => r[3] === "CD005") as unknown[];
     expect(bad[5]).toBe("Không hợp lệ");
     // the reason names the question as the chair saw it, and quotes what was typed
-    expect(String(bad[9])).toContain(`${SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title}: không được là số âm; đã nhập: “-3”`);
+    expect(String(bad[9])).toContain(
+      `${SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title}: không được là số âm; đã nhập: “-3”`,
+    );
     const paper = rows.find((r) => r[3] === "CD009") as unknown[];
     expect(paper[7]).toBe("Văn bản giấy");
     const confirmed = rows.find((r) => r[3] === "CD006") as unknown[];
