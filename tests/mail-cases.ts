@@ -47,6 +47,8 @@ function scenarioRaw() {
       waiting,
       submitMonthly(CASES.onTime, "2018-10", "2018-10-18T10:00:00+07:00", {
         concerns: `Mong <b>tăng lương</b> & thưởng Tết. ${"Rất dài. ".repeat(60)}`,
+        // a long word and a long address: a phone screen must wrap them, never scroll sideways
+        situation: `Ổn định; xem ${"Khôngcódấucách".repeat(6)} tại https://www.facebook.com/groups/congnhan.benthanh/permalink/1234567890123456789/`,
         harmful: "Bài viết sai sự thật về bảo hiểm xã hội trong nhóm công nhân; nhóm nòng cốt đã phản bác.",
       }),
       confirmed,

@@ -199,7 +199,7 @@ export function buttonHtml(url: string, label: string): string {
     `<p style="margin:18px 0 6px"><a href="${u}" style="display:inline-block;max-width:100%;box-sizing:border-box;padding:12px 18px;` +
     `background:#0b57d0;color:#ffffff;text-decoration:none;font-weight:bold;font-size:16px;line-height:1.3;border-radius:6px">` +
     `${escapeHtml(label)}</a></p>` +
-    `<p style="margin:0 0 16px;font-size:13px;color:#5f6368">Nếu nút không mở được, dùng đường dẫn: <a href="${u}" style="${LINK_STYLE}">${escapeHtml(shortLink(url))}</a></p>`
+    `<p style="margin:0 0 16px;font-size:13px;color:#5f6368">Nếu nút không mở được, dùng đường dẫn:<br><a href="${u}" style="${LINK_STYLE}">${escapeHtml(shortLink(url))}</a></p>`
   );
 }
 
@@ -245,7 +245,8 @@ function render(filled: string, buttons: Map<string, { url: string; label: strin
       const kind = item ? "ul" : "p";
       if (open !== kind) close();
       open = kind;
-      buf.push(item ? `<li style="margin:0 0 6px">${inlineHtml(item[1])}</li>` : inlineHtml(line));
+      // list items quote what people typed (answers, reasons): shown as typed, never turned into (cut) links
+      buf.push(item ? `<li style="margin:0 0 6px">${escapeHtml(item[1])}</li>` : inlineHtml(line));
     }
     close();
     text.push(t.join("\n"));
