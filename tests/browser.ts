@@ -77,17 +77,18 @@ export interface Layout {
   box: { top: number; bottom: number; left: number; right: number } | null;
 }
 
-/** the page's width against the screen, and where an element is */
+/** the page's width against the screen, and where an element is (run in the page; written as text, the tests are typed for Node) */
 export async function layout(page: Page, selector?: string): Promise<Layout> {
-  return page.evaluate((sel) => {
-    const el = sel ? document.querySelector(sel) : null;
-    const r = el?.getBoundingClientRect();
+  const script = `(() => {
+    const el = ${JSON.stringify(selector ?? "")} ? document.querySelector(${JSON.stringify(selector ?? "")}) : null;
+    const r = el ? el.getBoundingClientRect() : null;
     return {
       viewport: { width: window.innerWidth, height: window.innerHeight },
       scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
       box: r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null,
     };
-  }, selector ?? null);
+  })()`;
+  return (await page.evaluate(script)) as Layout;
 }
 
 /** a picture of the page (the whole of it, or the first screen only) */

@@ -90,7 +90,11 @@ describe("the demo", () => {
     }
     expect(summary.mails.some((m) => m.subject.includes("Nhắc nộp báo cáo tháng"))).toBe(true);
     // every kind of mail the product sends is in the outbox, named by its kind
-    for (const kind of MAIL_KINDS) expect(files.some((f) => f.endsWith(`-${kind}.eml`)), kind).toBe(true);
+    for (const kind of MAIL_KINDS)
+      expect(
+        files.some((f) => f.endsWith(`-${kind}.eml`)),
+        kind,
+      ).toBe(true);
     // invitations: one per unit (Revision 2), the unit that joins in November on 1 November
     const invites = summary.mails.filter((m) => m.kind === "invite");
     expect(new Set(invites.map((m) => m.unit)).size).toBe(invites.length);
