@@ -124,4 +124,22 @@ describe("mail templates are checked when staff save them", () => {
     // the event names its tab (2 calls), the Sheet is opened, the tab read once, the notes written once
     expect(d.byService.SpreadsheetApp).toBeLessThanOrEqual(10);
   });
+
+  it("setup brings a template an earlier version wrote (never edited) to today's wording; staff's own stays", () => {
+    const sim = installed({});
+    const tab = sim.sheet(TAB.templates);
+    const [reminder, receipt] = [templateRow(sim, "reminder"), templateRow(sim, "receipt")];
+    // the reminder as the first version wrote it, untouched; a receipt staff wrote themselves
+    tab.put(reminder, 3, "[{{to_chuc}}] Nhắc nộp {{viec}} (hạn {{han_nop}})");
+    tab.put(
+      reminder,
+      4,
+      "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n{{to_chuc}} chưa nhận được {{viec}} của đơn vị. Đề nghị đồng chí Chủ tịch gửi {{han_nop}} qua đường dẫn riêng của đơn vị:\n{{lien_ket}}\n\nBáo cáo là tổng hợp chung của đơn vị, không ghi họ tên hay thông tin cá nhân của người lao động.\n\nTrân trọng.\n{{bo_phan}}",
+    );
+    tab.put(receipt, 3, "[{{to_chuc}}] Cảm ơn đơn vị {{ten_don_vi}}");
+    sim.run("setup", "again", { ui: true });
+    expect(tab.cell(reminder, 3)).toBe("[{{to_chuc}}] Nhắc {{viec_can_lam}} (hạn {{han_nop}})");
+    expect(String(tab.cell(reminder, 4))).toContain("{{tinh_trang}}");
+    expect(tab.cell(receipt, 3)).toBe("[{{to_chuc}}] Cảm ơn đơn vị {{ten_don_vi}}");
+  });
 });

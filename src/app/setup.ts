@@ -17,7 +17,7 @@ import {
 import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
-import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
+import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, type Run } from "./context";
@@ -51,7 +51,8 @@ function dashboardBlock(): unknown[][] {
 function templatesBlock(existing: { kind: MailKind; subject: string; body: string }[]): { rows: unknown[][]; templates: Template[] } {
   const templates = DEFAULT_TEMPLATES.map((d) => ({
     ...d,
-    ...existing.find((e) => e.kind === d.kind && e.subject.trim() && e.body.trim()),
+    // a template as an earlier version wrote it, never edited, takes today's default
+    ...existing.find((e) => e.kind === d.kind && e.subject.trim() && e.body.trim() && !isFormerDefault(e)),
   }));
   const rows: unknown[][] = templates.map((t) => [t.label, "", t.subject, t.body, t.kind]);
   rows.push(["", "", "", "", ""], ["Chỗ trống dùng được", "", "", "", ""]);

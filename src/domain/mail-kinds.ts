@@ -24,6 +24,14 @@ export const MAIL_KIND: Record<MailKind, MailKindDef> = {
   reminder: { priority: 4, label: "Thư nhắc", audience: "unit" },
 };
 
+/** the order a short quota is spent in, as staff read it: "xác nhận đã nhận, đề nghị sửa, tổng hợp, …" */
+export function priorityWords(): string {
+  return MAIL_KINDS.map((k) => MAIL_KIND[k])
+    .sort((a, b) => a.priority - b.priority)
+    .map((d) => d.label.toLowerCase())
+    .join(", ");
+}
+
 /** a mail kind as staff read it; the raw kind when it is not one of ours (an old log row) */
 export function kindLabel(kind: string): string {
   return (MAIL_KIND as Record<string, MailKindDef>)[kind]?.label ?? kind;

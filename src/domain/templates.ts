@@ -2,7 +2,7 @@
 // that reads on a phone (a link alone on its line becomes a button, long links are shown short, nothing is wider than
 // the screen). Every value is escaped.
 import type { MailKind } from "./mail-kinds";
-import { escapeHtml } from "./text";
+import { escapeHtml, hash } from "./text";
 
 export type { MailKind };
 
@@ -121,6 +121,16 @@ ${OTHER_CHANNEL}`,
     "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
   ),
 ];
+
+/**
+ * The defaults earlier versions of the product wrote (kind and a hash of subject and body): a template still exactly as
+ * one of them wrote it was never edited by staff, and setup replaces it with today's default.
+ */
+const FORMER_DEFAULTS = new Set(["reminder:d51mb8", "overdue:1gbzdvf", "receipt:16g71f9", "invalid:cp7e86", "rollup:1teqkb0"]);
+
+export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {
+  return FORMER_DEFAULTS.has(`${t.kind}:${hash(`${t.subject}\n${t.body}`)}`);
+}
 
 export type Values = Record<string, string | string[]>;
 
