@@ -59,7 +59,6 @@ export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
           stage: localDay(r.now, s.timeZone),
           version: { ...v, verdict: "accepted" },
           counted,
-          to: "both",
         };
         return { d, unit: byCode.get(v.unit) };
       });

@@ -7,7 +7,7 @@ import type { Run } from "./context";
 
 const zoneOf = (r: Run) => r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh";
 
-/** the invitations' record; the first run that asks starts it today */
+/** the invitations' record; the first daily run starts it: invitations go from that day */
 export function invitesOf(r: Run): Invites {
   if (r.state.invites) return r.state.invites;
   const invites: Invites = { from: localDay(r.now, zoneOf(r)), joined: {} };
@@ -19,12 +19,12 @@ export function invitesOf(r: Run): Invites {
 /**
  * Units new to the roster since the index was last saved (call it before saving the new one): the day each came is
  * kept while its invitation can still be due. A unit added before its first month needs nothing kept: that month
- * decides. The first roster the product sees is where invitations start.
+ * decides.
  */
 export function noteArrivals(r: Run, units: Unit[]): void {
-  const first = !r.state.invites;
-  const inv = invitesOf(r);
-  if (first) return;
+  // before the first daily run every unit on the roster is invited at that run: nothing to note
+  const inv = r.state.invites;
+  if (!inv) return;
   const today = localDay(r.now, zoneOf(r));
   const known = new Set(r.p.state.unitCodes());
   const window = (r.state.settings?.catchUpDays ?? 31) + 2;

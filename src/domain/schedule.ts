@@ -31,8 +31,6 @@ export interface DueMail {
   counted?: { at: number; daysLate: number };
   /** the answers received, quoted in receipts (added before composing when the run has them) */
   answers?: Record<string, unknown>;
-  /** receipts: also to the unit's own addresses (a sender staff confirmed) */
-  to?: "both";
 }
 
 export function mailKey(kind: MailKind, period: string, unit: string, stage: string): string {
