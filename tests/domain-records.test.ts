@@ -133,7 +133,7 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
     const r = normalizers.number(v, field, ctx);
     return r.ok ? r.value : r.error;
   };
-  const HOW = "xin chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
+  const HOW = "đề nghị chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
   const AMBIGUOUS = "(dấu chấm, dấu phẩy vừa tách hàng nghìn vừa là dấu thập phân)";
   const table: [unknown, unknown][] = [
     ["12", 12],

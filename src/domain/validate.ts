@@ -46,7 +46,7 @@ function paragraph(v: unknown, f: Field): Normalised {
   return ok(fit.text, fit.cut ? `“${f.column ?? f.title}” dài ${s.length} ký tự: đã cắt bớt trong bảng tính` : undefined);
 }
 
-const DIGITS_ONLY = "xin chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
+const DIGITS_ONLY = "đề nghị chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
 
 /** a count within range, or why not */
 function countValue(n: number, typed: string): Normalised {
