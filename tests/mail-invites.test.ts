@@ -99,3 +99,38 @@ describe("invitations", () => {
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toMatch(/Hạn mức gửi thư không đủ/);
   });
 });
+
+describe("a registration that needs fixing, sent weeks before", () => {
+  it("its reminders and overdue notices give the edit link and what to fix, however long ago it came", () => {
+    const { sim } = play({
+      units: [unit("CD001")],
+      settings: { firstPeriod: "2018-10" },
+      run: { from: "2018-10-01", to: "2018-10-17" },
+      events: [
+        {
+          type: "submit",
+          id: "dk-1",
+          form: "registration",
+          at: "2018-10-02T09:00:00+07:00",
+          email: "cd001@dv.example.vn",
+          answers: registrationAnswers("CD001", { groupName: "Công đoàn CD001" }),
+        },
+      ],
+    });
+    const edit = String(sim.sheet("Đăng ký").values[1][10]);
+    expect(edit).toMatch(/^https:\/\/docs\.google\.com\/forms\/.+edit/);
+    const later = sim.world.mails.filter((m) => /Nhắc sửa|Cần sửa thông tin đăng ký tài khoản Facebook –/.test(m.subject));
+    // the reminders on 10 and 14 October and the overdue notice on 16 October, two weeks after it came
+    expect(later.map((m) => m.subject)).toEqual([
+      "[LĐLĐ Quận 1] Nhắc sửa thông tin đăng ký tài khoản Facebook (hạn trước ngày 15/10/2018)",
+      "[LĐLĐ Quận 1] Nhắc sửa thông tin đăng ký tài khoản Facebook (hạn trước ngày 15/10/2018)",
+      "[LĐLĐ Quận 1] Cần sửa thông tin đăng ký tài khoản Facebook – đã quá hạn 2 ngày",
+    ]);
+    for (const m of later) {
+      expect(m.body).toContain(`Sửa thông tin đăng ký:\n${edit}\n`);
+      expect(m.body).toContain("- Tên nhóm ẩn danh: không được đặt theo tên công đoàn");
+      expect(m.body).toContain("đã nhập: “Công đoàn CD001”");
+      expect(m.body).not.toContain("chưa nhận được");
+    }
+  });
+});

@@ -59,9 +59,10 @@ export function readWindows(r: Run, s: Settings, rules: Rules): Record<FormId, W
   const full = !!r.state.fullPass;
   const start = (form: FormId) =>
     full ? 2 : windowStart(marksOf(r, form), { month: form === "monthly" ? months[live - 1] : undefined, day });
-  // while registration's own mails can still go out, its rows are read whole, as a live month's are: a unit whose
-  // registration needs fixing is reminded with the edit link of what it sent, however long ago
-  const registrationLive = today <= liveUntil(rules.registration(), s);
+  // from the first reminder of the registration to its last mail, its rows are read whole, as a live month's are: a
+  // unit whose registration needs fixing is reminded with the edit link of what it sent, however long ago
+  const reg = rules.registration();
+  const registrationLive = today >= addDays(reg.due, -Math.max(0, ...s.remindBefore)) && today <= liveUntil(reg, s);
   return {
     registration: readWindow(r, "registration", registrationLive ? 2 : start("registration")),
     monthly: readWindow(r, "monthly", start("monthly")),
