@@ -96,8 +96,8 @@ function dailyRuns(sim: Simulation, label: string, h: { units: number; months: n
     sim.world.now = next.at;
     next.trigger.spent = true;
     // the rollups' own run compiles every report of the period: an operation of its own, with its own budget
-    const rollups = (sim.state() as { followUp?: string }).followUp === "rollups";
-    const op = rollups ? "rollup run" : `${label}: follow-up ${k}`;
+    const phase = (sim.state() as { followUp?: string }).followUp;
+    const op = phase === "rollups" ? "rollup run" : phase === "archive" ? "archive run" : `${label}: follow-up ${k}`;
     rows.push(measure(sim, op, h, () => sim.run(next.trigger.handler, "follow-up")));
   }
   return rows;
@@ -200,7 +200,7 @@ export function check(all: Row[], cellsAt = 10000): string[] {
       if (r.cellsRead > 2000) problems.push(`${where}: ${r.cellsRead} cells read (budget 2,000)`);
       continue;
     }
-    if (r.op === "rollup run" && r.estMs > RUN_BUDGET_MS)
+    if ((r.op === "rollup run" || r.op === "archive run") && r.estMs > RUN_BUDGET_MS)
       problems.push(`${where}: estimated ${(r.estMs / 1000).toFixed(0)} s (budget 300 s)`);
     if (!r.op.startsWith("daily job")) continue;
     if (r.sheets > 20) problems.push(`${where}: ${r.sheets} Sheets calls (budget 20)`);

@@ -47,8 +47,9 @@ function marksOf(ats: number[], lastRun: string): Marks {
     }
     return lo + 2;
   };
-  const firstMonth = ats.length ? localDay(ats[0], TZ).slice(0, 7) : NOW;
-  for (const m of monthRange(addMonths(firstMonth, -1), addMonths(NOW, 1))) months[m] = first(instantOf(`${m}-01`, TZ) - 1);
+  const last = lastRun.slice(0, 7);
+  const firstMonth = ats.length ? localDay(ats[0], TZ).slice(0, 7) : last;
+  for (const m of monthRange(addMonths(firstMonth, -1), addMonths(last, 1))) months[m] = first(instantOf(`${m}-01`, TZ) - 1);
   for (let d = addDays(lastRun, -60); d <= lastRun; d = addDays(d, 1)) days[d] = first(instantOf(d, TZ, 8));
   return { months, days, cursor: ats.length + 2 };
 }
@@ -65,7 +66,8 @@ export interface History {
  * `n` units, `months` months of monthly reports up to NOW (this month: `reportedNow` of them by the 18th), registration at
  * the start, a receipt for every report and reminders for a tenth of the units each month in the ledger and the log.
  */
-export function history(n: number, months: number, reportedNow = 0.9): History {
+export function history(n: number, months: number, reportedNow = 0.9, now = NOW): History {
+  const NOW = now;
   const first = addMonths(NOW, -(months - 1));
   const scenario = parseScenario({
     settings: {

@@ -1,4 +1,5 @@
 // The functions Google calls, and nothing else: triggers, menu actions, setup.
+import { runArchive } from "./app/archive";
 import { onEditCommand, sendRemindersNow as remindNow, sendRollupNow as rollupNow } from "./app/commands";
 import { confirmResponses } from "./app/confirm";
 import { messageOf, type Outcome } from "./app/context";
@@ -75,6 +76,11 @@ export function setup(): void {
 /** probes the live account and writes the tab “Kiểm tra” */
 export function selfCheck(): void {
   menu("Kiểm tra hệ thống", (p) => runSelfCheck(p).message);
+}
+
+/** moves closed years and old logs to the archive spreadsheets (the daily job's follow-up does it by itself) */
+export function archiveOldData(): void {
+  menu("Lưu trữ dữ liệu cũ", (p) => runArchive(p, true));
 }
 
 export function refreshStatus(): void {

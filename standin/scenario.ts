@@ -1,6 +1,6 @@
 // The simulate contract's input: read, checked, and every fault named by its JSON path.
 
-import { isValidMonth, isValidYmd } from "../src/domain/dates.js";
+import { addDays, instantOf, isValidMonth, isValidYmd } from "../src/domain/dates.js";
 import { checkSettings, DEFAULT_SETTINGS, SETTING_DEFS, type Settings } from "../src/domain/settings.js";
 
 export interface ScenarioUnit {
@@ -23,6 +23,8 @@ export type ScenarioEvent =
   | { type: "blank"; at: number }
   | { type: "lost"; id: string; form: "registration" | "monthly"; at: number; email?: string; answers: Record<string, unknown> }
   | { type: "addUnit"; at: number; unit: ScenarioUnit }
+  | { type: "removeUnit"; at: number; code: string }
+  | { type: "settings"; at: number; settings: Partial<Settings> }
   | { type: "menu"; at: number; action: string };
 
 export interface Scenario {
@@ -45,7 +47,7 @@ export class ScenarioError extends Error {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const EVENT_TYPES = ["submit", "edit", "manual", "confirm", "redeliver", "blank", "lost", "addUnit", "menu"];
+const EVENT_TYPES = ["submit", "edit", "manual", "confirm", "redeliver", "blank", "lost", "addUnit", "removeUnit", "settings", "menu"];
 const MENU_ACTIONS = ["runDaily", "refreshStatus", "previewMails", "sendRemindersNow", "sendRollupNow", "setup"];
 
 function obj(v: unknown, path: string): Record<string, unknown> {
@@ -93,30 +95,45 @@ function unit(v: unknown, path: string): ScenarioUnit {
   };
 }
 
-export function parseScenario(input: unknown): Scenario {
-  const root = obj(input, "$");
-  const rawSettings = root.settings === undefined ? {} : obj(root.settings, "$.settings");
-  const settings: Settings = { ...DEFAULT_SETTINGS };
-  let mailQuota = 100;
-  for (const [k, v] of Object.entries(rawSettings)) {
-    const path = `$.settings.${k}`;
-    if (k === "mailQuota") {
+/** settings over `base`, each key checked and named by its path */
+function settingsOf(
+  raw: Record<string, unknown>,
+  base: Settings,
+  where: string,
+  quota: boolean,
+): { settings: Settings; mailQuota?: number } {
+  const settings: Settings = { ...base };
+  let mailQuota: number | undefined;
+  const given: string[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    const path = `${where}.${k}`;
+    if (k === "mailQuota" && quota) {
       if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new ScenarioError(path, "must be a whole number ≥ 0");
       mailQuota = v;
       continue;
     }
     const def = SETTING_DEFS.find((d) => d.key === k);
     if (!def) throw new ScenarioError(path, `unknown setting (known: ${SETTING_DEFS.map((d) => d.key).join(", ")}, mailQuota)`);
+    const want = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k];
+    if (typeof v !== typeof want || Array.isArray(v) !== Array.isArray(want))
+      throw new ScenarioError(path, `has the wrong type (${JSON.stringify(v)})`);
     (settings as unknown as Record<string, unknown>)[k] = v;
-    const errs = checkSettings({ ...settings, [k]: v } as Settings).filter((e) => e.startsWith(`${k}:`));
-    if (
-      errs.length ||
-      typeof v !== typeof (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k] ||
-      Array.isArray(v) !== Array.isArray((DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k])
-    ) {
-      throw new ScenarioError(path, errs[0]?.slice(k.length + 2) ?? `has the wrong type (${JSON.stringify(v)})`);
-    }
+    given.push(k);
   }
+  // checked once every key is in: settings that only work together (a due day and its inclusive switch) are judged together
+  for (const err of checkSettings(settings)) {
+    const k = err.slice(0, err.indexOf(":"));
+    throw new ScenarioError(`${where}.${given.includes(k) ? k : (given[0] ?? k)}`, err.slice(k.length + 2));
+  }
+  return { settings, mailQuota };
+}
+
+export function parseScenario(input: unknown): Scenario {
+  const root = obj(input, "$");
+  const rawSettings = root.settings === undefined ? {} : obj(root.settings, "$.settings");
+  const parsed = settingsOf(rawSettings, DEFAULT_SETTINGS, "$.settings", true);
+  const settings = parsed.settings;
+  const mailQuota = parsed.mailQuota ?? 100;
   if (!Array.isArray(root.units)) throw new ScenarioError("$.units", "must be a list");
   const units = root.units.map((u, i) => unit(u, `$.units[${i}]`));
   const seen = new Set<string>();
@@ -176,6 +193,16 @@ export function parseScenario(input: unknown): Scenario {
         return { type, at, index } as ScenarioEvent & { index: number };
       case "addUnit":
         return { type, at, unit: unit(e.unit, `${path}.unit`), index } as ScenarioEvent & { index: number };
+      case "removeUnit": {
+        const c = str(e.code, `${path}.code`).toUpperCase();
+        return { type, at, code: c, index } as ScenarioEvent & { index: number };
+      }
+      case "settings": {
+        // staff change settings: each key checked as the scenario's own settings are (mailQuota is the stand-in's, not a setting)
+        const raw = obj(e.settings, `${path}.settings`);
+        settingsOf(raw, settings, `${path}.settings`, false);
+        return { type, at, settings: raw as Partial<Settings>, index } as ScenarioEvent & { index: number };
+      }
       default: {
         const action = str(e.action, `${path}.action`);
         if (!MENU_ACTIONS.includes(action))
@@ -183,6 +210,20 @@ export function parseScenario(input: unknown): Scenario {
         return { type: "menu", at, action, index } as ScenarioEvent & { index: number };
       }
     }
+  });
+  // the run ends at the end of run.to, local time: an event after it would never be played
+  const end = instantOf(addDays(to, 1), settings.timeZone);
+  events.forEach((e, i) => {
+    if (e.at >= end) throw new ScenarioError(`$.events[${i}].at`, `is after run.to (${to}): the run ends before it`);
+  });
+  // a response comes back through an edit or a redelivery, never a second submit with its id
+  const ids = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type !== "submit" && e.type !== "lost") return;
+    const first = ids.get(e.id);
+    if (first !== undefined)
+      throw new ScenarioError(`$.events[${i}].id`, `"${e.id}" was already submitted by $.events[${first}] (use "edit" or "redeliver")`);
+    ids.set(e.id, i);
   });
   events.sort((a, b) => a.at - b.at || a.index - b.index);
   return { settings, mailQuota, units, events, run: { from, to } };

@@ -35,6 +35,8 @@ export class Simulation {
   world: World;
   ss: SpreadsheetModel;
   log: RunLogEntry[] = [];
+  /** the settings as staff last typed them */
+  private current: Settings;
   /** scenario response id -> form */
   private formOfResponse = new Map<string, "registration" | "monthly">();
   private emailOf = new Map<string, string | undefined>();
@@ -43,6 +45,7 @@ export class Simulation {
     readonly scenario: Scenario,
     readonly opts: SimOptions = {},
   ) {
+    this.current = scenario.settings;
     const start = this.startInstant();
     this.world = new World({ now: start, mailQuota: scenario.mailQuota });
     this.ss = this.world.createSpreadsheet("LĐLĐ Quận 1 – Báo cáo CĐCS", "ss-ldldq1");
@@ -212,6 +215,26 @@ export class Simulation {
       case "addUnit": {
         const tab = this.sheet(TAB.units);
         w.meter.quiet(() => this.typeUnits([e.unit], tab.lastRow() + 1));
+        break;
+      }
+      case "removeUnit": {
+        // a staff member deletes the unit's row of the roster
+        const tab = this.sheet(TAB.units);
+        w.meter.quiet(() => {
+          const i = tab.values.findIndex((r, k) => k > 0 && String(r[0]).toUpperCase() === e.code);
+          if (i > 0) tab.values.splice(i, 1);
+        });
+        break;
+      }
+      case "settings": {
+        // a staff member types new values in the settings tab; the edit trigger fires
+        const s = { ...this.current, ...e.settings } as Settings;
+        this.current = s;
+        const range = w.meter.quiet(() => {
+          this.typeSettings(s);
+          return w.sheetOf(this.ss.id, TAB.settings)?.getRange(2, 2);
+        });
+        this.run("onSheetEdit", "sửa cài đặt", { event: { range } });
         break;
       }
       case "menu":

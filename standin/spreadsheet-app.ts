@@ -68,6 +68,7 @@ export class StandinUi implements Pick<Ui, "createMenu" | "alert" | "prompt" | "
 export type _UiOnly = Only<Exclude<keyof StandinUi, keyof Ui>>;
 
 type AppKeys =
+  | "create"
   | "openById"
   | "getActiveSpreadsheet"
   | "getActive"
@@ -84,6 +85,13 @@ export function makeSpreadsheetApp(w: World): Pick<SpreadsheetApp, AppKeys> {
     return ss ? google<Spreadsheet>(new StandinSpreadsheet(w, ss)) : (null as unknown as Spreadsheet);
   };
   return {
+    /** a new spreadsheet in the Drive of the account the script runs as, with one empty sheet (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String)) */
+    create(name: string): Spreadsheet {
+      w.meter.hit(S, "SpreadsheetApp.create");
+      const ss = w.createSpreadsheet(name, undefined, w.user());
+      ss.editors = [];
+      return google<Spreadsheet>(new StandinSpreadsheet(w, ss));
+    },
     openById(id: string): Spreadsheet {
       w.meter.hit(S, "SpreadsheetApp.openById");
       const ss = w.spreadsheets.get(id);

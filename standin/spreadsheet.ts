@@ -871,6 +871,7 @@ type SpreadsheetKeys =
   | "getUrl"
   | "getOwner"
   | "getEditors"
+  | "addEditors"
   | "getSpreadsheetTimeZone"
   | "setSpreadsheetTimeZone"
   | "getSpreadsheetLocale"
@@ -910,6 +911,13 @@ export class StandinSpreadsheet implements Pick<Spreadsheet, SpreadsheetKeys> {
   getEditors(): User[] {
     this.hit("getEditors");
     return this.w.makeArrayFrom([this.model.owner, ...this.model.editors].map((e) => this.w.userObject(e)));
+  }
+  /** the file's owner may add editors (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditors(String)) */
+  addEditors(emails: string[]): Spreadsheet {
+    this.hit("addEditors");
+    if (this.w.user() !== this.model.owner) throw this.w.fail("protectedCell");
+    for (const e of emails) if (e !== this.model.owner && !this.model.editors.includes(e)) this.model.editors.push(e);
+    return google<Spreadsheet>(this);
   }
   getSpreadsheetTimeZone(): string {
     this.hit("getSpreadsheetTimeZone");

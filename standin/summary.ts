@@ -1,16 +1,17 @@
 // summary.json: the figures as the product's own rules compute them from what its tabs hold at the end.
 
 import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
-import { isoWithOffset, localMonth } from "../src/domain/dates.js";
+import { isoWithOffset, localDay, localMonth } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
-import { KEY_COLS, MAIL_LOG_HEADER, TAB } from "../src/domain/layout.js";
+import { KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, STATUS_REG_COL, STATUS_UNITS_ROW, TAB } from "../src/domain/layout.js";
 import { kindOfLabel } from "../src/domain/mail-kinds.js";
 import { monthlyPeriods, REGISTRATION } from "../src/domain/periods.js";
+import { type Frozen, rulesOf } from "../src/domain/rules.js";
 import type { Settings } from "../src/domain/settings.js";
-import { computeStatuses, type PeriodFigures } from "../src/domain/status.js";
+import { evaluate, figuresOf, type PeriodFigures, statusOfText, type UnitStatus } from "../src/domain/status.js";
 import { readMonth } from "../src/domain/validate.js";
 import type { Simulation } from "./simulation.js";
-import type { SheetModel } from "./spreadsheet.js";
+import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
 
 function rows(sheet: SheetModel, from: number, cols: number): unknown[][] {
   const out: unknown[][] = [];
@@ -33,14 +34,65 @@ export interface MailMeta {
   file: string;
 }
 
+/** the archive spreadsheets the product made */
+function archives(sim: Simulation): SpreadsheetModel[] {
+  const list = (sim.state() as { archives?: Record<string, { id: string }> }).archives ?? {};
+  return Object.values(list)
+    .map((a) => sim.world.spreadsheets.get(a.id))
+    .filter((x): x is SpreadsheetModel => !!x);
+}
+
+/**
+ * What the product's status tab holds for periods already due (who was expected then, units that left since), read
+ * back as the product reads it.
+ */
+function storedStatuses(tab: SheetModel | undefined): Map<string, Map<string, UnitStatus>> {
+  const out = new Map<string, Map<string, UnitStatus>>();
+  if (!tab) return out;
+  for (let c = STATUS_REG_COL; c <= tab.lastColumn(); c++) {
+    const label = String(tab.cell(STATUS_HEADER_ROW, c)).trim();
+    const period = label === "Đăng ký" ? REGISTRATION : readMonth(label);
+    if (!period) continue;
+    const m = new Map<string, UnitStatus>();
+    for (let r = STATUS_UNITS_ROW; r <= tab.lastRow(); r++) {
+      const code = String(tab.cell(r, 1)).trim();
+      const st = statusOfText(String(tab.cell(r, c)));
+      if (code && st) m.set(code, st);
+    }
+    out.set(period, m);
+  }
+  return out;
+}
+
+/**
+ * The figures as of the end of the run, by the product's own rules: every version the tabs hold, the settings and the
+ * frozen rules the product stored, who was expected in each period already due as its status tab says.
+ */
 export function figuresAtEnd(sim: Simulation, asOf: number) {
-  const s = sim.scenario.settings;
+  const state = sim.state() as { settings?: Settings; frozen?: Frozen };
+  const s = state.settings ?? sim.scenario.settings;
   const units = parseUnitRows(rows(sim.sheet(TAB.units), 2, 8)).units;
-  const versions = {
-    registration: parseVersionRows(rows(sim.sheet(SPECS.registration.tab), 2, KEY_COLS), 2),
-    monthly: parseVersionRows(rows(sim.sheet(SPECS.monthly.tab), 2, KEY_COLS), 2),
-  };
-  return computeStatuses(units, versions, monthlyPeriods(s, localMonth(asOf, s.timeZone)), s, asOf);
+  const versions = [
+    ...parseVersionRows(rows(sim.sheet(SPECS.registration.tab), 2, KEY_COLS), 2),
+    ...parseVersionRows(rows(sim.sheet(SPECS.monthly.tab), 2, KEY_COLS), 2),
+  ];
+  const archivedThrough = (sim.state() as { archivedThrough?: string }).archivedThrough ?? "";
+  const all = monthlyPeriods(s, localMonth(asOf, s.timeZone));
+  const periods = [REGISTRATION, ...all.filter((p) => p > archivedThrough)];
+  const rules = rulesOf(s, state.frozen);
+  const frame = { rules, units, stored: storedStatuses(sim.ss.sheet(TAB.status)), complete: () => true };
+  const live = evaluate(versions, periods, frame, s, asOf);
+  // archived periods: their statuses as the archive spreadsheets keep them
+  const today = localDay(asOf, s.timeZone);
+  for (const a of archives(sim)) {
+    for (const [p, m] of storedStatuses(a.sheet(TAB.status))) {
+      if (p === REGISTRATION || p > archivedThrough || live.byPeriod.has(p)) continue;
+      live.byPeriod.set(p, m);
+      live.figures.push(figuresOf(p, m, rules, today));
+    }
+  }
+  live.figures.sort((a, b) => (a.period === REGISTRATION ? -1 : b.period === REGISTRATION ? 1 : a.period.localeCompare(b.period)));
+  return live;
 }
 
 function periodOut(f: PeriodFigures) {
@@ -64,8 +116,9 @@ function periodOut(f: PeriodFigures) {
 /** what the product's mail ledger and its journal say each sent mail was */
 export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
   const records: { at: number; kind: string; unit: string; period: string; subject: string; to: string }[] = [];
-  const log = sim.sheet(TAB.ledger);
-  for (const r of rows(log, 2, MAIL_LOG_HEADER.length)) {
+  // the ledger, and the rows of it the archive moved to the archive spreadsheets
+  const ledgers = [sim.sheet(TAB.ledger), ...archives(sim).map((a) => a.sheet(TAB.ledger))].filter((x): x is SheetModel => !!x);
+  for (const r of ledgers.flatMap((l) => rows(l, 2, MAIL_LOG_HEADER.length))) {
     if (!r[0]) continue;
     const label = String(r[4]);
     records.push({

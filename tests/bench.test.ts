@@ -24,7 +24,8 @@ describe("benchmark smoke run", () => {
 
   it("the daily run after a burst of submissions reconciles them in one run", () => {
     const rows = benchBurst(300);
-    expect(rows).toHaveLength(1 + rows.filter((r) => r.op.includes("follow-up")).length);
+    // one daily run, its follow-ups sending the rest (and, the first time, the archive of the months behind)
+    expect(rows.filter((r) => r.op.startsWith("daily job after") && !r.op.includes("follow-up"))).toHaveLength(1);
     expect(rows[0].byMethod["FormResponse.getId"]).toBeGreaterThanOrEqual(300);
     expect(check(rows)).toEqual([]);
   }, 120000);

@@ -30,6 +30,7 @@ describe("the build", () => {
     const names = await entryExports();
     expect(names).toEqual(
       [
+        "archiveOldData",
         "confirmSender",
         "onFormSubmit",
         "onOpen",

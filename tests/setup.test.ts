@@ -4,7 +4,7 @@ import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
 import { bundleSource } from "../standin/simulation";
-import { installed, scenario, submitMonthly, unit } from "./helpers";
+import { colOf, installed, scenario, submitMonthly, unit } from "./helpers";
 
 function snapshot(sim: ReturnType<typeof installed>) {
   const w = sim.world;
@@ -134,5 +134,44 @@ describe("settings take effect when staff edit them", () => {
     sim.apply(scenario({ events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00")] }).events[0]);
     expect(sim.sheet(SPECS.monthly.tab).values.slice(1)).toHaveLength(1);
     expect(sim.world.mails).toEqual([]);
+  });
+});
+
+describe("answers are read by their column's name", () => {
+  it("a question inserted mid-form: setup puts its column at the end, and every older row is read right", () => {
+    const sim = installed({
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      units: [unit("CD001"), unit("CD002")],
+    });
+    sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");
+    sim.apply(submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00", { sharedPosts: 10 }) as never);
+    const header = [...(sim.sheet(SPECS.monthly.tab).values[0] as unknown[])];
+    // the next version of the product asks one more question, between two existing ones
+    const code = bundleSource();
+    const at = code.indexOf('q("opinion"');
+    expect(at).toBeGreaterThan(0);
+    sim.world.load(
+      `${code.slice(0, at)}q("dialogues", "number", "Số buổi đối thoại trong tháng", "Buổi đối thoại"),\n    ${code.slice(at)}`,
+    );
+    sim.world.alerts = [];
+    sim.run("setup", "again", { ui: true });
+    expect(sim.world.alerts.join("\n")).toContain("Thiết lập xong.");
+    const tab = sim.sheet(SPECS.monthly.tab);
+    // stored columns never move: the new one comes last
+    expect((tab.values[0] as unknown[]).slice(0, header.length)).toEqual(header);
+    expect(tab.values[0].at(-1)).toBe("Buổi đối thoại");
+    // a report under the new form, and the rollup reading both by name
+    sim.world.now = Date.parse("2018-10-12T10:00:00+07:00");
+    sim.apply(submitMonthly("CD002", "2018-10", "2018-10-12T10:00:00+07:00", { sharedPosts: 7, dialogues: 3 }) as never);
+    const shared = colOf(tab, "Bài đã chia sẻ");
+    expect(tab.values.slice(1).map((r) => r[shared])).toEqual([10, 7]);
+    expect(tab.values[2][colOf(tab, "Buổi đối thoại")]).toBe(3);
+    sim.world.now = Date.parse("2018-10-25T10:00:00+07:00");
+    sim.run("sendRollupNow", "tổng hợp", { ui: true });
+    const rollup = sim
+      .sheet("TH 10.2018")
+      .values.map((r) => r.join(" | "))
+      .join("\n");
+    expect(rollup).toMatch(/Bài đã chia sẻ \| 17\b/);
   });
 });

@@ -8,18 +8,23 @@ import { periodsUpTo, type Run } from "./context";
 import { monthChoice } from "./mails";
 import type { Choices } from "./ports";
 
-export function choicesFor(units: Unit[], s: Settings, asOf: number): Choices {
+/**
+ * What the forms offer: the units active now or joining later, and any unit that still owes a report (a unit dissolved
+ * last month owes that month); the months the product accepts (the last six, never one before the first period or to
+ * come; before the first period, the first period itself, which the product accepts early).
+ */
+export function choicesFor(units: Unit[], s: Settings, asOf: number, owing: Set<string> = new Set()): Choices {
   const month = localMonth(asOf, s.timeZone);
   const months = periodsUpTo(s, asOf).slice(-6).reverse().map(monthChoice);
   return {
-    unit: units.filter((u) => isActive(u, month) || u.activeFrom > month).map(unitChoice),
+    unit: units.filter((u) => isActive(u, month) || u.activeFrom > month || owing.has(u.code)).map(unitChoice),
     month: months.length ? months : [monthChoice(s.firstPeriod)],
   };
 }
 
 /** writes each form's dropdowns when what they should offer changed (at most one Forms write each) */
-export function syncChoices(r: Run, s: Settings, units: Unit[]): void {
-  const choices = choicesFor(units, s, r.now);
+export function syncChoices(r: Run, s: Settings, units: Unit[], owing: Set<string> = new Set()): void {
+  const choices = choicesFor(units, s, r.now, owing);
   const hashes = { ...r.state.choicesHash };
   for (const form of FORM_IDS) {
     const ref = r.state.forms[form];

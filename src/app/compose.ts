@@ -96,10 +96,13 @@ function unitMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Compos
   return compose(d.kind, c.templates, values, unit.emails, d.kind === "overdue" ? c.s.overdueCc : [], buttons);
 }
 
+/** the form a version answers (a version whose month could not be read still belongs to the monthly form) */
+const formOfVersion = (v: Version, period: string) => v.form ?? formOf(period);
+
 /** the reasons a version was refused, from its notes (every note when none names a question) */
 function errorsOf(v: Version, period: string): string[] {
   const notes = v.notes ?? "";
-  const found = errorsOfNotes(SPECS[formOf(period)], notes);
+  const found = errorsOfNotes(SPECS[formOfVersion(v, period)], notes);
   return found.length ? found : notes.split("\n").filter(Boolean);
 }
 
@@ -122,7 +125,7 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
   const kind: MailKind = d.kind === "invalid" ? "invalid" : "receipt";
   const errors = kind === "invalid" ? errorsOf(v, period) : [];
   const answers = d.answers ?? answersOf(v);
-  const spec = SPECS[formOf(period)];
+  const spec = SPECS[formOfVersion(v, period)];
   const lines =
     kind === "receipt" && answers ? answerLines(spec, { ...answers, unit: v.unit || answers.unit, month: period || answers.month }) : [];
   const facts: MailFacts = {

@@ -31,7 +31,7 @@ export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
       const tab = SPECS[form].tab;
       for (const id of wanted) {
         for (const row of r.store.findRows(tab, 2, id)) {
-          const [v] = parseVersionRows(r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`), row);
+          const [v] = parseVersionRows(r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`), row, form);
           if (!v || v.responseId !== id || v.confirmed || v.verdict !== "unverified") continue;
           // the mark goes on each version waiting (column G); the statuses take them in below
           r.store.writeRows(tab, row, [[mark]], 7);

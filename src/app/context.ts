@@ -43,9 +43,10 @@ export function openRun<T>(p: Ports, job: string, fn: (r: Run) => Outcome<T>, lo
   }
 }
 
-/** the months whose reports can be expected by `asOf` */
-export function periodsUpTo(s: Settings, asOf: number): string[] {
-  return monthlyPeriods(s, localMonth(asOf, s.timeZone));
+/** the months whose reports can be expected by `asOf`; `after`: the last month already archived */
+export function periodsUpTo(s: Settings, asOf: number, after?: string): string[] {
+  const all = monthlyPeriods(s, localMonth(asOf, s.timeZone));
+  return after ? all.filter((p) => p > after) : all;
 }
 
 /**

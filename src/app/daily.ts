@@ -2,15 +2,16 @@
 // clock left, writes the logs from the journal, then makes the rollups.
 import { addDays, localDay } from "../domain/dates";
 import { FORM_IDS, type FormId } from "../domain/forms";
-import { TAB } from "../domain/layout";
+import { TAB, UNITS_NOTES_COL } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import { liveUntil } from "../domain/periods";
 import { type Rules, rulesOf } from "../domain/rules";
 import { type DueMail, type Plan, plan } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
-import type { Statuses } from "../domain/status";
+import { owes, type Statuses } from "../domain/status";
 import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
+import { archiveDue, runArchive } from "./archive";
 import { syncChoices } from "./choices";
 import { type ComposeContext, composeContext } from "./compose";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
@@ -55,7 +56,7 @@ export function readWindows(r: Run, s: Settings, rules: Rules): Record<FormId, W
   const since = localDay(reconcileSince(r), tz);
   const receipts = addDays(today, -(s.catchUpDays + 2));
   const day = since.localeCompare(receipts) < 0 ? since : receipts;
-  const { months, live } = livePeriods(s, rules, r.now);
+  const { months, live } = livePeriods(s, rules, r.now, r.state.archivedThrough);
   const full = !!r.state.fullPass;
   const start = (form: FormId) =>
     full ? 2 : windowStart(marksOf(r, form), { month: form === "monthly" ? months[live - 1] : undefined, day });
@@ -81,6 +82,19 @@ export function indexUnits(r: Run, units: Unit[]): void {
   noteArrivals(r, units);
   r.p.state.saveUnitIndex(Array.from(codes, (c) => c ?? ""));
   r.state.rosterHash = h;
+}
+
+/** what cannot work in each roster row, written beside it (only when it changed) */
+export function noteRoster(r: Run, notes: Map<number, string[]>, units: Unit[]): void {
+  const last = Math.max(1, ...units.map((u) => u.row ?? 0), ...notes.keys());
+  const rows: string[][] = Array.from({ length: last - 1 }, (_, i) => [(notes.get(i + 2) ?? []).join("; ")]);
+  const h = hash(JSON.stringify(rows));
+  if (h === r.state.rosterNotesHash) return;
+  // rows that had a note and have none now are blanked too: the block runs to the longer of the two
+  while (rows.length < (r.state.heights.rosterNotes ?? 0)) rows.push([""]);
+  if (rows.length) r.store.writeRows(TAB.units, 2, rows, UNITS_NOTES_COL);
+  r.state.rosterNotesHash = h;
+  r.state.heights = { ...r.state.heights, rosterNotes: last - 1 };
 }
 
 function liveOnly(st: Statuses, live: string[]): Statuses {
@@ -124,12 +138,16 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   }
   const { settings: s, rules } = set.value;
   const tz = s.timeZone;
-  const { units, problems } = r.store.readUnits();
+  const { units, problems, notes: rosterNotes } = r.store.readUnits();
   indexUnits(r, units);
+  noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
   const notes = [...problems, ...reconcile(r, s, units, windows)];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
-  syncChoices(r, s, units);
+  // a unit that still owes a live period keeps its place in the dropdowns (its mail pre-selects it)
+  const owing = new Set<string>();
+  for (const p of computed.live) for (const [code, st] of computed.statuses.byPeriod.get(p) ?? []) if (owes(st)) owing.add(code);
+  syncChoices(r, s, units, owing);
   const pl = planToday(r, s, rules, units, windows, computed, opts.remindNow);
   // receipts quote what was received: the rows of versions the run has no answers for, read once per tab
   withAnswers(r, pl.due);
@@ -148,6 +166,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
   for (const form of FORM_IDS) advanceMarks(r, form, windows[form].end, tz);
+  const old = archiveDue(r, s, rules);
+  const toArchive = !!(old.logsBefore || old.year);
   const warn = sizeWarning(r, windows, units.length);
   if (warn) notes.push(warn);
   const cur = computed.statuses.figures.find((f) => f.period === computed.live[1]) ?? computed.statuses.figures[0];
@@ -160,9 +180,12 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     fullPass: false,
     choicesHash: r.state.choicesHash,
     rosterHash: r.state.rosterHash,
+    rosterNotesHash: r.state.rosterNotesHash,
+    heights: r.state.heights,
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
     followUp: "send",
+    archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
   r.p.triggers.scheduleFollowUp();
@@ -191,10 +214,19 @@ export function runFollowUp(p: Ports): Outcome<string> {
   const { state } = p.state.load();
   if (state.followUp === "rollups") {
     // the rollups, in a run of their own; what they journal is written by a last, short flush
-    p.state.save({ followUp: "send" });
+    p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
     runRollups(p);
     writeLogs(p);
+    if (state.archiveDue) p.triggers.scheduleFollowUp();
     return ok("rollups");
+  }
+  if (state.followUp === "archive") {
+    // the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile
+    p.state.save({ followUp: "send" });
+    runArchive(p, false);
+    writeLogs(p);
+    p.triggers.clearFollowUps();
+    return ok("archive");
   }
   const res = openRun(p, job, (r) => {
     const s = r.state.settings;
@@ -214,9 +246,10 @@ export function runFollowUp(p: Ports): Outcome<string> {
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the rollups go in a run of their own, a minute later, with their own six minutes
-    if (!queue && r.state.pendingRollups.length) r.p.state.save({ followUp: "rollups" });
-    return ok(queue || r.state.pendingRollups.length ? "more" : "done");
+    // the rollups, then the archive, go in runs of their own, a minute apart, each with its own six minutes
+    const next = queue ? "send" : r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "";
+    if (next && next !== "send") r.p.state.save({ followUp: next });
+    return ok(next ? "more" : "done");
   });
   if (!res.ok) {
     p.state.record("run", { job, result: "bỏ qua", detail: res.message });

@@ -7,7 +7,7 @@ import { currentRules, type Rules, registrationDue } from "../domain/rules";
 import type { Settings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, fill, type MailKind, type Template, type Values } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
-import { deadlineWords } from "../domain/wording";
+import { deadlineWords, monthlyDeadlinePhrase } from "../domain/wording";
 import type { FormRef, OutgoingMail } from "./ports";
 
 export function templateFor(kind: MailKind, templates: Template[]): Template {
@@ -30,6 +30,8 @@ export function deadlineFor(period: string, unit: Unit | undefined, s: Settings,
 
 export function baseValues(s: Settings, period: string, unit: Unit | undefined, deadline?: Deadline): Values {
   const d = deadline ?? (period ? deadlineOf(period, s) : undefined);
+  // a monthly report whose month could not be read: the monthly deadline in general, no month named
+  const month = period === "" ? { ky: "tháng (chưa xác định)", han_nop: monthlyDeadlinePhrase(s), ngay_han: "" } : {};
   return {
     to_chuc: s.orgShort,
     bo_phan: s.deskName,
@@ -41,6 +43,7 @@ export function baseValues(s: Settings, period: string, unit: Unit | undefined, 
     ky: period === REGISTRATION ? "đăng ký" : period ? `tháng ${viMonthShort(period)}` : "",
     han_nop: d ? deadlineWords(d) : "",
     ngay_han: d ? viDate(d.due) : "",
+    ...month,
   };
 }
 

@@ -77,14 +77,15 @@ export interface State {
   /** answer columns of each report tab by field key, in the order they stand (a stored column never moves) */
   columns: Partial<Record<FormId, string[]>>;
   status?: StatusLayout;
-  /** hash of the roster's codes, to rebuild the unit index only when it changed */
+  /** hash of the roster's codes, to rebuild the unit index only when it changed; of the notes written beside it */
   rosterHash?: string;
+  rosterNotesHash?: string;
   /** rollups the daily job found due, for the rollup run */
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
-  /** what the next follow-up run does: the rest of the mails and the logs, or the rollups */
-  followUp?: "send" | "rollups";
+  /** what the next follow-up run does: the rest of the mails and the logs, the rollups, the archive */
+  followUp?: "send" | "rollups" | "archive";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
   /** the reports' Drive folder and template, and the document made for each rollup */
@@ -95,6 +96,15 @@ export interface State {
   triggerOwner?: string;
   /** when invitations to register go out: from the first day the product had a roster, and units added to it later */
   invites?: Invites;
+  /** the archive spreadsheet of each year */
+  archives?: Record<number, { id: string; url: string }>;
+  /** the last month whose reports and statuses are archived ("2018-12"); the logs' rows before this month are */
+  archivedThrough?: string;
+  archivedLogsBefore?: string;
+  /** rows copied to an archive, not yet deleted from their tab (a run stopped between the two) */
+  archiving?: { tab: string; rows: number };
+  /** the daily job found something to archive: the follow-up runs do it */
+  archiveDue?: boolean;
 }
 
 export interface ReportsRef {
@@ -144,8 +154,10 @@ export interface StateStore {
 }
 
 export interface Store {
+  /** the spreadsheet's name */
+  name(): string;
   readSettingsRows(): SettingsRow[];
-  readUnits(): { units: Unit[]; problems: string[] };
+  readUnits(): { units: Unit[]; problems: string[]; notes: Map<number, string[]> };
   /** one roster row, or null when it holds no unit */
   readUnitRow(row: number): Unit | null;
   writeSettings(rows: unknown[][]): void;
@@ -272,6 +284,10 @@ export interface Ports {
   clock: Clock;
   state: StateStore;
   open(spreadsheetId: string): Store;
+  /** another spreadsheet of the product's (an archive) */
+  openOther(spreadsheetId: string): Store;
+  /** a new spreadsheet in the Drive of the account the run acts as, shared with `editors` */
+  createSpreadsheet(name: string, editors: string[]): { store: Store; id: string; url: string };
   active(): { store: Store; id: string } | null;
   mailer: Mailer;
   lock: Lock;

@@ -82,7 +82,7 @@ export function readRows(r: Run, tab: string, start: number, cols: [string, stri
 /** the key columns of a report tab from row `start`: one read */
 export function readWindow(r: Run, form: FormId, start: number): Window {
   const rows = readRows(r, SPECS[form].tab, start, ["A", colLetter(KEY_COLS)]);
-  const versions = parseVersionRows(rows, start);
+  const versions = parseVersionRows(rows, start, form);
   checkShape(form, rows, start);
   return { tab: form, start, versions, end: start + rows.length };
 }

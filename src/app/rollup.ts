@@ -15,18 +15,18 @@ import { checkSettings, type Settings } from "../domain/settings";
 import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
+import { fail, ok, openRun } from "./context";
 import { baseValues, compose } from "./mails";
 import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
-import { withStore } from "./run";
 import { periodLabel } from "./status-store";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {
-  return withStore(p, ({ state, journal, store }) => {
+  const res = openRun(p, "Tổng hợp", ({ state, journal, store }) => {
     const s = state.settings;
-    if (!s || checkSettings(s).length) return "Chưa có cài đặt hợp lệ: chạy Thiết lập.";
+    if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
     const sent = new Set(journal.map((e) => (e.data as MailRecord).key));
     const keys = only ? [`rollup|${only.period}||${p.clock.now()}`] : state.pendingRollups.filter((k) => !sent.has(k));
     const { units } = store.readUnits();
@@ -69,10 +69,9 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
     p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
     p.triggers.clearFollowUps();
-    return out.join("\n");
-  })
-    .split("\n")
-    .filter(Boolean);
+    return ok(out);
+  });
+  return res.ok ? res.value : [res.message];
 }
 
 /** the themes tab, read when staff edit it (and by setup): what the report groups concerns by */

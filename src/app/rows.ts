@@ -1,12 +1,13 @@
 // Rows of the tabs <-> the domain's records.
 
 import { viMonthShort } from "../domain/dates";
+import type { FormId } from "../domain/forms";
 import { type Answers, cellOf, type FormSpec, valueOfCell } from "../domain/forms/spec";
 import { CHANNEL_LABEL, columnTitle, KEY_COLS, VERDICT_LABEL } from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
 import type { Verdict, Version } from "../domain/status";
 import { clean, safeCell } from "../domain/text";
-import type { Unit } from "../domain/units";
+import { rosterProblems, type Unit, unitCodeOf } from "../domain/units";
 import { readMonth } from "../domain/validate";
 
 const REG_LABEL = "Đăng ký";
@@ -42,7 +43,7 @@ const verdictOf: Record<string, Verdict> = {
 
 const channelOf: Record<string, string> = Object.fromEntries(Object.entries(CHANNEL_LABEL).map(([k, v]) => [v, k]));
 
-export function parseVersionRows(rows: unknown[][], firstRow: number): Version[] {
+export function parseVersionRows(rows: unknown[][], firstRow: number, form?: FormId): Version[] {
   const out: Version[] = [];
   rows.forEach((r, i) => {
     const key = String(r[0] ?? "");
@@ -60,6 +61,7 @@ export function parseVersionRows(rows: unknown[][], firstRow: number): Version[]
       row: firstRow + i,
       notes: String(r[9] ?? ""),
       editUrl: String(r[10] ?? ""),
+      form,
     });
   });
   return out;
@@ -115,17 +117,28 @@ export function answersOfRow(spec: FormSpec, header: unknown[], row: unknown[]):
   return out;
 }
 
-/** roster rows -> units; a bad cell is reported by name, not guessed */
-export function parseUnitRows(rows: unknown[][], firstRow = 2): { units: Unit[]; problems: string[] } {
+/**
+ * Roster rows -> units; a bad cell is reported by name, not guessed. `notes`: what cannot work in each row, for the
+ * roster's own notes column (staff see it beside the row).
+ */
+export function parseUnitRows(rows: unknown[][], firstRow = 2): { units: Unit[]; problems: string[]; notes: Map<number, string[]> } {
   const units: Unit[] = [];
   const problems: string[] = [];
+  const notes = new Map<number, string[]>();
   const seen = new Set<string>();
   rows.forEach((r, i) => {
-    const [code, name, chair, mails, phone, group] = r.slice(0, 6).map((c) => clean(String(c ?? "")));
-    const cell = (col: string, what: string) => problems.push(`Trang “Đơn vị” ô ${col}${i + firstRow}: ${what}.`);
+    const row = i + firstRow;
+    const [name, chair, mails, phone, group] = r.slice(1, 6).map((c) => clean(String(c ?? "")));
+    // "001" keeps its zeros; an apostrophe typed to keep it text is Sheets' mark, not part of the code
+    const code = unitCodeOf(r[0]);
+    const note = (what: string) => notes.set(row, [...(notes.get(row) ?? []), what]);
+    const cell = (col: string, what: string) => {
+      problems.push(`Trang “Đơn vị” ô ${col}${row}: ${what}.`);
+      note(what);
+    };
     if (!code) return;
-    if (seen.has(code.toUpperCase())) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
-    seen.add(code.toUpperCase());
+    if (seen.has(code)) return void cell("A", `mã ${code} bị trùng, dòng này bị bỏ qua`);
+    seen.add(code);
     const emails = mails
       .toLowerCase()
       .split(/[,;\s]+/)
@@ -137,17 +150,12 @@ export function parseUnitRows(rows: unknown[][], firstRow = 2): { units: Unit[];
       if (m === "?") cell("GH"[c - 6], "tháng không hợp lệ (mm/yyyy)");
       return m === "?" ? "" : m;
     });
-    units.push({
-      code: code.toUpperCase(),
-      name,
-      chair,
-      emails: emails.filter((e) => EMAIL.test(e)),
-      phone,
-      group,
-      activeFrom,
-      activeTo,
-      row: i + firstRow,
-    });
+    const u: Unit = { code, name, chair, emails: emails.filter((e) => EMAIL.test(e)), phone, group, activeFrom, activeTo, row };
+    for (const p of rosterProblems(u)) {
+      problems.push(`Trang “Đơn vị” dòng ${row} (${code}): ${p}.`);
+      note(p);
+    }
+    units.push(u);
   });
-  return { units, problems };
+  return { units, problems, notes };
 }

@@ -21,7 +21,7 @@ import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type T
 import { unitChoice } from "../domain/units";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, type Run } from "./context";
-import { indexUnits } from "./daily";
+import { indexUnits, noteRoster } from "./daily";
 import { flush } from "./ledger";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
@@ -272,7 +272,8 @@ export function setup(p: Ports): SetupResult {
     p.state.save(patch);
     run.state = { ...run.state, ...patch } as State;
     indexUnits(run, units);
-    p.state.save({ rosterHash: run.state.rosterHash });
+    noteRoster(run, store.readUnits().notes, units);
+    p.state.save({ rosterHash: run.state.rosterHash, rosterNotesHash: run.state.rosterNotesHash, heights: run.state.heights });
     const rebuilt = rebuildStatuses(run);
     if (!rebuilt.ok) res.problems.push(rebuilt.message);
     p.state.record("run", {

@@ -5,7 +5,7 @@ import { colLetter, STATUS_FIRST_MONTH_COL, STATUS_REG_COL, STATUS_SUMMARY, STAT
 import { REGISTRATION } from "../domain/periods";
 import type { Settings } from "../domain/settings";
 import { figureValues, type PeriodFigures, type Statuses, statusOfText, statusText, type UnitStatus } from "../domain/status";
-import { hash } from "../domain/text";
+import { hash, safeCell } from "../domain/text";
 import type { Unit } from "../domain/units";
 import type { Run } from "./context";
 import type { StatusLayout } from "./ports";
@@ -159,7 +159,7 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
   const byCode = new Map(rows.roster.map((u) => [u.code, u]));
   const named = rows.codes.map((c) => {
     const u = byCode.get(c);
-    return u ? [c, u.name, u.group] : [c, "(đã rời danh sách đơn vị)", ""];
+    return (u ? [c, u.name, u.group] : [c, "(đã rời danh sách đơn vị)", ""]).map(safeCell);
   });
   const namesHash = hash(JSON.stringify(named));
   let lead: unknown[][] | null = null;

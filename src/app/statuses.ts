@@ -13,9 +13,9 @@ import { holdsMonth, marksOf, readRows, readWindow, type Window } from "./record
 import { columnOf, loadStatus, saveStatus } from "./status-store";
 
 /** monthly periods newest first, and how many of them (from the newest) a mail can still be about */
-export function livePeriods(s: Settings, rules: Rules, asOf: number): { months: string[]; live: number } {
+export function livePeriods(s: Settings, rules: Rules, asOf: number, archived?: string): { months: string[]; live: number } {
   const today = localDay(asOf, s.timeZone);
-  const months = periodsUpTo(s, asOf).reverse();
+  const months = periodsUpTo(s, asOf, archived).reverse();
   let live = 0;
   months.forEach((p, i) => {
     if (today <= liveUntil(rules.deadline(p), s)) live = i + 1;
@@ -36,7 +36,7 @@ export interface Computed {
  * status tab must be laid out again (roster reordered, months changed), every row is read and every period computed.
  */
 export function updateStatuses(r: Run, s: Settings, rules: Rules, units: Unit[], windows: Record<FormId, Window>, full = false): Computed {
-  const { months, live } = livePeriods(s, rules, r.now);
+  const { months, live } = livePeriods(s, rules, r.now, r.state.archivedThrough);
   const loaded = loadStatus(r, units, months, live, full);
   let versions = [...windows.registration.versions, ...windows.monthly.versions];
   let periods: string[];

@@ -2,6 +2,7 @@
 import { FORM_IDS, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import {
+  ARCHIVE_HEADER,
   CHANNEL_LABEL,
   DASHBOARD_PERIODS,
   KEY_COLS,
@@ -83,6 +84,8 @@ export function tabDefs(unitCount: number): TabDef[] {
     widths: [90, 300, 170, ...Array(DASHBOARD_PERIODS).fill(130)],
     frozenRows: 2,
     frozenCols: 2,
+    // codes, names and groups as staff typed them: "001" stays 001, "=…" stays text
+    textCols: [1, 2, 3],
     protect: true,
     colors: STATUS_COLORS,
     percentRows: {
@@ -104,10 +107,11 @@ export function tabDefs(unitCount: number): TabDef[] {
   });
   defs.push({ name: TAB.templates, header: TEMPLATES_HEADER, frozenRows: 1, protect: false, tabColor: "#5b8def" });
   defs.push({ name: TAB.themes, header: THEMES_HEADER, widths: [220, 520, 420], frozenRows: 1, protect: false, tabColor: "#5b8def" });
-  defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true });
-  defs.push({ name: TAB.ledger, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [5], protect: true, hidden: true });
+  defs.push({ name: TAB.mailLog, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [1, 4, 5], protect: true });
+  defs.push({ name: TAB.ledger, header: MAIL_LOG_HEADER, frozenRows: 1, dateCols: [2], textCols: [1, 4, 5], protect: true, hidden: true });
   // room for a day's quota of mails (1,500 recipients on Workspace) without growing
   defs.push({ name: TAB.queue, header: ["Khóa", "Thư"], frozenRows: 1, protect: true, hidden: true, capacity: { rows: 2000, cols: 2 } });
+  defs.push({ name: TAB.archive, header: ARCHIVE_HEADER, frozenRows: 1, protect: true });
   defs.push({ name: TAB.runLog, header: RUN_LOG_HEADER, frozenRows: 1, dateCols: [1], protect: true });
   defs.push({ name: TAB.preview, header: [], frozenRows: 2, protect: true });
   for (const form of FORM_IDS) {

@@ -18,6 +18,8 @@ export const TAB = {
   queue: "Hàng đợi thư (hệ thống)",
   themes: "Chủ đề",
   selfCheck: "Kiểm tra",
+  /** the archive spreadsheets of closed years, and the figures of the periods they hold */
+  archive: "Lưu trữ",
 } as const;
 
 /** a tab as setup makes and keeps it */
@@ -57,7 +59,10 @@ export const UNITS_HEADER = [
   "Đến tháng (mm/yyyy)",
   "Liên kết đăng ký",
   "Liên kết báo cáo tháng",
+  "Ghi chú của hệ thống",
 ];
+/** the roster's column the product writes what cannot work in a row */
+export const UNITS_NOTES_COL = 11;
 /** columns of the roster the jobs read (links are written, never read) */
 export const UNITS_READ_COLS = 8;
 
@@ -127,6 +132,8 @@ export const STATUS_SUMMARY = [
   "Tỷ lệ báo cáo",
   "Tỷ lệ đúng hạn",
 ];
+/** the tab "Lưu trữ": a row per archived period, its figures as they stood when it moved */
+export const ARCHIVE_HEADER = ["Năm", "Bảng tính lưu trữ", "Kỳ", ...STATUS_SUMMARY];
 export const STATUS_HEADER_ROW = 2;
 export const STATUS_SUMMARY_ROW = 3;
 export const STATUS_UNITS_ROW = STATUS_SUMMARY_ROW + STATUS_SUMMARY.length + 1;

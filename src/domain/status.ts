@@ -24,6 +24,8 @@ export interface Version {
   notes?: string;
   /** the respondent's own link to edit the response (form responses) */
   editUrl?: string;
+  /** the form it answers (a version whose period could not be read still belongs to one) */
+  form?: "registration" | "monthly";
 }
 
 export type StatusKind = "onTime" | "late" | "missing" | "invalid" | "unverified" | "exempt";

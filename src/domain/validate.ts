@@ -135,7 +135,9 @@ function month(v: unknown, f: Field, ctx: ParseContext): Normalised {
     return bad(
       `tháng ${m.slice(5)}/${m.slice(0, 4)} trước kỳ báo cáo đầu tiên (${ctx.firstPeriod.slice(5)}/${ctx.firstPeriod.slice(0, 4)})`,
     );
-  if (m > ctx.receivedMonth) return bad(`tháng ${m.slice(5)}/${m.slice(0, 4)} chưa đến: không thể báo cáo trước`);
+  // before the first period, the form offers that period: a report sent early for it is taken (on time)
+  if (m > ctx.receivedMonth && !(m === ctx.firstPeriod && ctx.receivedMonth < ctx.firstPeriod))
+    return bad(`tháng ${m.slice(5)}/${m.slice(0, 4)} chưa đến: không thể báo cáo trước`);
   return ok(m);
 }
 

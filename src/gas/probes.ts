@@ -3,7 +3,7 @@
 import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../app/ports";
 import { tabDefs } from "../app/tabs";
 import { googlePrefill } from "./form-gateway";
-import type { SheetStore } from "./sheet-store";
+import { ssOf } from "./sheet-store";
 
 function form(ref: FormRef): FormFacts | { error: string } {
   let f: GoogleAppsScript.Forms.Form;
@@ -30,7 +30,7 @@ function triggers(): TriggerFacts[] {
 }
 
 function sheet(store: Store) {
-  const ss = (store as SheetStore).ss;
+  const ss = ssOf(store);
   let cells = 0;
   for (const s of ss.getSheets()) cells += s.getMaxRows() * s.getMaxColumns();
   const protectedTabs: { tab: string; canEdit: boolean }[] = [];

@@ -7,17 +7,11 @@ import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, respons
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
-import { SheetStore } from "./sheet-store";
+import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
 import { alert, prompt } from "./ui";
 import { ensureChart, ensureTab, protectTabs } from "./workbook";
-
-/** the spreadsheet behind a store this module made */
-function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  if (store instanceof SheetStore) return store.ss;
-  throw new Error("store is not a SheetStore");
-}
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
@@ -33,6 +27,12 @@ export function gasPorts(fromMenu = false): Ports {
       if (!active) return SheetStore.open(id);
       if (active.getId() !== id) throw new Error(IS_COPY);
       return new SheetStore(active);
+    },
+    openOther: (id) => SheetStore.open(id),
+    createSpreadsheet: (name, editors) => {
+      const ss = SpreadsheetApp.create(name);
+      if (editors.length) ss.addEditors(editors);
+      return { store: new SheetStore(ss), id: ss.getId(), url: ss.getUrl() };
     },
     active: () => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();

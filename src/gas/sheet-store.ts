@@ -50,6 +50,10 @@ export class SheetStore implements Store {
   private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
+  name(): string {
+    return this.ss.getName();
+  }
+
   /** a tab's handle, fetched once per run */
   sheet(tab: string): GoogleAppsScript.Spreadsheet.Sheet {
     let s = this.sheets.get(tab);
@@ -147,7 +151,7 @@ export class SheetStore implements Store {
     };
   }
 
-  readUnits(): { units: Unit[]; problems: string[] } {
+  readUnits(): { units: Unit[]; problems: string[]; notes: Map<number, string[]> } {
     return parseUnitRows(this.readTable(TAB.units, UNITS_HEADER, UNITS_READ_COLS));
   }
 
@@ -233,4 +237,10 @@ export class SheetStore implements Store {
     sheet.insertRowsAfter(Math.max(1, last), rows.length);
     sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(forColumns(tab, 1, rows));
   }
+}
+
+/** the spreadsheet behind a store this module made */
+export function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (store instanceof SheetStore) return store.ss;
+  throw new Error("store is not a SheetStore");
 }

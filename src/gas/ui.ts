@@ -10,6 +10,7 @@ export const MENU_ITEMS: [string, string][] = [
   ["Ghi nhận báo cáo giấy, email, tin nhắn", "recordManualReports"],
   ["Xác nhận người gửi", "confirmSender"],
   ["Kiểm tra hệ thống", "selfCheck"],
+  ["Lưu trữ dữ liệu cũ", "archiveOldData"],
 ];
 
 export function addMenu(): void {
