@@ -1,8 +1,14 @@
 // Monthly report form: public opinion, concerns and aspirations, as unit-level summaries. Texts in {{…}} come from the
-// settings (see ./texts.ts); each question is one line, a new one goes last (a form already made adds it at its end).
+// settings (see ./texts.ts); each question is one line (a form already made adds a new one at its end; its tab,
+// a column at its end).
 import { type FormSpec, q } from "./spec";
 
 const COUNT = "Chỉ ghi chữ số, ví dụ 12; không có thì ghi 0.";
+const HARMFUL = "Thông tin xấu, độc, sai sự thật phát hiện trong tháng và cách đơn vị xử lý";
+const HARMFUL_HELP =
+  "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.";
+/** the monthly report gives these answers a section of their own */
+const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác";
 
 export const monthlySpec: FormSpec = {
   id: "monthly",
@@ -27,22 +33,12 @@ export const monthlySpec: FormSpec = {
       help: "Không có thì để trống. Ví dụ: Đề nghị {{to_chuc}} tổ chức tư vấn pháp luật về hợp đồng lao động.",
       required: false,
     }),
+    q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", { help: HARMFUL_HELP, required: false, section: HARMFUL_SECTION }),
     q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", { help: COUNT }),
     q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang Công đoàn trong tháng", "Người mới kết nối", {
       help: COUNT,
     }),
     q("coreMembers", "number", "Số CNVCLĐ nòng cốt được chọn, bồi dưỡng trong tháng", "Nòng cốt", { help: COUNT }),
     q("groupsJoined", "number", "Số nhóm ẩn danh đơn vị lập mới hoặc tham gia trong tháng", "Nhóm ẩn danh", { help: COUNT }),
-    q(
-      "harmful",
-      "paragraph",
-      "Thông tin xấu, độc, sai sự thật phát hiện trong tháng và cách đơn vị xử lý",
-      "Thông tin xấu độc, cách xử lý",
-      {
-        help: "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.",
-        required: false,
-        section: "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác",
-      },
-    ),
   ],
 };
