@@ -212,6 +212,7 @@ type RangeKeys =
   | "setFontColor"
   | "setWrap"
   | "setNote"
+  | "setNotes"
   | "setVerticalAlignment"
   | "setDataValidation"
   | "protect"
@@ -396,6 +397,10 @@ export class StandinRange implements Pick<Range, RangeKeys> {
   }
   setNote(note: string | null): Range {
     return this.setMap(this.sheetModel.notes, null, note, "setNote");
+  }
+  /** a grid the range's shape; an empty or null note removes the cell's note (as setNote does) */
+  setNotes(notes: (string | null)[][]): Range {
+    return this.setMap(this.sheetModel.notes, notes, null, "setNotes");
   }
   setVerticalAlignment(_a: "top" | "middle" | "bottom" | null): Range {
     this.hit("setVerticalAlignment");

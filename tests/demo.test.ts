@@ -7,6 +7,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAIL_KINDS } from "../src/domain/mail-kinds";
 import { parseScenario } from "../standin/scenario";
 import { ROOT } from "../standin/simulation";
 import { demoScenario } from "../tools/demo-scenario";
@@ -88,6 +89,17 @@ describe("the demo", () => {
       expect(parsed.subject).toBe(m.subject);
     }
     expect(summary.mails.some((m) => m.subject.includes("Nhắc nộp báo cáo tháng"))).toBe(true);
+    // every kind of mail the product sends is in the outbox, named by its kind
+    for (const kind of MAIL_KINDS)
+      expect(
+        files.some((f) => f.endsWith(`-${kind}.eml`)),
+        kind,
+      ).toBe(true);
+    // invitations: one per unit (Revision 2), the unit that joins in November on 1 November
+    const invites = summary.mails.filter((m) => m.kind === "invite");
+    expect(new Set(invites.map((m) => m.unit)).size).toBe(invites.length);
+    expect(invites).toHaveLength(40);
+    expect(invites.find((m) => m.unit === "CD039")?.at).toBe("2018-11-01T08:00:00+07:00");
   });
 
   it("writes each report as the .docx staff open from Drive, and each leaders' mail with the report's PDF", async () => {

@@ -133,7 +133,7 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
     const r = normalizers.number(v, field, ctx);
     return r.ok ? r.value : r.error;
   };
-  const HOW = "xin chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
+  const HOW = "đề nghị chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
   const AMBIGUOUS = "(dấu chấm, dấu phẩy vừa tách hàng nghìn vừa là dấu thập phân)";
   const table: [unknown, unknown][] = [
     ["12", 12],
@@ -158,15 +158,15 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
     ["1.5", "“1.5” không phải là số nguyên: số lượng không có phần lẻ"],
     ["1.234,5", "“1.234,5” không phải là số nguyên: số lượng không có phần lẻ"],
     [2.5, "“2,5” không phải là số nguyên: số lượng không có phần lẻ"],
-    ["-3", "không được là số âm"],
-    ["99999999999", "số quá lớn (tối đa 1.000.000)"],
-    ["1.234.567", "số quá lớn (tối đa 1.000.000)"],
+    ["-3", "không được là số âm; đã nhập: “-3”"],
+    ["99999999999", "số quá lớn (tối đa 1.000.000); đã nhập: “99999999999”"],
+    ["1.234.567", "số quá lớn (tối đa 1.000.000); đã nhập: “1.234.567”"],
   ];
   for (const [typed, expected] of table) {
     it(`${JSON.stringify(typed)} → ${JSON.stringify(expected)}`, () => expect(read(typed)).toBe(expected));
   }
 
-  it("the whole message names the question", () => {
+  it("the whole message names the question as the form shows it (its title, not the tab's column)", () => {
     const r = parseAnswers(
       SPECS.monthly,
       {
@@ -184,7 +184,9 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors.find((e) => e.key === "sharedPosts")?.message).toMatch(/^Bài đã chia sẻ: “1,000” có thể hiểu là 1000 hoặc 1 /);
+      expect(r.errors.find((e) => e.key === "sharedPosts")?.message).toMatch(
+        /^Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng: “1,000” có thể hiểu là 1000 hoặc 1 /,
+      );
   });
 });
 

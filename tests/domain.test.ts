@@ -5,7 +5,7 @@ import { SPECS } from "../src/domain/forms";
 import { parseAnswers, schemaOf } from "../src/domain/forms/spec";
 import { daysLate, deadlineOf, REGISTRATION } from "../src/domain/periods";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../src/domain/settings";
-import { fill, unknownPlaceholders } from "../src/domain/templates";
+import { fill, templateProblems, unknownPlaceholders } from "../src/domain/templates";
 import { fold, identityHints, maskIdentity, safeCell, viNumber, viPercent } from "../src/domain/text";
 import type { Unit } from "../src/domain/units";
 import { facebookLink, readMonth, unionNamed } from "../src/domain/validate";
@@ -105,7 +105,9 @@ describe("what respondents type", () => {
     expect(r.data).toMatchObject({ unit: "CD001", month: "2018-10", sharedPosts: 1234, coreMembers: 0 });
     const p = parseAnswers(SPECS.monthly, { ...raw, sharedPosts: "-2" }, ctx);
     expect(p.ok).toBe(false);
-    if (!p.ok) expect(p.errors).toEqual([{ key: "sharedPosts", message: "Bài đã chia sẻ: không được là số âm" }]);
+    const title = SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title;
+    // the question as the form shows it, and what was typed
+    if (!p.ok) expect(p.errors).toEqual([{ key: "sharedPosts", message: `${title}: không được là số âm; đã nhập: “-2”` }]);
   });
 });
 
@@ -140,14 +142,48 @@ describe("templates", () => {
     if ("errors" in r) throw new Error(r.errors.join());
     expect(r.subject).toBe("[LĐLĐ Quận 1] báo cáo");
     expect(r.text).toBe("Gửi <b>A&B</b>:\n- x < y\nhttps://docs.google.com/forms/x?a=1&b=2");
-    expect(r.html).toContain("Gửi &lt;b&gt;A&amp;B&lt;/b&gt;:<br>");
-    expect(r.html).toContain("<li>x &lt; y</li>");
-    expect(r.html).toContain('<a href="https://docs.google.com/forms/x?a=1&amp;b=2">');
+    expect(r.html).toContain("Gửi &lt;b&gt;A&amp;B&lt;/b&gt;:</p>");
+    expect(r.html).toMatch(/<li[^>]*>x &lt; y<\/li>/);
+    // a long link is shown short; the whole link is in the href
+    expect(r.html).toContain('<a href="https://docs.google.com/forms/x?a=1&amp;b=2"');
+    expect(r.html).not.toContain("<b>");
+  });
+
+  it("a link alone on its line is a button with its label, then a short link line; the text part says both", () => {
+    const url = `https://docs.google.com/forms/d/e/${"x".repeat(120)}/viewform?usp=pp_url&entry.1=CD001+%E2%80%93`;
+    const r = fill(
+      { subject: "s", body: "Đầu thư.\n\n{{lien_ket}}\n\nCuối thư." },
+      { lien_ket: url },
+      { buttons: { lien_ket: "Mở biểu mẫu báo cáo tháng 10/2018" } },
+    );
+    if ("errors" in r) throw new Error(r.errors.join());
+    expect(r.text).toBe(`Đầu thư.\n\nMở biểu mẫu báo cáo tháng 10/2018:\n${url}\n\nCuối thư.`);
+    const html = r.html.replace(/&amp;/g, "&");
+    expect(html).toMatch(
+      new RegExp(`<a href="${url.replace(/[.?+]/g, "\\$&")}" style="display:inline-block[^"]*">Mở biểu mẫu báo cáo tháng 10/2018</a>`),
+    );
+    // the link line shows at most 36 characters of the address
+    const shown = [...html.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+    expect(shown).toEqual(["Mở biểu mẫu báo cáo tháng 10/2018", "docs.google.com/forms/d/e/xxxxxxxxx…"]);
+    // no link: the button's line goes, nothing dangles
+    const none = fill({ subject: "s", body: "A\n\n{{lien_ket}}\n\nB" }, { lien_ket: "" }, { buttons: { lien_ket: "Mở" } });
+    expect("errors" in none ? none : none.text).toBe("A\n\nB");
+  });
+
+  it("a template is checked as staff save it: unknown and broken placeholders are named", () => {
+    expect(templateProblems({ subject: "Nhắc {{ten_don_vi}}", body: "{{loi}}" })).toEqual({ subject: [], body: [] });
+    const p = templateProblems({ subject: "Nhắc {{ten_don_vj}}", body: "Kính gửi {{ten_don_vi} và {{}} và {ky}" });
+    expect(p.subject).toEqual(["chỗ trống {{ten_don_vj}} không có"]);
+    expect(p.body).toContain("có chỗ trống rỗng {{}}");
+    expect(p.body.join(" ")).toContain("“{{ten_don_vi}” không phải là chỗ trống hợp lệ");
+    expect(templateProblems({ subject: "", body: "{{Ten Don Vi}}" }).body).toEqual([
+      "chỗ trống {{Ten Don Vi}} không có (chỉ gồm chữ thường không dấu và dấu _)",
+    ]);
   });
 
   it("an unknown placeholder is an error, nothing is half filled", () => {
     expect(unknownPlaceholders({ subject: "{{ten_don_vj}}", body: "{{loi}}" })).toEqual(["ten_don_vj"]);
-    expect(fill({ subject: "{{ten_don_vj}}", body: "" }, {})).toEqual({ errors: ["không có chỗ trống {{ten_don_vj}}"] });
+    expect(fill({ subject: "{{ten_don_vj}}", body: "" }, {})).toEqual({ errors: ["tiêu đề: chỗ trống {{ten_don_vj}} không có"] });
   });
 });
 

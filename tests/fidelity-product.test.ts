@@ -35,7 +35,8 @@ function selected(w: World, url: string): { form: FormModel; answers: Record<str
 }
 
 const UNIT_Q = "Công đoàn cơ sở";
-const MONTH_Q = "Báo cáo của tháng";
+// the month question as the form shows it
+const MONTH_Q = SPECS.monthly.fields.find((f) => f.key === "month")?.title as string;
 
 describe("setup on an empty Sheet, as Google documents forms", () => {
   it("creates both forms published, collecting verified emails, openable by the staff", () => {

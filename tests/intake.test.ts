@@ -81,7 +81,10 @@ describe("a month with every kind of unit (hand-computed)", () => {
     expect(rows).toHaveLength(6);
     const bad = rows.find((r) => r[3] === "CD005") as unknown[];
     expect(bad[5]).toBe("Không hợp lệ");
-    expect(String(bad[9])).toContain("Bài đã chia sẻ: không được là số âm");
+    // the reason names the question as the chair saw it, and quotes what was typed
+    expect(String(bad[9])).toContain(
+      `${SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title}: không được là số âm; đã nhập: “-3”`,
+    );
     const paper = rows.find((r) => r[3] === "CD009") as unknown[];
     expect(paper[7]).toBe("Văn bản giấy");
     const confirmed = rows.find((r) => r[3] === "CD006") as unknown[];
@@ -189,7 +192,7 @@ describe("edits and redeliveries", () => {
 
 describe("bad input: nothing crashes, every rejection says why in Vietnamese, nothing is lost", () => {
   const bad: [string, Record<string, unknown>, RegExp][] = [
-    ["empty answers", { situation: "   " }, /Tình hình CNVCLĐ: chưa trả lời/],
+    ["empty answers", { situation: "   " }, /Tình hình đoàn viên, CNVCLĐ trong tháng: chưa trả lời/],
     ["unknown unit", { unit: "CD999" }, /không tìm thấy đơn vị “CD999”/],
     ["month 2018-13", { month: "2018-13" }, /không phải là tháng hợp lệ/],
     ["month 18-10", { month: "18-10" }, /không phải là tháng hợp lệ/],

@@ -248,7 +248,8 @@ describe("property-based: 1,000 generated answers per form", () => {
           } else {
             for (const e of r.errors) {
               const f = spec.fields.find((x) => x.key === e.key);
-              expect(e.message.startsWith(`${f?.column ?? f?.title}: `)).toBe(true);
+              // the question as the respondent saw it in the form
+              expect(e.message.startsWith(`${f?.title}: `)).toBe(true);
               expect(e.message).toMatch(viMessage);
             }
           }

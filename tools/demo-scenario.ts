@@ -90,6 +90,14 @@ const CONCERNS = [
   "Đề nghị cải thiện chất lượng bữa ăn ca.",
   "Lo lắng về việc làm khi doanh nghiệp tái cơ cấu.",
 ];
+/** the optional question on harmful or false content found and how the unit answered it: most months nothing */
+const HARMFUL = [
+  "Phát hiện bài viết sai sự thật về việc “cắt giảm lương tháng 13” trong nhóm của công nhân; Ban Chấp hành đã đối thoại, nhóm nòng cốt chia sẻ thông tin chính thức của doanh nghiệp.",
+  "",
+  "Một tài khoản lạ đăng tin kích động ngừng việc; đơn vị đã báo cáo nội dung với Facebook và phản bác bằng thông tin chính thống.",
+  "",
+  "",
+];
 const PROPOSALS = [
   "Đề nghị LĐLĐ Quận 1 tổ chức tư vấn pháp luật về hợp đồng lao động.",
   "Đề nghị hỗ trợ tổ chức Tết sum vầy cho công nhân khó khăn.",
@@ -154,6 +162,7 @@ function report(i: number, month: string, extra: Json = {}): Json {
     newAccounts: 3 + ((k * 3) % 11),
     coreMembers: 1 + (k % 4),
     groupsJoined: k % 2,
+    ...(HARMFUL[k % 5] ? { harmful: HARMFUL[k % 5] } : {}),
     ...extra,
   };
 }

@@ -1,9 +1,11 @@
 // Receipts sent at once for what staff just did (a paper report recorded, a sender confirmed), then written down.
 import { localDay } from "../domain/dates";
+import { rulesOf } from "../domain/rules";
 import { receiptKey } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Version } from "../domain/status";
 import type { Unit } from "../domain/units";
+import { composeContext } from "./compose";
 import type { Run } from "./context";
 import { flush } from "./ledger";
 import type { NewVersion } from "./rows";
@@ -25,7 +27,7 @@ export function acknowledge(r: Run, s: Settings, units: Unit[], versions: NewVer
       unit: byCode.get(v.unit),
     }));
   if (!due.length) return [];
-  const ctx = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
+  const ctx = composeContext(r, s, rulesOf(s, r.state.frozen));
   const out = send(r, s, due, ctx, { stopAt: Number.POSITIVE_INFINITY, reserve: 0 });
   flush(r, s.timeZone);
   return [`Đã gửi ${out.sent} thư xác nhận tới đơn vị.`, ...out.notes];

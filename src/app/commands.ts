@@ -1,12 +1,13 @@
 // Staff commands beyond the daily rhythm: remind now, send a rollup now, take an edit of settings or templates.
 import { localDay } from "../domain/dates";
-import { TAB } from "../domain/layout";
+import { TAB, TEMPLATES_HEADER } from "../domain/layout";
 import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { parseSettings } from "../domain/settings";
-import { DEFAULT_TEMPLATES } from "../domain/templates";
+import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/templates";
 import { adopt, fail, NOT_SET_UP, type Outcome, ok, periodsUpTo } from "./context";
 import { runDaily } from "./daily";
-import { BUSY, type Ports } from "./ports";
+import { followSettings } from "./form-texts";
+import { BUSY, type Ports, type Store } from "./ports";
 import { runRollups, takeThemes } from "./rollup";
 
 /** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
@@ -51,15 +52,54 @@ export function onEditCommand(p: Ports, sheetName: string): void {
       return;
     }
     if (sheetName === TAB.templates) {
-      const rows = store.readTemplates().rows;
-      p.state.save({ templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...rows.find((r) => r.kind === d.kind && r.subject && r.body) })) });
+      takeTemplates(p, store);
       return;
     }
     const r = parseSettings(store.readSettingsRows(), TAB.settings);
+    const before = state.settings;
     // periods already due keep the rules they had: frozen before the change takes effect
-    if (r.ok) adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
-    else p.ui.toast(store, r.errors.join(" "));
+    if (r.ok) {
+      adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
+      // the forms say the deadline, the desk and whether a receipt follows as the settings now do
+      const problems = followSettings(p, state.forms, before, r.settings);
+      if (problems.length) p.ui.toast(store, problems.join(" "));
+    } else p.ui.toast(store, r.errors.join(" "));
   } finally {
     p.lock.release();
   }
 }
+
+/**
+ * The templates as staff saved them, checked at once: a placeholder the product does not know, or one not closed, is
+ * written as a note on its cell and said in a toast, so staff fix it now rather than find it when a mail fails. The
+ * templates are taken as written (a mail of a kind whose template is broken is not sent, and the run log says why).
+ */
+function takeTemplates(p: Ports, store: Store): void {
+  const table = store.readTable(TAB.templates, TEMPLATES_HEADER);
+  const rows = table.map((r) => ({
+    kind: String(r[4] ?? "").trim() as MailKind,
+    label: String(r[0] ?? ""),
+    subject: String(r[2] ?? ""),
+    body: String(r[3] ?? ""),
+  }));
+  const said: string[] = [];
+  const note = (what: string[]) => (what.length ? `Chưa dùng được: ${what.join("; ")}. Các chỗ trống dùng được ở cuối trang này.` : "");
+  const notes = rows.map((r) => {
+    if (!r.kind) return ["", ""];
+    const pr = templateProblems(r);
+    if (pr.subject.length || pr.body.length)
+      said.push(
+        `“${r.label || r.kind}”: ${[...pr.subject.map((x) => `tiêu đề: ${x}`), ...pr.body.map((x) => `nội dung: ${x}`)].join("; ")}`,
+      );
+    return [note(pr.subject), note(pr.body)];
+  });
+  if (notes.length) p.workbook.notes(store, TAB.templates, 2, 3, notes);
+  if (said.length) p.ui.toast(store, `Mẫu thư chưa dùng được, thư loại này không gửi cho đến khi sửa (xem ghi chú ở ô): ${said.join(" ")}`);
+  const kept = rows.filter((r) => r.kind);
+  p.state.save({
+    templates: DEFAULT_TEMPLATES.map((d) => ({ ...d, ...pick(kept.find((r) => r.kind === d.kind && r.subject && r.body)) })),
+  });
+}
+
+const pick = (r: { kind: MailKind; subject: string; body: string } | undefined) =>
+  r ? { kind: r.kind, subject: r.subject, body: r.body } : {};

@@ -1,13 +1,16 @@
 // Staff confirm a response whose sender could not be verified: it then counts at its original time, for the unit it
-// was given for; the unit's own addresses and the sender are told.
+// was given for; the unit's own addresses and the sender get a receipt that says so, quoting what was received.
 import { localDay, viDateTime } from "../domain/dates";
 import { FORM_IDS, SPECS } from "../domain/forms";
 import { colLetter, KEY_COLS } from "../domain/layout";
+import type { DueMail } from "../domain/schedule";
 import type { Version } from "../domain/status";
+import { composeContext } from "./compose";
 import { fail, type Outcome, ok, openRun, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { flush } from "./ledger";
 import type { Ports } from "./ports";
+import { withAnswers } from "./quotes";
 import { parseVersionRows } from "./rows";
 import { send } from "./send";
 import { updateStatuses } from "./statuses";
@@ -38,23 +41,31 @@ export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
         }
       }
     }
-    if (done.size) updateStatuses(r, s, rules, units, windows);
+    const statuses = done.size ? updateStatuses(r, s, rules, units, windows).statuses : null;
     const notes: string[] = [];
     if (done.size && s.receipts) {
       const byCode = new Map(units.map((u) => [u.code, u]));
-      const ctx = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
-      const due = receipts.map((v) => ({
-        d: {
-          kind: "receipt" as const,
+      const ctx = composeContext(r, s, rules);
+      const due = receipts.map((v) => {
+        // counted from its original time: the receipt says on time or late by how much, as the status now stands
+        const st = statuses?.byPeriod.get(v.period)?.get(v.unit);
+        const counted =
+          st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined ? { at: st.at, daysLate: st.daysLate } : undefined;
+        const d: DueMail = {
+          kind: "receipt",
           key: `confirmed|${v.responseId}|${v.unit}`,
           period: v.period,
           unit: v.unit,
           stage: localDay(r.now, s.timeZone),
-          version: { ...v, verdict: "accepted" as const },
-          to: "both" as const,
-        },
-        unit: byCode.get(v.unit),
-      }));
+          version: { ...v, verdict: "accepted" },
+          counted,
+        };
+        return { d, unit: byCode.get(v.unit) };
+      });
+      withAnswers(
+        r,
+        due.map((x) => x.d),
+      );
       const out = send(r, s, due, ctx, { stopAt: Number.POSITIVE_INFINITY, reserve: 0 });
       notes.push(...out.notes);
       flush(r, s.timeZone);

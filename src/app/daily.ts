@@ -4,24 +4,27 @@ import { addDays, localDay } from "../domain/dates";
 import { FORM_IDS, type FormId } from "../domain/forms";
 import { TAB, UNITS_NOTES_COL } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
-import type { Rules } from "../domain/rules";
-import { type DueMail, plan } from "../domain/schedule";
+import { liveUntil } from "../domain/periods";
+import { type Rules, rulesOf } from "../domain/rules";
+import { type DueMail, type Plan, plan } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import { owes, type Statuses } from "../domain/status";
 import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { archiveDue, runArchive } from "./archive";
 import { syncChoices } from "./choices";
-import type { ComposeContext } from "./compose";
+import { type ComposeContext, composeContext } from "./compose";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import { invitesOf, noteArrivals } from "./invites";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
+import { withAnswers } from "./quotes";
 import { reconcile, reconcileSince } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
 import { runRollups } from "./rollup";
 import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
-import { livePeriods, updateStatuses } from "./statuses";
+import { type Computed, livePeriods, updateStatuses } from "./statuses";
 
 export const DAILY = "Chạy hằng ngày";
 
@@ -57,15 +60,26 @@ export function readWindows(r: Run, s: Settings, rules: Rules): Record<FormId, W
   const full = !!r.state.fullPass;
   const start = (form: FormId) =>
     full ? 2 : windowStart(marksOf(r, form), { month: form === "monthly" ? months[live - 1] : undefined, day });
-  return { registration: readWindow(r, "registration", start("registration")), monthly: readWindow(r, "monthly", start("monthly")) };
+  // from the first reminder of the registration to its last mail, its rows are read whole, as a live month's are: a
+  // unit whose registration needs fixing is reminded with the edit link of what it sent, however long ago
+  const reg = rules.registration();
+  const registrationLive = today >= addDays(reg.due, -Math.max(0, ...s.remindBefore)) && today <= liveUntil(reg, s);
+  return {
+    registration: readWindow(r, "registration", registrationLive ? 2 : start("registration")),
+    monthly: readWindow(r, "monthly", start("monthly")),
+  };
 }
 
-/** the roster's codes by row, beside the state: the submit handler finds a unit's row without reading the roster */
+/**
+ * The roster's codes by row, beside the state: the submit handler finds a unit's row without reading the roster. A
+ * unit new to it is noted first, with the day it came: its invitation to register is due from then.
+ */
 export function indexUnits(r: Run, units: Unit[]): void {
   const codes: string[] = [];
   for (const u of units) if (u.row) codes[u.row - 2] = u.code;
   const h = hash(codes.join("\n"));
   if (h === r.state.rosterHash) return;
+  noteArrivals(r, units);
   r.p.state.saveUnitIndex(Array.from(codes, (c) => c ?? ""));
   r.state.rosterHash = h;
 }
@@ -87,6 +101,34 @@ function liveOnly(st: Statuses, live: string[]): Statuses {
   return { byPeriod: st.byPeriod, figures: st.figures.filter((f) => live.includes(f.period)) };
 }
 
+/** today's mails from what the run read (the daily job and the preview) */
+export function planToday(
+  r: Run,
+  s: Settings,
+  rules: Rules,
+  units: Unit[],
+  windows: Record<FormId, Window>,
+  computed: Computed,
+  remindNow?: DailyOptions["remindNow"],
+): Plan {
+  const tz = s.timeZone;
+  const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
+  const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
+  const all = [...windows.registration.versions, ...windows.monthly.versions];
+  return plan({
+    asOf: r.now,
+    s,
+    rules,
+    statuses: liveOnly(computed.statuses, computed.live),
+    units,
+    versions: all.filter((v) => localDay(v.at, tz) >= recent),
+    sent: keys,
+    remindNow,
+    invites: invitesOf(r),
+    all,
+  });
+}
+
 function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const set = readSettings(r);
   if (!set.ok) {
@@ -106,18 +148,9 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const owing = new Set<string>();
   for (const p of computed.live) for (const [code, st] of computed.statuses.byPeriod.get(p) ?? []) if (owes(st)) owing.add(code);
   syncChoices(r, s, units, owing);
-  const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
-  const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
-  const pl = plan({
-    asOf: r.now,
-    s,
-    rules,
-    statuses: liveOnly(computed.statuses, computed.live),
-    units,
-    versions: [...windows.registration.versions, ...windows.monthly.versions].filter((v) => localDay(v.at, tz) >= recent),
-    sent: keys,
-    remindNow: opts.remindNow,
-  });
+  const pl = planToday(r, s, rules, units, windows, computed, opts.remindNow);
+  // receipts quote what was received: the rows of versions the run has no answers for, read once per tab
+  withAnswers(r, pl.due);
   for (const x of pl.expired) {
     notes.push(
       `${kindLabel(x.kind)} ${periodLabel(x.period)}${x.unit ? ` cho ${x.unit}` : ""} quá thời gian gửi bù (từ ${x.stage}): không gửi nữa.`,
@@ -126,7 +159,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const due: Queued[] = pl.due.map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
   const rollups = pl.due.filter((d) => d.kind === "rollup").map((d) => d.key);
-  const ctx: ComposeContext = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
+  const ctx = composeContext(r, s, rules);
   const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
   if (out.queued && !out.stalled) writeQueue(r, out.rest);
   notes.push(...out.notes);
@@ -203,7 +236,7 @@ export function runFollowUp(p: Ports): Outcome<string> {
     if (q.next < q.rows) {
       const done = new Set(r.journal.filter((e) => e.type === "mail").map((e) => (e.data as { key: string }).key));
       const rest = readQueue(r).filter((x) => !done.has(x.d.key));
-      const ctx: ComposeContext = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
+      const ctx: ComposeContext = composeContext(r, s, rulesOf(s, r.state.frozen));
       const out = send(r, s, rest, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: 0 });
       left = out.stalled ? 0 : out.queued;
       const detail = [`Đã gửi ${out.sent} thư còn lại, để lại ${out.short + out.queued}.`, ...out.notes, ...(out.stalled ? [STALLED] : [])];

@@ -1,10 +1,13 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
 import type { FormId } from "../domain/forms";
+import type { FormSpec } from "../domain/forms/spec";
+import type { FormTexts } from "../domain/forms/texts";
 import type { TabDef } from "../domain/layout";
 import type { Report } from "../domain/report/report";
 import type { TemplateSpec } from "../domain/report/template";
 import type { Theme } from "../domain/report/themes";
 import type { Frozen } from "../domain/rules";
+import type { Invites } from "../domain/schedule";
 import type { Settings, SettingsRow } from "../domain/settings";
 import type { MailKind, Template } from "../domain/templates";
 import type { Unit } from "../domain/units";
@@ -91,6 +94,8 @@ export interface State {
   themes?: Theme[];
   /** the account whose installable triggers run the product (only it sees and changes them) */
   triggerOwner?: string;
+  /** when invitations to register go out: from the first day the product had a roster, and units added to it later */
+  invites?: Invites;
   /** the archive spreadsheet of each year */
   archives?: Record<number, { id: string; url: string }>;
   /** the last month whose reports and statuses are archived ("2018-12"); the logs' rows before this month are */
@@ -144,6 +149,8 @@ export interface StateStore {
   /** the roster's codes in row order (row = index + 2), kept beside the state for the submit handler */
   saveUnitIndex(codes: string[]): void;
   unitRow(code: string): number | null;
+  /** the codes of the index as last saved (blank rows left out) */
+  unitCodes(): string[];
 }
 
 export interface Store {
@@ -219,9 +226,12 @@ export interface Choices {
 }
 
 export interface FormGateway {
-  /** `editors`: accounts that must be able to open the form (the staff, the trigger owner) */
+  /**
+   * the form made or brought in line with its spec, its texts as the settings have them (`formSpecFor`); `editors`:
+   * accounts that must be able to open the form (the staff, the trigger owner)
+   */
   ensure(
-    form: FormId,
+    spec: FormSpec,
     ref: FormRef | undefined,
     spreadsheetId: string,
     c: Choices,
@@ -236,6 +246,8 @@ export interface FormGateway {
   responsesSince(ref: FormRef, since: number): ResponseStub[];
   read(event: unknown, refs: Partial<Record<FormId, FormRef>>): { form: FormId; response: RawResponse } | null;
   prefilledLink(ref: FormRef | undefined, unitChoice: string, monthChoice?: string): string;
+  /** a form's texts that follow the settings, only those given: description, page after submitting, help by question key */
+  writeTexts(ref: FormRef, texts: Partial<FormTexts>): void;
 }
 
 export interface Triggers {
@@ -307,6 +319,8 @@ export interface Workbook {
   protectFor(store: Store, defs: TabDef[], editors: string[]): string[];
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
+  /** notes on a block of cells from (row, col), one call; an empty note removes the cell's note */
+  notes(store: Store, tab: string, row: number, col: number, notes: string[][]): void;
 }
 
 /** a form as Google reports it, for the self-check */

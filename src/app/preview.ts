@@ -1,13 +1,10 @@
 // What today's run would send, written to the preview tab; nothing is sent, nothing is stored but the statuses.
-import { addDays, localDay, viDateTime } from "../domain/dates";
+import { viDateTime } from "../domain/dates";
 import { PREVIEW_HEADER, TAB } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
-import { plan } from "../domain/schedule";
-import type { Statuses } from "../domain/status";
-import { composeDue } from "./compose";
+import { composeContext, composeDue } from "./compose";
 import { type Outcome, ok, openRun, readSettings } from "./context";
-import { readWindows } from "./daily";
-import { sentKeys } from "./ledger";
+import { planToday, readWindows } from "./daily";
 import type { Ports } from "./ports";
 import { periodLabel } from "./status-store";
 import { updateStatuses } from "./statuses";
@@ -21,22 +18,9 @@ export function previewMails(p: Ports): Outcome<{ count: number; notes: string[]
     const { units } = r.store.readUnits();
     const windows = readWindows(r, s, rules);
     const computed = updateStatuses(r, s, rules, units, windows);
-    const live: Statuses = {
-      byPeriod: computed.statuses.byPeriod,
-      figures: computed.statuses.figures.filter((f) => computed.live.includes(f.period)),
-    };
-    const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
-    const pl = plan({
-      asOf: r.now,
-      s,
-      rules,
-      statuses: live,
-      units,
-      versions: [...windows.registration.versions, ...windows.monthly.versions].filter((v) => localDay(v.at, tz) >= recent),
-      sent: sentKeys(r, s.catchUpDays + 2, tz).keys,
-    });
+    const pl = planToday(r, s, rules, units, windows, computed);
     const byCode = new Map(units.map((u) => [u.code, u]));
-    const ctx = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };
+    const ctx = composeContext(r, s, rules);
     const notes: string[] = [];
     const rows: unknown[][] = pl.due.map((d) => {
       if (d.kind === "rollup")

@@ -2,6 +2,7 @@
 // run's own clock. What the clock leaves goes to the queue tab for the follow-up run.
 
 import { TAB } from "../domain/layout";
+import { priorityWords } from "../domain/mail-kinds";
 import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Unit } from "../domain/units";
@@ -92,8 +93,7 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
     out.rest = rest;
     out.stalled = out.sent === 0 && left > 0;
   }
-  if (out.short)
-    out.notes.push(`Hạn mức gửi thư không đủ: ${out.short} thư để lại cho lần chạy sau (ưu tiên: xác nhận, tổng hợp, báo trễ, nhắc nhở).`);
+  if (out.short) out.notes.push(`Hạn mức gửi thư không đủ: ${out.short} thư để lại cho lần chạy sau (ưu tiên: ${priorityWords()}).`);
   return out;
 }
 

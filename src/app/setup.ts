@@ -1,6 +1,7 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
+import { formSpecFor } from "../domain/forms/texts";
 import {
   colLetter,
   columnTitle,
@@ -16,7 +17,7 @@ import {
 import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
-import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
+import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { unitChoice } from "../domain/units";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, type Run } from "./context";
@@ -50,7 +51,8 @@ function dashboardBlock(): unknown[][] {
 function templatesBlock(existing: { kind: MailKind; subject: string; body: string }[]): { rows: unknown[][]; templates: Template[] } {
   const templates = DEFAULT_TEMPLATES.map((d) => ({
     ...d,
-    ...existing.find((e) => e.kind === d.kind && e.subject.trim() && e.body.trim()),
+    // a template as an earlier version wrote it, never edited, takes today's default
+    ...existing.find((e) => e.kind === d.kind && e.subject.trim() && e.body.trim() && !isFormerDefault(e)),
   }));
   const rows: unknown[][] = templates.map((t) => [t.label, "", t.subject, t.body, t.kind]);
   rows.push(["", "", "", "", ""], ["Chỗ trống dùng được", "", "", "", ""]);
@@ -226,7 +228,7 @@ export function setup(p: Ports): SetupResult {
       // a new form is recorded the moment it exists: a setup that fails later is rerun on it, never on another
       const created = (ref: FormRef) => p.state.save({ ...patch, forms: { ...forms, [form]: ref } });
       const r = p.forms.ensure(
-        form,
+        formSpecFor(SPECS[form], s),
         forms[form],
         id,
         choices,

@@ -3,13 +3,14 @@
 import { type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import { TAB } from "../domain/layout";
+import { rulesOf } from "../domain/rules";
 import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
+import { immediateReceipt } from "./compose";
 import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
 import { mailLogRow } from "./ledger";
-import { compose, mailPeriod, receiptValues } from "./mails";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
 
@@ -61,20 +62,26 @@ export function handleSubmit(p: Ports, event: unknown): string {
     p.lock.release();
   }
   const v = j.version;
-  const kind = receiptKind({ ...v, at: r.at, confirmed: false, row: 0, notes: "" }, s);
+  const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
+  const kind = receiptKind(stored, s);
   if (!kind || !r.email) return "đã lưu";
-  const c = compose(
-    kind,
-    state.templates,
-    receiptValues(s, mailPeriod({ period: v.period, form }), j.unit, r.at, "form", v.verdict, j.errors, r.editUrl),
-    [r.email],
-  );
+  const ctx = {
+    s,
+    templates: state.templates,
+    forms: state.forms,
+    link: p.forms.prefilledLink,
+    now: r.at,
+    rules: rulesOf(s, state.frozen),
+  };
+  // to the sender and the unit's own addresses; a late receipt is the daily job's (it knows which report counts)
+  const c = immediateReceipt(ctx, kind, stored, j.unit, v.answers);
+  if (!c) return "đã lưu";
   if ("errors" in c) return note("lỗi mẫu thư", c.errors.join("; "));
   try {
-    if (p.mailer.remaining() < 1) throw new Error("hết hạn mức gửi thư hôm nay");
+    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
     p.mailer.send(c.mail, s);
   } catch (e) {
-    return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${r.email} gửi ở lần chạy sau.`);
+    return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
   }
   // recorded right after the send, in the ledger itself (the journal if the lock is busy): a crash between the two can
   // repeat this one receipt, never lose it
@@ -83,7 +90,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
     kind,
     unit: v.unit,
     period: v.period,
-    to: [r.email],
+    to: c.mail.to,
     cc: [],
     subject: c.mail.subject,
     result: "Đã gửi",

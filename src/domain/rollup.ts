@@ -4,6 +4,7 @@ import { REGISTRATION } from "./periods";
 import { type Block, blocksHtml, blocksRows } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
+import { buttonHtml } from "./templates";
 import { cutText, escapeHtml as e, utf8Length } from "./text";
 
 export function periodTitle(period: string): string {
@@ -30,9 +31,10 @@ function figuresPart(blocks: Block[]): Block[] {
 
 /** the leaders' mail (internal): where the draft is, the figures and concerns; every value escaped */
 export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLink | null, notes: string[]): string {
-  const head = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5">${intro}`;
+  const head = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5;overflow-wrap:break-word;word-wrap:break-word">${intro}`;
+  // the draft as a button a phone can tap, then what the desk does with it
   const where = doc
-    ? `<p><b>Dự thảo văn bản (Google Docs):</b> <a href="${e(doc.url)}">${e(doc.name)}</a>. Bộ phận Tuyên giáo sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.</p>`
+    ? `${buttonHtml(doc.url, `Mở dự thảo ${doc.name}`)}<p><b>Dự thảo văn bản (Google Docs):</b> ${e(doc.name)}. ${e(s.deskName)} sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.</p>`
     : "";
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
   const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>`;

@@ -1,10 +1,12 @@
-// Which mails are due today: reminders and overdue notices to units still owing, rollups, owed receipts.
-import { addDays, dayNumber, localDay } from "./dates";
+// Which mails are due today: invitations to register, reminders and overdue notices to units still owing, rollups,
+// owed receipts. Each mail carries what its text depends on: the unit's status, its own deadline, the version that
+// stands for it (the edit link of a report that needs fixing).
+import { addDays, dayNumber, laterDay, localDay } from "./dates";
 import { MAIL_KIND, type MailKind } from "./mail-kinds";
 import { type Deadline, REGISTRATION, rollupDay } from "./periods";
 import { type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
-import { owes, type Statuses, type StatusKind, type Version } from "./status";
+import { owes, type Statuses, type StatusKind, type UnitStatus, type Version } from "./status";
 import type { Unit } from "./units";
 
 export interface DueMail {
@@ -18,10 +20,17 @@ export interface DueMail {
   daysLate?: number;
   /** the unit's status when the mail was planned (what the mail says depends on it) */
   status?: StatusKind;
-  /** receipts: the response version acknowledged */
+  /** the deadline the unit is held to for the period (a unit that joined later has its own for registration) */
+  deadline?: Deadline;
+  /**
+   * receipts: the response version acknowledged; reminders and overdue notices to a unit whose report needs fixing or
+   * waits for confirmation: the version that stands for it (its edit link, what to fix)
+   */
   version?: Version;
-  /** receipts: also to the unit's own addresses (a sender staff confirmed) */
-  to?: "both";
+  /** receipts: the report the unit is counted by (timeliness), when it is not this version */
+  counted?: { at: number; daysLate: number };
+  /** the answers received, quoted in receipts (added before composing when the run has them) */
+  answers?: Record<string, unknown>;
 }
 
 export function mailKey(kind: MailKind, period: string, unit: string, stage: string): string {
@@ -38,6 +47,12 @@ export interface Plan {
   expired: DueMail[];
 }
 
+/** when invitations go out: from the first day the product ran, or later for a unit staff added later (its first day on the roster) */
+export interface Invites {
+  from: string;
+  joined: Record<string, string>;
+}
+
 export interface PlanInput {
   asOf: number;
   s: Settings;
@@ -50,6 +65,21 @@ export interface PlanInput {
   sent: Set<string>;
   /** staff asked to remind today every unit owing a period still open (all of them, or these) */
   remindNow?: { units: Set<string> | null };
+  /** invitations to register (none when absent) */
+  invites?: Invites;
+  /** every version the run read: the one standing for a unit's status is found here by its row */
+  all?: Version[];
+}
+
+/** a unit owes its registration before its own deadline too: its status says "not yet due", it is asked all the same */
+function owing(period: string, st: UnitStatus): boolean {
+  return owes(st) || (period === REGISTRATION && st.kind === "exempt" && !!st.notYetDue);
+}
+
+/** the day a unit's invitation is due: the later of the day invitations began, its first month, and its first day on the roster */
+export function inviteDay(u: Unit, inv: Invites): string {
+  const first = u.activeFrom ? `${u.activeFrom}-01` : inv.from;
+  return laterDay(laterDay(inv.from, first), inv.joined[u.code] ?? inv.from);
 }
 
 type Stage = { cur: string; closed: string[] };
@@ -76,21 +106,35 @@ export function plan(input: PlanInput): Plan {
   const expired: DueMail[] = [];
   const add = (d: DueMail) => sent.has(d.key) || due.push(d);
   const byCode = new Map(input.units.map((u) => [u.code, u]));
+  const byRow = new Map((input.all ?? []).map((v) => [`${v.responseId}|${v.row}`, v]));
+  // the version a status stands on (the latest content of the report that needs fixing or waits)
+  const standing = (st: UnitStatus) => (st.responseId && st.contentRow ? byRow.get(`${st.responseId}|${st.contentRow}`) : undefined);
   for (const f of statuses.figures) {
     const period = f.period;
     const map = statuses.byPeriod.get(period);
     for (const [code, st] of map ?? []) {
-      if (!owes(st)) continue;
+      if (!owing(period, st)) continue;
       // registration: each unit's own deadline (a unit that joined later); otherwise the period's
       const u = byCode.get(code);
       const d = period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : f.deadline;
       if (!d || !u) continue;
+      const status: StatusKind = st.kind === "exempt" ? "missing" : st.kind;
+      const version = status === "missing" ? undefined : standing(st);
+      const about = { period, unit: code, status, deadline: d, ...(version ? { version } : {}) };
+      if (period === REGISTRATION && input.invites) {
+        // once per unit: on its invitation day, within the catch-up window, while its deadline has not passed
+        const day = inviteDay(u, input.invites);
+        const age = t - dayNumber(day);
+        const key = mailKey("invite", period, code, day);
+        if (age >= 0 && age <= s.catchUpDays && today <= d.lastOnTime) add({ kind: "invite", key, stage: day, ...about });
+        else if (age === s.catchUpDays + 1 && today <= d.lastOnTime && !sent.has(key))
+          expired.push({ kind: "invite", key, stage: day, period, unit: code });
+      }
       const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
       for (const kind of ["reminder", "overdue"] as const) {
         const st2 = stageOf(kind, d, s, today, asked);
         const daysLate = kind === "overdue" ? t - dayNumber(d.lastOnTime) : undefined;
-        if (st2.cur)
-          add({ kind, key: mailKey(kind, period, code, st2.cur), period, unit: code, stage: st2.cur, daysLate, status: st.kind });
+        if (st2.cur) add({ kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
         for (const x of st2.closed) {
           const key = mailKey(kind, period, code, x);
           if (!sent.has(key)) expired.push({ kind, key, period, unit: code, stage: x });
@@ -110,6 +154,14 @@ export function plan(input: PlanInput): Plan {
     const kind = age <= s.catchUpDays + 1 ? receiptKind(v, s) : null;
     if (!kind) continue;
     const d: DueMail = { kind, key: receiptKey(v), period: v.period, unit: v.unit, stage: localDay(v.at, s.timeZone), version: v };
+    // what the receipt says of timeliness: the report the unit is counted by, which may be an earlier one
+    const st = v.unit ? statuses.byPeriod.get(v.period)?.get(v.unit) : undefined;
+    const u = v.unit ? byCode.get(v.unit) : undefined;
+    const deadline =
+      v.period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : v.period ? input.rules.deadline(v.period) : null;
+    if (deadline) d.deadline = deadline;
+    if (st) d.status = st.kind;
+    if (st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined) d.counted = { at: st.at, daysLate: st.daysLate };
     // past the catch-up window: said once in the run log, never silently dropped
     if (age > s.catchUpDays) {
       if (!sent.has(d.key)) expired.push(d);

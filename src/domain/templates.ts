@@ -1,6 +1,8 @@
-// Mail templates: Vietnamese defaults staff can edit, {{placeholders}} filled into plain text and escaped HTML.
+// Mail templates: Vietnamese defaults staff can edit, {{placeholders}} filled into a plain-text part and an HTML part
+// that reads on a phone (a link alone on its line becomes a button, long links are shown short, nothing is wider than
+// the screen). Every value is escaped.
 import type { MailKind } from "./mail-kinds";
-import { escapeHtml } from "./text";
+import { escapeHtml, hash } from "./text";
 
 export type { MailKind };
 
@@ -11,8 +13,10 @@ export interface Template {
   body: string;
 }
 
+/** every placeholder a template may use, with what it stands for (listed under the templates in the Sheet) */
 export const PLACEHOLDERS: Record<string, string> = {
   to_chuc: "LĐLĐ Quận 1",
+  bo_phan: "bộ phận gửi (Bộ phận Tuyên giáo – Liên đoàn Lao động Quận 1)",
   ten_don_vi: "tên CĐCS",
   ma_don_vi: "mã CĐCS",
   chu_tich: "Chủ tịch CĐCS",
@@ -20,17 +24,25 @@ export const PLACEHOLDERS: Record<string, string> = {
   ky: "tháng 10/2018",
   han_nop: "trước ngày 24/10/2018",
   ngay_han: "24/10/2018",
-  lien_ket: "đường dẫn riêng của đơn vị",
+  con_lai: "còn 5 ngày / hôm nay là ngày cuối / đã quá hạn 2 ngày",
   so_ngay_tre: "số ngày trễ",
+  viec_can_lam: "nộp báo cáo tháng 10/2018 / sửa báo cáo tháng 10/2018 (tùy tình trạng của đơn vị)",
+  tinh_trang_ngan: "Chưa nhận / Cần sửa / Chờ xác nhận người gửi",
+  tinh_trang: "điều đúng với đơn vị lúc gửi thư: chưa nhận, đã nhận nhưng cần sửa, chờ xác nhận, đúng hạn, trễ hạn",
+  chi_tiet: "nội dung cần sửa, hoặc nội dung đã nhận (để trống khi không có)",
+  lien_ket: "đường dẫn làm việc cần làm (biểu mẫu riêng của đơn vị, hoặc đường dẫn sửa); đứng riêng một dòng thì thành nút",
+  lien_ket_sua: "đường dẫn sửa bản đã gửi; đứng riêng một dòng thì thành nút",
   thoi_diem_nhan: "22/10/2018 21:00",
-  kenh: "biểu mẫu, giấy, email, tin nhắn",
+  kenh: "biểu mẫu, văn bản giấy, email, tin nhắn",
   ket_qua: "kết quả ghi nhận",
-  loi: "nội dung cần sửa",
-  lien_ket_sua: "đường dẫn sửa câu trả lời",
+  loi: "danh sách nội dung cần sửa",
+  noi_dung: "danh sách câu trả lời đã nhận",
   ty_le_bao_cao: "tỷ lệ báo cáo",
   ty_le_dung_han: "tỷ lệ đúng hạn",
-  bo_phan: "bộ phận gửi",
 };
+
+/** placeholders whose value is a link: alone on a line, a button */
+export const LINK_PLACEHOLDERS = ["lien_ket", "lien_ket_sua"];
 
 const UNIT = "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n";
 const END = "\n\nTrân trọng.\n{{bo_phan}}";
@@ -41,51 +53,84 @@ const t = (kind: MailKind, label: string, subject: string, body: string, to = UN
   body: to + body + END,
 });
 
+const NO_NAMES = "Biểu mẫu chỉ hỏi thông tin chung của đơn vị, không hỏi họ tên hay thông tin cá nhân của người lao động.";
+const OTHER_CHANNEL = "Nếu đơn vị đã gửi bằng văn bản, email hoặc tin nhắn, đề nghị đồng chí trả lời thư này để {{bo_phan}} ghi nhận.";
+
 export const DEFAULT_TEMPLATES: Template[] = [
   t(
-    "reminder",
-    "Nhắc nộp (trước hạn, đơn vị chưa nộp)",
-    "Nhắc nộp {{viec}} (hạn {{han_nop}})",
-    `{{to_chuc}} chưa nhận được {{viec}} của đơn vị. Đề nghị đồng chí Chủ tịch gửi {{han_nop}} qua đường dẫn riêng của đơn vị:
+    "invite",
+    "Mời đăng ký (khi mở đăng ký và khi đơn vị mới vào danh sách)",
+    "Đề nghị đăng ký tài khoản Facebook của CĐCS {{ten_don_vi}} (hạn {{han_nop}})",
+    `{{tinh_trang}}
+
 {{lien_ket}}
 
-Báo cáo là tổng hợp chung của đơn vị, không ghi họ tên hay thông tin cá nhân của người lao động.`,
+Nội dung đăng ký gồm: 01 tài khoản Facebook mang tên CĐCS hoặc tên đồng chí Chủ tịch CĐCS; 01 nhóm ẩn danh (tên nhóm không mang tên công đoàn); các trang của Công đoàn Việt Nam, LĐLĐ TP. Hồ Chí Minh, {{to_chuc}} mà tài khoản đã theo dõi. Biểu mẫu đã chọn sẵn tên đơn vị và chỉ hỏi thông tin của đơn vị.
+
+{{chi_tiet}}`,
+  ),
+  t(
+    "reminder",
+    "Nhắc trước hạn (đơn vị chưa có báo cáo được ghi nhận)",
+    "Nhắc {{viec_can_lam}} (hạn {{han_nop}})",
+    `{{tinh_trang}}
+
+{{lien_ket}}
+
+{{chi_tiet}}
+
+${NO_NAMES} ${OTHER_CHANNEL}`,
   ),
   t(
     "overdue",
-    "Báo trễ hạn (đơn vị chưa nộp)",
-    "Chưa nhận {{viec}} – đã quá hạn {{so_ngay_tre}} ngày",
-    `Đến nay {{to_chuc}} chưa nhận được {{viec}} của đơn vị (hạn {{han_nop}}, đã quá hạn {{so_ngay_tre}} ngày). Đề nghị đồng chí Chủ tịch quan tâm gửi sớm qua đường dẫn riêng của đơn vị:
+    "Báo trễ hạn (đơn vị chưa có báo cáo được ghi nhận)",
+    "{{tinh_trang_ngan}} {{viec}} – đã quá hạn {{so_ngay_tre}} ngày",
+    `{{tinh_trang}}
+
 {{lien_ket}}
 
-Nếu đơn vị đã gửi bằng văn bản, email hoặc tin nhắn, xin vui lòng trả lời thư này để bộ phận Tuyên giáo ghi nhận.`,
+{{chi_tiet}}
+
+${OTHER_CHANNEL}`,
   ),
   t(
     "receipt",
-    "Xác nhận đã nhận (mỗi lần nộp)",
+    "Xác nhận đã nhận (mỗi lần nộp, mọi kênh)",
     "Đã nhận {{viec}} của CĐCS {{ten_don_vi}}",
-    `{{to_chuc}} đã nhận {{viec}} của đơn vị lúc {{thoi_diem_nhan}} (kênh: {{kenh}}).
-{{ket_qua}}
+    `{{tinh_trang}}
 
-Nếu cần sửa nội dung, đồng chí dùng đường dẫn: {{lien_ket_sua}}`,
+{{lien_ket_sua}}
+
+{{chi_tiet}}`,
   ),
   t(
     "invalid",
-    "Đề nghị sửa (nộp chưa hợp lệ)",
+    "Đề nghị sửa (bản gửi chưa hợp lệ)",
     "Cần sửa {{viec}} của CĐCS {{ten_don_vi}}",
-    `{{to_chuc}} đã nhận nội dung gửi lúc {{thoi_diem_nhan}} nhưng chưa thể ghi nhận vì:
-{{loi}}
+    `{{tinh_trang}}
 
-Đề nghị đồng chí sửa lại ({{han_nop}}) tại đường dẫn: {{lien_ket_sua}}`,
+{{lien_ket_sua}}
+
+{{chi_tiet}}`,
   ),
   t(
     "rollup",
     "Tổng hợp (gửi lãnh đạo sau hạn)",
     "Tổng hợp {{viec}}: tỷ lệ báo cáo {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
-    "Bộ phận Tuyên giáo gửi bản tổng hợp {{viec}} (hạn {{han_nop}}). Bản báo cáo theo thể thức văn bản được đính kèm.",
+    "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
     "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
   ),
 ];
+
+/**
+ * The defaults earlier versions of the product wrote (kind and a hash of subject and body): a template still exactly as
+ * one of them wrote it was never edited by staff, and setup replaces it with today's default.
+ */
+const FORMER_DEFAULTS = new Set(["reminder:d51mb8", "overdue:1gbzdvf", "receipt:16g71f9", "invalid:cp7e86", "rollup:1teqkb0"]);
+
+export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {
+  return FORMER_DEFAULTS.has(`${t.kind}:${hash(`${t.subject}\n${t.body}`)}`);
+}
 
 export type Values = Record<string, string | string[]>;
 
@@ -95,7 +140,13 @@ export interface Filled {
   html: string;
 }
 
+export interface FillOptions {
+  /** a link placeholder standing alone on its line becomes a button with this label ("Mở biểu mẫu báo cáo tháng 10/2018") */
+  buttons?: Record<string, string>;
+}
+
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const NAME = /^[a-z_]+$/;
 
 /** placeholders a template uses that the product does not know */
 export function unknownPlaceholders(t: { subject: string; body: string }): string[] {
@@ -103,33 +154,147 @@ export function unknownPlaceholders(t: { subject: string; body: string }): strin
   return names.filter((n, i) => !(n in PLACEHOLDERS) && names.indexOf(n) === i);
 }
 
-const esc = (x: string) => escapeHtml(x).replace(/\n/g, "<br>\n");
+/** what is wrong with one text of a template (a subject or a body), in Vietnamese; none when it can be filled */
+export function textProblems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const n = m[1];
+    if (!n) out.push("có chỗ trống rỗng {{}}");
+    else if (!(n in PLACEHOLDERS)) out.push(`chỗ trống ${m[0]} không có${NAME.test(n) ? "" : " (chỉ gồm chữ thường không dấu và dấu _)"}`);
+  }
+  // what is left once the whole placeholders are taken out: a brace that opens or closes nothing
+  const rest = text.replace(TOKEN, " ");
+  const stray = /\{\{[^{}]*\}?|\{?[^{}\s]*\}\}|\{[a-z_ ]+\}/.exec(rest);
+  if (stray) out.push(`“${stray[0].slice(0, 40)}” không phải là chỗ trống hợp lệ: viết đủ hai dấu mở {{ và hai dấu đóng }}`);
+  return [...new Set(out)];
+}
 
-/** fills a template; nothing half-filled: an unknown or missing placeholder is an error */
-export function fill(t: { subject: string; body: string }, values: Values): Filled | { errors: string[] } {
-  const errors = unknownPlaceholders(t).map((n) => `không có chỗ trống {{${n}}}`);
-  const get = (n: string) => {
+/** a template's problems, each naming its part; empty when every placeholder is known and whole */
+export function templateProblems(t: { subject: string; body: string }): { subject: string[]; body: string[] } {
+  return { subject: textProblems(t.subject), body: textProblems(t.body) };
+}
+
+// ---- rendering
+
+/** marks a button line inside the filled text (a control character no value keeps) */
+const BUTTON = "\u0001";
+const strip = (s: string) => s.replace(/\p{Cc}/gu, (c) => (c === "\n" || c === "\t" ? c : ""));
+const URL_RE = /https?:\/\/[^\s<>"“”]+/g;
+const isUrl = (v: string) => /^https?:\/\/\S+$/.test(v);
+
+/** a long link as people read it: without https://, cut with an ellipsis */
+export function shortLink(url: string, max = 36): string {
+  const bare = url.replace(/^https?:\/\//, "");
+  return bare.length > max ? `${bare.slice(0, max - 1)}…` : bare;
+}
+
+const LINK_STYLE = "color:#0b57d0;word-break:break-all";
+
+function inlineHtml(s: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(URL_RE)) {
+    const i = m.index ?? 0;
+    out += escapeHtml(s.slice(last, i));
+    out += `<a href="${escapeHtml(m[0])}" style="${LINK_STYLE}">${escapeHtml(shortLink(m[0]))}</a>`;
+    last = i + m[0].length;
+  }
+  return out + escapeHtml(s.slice(last));
+}
+
+/** a button that fits a 360-pixel screen, and under it the same link as a short line for clients that drop buttons */
+export function buttonHtml(url: string, label: string): string {
+  const u = escapeHtml(url);
+  return (
+    `<p style="margin:18px 0 6px"><a href="${u}" style="display:inline-block;max-width:100%;box-sizing:border-box;padding:12px 18px;` +
+    `background:#0b57d0;color:#ffffff;text-decoration:none;font-weight:bold;font-size:16px;line-height:1.3;border-radius:6px">` +
+    `${escapeHtml(label)}</a></p>` +
+    `<p style="margin:0 0 16px;font-size:13px;color:#5f6368">Nếu nút không mở được, dùng đường dẫn:<br><a href="${u}" style="${LINK_STYLE}">${escapeHtml(shortLink(url))}</a></p>`
+  );
+}
+
+/** the frame every mail's HTML sits in: one column, at most 600 pixels, long words broken rather than widening the page */
+export function mailHtml(inner: string): string {
+  return `<div style="max-width:600px;margin:0 auto;padding:8px 4px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#202124;overflow-wrap:break-word;word-wrap:break-word">${inner}</div>`;
+}
+
+/** the filled text as paragraphs (blank lines), lists ("- " lines) and buttons, in plain text and in HTML */
+function render(filled: string, buttons: Map<string, { url: string; label: string }>): { text: string; html: string } {
+  const paras = filled
+    .split(/\n[ \t]*\n/)
+    .map((p) =>
+      p
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim()),
+    )
+    .filter((p) => p.length);
+  const text: string[] = [];
+  const html: string[] = [];
+  for (const lines of paras) {
+    const t: string[] = [];
+    let open: "p" | "ul" | null = null;
+    let buf: string[] = [];
+    const close = () => {
+      if (open === "p") html.push(`<p style="margin:0 0 14px">${buf.join("<br>\n")}</p>`);
+      if (open === "ul") html.push(`<ul style="margin:0 0 14px;padding-left:20px">${buf.join("")}</ul>`);
+      open = null;
+      buf = [];
+    };
+    for (const line of lines) {
+      if (line.startsWith(BUTTON)) {
+        const b = buttons.get(line.slice(1));
+        if (!b) continue;
+        close();
+        t.push(`${b.label}:`, b.url);
+        html.push(buttonHtml(b.url, b.label));
+        continue;
+      }
+      t.push(line);
+      const item = /^\s*- (.*)$/.exec(line);
+      const kind = item ? "ul" : "p";
+      if (open !== kind) close();
+      open = kind;
+      // list items quote what people typed (answers, reasons): shown as typed, never turned into (cut) links
+      buf.push(item ? `<li style="margin:0 0 6px">${escapeHtml(item[1])}</li>` : inlineHtml(line));
+    }
+    close();
+    text.push(t.join("\n"));
+  }
+  return { text: text.join("\n\n"), html: mailHtml(html.join("\n")) };
+}
+
+/** fills a template; nothing half-filled: an unknown, broken or missing placeholder is an error */
+export function fill(t: { subject: string; body: string }, values: Values, opts: FillOptions = {}): Filled | { errors: string[] } {
+  const problems = templateProblems(t);
+  const errors = [...problems.subject.map((p) => `tiêu đề: ${p}`), ...problems.body.map((p) => `nội dung: ${p}`)];
+  const get = (n: string): string | string[] => {
     const v = values[n];
     if (v === undefined && n in PLACEHOLDERS) errors.push(`thiếu giá trị cho {{${n}}}`);
-    return v ?? "";
+    return Array.isArray(v) ? v.map(strip) : strip(v ?? "");
   };
-  const text = (src: string) =>
+  const inline = (src: string, sep: string) =>
     src.replace(TOKEN, (_m, n: string) => {
       const v = get(n);
-      return Array.isArray(v) ? v.map((x) => `- ${x}`).join("\n") : v;
+      return Array.isArray(v) ? v.map((x) => (sep === "\n" ? `- ${x}` : x)).join(sep) : v;
     });
-  // split keeps the captured names at odd positions: literal text escaped, values escaped, links made links
-  const html = t.body
-    .split(TOKEN)
-    .map((part, i) => {
-      if (!(i % 2)) return esc(part);
-      const v = get(part);
-      if (Array.isArray(v)) return `<ul>${v.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>`;
-      return /^https?:\/\/\S+$/.test(v) ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : esc(v);
-    })
-    .join("");
-  const subject = text(t.subject).replace(/\s+/g, " ");
-  const body = text(t.body);
+  const buttons = new Map<string, { url: string; label: string }>();
+  const lines = t.body.split("\n").map((line) => {
+    const alone = /^\s*\{\{\s*([a-z_]+)\s*\}\}\s*$/.exec(line);
+    const label = alone ? opts.buttons?.[alone[1]] : undefined;
+    if (alone && label) {
+      const v = get(alone[1]);
+      // a link staff can open: a button; no link for this mail (a report typed in from paper): the line goes
+      if (typeof v === "string" && isUrl(v)) {
+        buttons.set(alone[1], { url: v, label });
+        return BUTTON + alone[1];
+      }
+      return typeof v === "string" && v ? v : "";
+    }
+    return inline(line, "\n");
+  });
+  const subject = inline(t.subject, ", ").replace(/\s+/g, " ").trim();
   if (errors.length) return { errors: [...new Set(errors)] };
-  return { subject, text: body, html: `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5">${html}</div>` };
+  const out = render(lines.join("\n"), buttons);
+  return { subject, text: out.text, html: out.html };
 }

@@ -15,7 +15,7 @@ export interface ParseContext {
 
 export type Normalised = { ok: true; value: unknown; note?: string } | { ok: false; error: string };
 
-const EMPTY = "chưa trả lời (bắt buộc)";
+const EMPTY = "chưa trả lời (câu bắt buộc)";
 const ok = (value: unknown, note?: string): Normalised => ({ ok: true, value, note });
 const bad = (error: string): Normalised => ({ ok: false, error });
 
@@ -28,7 +28,7 @@ function asText(v: unknown): string {
 function text(v: unknown, f: Field, max: number): Normalised {
   const s = asText(v);
   if (!s) return f.required ? bad(EMPTY) : ok(undefined);
-  if (s.length > max) return bad(`dài ${s.length} ký tự, tối đa ${max}`);
+  if (s.length > max) return bad(`dài ${s.length} ký tự, tối đa ${max}; đã nhập: ${quote(s, 40)}`);
   return ok(s);
 }
 
@@ -46,14 +46,14 @@ function paragraph(v: unknown, f: Field): Normalised {
   return ok(fit.text, fit.cut ? `“${f.column ?? f.title}” dài ${s.length} ký tự: đã cắt bớt trong bảng tính` : undefined);
 }
 
-const DIGITS_ONLY = "xin chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
+const DIGITS_ONLY = "đề nghị chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
 
 /** a count within range, or why not */
 function countValue(n: number, typed: string): Normalised {
   if (!Number.isFinite(n)) return bad(`${quote(typed, 40)} không phải là số: ${DIGITS_ONLY} (ví dụ 12)`);
-  if (n < 0) return bad("không được là số âm");
+  if (n < 0) return bad(`không được là số âm; đã nhập: ${quote(typed, 40)}`);
   if (!Number.isInteger(n)) return bad(`${quote(typed, 40)} không phải là số nguyên: số lượng không có phần lẻ`);
-  return n > 1e6 ? bad("số quá lớn (tối đa 1.000.000)") : ok(n);
+  return n > 1e6 ? bad(`số quá lớn (tối đa 1.000.000); đã nhập: ${quote(typed, 40)}`) : ok(n);
 }
 
 /**
@@ -68,7 +68,7 @@ function count(v: unknown, f: Field): Normalised {
   if (typeof v === "number") return countValue(v, String(v).replace(".", ","));
   const typed = asText(v);
   if (!typed) return f.required ? bad(EMPTY) : ok(undefined);
-  if (/^-\s*\d/.test(typed)) return bad("không được là số âm");
+  if (/^-\s*\d/.test(typed)) return bad(`không được là số âm; đã nhập: ${quote(typed, 40)}`);
   if (/^\d+$/.test(typed) || /^\d{1,3}(?:( |\.|,)\d{3})(?:\1\d{3})+$/.test(typed) || /^\d{1,3}(?: \d{3})+$/.test(typed))
     return countValue(Number(typed.replace(/\D/g, "")), typed);
   const one = /^(\d{1,3})[.,](\d{3})$/.exec(typed);

@@ -1,5 +1,5 @@
 // The deadline as the directive words it, one phrase for forms, mails and rollups: "trước ngày 24/10/2018".
-import { viDate } from "./dates";
+import { dayNumber, viDate } from "./dates";
 import { type Deadline, deadlineOf } from "./periods";
 import type { Settings } from "./settings";
 
@@ -16,4 +16,11 @@ export function deadlinePhrase(period: string, s: Settings): string {
 /** every month's deadline, for the monthly form's description: "trước ngày 24 hằng tháng" */
 export function monthlyDeadlinePhrase(s: Pick<Settings, "monthlyDueDay" | "monthlyDueInclusive">): string {
   return `${s.monthlyDueInclusive ? "đến hết ngày" : "trước ngày"} ${s.monthlyDueDay} hằng tháng`;
+}
+
+/** how the deadline stands on a day, in words: "còn 5 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày" */
+export function timeLeftWords(d: Deadline, today: string): string {
+  const left = dayNumber(d.lastOnTime) - dayNumber(today) + 1;
+  if (left <= 0) return `đã quá hạn ${1 - left} ngày`;
+  return left === 1 ? "hôm nay là ngày cuối" : `còn ${left} ngày`;
 }

@@ -1,6 +1,7 @@
 // Google Forms: create or update a form from its spec, keep dropdowns in sync, read responses and prefilled links.
 import type { Choices, FormRef, RawResponse, ResponseStub } from "../app/ports";
 import type { Field, FormSpec } from "../domain/forms/spec";
+import type { FormTexts } from "../domain/forms/texts";
 import { hash } from "../domain/text";
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -147,6 +148,7 @@ export function ensureForm(
   }
   if (form.getTitle() !== spec.title) form.setTitle(spec.title);
   if (form.getDescription() !== spec.description) form.setDescription(spec.description);
+  // the page after submitting follows the settings (whether a receipt is promised): written whole each time
   form.setConfirmationMessage(spec.confirmation);
   // every staff account can open the form (a menu action reads its responses as the staff member who clicks)
   if (editors.length) {
@@ -183,6 +185,17 @@ export function ensureForm(
   const found = prefillPattern(form, spec, items, c);
   const next: FormRef = { id: form.getId(), items, publishedUrl: form.getPublishedUrl(), prefill: found.pattern, entries: found.entries };
   return { ref: next, changes };
+}
+
+/** the texts that follow the settings, only those given: a few calls whatever the form's size */
+export function writeTexts(ref: FormRef, texts: Partial<FormTexts>): void {
+  const form = FormApp.openById(ref.id);
+  if (texts.description !== undefined) form.setDescription(texts.description);
+  if (texts.confirmation !== undefined) form.setConfirmationMessage(texts.confirmation);
+  for (const [key, help] of Object.entries(texts.help ?? {})) {
+    const item = ref.items[key] !== undefined ? form.getItemById(ref.items[key]) : null;
+    if (item) item.setHelpText(help);
+  }
 }
 
 /** the entry.N parameters of a prefilled url */

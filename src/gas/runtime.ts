@@ -3,7 +3,7 @@ import { IS_COPY } from "../app/copy";
 import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
-import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
+import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices, writeTexts } from "./form-gateway";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
@@ -41,7 +41,7 @@ export function gasPorts(fromMenu = false): Ports {
     mailer: new MailAppMailer(),
     lock,
     forms: {
-      ensure: (form, ref, ssId, c, editors, created) => ensureForm(SPECS[form], ref, ssId, c, editors, created),
+      ensure: ensureForm,
       syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
       responsesSince,
@@ -55,6 +55,7 @@ export function gasPorts(fromMenu = false): Ports {
         return { form, response: readResponse(e.response, refs[form] as NonNullable<(typeof refs)[FormId]>) };
       },
       prefilledLink,
+      writeTexts,
     },
     triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps: clearFollowUps },
     ui: {
@@ -90,6 +91,10 @@ export function gasPorts(fromMenu = false): Ports {
       chart: (store, tab, labels, series, title) => {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);
+      },
+      notes: (store, tab, row, col, notes) => {
+        const sheet = ssOf(store).getSheetByName(tab);
+        if (sheet && notes.length) sheet.getRange(row, col, notes.length, notes[0].length).setNotes(notes);
       },
     },
     newId: () => Utilities.getUuid(),

@@ -68,10 +68,18 @@ export class PropertiesStateStore implements StateStore {
   }
 
   unitRow(code: string): number | null {
+    const i = this.index().indexOf(code);
+    return i < 0 ? null : i + 2;
+  }
+
+  unitCodes(): string[] {
+    return this.index().filter(Boolean);
+  }
+
+  private index(): string[] {
     let text = "";
     for (let i = 0; this.all[`u.${i}`]; i++) text += this.all[`u.${i}`];
-    const i = text ? text.split("\n").indexOf(code) : -1;
-    return i < 0 ? null : i + 2;
+    return text ? text.split("\n") : [];
   }
 
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void {

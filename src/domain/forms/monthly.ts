@@ -1,25 +1,44 @@
-// Monthly report form: public opinion, concerns and aspirations, as unit-level summaries.
+// Monthly report form: public opinion, concerns and aspirations, as unit-level summaries. Texts in {{…}} come from the
+// settings (see ./texts.ts); each question is one line (a form already made adds a new one at its end; its tab,
+// a column at its end).
 import { type FormSpec, q } from "./spec";
 
-const SUMMARY_ONLY = "Tóm tắt chung của đơn vị; không ghi họ tên, số điện thoại, giấy tờ của người lao động.";
+const COUNT = "Chỉ ghi chữ số, ví dụ 12; không có thì ghi 0.";
+const HARMFUL = "Thông tin xấu, độc, sai sự thật phát hiện trong tháng và cách đơn vị xử lý";
+const HARMFUL_HELP =
+  "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.";
+/** the monthly report gives these answers a section of their own */
+const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác";
 
 export const monthlySpec: FormSpec = {
   id: "monthly",
   title: "Báo cáo tháng: tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ",
   description:
-    "CĐCS báo cáo trước ngày 24 hàng tháng về LĐLĐ Quận 1 (bộ phận Tuyên giáo). Báo cáo là tổng hợp của đơn vị: không nêu tên người lao động.",
-  confirmation: "LĐLĐ Quận 1 đã nhận báo cáo tháng; thư xác nhận được gửi về email của đồng chí.",
+    "Công đoàn cơ sở báo cáo hằng tháng cho {{bo_phan}}, hạn nộp {{han_thang}}. Các số liệu tính trong tháng báo cáo. Báo cáo là tổng hợp chung của đơn vị: không ghi họ tên, số điện thoại, giấy tờ của người lao động.",
+  confirmation: "{{to_chuc}} đã nhận báo cáo tháng của đơn vị. {{thu_xac_nhan}}",
   tab: "Báo cáo tháng",
   fields: [
-    q("unit", "unit", "Công đoàn cơ sở", "Đơn vị"),
-    q("month", "month", "Báo cáo của tháng", "Tháng"),
-    q("situation", "paragraph", "Tình hình đoàn viên, CNVCLĐ trong tháng", "Tình hình CNVCLĐ", { help: SUMMARY_ONLY }),
-    q("opinion", "paragraph", "Dư luận xã hội nổi bật", "Dư luận xã hội", { help: SUMMARY_ONLY }),
-    q("concerns", "paragraph", "Tâm tư, nguyện vọng của đoàn viên, CNVCLĐ", "Tâm tư, nguyện vọng", { help: SUMMARY_ONLY }),
-    q("proposals", "paragraph", "Đề xuất, kiến nghị với công đoàn cấp trên", "Đề xuất, kiến nghị", { help: SUMMARY_ONLY, required: false }),
-    q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đã chia sẻ", "Bài đã chia sẻ"),
-    q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang", "Người mới kết nối"),
-    q("coreMembers", "number", "Số CNVCLĐ nòng cốt", "Nòng cốt"),
-    q("groupsJoined", "number", "Số nhóm ẩn danh đã lập hoặc tham gia", "Nhóm ẩn danh"),
+    q("unit", "unit", "Công đoàn cơ sở", "Đơn vị", { help: "Đường dẫn riêng của đơn vị đã chọn sẵn; nếu chưa, chọn mã và tên đơn vị." }),
+    q("month", "month", "Kỳ báo cáo (tháng)", "Tháng", { help: "Tháng được báo cáo; hạn nộp {{han_thang}}." }),
+    q("situation", "paragraph", "Tình hình đoàn viên, CNVCLĐ trong tháng", "Tình hình CNVCLĐ", {
+      help: "Việc làm, thu nhập, đời sống, tư tưởng. Ví dụ: Đơn hàng tăng, người lao động làm thêm giờ trong giới hạn cho phép; đời sống ổn định.",
+    }),
+    q("opinion", "paragraph", "Dư luận xã hội nổi bật trong tháng", "Dư luận xã hội", {
+      help: "Điều đoàn viên, người lao động bàn tán nhiều. Ví dụ: Người lao động quan tâm việc điều chỉnh lương tối thiểu vùng từ 01/01/2019.",
+    }),
+    q("concerns", "paragraph", "Tâm tư, nguyện vọng của đoàn viên, CNVCLĐ trong tháng", "Tâm tư, nguyện vọng", {
+      help: "Điều người lao động mong muốn, lo lắng. Ví dụ: Mong doanh nghiệp sớm công bố mức thưởng Tết.",
+    }),
+    q("proposals", "paragraph", "Đề xuất, kiến nghị với công đoàn cấp trên", "Đề xuất, kiến nghị", {
+      help: "Không có thì để trống. Ví dụ: Đề nghị {{to_chuc}} tổ chức tư vấn pháp luật về hợp đồng lao động.",
+      required: false,
+    }),
+    q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", { help: HARMFUL_HELP, required: false, section: HARMFUL_SECTION }),
+    q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", { help: COUNT }),
+    q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang Công đoàn trong tháng", "Người mới kết nối", {
+      help: COUNT,
+    }),
+    q("coreMembers", "number", "Số CNVCLĐ nòng cốt được chọn, bồi dưỡng trong tháng", "Nòng cốt", { help: COUNT }),
+    q("groupsJoined", "number", "Số nhóm ẩn danh đơn vị lập mới hoặc tham gia trong tháng", "Nhóm ẩn danh", { help: COUNT }),
   ],
 };

@@ -1,6 +1,6 @@
 // One spec per form: from it come the Google Form's items, the zod schema, the tab's columns and the answer keys.
 import * as z from "zod/mini";
-import { identityHints } from "../text";
+import { identityHints, quote } from "../text";
 import type { Unit } from "../units";
 import { normalizers, type ParseContext } from "../validate";
 
@@ -25,6 +25,8 @@ export interface Field {
   column?: string;
   /** free text: flagged for identity-like data, masked in the rollup */
   freeText?: boolean;
+  /** the monthly report gives this question a section of its own, under this heading (not grouped by theme) */
+  section?: string;
   /** extra rule after normalising: a Vietnamese message, null when fine, or the value made canonical */
   rule?: (value: unknown, all: Record<string, unknown>, ctx: ParseContext) => string | null | { value: unknown };
 }
@@ -45,7 +47,9 @@ export function choices(list: string): Choice[] {
 export interface FormSpec {
   id: "registration" | "monthly";
   title: string;
+  /** with {{…}} from the settings (./texts.ts) */
   description: string;
+  /** the page after submitting, with {{…}} from the settings (./texts.ts) */
   confirmation: string;
   /** the product's tab holding one row per response version */
   tab: string;
@@ -123,9 +127,41 @@ export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): P
   return { ok: true, value, notes };
 }
 
+/** a question as the respondent saw it in the form (its title), not as the tab's column names it */
 function titleOf(spec: FormSpec, key: string): string {
-  const f = spec.fields.find((x) => x.key === key);
-  return f ? (f.column ?? f.title) : key;
+  return spec.fields.find((x) => x.key === key)?.title ?? key;
+}
+
+/**
+ * The reasons a stored version was refused, from its notes: each begins with a question's title (or, in rows stored
+ * by an earlier version of the product, its column); other notes (for staff) are left out.
+ */
+export function errorsOfNotes(spec: FormSpec, notes: string): string[] {
+  const heads = spec.fields.flatMap((f) => [`${f.title}: `, ...(f.column ? [`${f.column}: `] : [])]);
+  return notes
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => heads.some((h) => l.startsWith(h)));
+}
+
+/** one answer as a mail quotes it: texts in quotation marks, on one line, long ones shortened */
+export function answerText(f: Field, v: unknown, max = 200): string {
+  if (v === undefined || v === null || v === "") return "";
+  if (f.kind === "month" && typeof v === "string") return /^\d{4}-\d{2}$/.test(v) ? `${v.slice(5)}/${v.slice(0, 4)}` : v;
+  const cell = cellOf(f, v);
+  if (typeof cell === "number" || f.kind === "choice" || f.kind === "checkboxes" || f.kind === "unit") return String(cell);
+  const one = String(cell)
+    .replace(/\s*\n+\s*/g, " ")
+    .trim();
+  return one ? quote(one, max) : "";
+}
+
+/** the answers received, one line each ("question: answer"), in the form's order; empty answers left out */
+export function answerLines(spec: FormSpec, answers: Answers, max = 200): string[] {
+  return spec.fields
+    .map((f) => [f.title, answerText(f, answers[f.key], max)])
+    .filter((x) => x[1])
+    .map(([q, a]) => `${q}: ${a}`);
 }
 
 export function columnsOf(spec: FormSpec): string[] {

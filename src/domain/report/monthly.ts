@@ -4,7 +4,7 @@ import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
 import type { FormSpec } from "../forms/spec";
 import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
-import { maskIdentity, viNumber, viPercent } from "../text";
+import { cutText, maskIdentity, viNumber, viPercent } from "../text";
 import type { Unit } from "../units";
 import { type Block, oneLine, type Part } from "./blocks";
 import { activityTotals, byGroup, type Snapshots } from "./figures";
@@ -249,7 +249,15 @@ export function monthlyReport(input: MonthlyInput): Report {
       },
     );
   }
-  body.push(...themeSection(input, byCode, freeText));
+  // questions with a section of their own (harmful or false content found, and how it was answered) are not themed
+  body.push(
+    ...themeSection(
+      input,
+      byCode,
+      freeText.filter((f) => !f.section),
+    ),
+  );
+  for (const f of freeText) if (f.section) body.push(...ownSection(input, byCode, f, nextNumber(body)));
   const hints: string[] = [];
   if (cur.missing.length) hints.push(`đề nghị ${viNumber(cur.missing.length)} đơn vị chưa nộp hoàn thành ngay báo cáo ${viMonth(period)};`);
   if (fin?.figures.late.length) hints.push(`nhắc ${viNumber(fin.figures.late.length)} đơn vị nộp trễ ${viMonth(prev)} bảo đảm thời hạn;`);
@@ -267,6 +275,29 @@ export function monthlyReport(input: MonthlyInput): Report {
     figures: cur,
     asOf: snaps.current.at,
   };
+}
+
+/** the next number under section II: after the themes */
+function nextNumber(body: Block[]): string {
+  const start = body.findIndex((b) => b.kind === "heading" && b.level === 1 && b.text.startsWith("II."));
+  return String(body.slice(start).filter((b) => b.kind === "heading" && b.level === 2).length + 1);
+}
+
+/** one question's answers under its own heading: how many units, short masked quotations with their units */
+function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
+  const said = input.entries
+    .map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(String(e.answers[f.key] ?? ""))) }))
+    .filter((x) => x.text);
+  const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${f.section} (${viNumber(said.length)} đơn vị)` }];
+  if (!said.length) return [...out, { kind: "paragraph", parts: ["Không có đơn vị nào báo cáo nội dung này."] }];
+  for (const x of said.slice(0, QUOTES_PER_THEME)) {
+    const cut = cutText(x.text, 300);
+    const text = cut.length < x.text.length ? `${cut}…` : x.text;
+    out.push({ kind: "item", parts: [`“${text}” `, { text: `(${unitsNamed([x.unit], byCode)})`, italic: true }] });
+  }
+  const rest = said.length - QUOTES_PER_THEME;
+  if (rest > 0) out.push({ kind: "item", parts: [{ text: `Và ${viNumber(rest)} đơn vị khác (xem Phụ lục).`, italic: true }] });
+  return out;
 }
 
 function capital(s: string): string {

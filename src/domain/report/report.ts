@@ -84,7 +84,7 @@ export function signed(n: number): string {
 export function pointsChange(a: number | null, b: number | null | undefined): string {
   if (a === null || b === null || b === undefined) return "";
   const d = Math.round((a - b) * 1000) / 10;
-  return d ? `${d > 0 ? "+" : "−"}${viNumber(Math.abs(d))} điểm %` : "0";
+  return d ? `${d > 0 ? "+" : "−"}${viNumber(Math.abs(d))} điểm phần trăm` : "0";
 }
 
 const FIGURE_LINES: [string, (f: PeriodFigures) => number | null, "count" | "rate"][] = [
