@@ -62,3 +62,24 @@ describe("the archive of 2018 at 10,000 units", () => {
     );
   }, 240000);
 });
+
+describe("the archive keeps text as text", () => {
+  it("an answer that reads as a formula stays text in the archive spreadsheet", () => {
+    const { sim } = history(60, 13, 1, "2019-01");
+    sim.world.now = instantOf("2019-01-28", "Asia/Ho_Chi_Minh", 10);
+    const tab = sim.sheet(SPECS.monthly.tab);
+    const col = tab.values[0].indexOf("Tâm tư, nguyện vọng");
+    expect(col).toBeGreaterThan(0);
+    // a 2018 row; in the working Sheet's plain-text column it is text, read back without an apostrophe
+    const evil = '=HYPERLINK("http://x.example","bấm")';
+    tab.values[5][col] = evil;
+    expect(tab.formulas.size).toBe(0);
+    const r = sim.run("archiveOldData", "lưu trữ", { ui: true });
+    expect(r.ok, r.error).toBe(true);
+    expect(sim.world.alerts.join("\n")).toMatch(/Năm 2018: chuyển/);
+    const state = sim.state() as { archives: Record<string, { id: string }> };
+    const archived = sim.world.spreadsheets.get(state.archives[2018].id)?.sheet(SPECS.monthly.tab);
+    expect(archived?.values.some((row) => row[col] === evil)).toBe(true);
+    for (const s of sim.world.spreadsheets.get(state.archives[2018].id)?.sheets ?? []) expect(s.formulas.size, s.name).toBe(0);
+  }, 120000);
+});

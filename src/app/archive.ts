@@ -16,6 +16,7 @@ import {
 import { liveUntil, rollupDay } from "../domain/periods";
 import type { Rules } from "../domain/rules";
 import type { Settings } from "../domain/settings";
+import { safeCell } from "../domain/text";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import type { Ports, Store } from "./ports";
 import { marksOf, type RecordTab, shiftMarks } from "./records";
@@ -71,10 +72,14 @@ function archiveOf(r: Run, year: number, editors: string[]): Archive {
   return { store: made.store, url: made.url };
 }
 
+/** text read back from a plain-text column (`=…` kept as text there) goes to the archive formula-safe */
 function appendTo(a: Archive, tab: string, header: string[], rows: unknown[][]): void {
   if (!rows.length) return;
   if (!a.store.hasTab(tab)) a.store.writeTab(tab, [header], 0, true);
-  a.store.appendRows(tab, rows);
+  a.store.appendRows(
+    tab,
+    rows.map((row) => row.map(safeCell)),
+  );
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
@@ -161,7 +166,13 @@ function archiveYear(r: Run, s: Settings, year: number, editors: string[]): stri
     const lead = r.store.readBlock(TAB.status, `A1:C${STATUS_UNITS_ROW - 1 + layout.rows}`);
     const cols = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${STATUS_UNITS_ROW - 1 + layout.rows}`);
     const block = lead.map((row, i) => [...row, ...(cols[i] ?? periods.map(() => ""))]);
-    if (!a.store.hasTab(TAB.status)) a.store.writeTab(TAB.status, block, 0, true);
+    if (!a.store.hasTab(TAB.status))
+      a.store.writeTab(
+        TAB.status,
+        block.map((row) => row.map(safeCell)),
+        0,
+        true,
+      );
     // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
     const figures = periods
       .map((p, k) => [year, a.url, viMonthShort(p), ...STATUS_SUMMARY.map((_, i) => cols[2 + i]?.[k] ?? "")])

@@ -28,11 +28,11 @@ export function gasPorts(fromMenu = false): Ports {
       if (active.getId() !== id) throw new Error(IS_COPY);
       return new SheetStore(active);
     },
-    openOther: (id) => SheetStore.open(id),
+    openOther: (id) => SheetStore.open(id, false),
     createSpreadsheet: (name, editors) => {
       const ss = SpreadsheetApp.create(name);
       if (editors.length) ss.addEditors(editors);
-      return { store: new SheetStore(ss), id: ss.getId(), url: ss.getUrl() };
+      return { store: new SheetStore(ss, false), id: ss.getId(), url: ss.getUrl() };
     },
     active: () => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();

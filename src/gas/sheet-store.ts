@@ -38,7 +38,7 @@ function plainColumns(tab: string): Set<number> | undefined {
  * formula). A plain-text ("@") column keeps text as text by itself, and there Google keeps a leading apostrophe as a
  * character: the safety apostrophe comes off in those columns, and only there.
  */
-export function forColumns(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
+function forColumns(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
   const cols = plainColumns(tab);
   if (!cols?.size) return rows;
   return rows.map((r) => r.map((v, j) => (cols.has(startCol + j) && typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)));
@@ -48,7 +48,18 @@ const gone = (tab: string) => new MissingTabError(`Không tìm thấy trang “$
 
 export class SheetStore implements Store {
   private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
-  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  /**
+   * `plain`: the product's own Sheet, whose plain-text columns setup formats. An archive's tabs have no such columns,
+   * so there every value keeps its safety apostrophe.
+   */
+  constructor(
+    readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly plain = true,
+  ) {}
+
+  private cells(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
+    return this.plain ? forColumns(tab, startCol, rows) : rows;
+  }
 
   name(): string {
     return this.ss.getName();
@@ -87,8 +98,8 @@ export class SheetStore implements Store {
     return cap;
   }
 
-  static open(id: string): SheetStore {
-    return new SheetStore(SpreadsheetApp.openById(id));
+  static open(id: string, plain = true): SheetStore {
+    return new SheetStore(SpreadsheetApp.openById(id), plain);
   }
 
   /**
@@ -208,7 +219,7 @@ export class SheetStore implements Store {
   writeRows(tab: string, startRow: number, rows: unknown[][], startCol = 1): void {
     if (!rows.length) return;
     const [w, h] = [rows[0].length, rows.length];
-    const cells = forColumns(tab, startCol, rows);
+    const cells = this.cells(tab, startCol, rows);
     try {
       this.ss.getRange(a1(tab, `${colLetter(startCol)}${startRow}:${colLetter(startCol + w - 1)}${startRow + h - 1}`)).setValues(cells);
     } catch (e) {
@@ -232,12 +243,12 @@ export class SheetStore implements Store {
     if (!rows.length) return;
     const sheet = this.sheet(tab);
     if (rows.length === 1 && afterRow === undefined) {
-      sheet.appendRow(forColumns(tab, 1, rows)[0]);
+      sheet.appendRow(this.cells(tab, 1, rows)[0]);
       return;
     }
     const last = afterRow ?? sheet.getLastRow();
     sheet.insertRowsAfter(Math.max(1, last), rows.length);
-    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(forColumns(tab, 1, rows));
+    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(this.cells(tab, 1, rows));
   }
 }
 
