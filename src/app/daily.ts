@@ -12,7 +12,8 @@ import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { syncChoices } from "./choices";
 import type { ComposeContext } from "./compose";
-import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import { fail, messageOf, type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import { noteGroups, writeDashboard } from "./dashboard";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
 import { reconcile, reconcileSince } from "./reconcile";
@@ -21,6 +22,7 @@ import { runRollups } from "./rollup";
 import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { livePeriods, updateStatuses } from "./statuses";
+import { writeZalo, zaloOf } from "./zalo";
 
 export const DAILY = "Chạy hằng ngày";
 
@@ -87,6 +89,13 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const windows = readWindows(r, s, rules);
   const notes = [...problems, ...reconcile(r, s, units, windows)];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
+  noteGroups(r, units, computed.statuses, false);
+  // what staff paste into the chairs' Zalo group, from the statuses just computed (one write)
+  try {
+    writeZalo(r, s, zaloOf(r, s, units, computed.statuses, computed.live));
+  } catch (e) {
+    notes.push(`Chưa cập nhật được trang nhắc qua Zalo: ${messageOf(e)}`);
+  }
   syncChoices(r, s, units);
   const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
   const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
@@ -130,6 +139,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
     followUp: "send",
+    byGroup: r.state.byGroup,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
   r.p.triggers.scheduleFollowUp();
@@ -181,6 +191,9 @@ export function runFollowUp(p: Ports): Outcome<string> {
     }
     const queue = left;
     flush(r, s.timeZone);
+    // the dashboard from the figures the daily job left in the status tab (a read and a write)
+    const dash = writeDashboard(r, s.timeZone);
+    if (dash) r.p.state.record("run", { job, result: "ghi chú", detail: dash });
     // the rollups go in a run of their own, a minute later, with their own six minutes
     if (!queue && r.state.pendingRollups.length) r.p.state.save({ followUp: "rollups" });
     return ok(queue || r.state.pendingRollups.length ? "more" : "done");

@@ -1,4 +1,5 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
+import type { GroupRow } from "../domain/dashboard";
 import type { FormId } from "../domain/forms";
 import type { TabDef } from "../domain/layout";
 import type { Report } from "../domain/report/report";
@@ -90,6 +91,8 @@ export interface State {
   themes?: Theme[];
   /** the account whose installable triggers run the product (only it sees and changes them) */
   triggerOwner?: string;
+  /** the figures by Khối of registration and the newest months, as last computed: the dashboard's table */
+  byGroup?: Record<string, GroupRow[]>;
 }
 
 export interface ReportsRef {
@@ -112,6 +115,8 @@ export interface MailRecord {
   key: string;
   kind: string;
   unit: string;
+  /** the unit's name, shown beside its code in the mail log */
+  name?: string;
   period: string;
   to: string[];
   cc: string[];
@@ -238,7 +243,8 @@ export interface Triggers {
 
 export interface Ui {
   alert(title: string, message: string): void;
-  prompt(title: string, message: string): string | null;
+  /** the sidebar opened on one of its sections, beside the Sheet (choices are made there, not in prompts) */
+  sidebar(section: string): void;
   toast(store: Store, message: string): void;
 }
 
@@ -288,6 +294,21 @@ export interface Workbook {
   protectFor(store: Store, defs: TabDef[], editors: string[]): string[];
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
+  /**
+   * The tab `first` first and active; the empty tab a new spreadsheet comes with removed; the forms' own response tabs
+   * last, readable. Returns what changed.
+   */
+  arrange(store: Store, first: string): string[];
+  /** a tab the product writes whole, made readable: widths (pixels), wrapped columns, bold rows, frozen rows */
+  shape(store: Store, tab: string, look: Look): void;
+}
+
+export interface Look {
+  widths: number[];
+  wrap?: number[];
+  /** rows (from 1) in bold: headings */
+  bold?: number[];
+  frozenRows?: number;
 }
 
 /** a form as Google reports it, for the self-check */

@@ -1,25 +1,27 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
+
+import { viMonthShort } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import {
+  CHANNEL_LABEL,
   colLetter,
   columnTitle,
   DASHBOARD_PERIODS,
   KEY_COLS,
   KEY_HEADER,
-  STATUS_HEADER_ROW,
-  STATUS_SUMMARY,
-  STATUS_SUMMARY_ROW,
+  OLD_UNIT_HEADER,
   TAB,
   THEMES_HEADER,
 } from "../domain/layout";
 import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
-import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
+import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, type Settings, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
-import { unitChoice } from "../domain/units";
+import { type Unit, unitChoice } from "../domain/units";
+import { fitWidths } from "../domain/widths";
 import { choicesFor } from "./choices";
-import { adopt, messageOf, type Run } from "./context";
+import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits } from "./daily";
 import { flush } from "./ledger";
 import type { FormRef, Ports, State, Store } from "./ports";
@@ -33,17 +35,25 @@ export interface SetupResult {
   problems: string[];
 }
 
-/** the dashboard: each cell a reference into the status tab's summary, so it is never stale */
-function dashboardBlock(): unknown[][] {
-  const rows: unknown[][] = [
-    ["TỔNG QUAN TỶ LỆ BÁO CÁO THEO KỲ", ...STATUS_SUMMARY.map(() => "")],
-    ["Kỳ", ...STATUS_SUMMARY],
-  ];
-  for (let i = 0; i < DASHBOARD_PERIODS; i++) {
-    const ref = (r: number) => `='${TAB.status}'!${colLetter(4 + i)}${r}`;
-    rows.push([ref(STATUS_HEADER_ROW), ...STATUS_SUMMARY.map((_, k) => ref(STATUS_SUMMARY_ROW + k))]);
-  }
-  return rows;
+/** the dropdowns' lists of the manual tabs: each unit as “mã – tên”, the months a report can be for, the channels */
+function listsBlock(units: Unit[], s: Settings, now: number, before: number): unknown[][] {
+  const names = choicesFor(units, s, now).unit;
+  const months = periodsUpTo(s, now).reverse().slice(0, 12).map(viMonthShort);
+  const channels = Object.values(CHANNEL_LABEL).slice(1);
+  const height = Math.max(names.length, months.length, channels.length, before);
+  return Array.from({ length: height }, (_, i) => [names[i] ?? "", months[i] ?? "", channels[i] ?? ""]);
+}
+
+/** the roster's columns as wide as what they hold: the names' column follows the longest name, within bounds */
+function rosterWidths(units: Unit[]): number[] {
+  const def = tabDefs(0).find((d) => d.name === TAB.units);
+  const widths = [...(def?.widths ?? [])];
+  const [name] = fitWidths(
+    units.map((u) => [u.name]),
+    [{ min: 200, max: 340 }],
+  );
+  widths[1] = name;
+  return widths;
 }
 
 /** staff's own subject and body are kept; the list of placeholders follows the templates */
@@ -70,6 +80,11 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
     store.insertColumnsBefore(spec.tab, KEY_COLS, 1);
     store.writeRows(spec.tab, 1, [[KEY_HEADER[KEY_COLS - 1]]], KEY_COLS);
     head = [...head.slice(0, KEY_COLS - 1), KEY_HEADER[KEY_COLS - 1], ...head.slice(KEY_COLS - 1)];
+  }
+  if (head[3] === OLD_UNIT_HEADER) {
+    // the unit column now holds the unit's name beside its code: its header says so
+    store.writeRows(spec.tab, 1, [[KEY_HEADER[3]]], 4);
+    head[3] = KEY_HEADER[3];
   }
   const problems: string[] = [];
   KEY_HEADER.forEach((h, i) => {
@@ -185,7 +200,6 @@ export function setup(p: Ports): SetupResult {
     const tpl = templatesBlock(store.readTemplates().rows);
     store.writeRows(TAB.templates, 2, tpl.rows);
     patch.templates = tpl.templates;
-    store.writeRows(TAB.dashboard, 1, dashboardBlock());
     // the report's themes: the defaults once, then staff's own
     const themes = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
     if (!themes.themes.length && !themes.problems.length) {
@@ -218,6 +232,10 @@ export function setup(p: Ports): SetupResult {
     // dates in the Sheet show in the settings' zone, as the deadlines are counted; dates typed in are read day first
     p.workbook.zone(store, s.timeZone);
     p.workbook.locale(store, "vi_VN");
+    p.workbook.shape(store, TAB.units, { widths: rosterWidths(units) });
+    const lists = listsBlock(units, s, now, state.heights?.[TAB.lists] ?? 0);
+    store.writeRows(TAB.lists, 1, [["Đơn vị (mã – tên)", "Tháng", "Kênh"], ...lists]);
+    patch.heights = { ...(state.heights ?? {}), [TAB.lists]: lists.length };
     // 3. forms from the specs, their dropdowns from the roster
     const choices = choicesFor(units, s, now);
     const forms: State["forms"] = { ...state.forms };

@@ -4,14 +4,15 @@ import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
 import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices } from "./form-gateway";
+import { showSidebar } from "./html";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
 import { SheetStore } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
-import { alert, prompt } from "./ui";
-import { ensureChart, ensureTab, protectTabs } from "./workbook";
+import { alert } from "./ui";
+import { arrangeTabs, ensureChart, ensureTab, protectTabs, shapeTab } from "./workbook";
 
 /** the spreadsheet behind a store this module made */
 function ssOf(store: Store): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -59,7 +60,7 @@ export function gasPorts(fromMenu = false): Ports {
     triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps: clearFollowUps },
     ui: {
       alert,
-      prompt,
+      sidebar: showSidebar,
       toast: (store: Store, message: string) => ssOf(store).toast(message, "Báo cáo CĐCS", 8),
     },
     user: () => {
@@ -91,6 +92,8 @@ export function gasPorts(fromMenu = false): Ports {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);
       },
+      arrange: (store, first) => arrangeTabs(ssOf(store), first),
+      shape: (store, tab, look) => shapeTab(ssOf(store), tab, look),
     },
     newId: () => Utilities.getUuid(),
     // what the submit handler stored lately (6 hours, CacheService's longest): a redelivered event finds it here
