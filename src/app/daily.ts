@@ -12,8 +12,7 @@ import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { syncChoices } from "./choices";
 import type { ComposeContext } from "./compose";
-import { fail, messageOf, type Outcome, ok, openRun, type Run, readSettings } from "./context";
-import { noteGroups, writeDashboard } from "./dashboard";
+import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
 import { reconcile, reconcileSince } from "./reconcile";
@@ -22,7 +21,7 @@ import { runRollups } from "./rollup";
 import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { livePeriods, updateStatuses } from "./statuses";
-import { writeZalo, zaloOf } from "./zalo";
+import { writeViews } from "./views";
 
 export const DAILY = "Chạy hằng ngày";
 
@@ -89,13 +88,6 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const windows = readWindows(r, s, rules);
   const notes = [...problems, ...reconcile(r, s, units, windows)];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
-  noteGroups(r, units, computed.statuses, false);
-  // what staff paste into the chairs' Zalo group, from the statuses just computed (one write)
-  try {
-    writeZalo(r, s, zaloOf(r, s, units, computed.statuses, computed.live));
-  } catch (e) {
-    notes.push(`Chưa cập nhật được trang nhắc qua Zalo: ${messageOf(e)}`);
-  }
   syncChoices(r, s, units);
   const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
   const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
@@ -139,7 +131,6 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
     followUp: "send",
-    byGroup: r.state.byGroup,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
   r.p.triggers.scheduleFollowUp();
@@ -166,6 +157,22 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
 export function runFollowUp(p: Ports): Outcome<string> {
   const job = "Chạy tiếp";
   const { state } = p.state.load();
+  if (state.followUp === "views") {
+    // the tabs that follow from the statuses the daily job wrote: the Zalo list and the dashboard
+    const res = openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => {
+      const s = r.state.settings;
+      if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+      const notes = writeViews(r, s);
+      if (notes.length) r.p.state.record("run", { job, result: "ghi chú", detail: notes.join("\n") });
+      const rollups = r.state.pendingRollups.length > 0;
+      r.p.state.save({ followUp: rollups ? "rollups" : "send" });
+      return ok(rollups ? "more" : "done");
+    });
+    if (res.ok && res.value === "more") p.triggers.scheduleFollowUp();
+    else p.triggers.clearFollowUps();
+    if (!res.ok) p.state.record("run", { job, result: "bỏ qua", detail: res.message });
+    return res;
+  }
   if (state.followUp === "rollups") {
     // the rollups, in a run of their own; what they journal is written by a last, short flush
     p.state.save({ followUp: "send" });
@@ -191,12 +198,9 @@ export function runFollowUp(p: Ports): Outcome<string> {
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the dashboard from the figures the daily job left in the status tab (a read and a write)
-    const dash = writeDashboard(r, s.timeZone);
-    if (dash) r.p.state.record("run", { job, result: "ghi chú", detail: dash });
-    // the rollups go in a run of their own, a minute later, with their own six minutes
-    if (!queue && r.state.pendingRollups.length) r.p.state.save({ followUp: "rollups" });
-    return ok(queue || r.state.pendingRollups.length ? "more" : "done");
+    // the Zalo list and the dashboard next, then the rollups: each in a run of its own, a minute apart
+    if (!queue) r.p.state.save({ followUp: "views" });
+    return ok("more");
   });
   if (!res.ok) {
     p.state.record("run", { job, result: "bỏ qua", detail: res.message });

@@ -81,8 +81,8 @@ export interface State {
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
-  /** what the next follow-up run does: the rest of the mails and the logs, or the rollups */
-  followUp?: "send" | "rollups";
+  /** what the next follow-up run does: the rest of the mails and the logs, the Zalo list and the dashboard, or the rollups */
+  followUp?: "send" | "views" | "rollups";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
   /** the reports' Drive folder and template, and the document made for each rollup */
@@ -93,6 +93,8 @@ export interface State {
   triggerOwner?: string;
   /** the figures by Khối of registration and the newest months, as last computed: the dashboard's table */
   byGroup?: Record<string, GroupRow[]>;
+  /** the version of the tabs' look setup last applied (widths, wrapping, formats): applied again when it changes */
+  look?: number;
 }
 
 export interface ReportsRef {
@@ -285,8 +287,8 @@ export interface Ports {
 }
 
 export interface Workbook {
-  /** the tabs as described: created when missing, formatted; returns the names created */
-  prepare(store: Store, defs: TabDef[]): string[];
+  /** the tabs as described: created when missing; their look applied when new or `restyle`; returns the names created */
+  prepare(store: Store, defs: TabDef[], restyle?: boolean): string[];
   zone(store: Store, timeZone: string): void;
   /** the spreadsheet's locale: how Sheets reads dates and numbers typed into it */
   locale(store: Store, locale: string): void;

@@ -1,7 +1,6 @@
 // Rebuild the status tab from the responses, every period and every row (menu action; setup does the same).
 import { REGISTRATION } from "../domain/periods";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
-import { noteGroups, writeDashboard } from "./dashboard";
 import type { Ports } from "./ports";
 import { readWindow } from "./records";
 import { periodLabel } from "./status-store";
@@ -15,9 +14,6 @@ export function rebuildStatuses(r: Run): Outcome<string> {
   const { units } = r.store.readUnits();
   const windows = { registration: readWindow(r, "registration", 2), monthly: readWindow(r, "monthly", 2) };
   const c = updateStatuses(r, s, rules, units, windows, true);
-  // the dashboard follows at once (its rates by Khối from these statuses)
-  noteGroups(r, units, c.statuses);
-  writeDashboard(r, s.timeZone);
   const last = c.statuses.figures
     .filter((f) => f.period !== REGISTRATION)
     .sort((a, b) => a.period.localeCompare(b.period))

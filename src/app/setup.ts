@@ -27,7 +27,8 @@ import { flush } from "./ledger";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
 import { rebuildStatuses } from "./refresh";
-import { tabDefs } from "./tabs";
+import { LOOK_VERSION, tabDefs } from "./tabs";
+import { writeViews } from "./views";
 
 export interface SetupResult {
   ok: boolean;
@@ -149,7 +150,9 @@ export function setup(p: Ports): SetupResult {
     // installable triggers belong to one account; only it sees and changes them
     const owner = state.triggerOwner || me;
     // 1. settings: keep what staff wrote, add rows for new settings
-    const created = p.workbook.prepare(store, tabDefs(0).slice(0, 1));
+    // the look (widths, wrapping, formats) is applied to tabs already there only when the product's look changed
+    const restyle = state.look !== LOOK_VERSION;
+    const created = p.workbook.prepare(store, tabDefs(0).slice(0, 1), restyle);
     const have = store.readSettingsRows();
     const settingsRows = SETTING_DEFS.map((d) => {
       const mine = have.find((r) => r.key === d.key);
@@ -161,10 +164,10 @@ export function setup(p: Ports): SetupResult {
       TAB.settings,
     );
     // 2. every other tab (the status tab sized for the roster)
-    created.push(...p.workbook.prepare(store, tabDefs(0).slice(1, 2)));
+    created.push(...p.workbook.prepare(store, tabDefs(0).slice(1, 2), restyle));
     const { units, problems } = store.readUnits();
     res.problems.push(...problems);
-    created.push(...p.workbook.prepare(store, tabDefs(units.length).slice(2)));
+    created.push(...p.workbook.prepare(store, tabDefs(units.length).slice(2), restyle));
     if (created.length) res.changes.push(`tạo trang: ${created.join(", ")}`);
     // a record tab made anew (deleted by mistake): its marks start over, and the next daily run compares every
     // response the forms hold and reads the tabs whole, so that nothing the forms hold is missing
@@ -232,7 +235,7 @@ export function setup(p: Ports): SetupResult {
     // dates in the Sheet show in the settings' zone, as the deadlines are counted; dates typed in are read day first
     p.workbook.zone(store, s.timeZone);
     p.workbook.locale(store, "vi_VN");
-    p.workbook.shape(store, TAB.units, { widths: rosterWidths(units) });
+    if (restyle || created.includes(TAB.units)) p.workbook.shape(store, TAB.units, { widths: rosterWidths(units) });
     const lists = listsBlock(units, s, now, state.heights?.[TAB.lists] ?? 0);
     store.writeRows(TAB.lists, 1, [["Đơn vị (mã – tên)", "Tháng", "Kênh"], ...lists]);
     patch.heights = { ...(state.heights ?? {}), [TAB.lists]: lists.length };
@@ -284,6 +287,7 @@ export function setup(p: Ports): SetupResult {
     // 6. the reports' Drive folder and the template staff restyle, made once
     const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
     patch.reports = docs.ref;
+    patch.look = LOOK_VERSION;
     res.changes.push(...docs.changes);
     p.state.save(patch);
     run.state = { ...run.state, ...patch } as State;
@@ -291,6 +295,8 @@ export function setup(p: Ports): SetupResult {
     p.state.save({ rosterHash: run.state.rosterHash });
     const rebuilt = rebuildStatuses(run);
     if (!rebuilt.ok) res.problems.push(rebuilt.message);
+    // the Zalo list and the dashboard from the statuses just written
+    else res.problems.push(...writeViews(run, s));
     p.state.record("run", {
       job: "Thiết lập",
       result: res.problems.length ? "xong, có ghi chú" : "xong",

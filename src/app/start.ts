@@ -5,7 +5,7 @@ import { colLetter, TAB, UNITS_HEADER } from "../domain/layout";
 import { parseSettings } from "../domain/settings";
 import { type StartFacts, startRows } from "../domain/start";
 import { BUSY, type Ports, type Store } from "./ports";
-import { tabDefs } from "./tabs";
+import { LOOK_VERSION, tabDefs } from "./tabs";
 
 export interface CheckSummary {
   passed: number;
@@ -70,8 +70,8 @@ export function writeStart(p: Ports, check: CheckSummary | null): string[] {
     const { store, id } = active;
     const f = facts(p, store, id, check);
     const def = tabDefs(0).find((d) => d.name === TAB.start);
-    const made = def ? p.workbook.prepare(store, [def]) : [];
     const { state } = p.state.load();
+    const made = def ? p.workbook.prepare(store, [def], state.look !== LOOK_VERSION) : [];
     const rows = startRows(f, viDateTime(p.clock.now(), state.settings?.timeZone ?? "Asia/Ho_Chi_Minh"));
     const height = rows.length;
     while (rows.length < (state.heights?.[TAB.start] ?? 0)) rows.push(["", "", "", ""]);

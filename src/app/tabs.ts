@@ -24,6 +24,9 @@ import {
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
 
+/** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
+export const LOOK_VERSION = 2;
+
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
 /** status text -> background, the legend of the status tab */
@@ -166,8 +169,8 @@ export function tabDefs(unitCount: number): TabDef[] {
   defs.push({
     name: TAB.zalo,
     header: [],
-    widths: [260, 460, 160, 120, 320],
-    wrapCols: [1, 2, 3, 4, 5],
+    widths: [260, 480, 120, 340],
+    wrapCols: [1, 2, 3, 4],
     frozenRows: 3,
     protect: true,
     tabColor: "#0068ff",

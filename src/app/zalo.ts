@@ -11,7 +11,7 @@ import { groupMessages, personalMessage, type ZaloSection, zaloSections } from "
 import type { Run } from "./context";
 import { unitLink, workText } from "./mails";
 
-export const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Chủ tịch", "Tình trạng", "Đường dẫn nộp"];
+export const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
 const GROUP_LABEL = "Tin nhắn gửi nhóm";
 
 /** the sections of the periods mails can still be about (`live`: registration and the live months, newest first) */
@@ -22,36 +22,30 @@ export function zaloOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, l
   );
 }
 
+/** a row of the tab, as wide as its header */
+const line = (...cells: string[]): string[] => [...cells, ...Array(ZALO_HEADER.length).fill("")].slice(0, ZALO_HEADER.length);
+
 /** the tab's rows: a heading per period, the group's message (in parts), then each unit with its private message */
 export function zaloRows(sections: ZaloSection[], s: Settings, asOf: number): unknown[][] {
-  const blank = ["", "", "", "", ""];
   const rows: unknown[][] = [
-    [`NHẮC QUA ZALO – cập nhật lúc ${viDateTime(asOf, s.timeZone)}`, "", "", "", ""],
-    [
+    line(`NHẮC QUA ZALO – cập nhật lúc ${viDateTime(asOf, s.timeZone)}`),
+    line(
       "Cách dùng",
       "Chép ô “Tin nhắn gửi nhóm” (hoặc bấm Chép ở Báo cáo CĐCS → Danh sách nhắc qua Zalo) rồi dán vào nhóm Zalo các Chủ tịch CĐCS. Tin nhắn riêng của từng đơn vị ở cột “Tin nhắn”. Danh sách tự cập nhật mỗi ngày.",
-      "",
-      "",
-      "",
-    ],
+    ),
     ZALO_HEADER,
   ];
   const open = sections.filter((x) => x.units.length);
-  if (!open.length) rows.push(["Không còn đơn vị nào phải nhắc.", "", "", "", ""]);
+  if (!open.length) rows.push(line("Không còn đơn vị nào phải nhắc."));
   for (const sec of open) {
-    rows.push(blank, [
-      `${sec.work.charAt(0).toUpperCase()}${sec.work.slice(1)} – hạn ${sec.due}: ${sec.units.length} đơn vị chưa nộp`,
-      "",
-      "",
-      "",
-      "",
-    ]);
+    const title = `${sec.work.charAt(0).toUpperCase()}${sec.work.slice(1)} – hạn ${sec.due}: ${sec.units.length} đơn vị chưa nộp`;
+    rows.push(line(), line(title));
     const parts = groupMessages(sec, s.orgShort, asOf, s.timeZone);
     parts.forEach((m, i) => {
-      rows.push([parts.length > 1 ? `${GROUP_LABEL} (phần ${i + 1}/${parts.length})` : GROUP_LABEL, m, "", "", ""]);
+      rows.push(line(parts.length > 1 ? `${GROUP_LABEL} (phần ${i + 1}/${parts.length})` : GROUP_LABEL, m));
     });
     for (const u of sec.units) {
-      rows.push([unitLabel(u.code, u.name), personalMessage(u, sec, s.orgShort), u.chair, STATUS_LABEL[u.status], u.link]);
+      rows.push([unitLabel(u.code, u.name), personalMessage(u, sec, s.orgShort), STATUS_LABEL[u.status], u.link]);
     }
   }
   return rows.map((r) => r.map(safeCell));
@@ -61,7 +55,7 @@ export function zaloRows(sections: ZaloSection[], s: Settings, asOf: number): un
 export function writeZalo(r: Run, s: Settings, sections: ZaloSection[]): void {
   const rows = zaloRows(sections, s, r.now);
   const height = rows.length;
-  while (rows.length < (r.state.heights[TAB.zalo] ?? 0)) rows.push(["", "", "", "", ""]);
+  while (rows.length < (r.state.heights[TAB.zalo] ?? 0)) rows.push(line());
   r.store.writeRows(TAB.zalo, 1, rows);
   r.state.heights = { ...r.state.heights, [TAB.zalo]: height };
   r.p.state.save({ heights: r.state.heights });

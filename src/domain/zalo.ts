@@ -11,7 +11,6 @@ import { deadlineWords } from "./wording";
 export interface ZaloUnit {
   code: string;
   name: string;
-  chair: string;
   status: StatusKind;
   link: string;
 }
@@ -50,7 +49,7 @@ export function zaloSections(
     for (const u of units) {
       const st = map.get(u.code);
       if (!st || (st.kind !== "missing" && st.kind !== "invalid")) continue;
-      owing.push({ code: u.code, name: u.name, chair: u.chair, status: st.kind, link: link(period, u) });
+      owing.push({ code: u.code, name: u.name, status: st.kind, link: link(period, u) });
     }
     out.push({
       period,
@@ -63,8 +62,9 @@ export function zaloSections(
   return out;
 }
 
+/** addressed to the unit's chair by office: the roster's chair may change, the unit's name says who */
 function addressee(u: ZaloUnit): string {
-  return u.chair ? `Kính gửi đồng chí ${u.chair}, Chủ tịch ${u.name}` : `Kính gửi Ban Chấp hành ${u.name}`;
+  return `Kính gửi đồng chí Chủ tịch ${u.name}`;
 }
 
 /** the message for one unit, to send privately */

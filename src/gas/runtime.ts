@@ -73,10 +73,10 @@ export function gasPorts(fromMenu = false): Ports {
     effectiveUser: () => Session.getEffectiveUser().getEmail().toLowerCase(),
     probes: gasProbes,
     workbook: {
-      prepare: (store, defs) => {
+      prepare: (store, defs, restyle = true) => {
         const ss = ssOf(store);
         const made: string[] = [];
-        for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
+        for (const d of defs) if (ensureTab(ss, d, restyle).created) made.push(d.name);
         return made;
       },
       zone: (store, tz) => {

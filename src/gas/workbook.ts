@@ -19,7 +19,11 @@ function runs(cols: number[]): [number, number][] {
   return out;
 }
 
-export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created: boolean } {
+/**
+ * A tab as described: made when missing, its header, frozen rows, plain-text columns and room kept on every setup; its
+ * look (widths, wrapping, formats, colours, dropdowns) when it is new or `restyle` says the product's look changed.
+ */
+export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet: Sheet; created: boolean } {
   let sheet = ss.getSheetByName(def.name);
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(def.name);
@@ -29,13 +33,6 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
   }
   sheet.setFrozenRows(def.frozenRows);
   if (def.frozenCols !== undefined) sheet.setFrozenColumns(def.frozenCols);
-  // widths chosen for what each column holds; a tab described by its header alone gets widths from it
-  const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
-  // one call per run of equal widths
-  for (let i = 0, j = 0; i < widths.length; i = j) {
-    while (widths[j] === widths[i]) j++;
-    sheet.setColumnWidths(i + 1, j - i, widths[i]);
-  }
   if (def.capacity) {
     // exactly two calls whatever the roster's size: capacity is ensured by inserting at least one row
     const max = sheet.getMaxRows();
@@ -49,11 +46,26 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     const cols = sheet.getMaxColumns();
     if (cols > def.header.length) sheet.deleteColumns(def.header.length + 1, cols - def.header.length);
   }
+  // what is typed stays text: whatever the look
+  for (const c of def.textCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("@");
+  if (created || restyle) look(ss, sheet, def);
+  if (def.hidden && created) sheet.hideSheet();
+  return { sheet, created };
+}
+
+function look(ss: Spreadsheet, sheet: Sheet, def: TabDef): void {
+  // widths chosen for what each column holds; a tab described by its header alone gets widths from it
+  const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
+  // one call per run of equal widths
+  for (let i = 0, j = 0; i < widths.length; i = j) {
+    while (widths[j] === widths[i]) j++;
+    sheet.setColumnWidths(i + 1, j - i, widths[i]);
+  }
+  const hr = def.headerRow ?? 1;
   const width = Math.max(widths.length, def.header.length, 1);
   // text sits at the top of its cell, so that a wrapped neighbour does not push it down the middle
   sheet.getRange(`A1:${colLetter(width)}`).setVerticalAlignment("top");
   for (const [a, b] of runs(def.wrapCols ?? [])) sheet.getRange(`${colLetter(a)}1:${colLetter(b)}`).setWrap(true);
-  for (const c of def.textCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("@");
   for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm");
   for (const f of def.formats ?? []) sheet.getRange(f.a1).setNumberFormat(f.format);
   if (!def.header.length && def.frozenRows) {
@@ -76,8 +88,6 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
   }
   for (const [a, b] of runs(def.hiddenCols ?? [])) sheet.hideColumns(a, b - a + 1);
   if (def.tabColor) sheet.setTabColor(def.tabColor);
-  if (def.hidden && created) sheet.hideSheet();
-  return { sheet, created };
 }
 
 const PROTECTED = "Trang do hệ thống ghi; xem, lọc, sao chép thoải mái, không sửa.";
