@@ -11,6 +11,7 @@ import {
   KEY_COLS,
   KEY_HEADER,
   OLD_UNIT_HEADER,
+  PREVIEW_HEADER,
   TAB,
   THEMES_HEADER,
 } from "../domain/layout";
@@ -169,6 +170,11 @@ export function setup(p: Ports): SetupResult {
     res.problems.push(...problems);
     created.push(...p.workbook.prepare(store, tabDefs(units.length).slice(2), restyle));
     if (created.length) res.changes.push(`tạo trang: ${created.join(", ")}`);
+    if (created.includes(TAB.preview)) {
+      // until staff first ask for a preview, the tab says how
+      const hint = "Chọn Báo cáo CĐCS → Xem trước thư hôm nay (không gửi): các thư sẽ gửi hiện ở đây, chưa thư nào được gửi.";
+      store.writeRows(TAB.preview, 1, [[hint, ...PREVIEW_HEADER.slice(1).map(() => "")], PREVIEW_HEADER]);
+    }
     // a record tab made anew (deleted by mistake): its marks start over, and the next daily run compares every
     // response the forms hold and reads the tabs whole, so that nothing the forms hold is missing
     const marks = { ...(state.marks ?? {}) };

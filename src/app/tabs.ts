@@ -23,6 +23,7 @@ import {
   UNITS_HEADER,
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
+import type { Look } from "./ports";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
 export const LOOK_VERSION = 2;
@@ -135,7 +136,8 @@ export function tabDefs(unitCount: number): TabDef[] {
     name: TAB.status,
     header: [],
     widths: [85, 300, 170, ...Array(DASHBOARD_PERIODS).fill(135)],
-    wrapCols: range(1, 3 + DASHBOARD_PERIODS),
+    // the title in A1 runs across; each period's “Cập nhật lúc …” wraps in its column
+    wrapCols: range(2, 3 + DASHBOARD_PERIODS),
     frozenRows: 2,
     frozenCols: 2,
     protect: true,
@@ -152,8 +154,11 @@ export function tabDefs(unitCount: number): TabDef[] {
   const groupEnd = colLetter(DASHBOARD_WIDTH);
   defs.push({
     name: TAB.dashboard,
+    wrapFrom: 2,
     header: [],
-    widths: [120, 95, 95, 80, 80, 80, 80, 95, 95, 115, 95, 95, 30, 120, 190, 95, 80, 80, 95, 95],
+    // the period table fits a landscape page; the table by Khối sits right of it, under Google's chart
+    widths: [120, 85, 85, 65, 70, 65, 70, 85, 85, 105, 85, 85, 30, 110, 190, 90, 70, 75, 90, 90],
+    bold: [`${colLetter(GROUP_COL)}${GROUP_ROW}:${colLetter(DASHBOARD_WIDTH)}${GROUP_ROW + 1}`],
     wrapCols: [...range(1, 12), ...range(GROUP_COL, DASHBOARD_WIDTH)],
     frozenRows: 2,
     protect: true,
@@ -168,6 +173,7 @@ export function tabDefs(unitCount: number): TabDef[] {
   });
   defs.push({
     name: TAB.zalo,
+    wrapFrom: 2,
     header: [],
     widths: [260, 480, 120, 340],
     wrapCols: [1, 2, 3, 4],
@@ -230,6 +236,7 @@ export function tabDefs(unitCount: number): TabDef[] {
   });
   defs.push({
     name: TAB.preview,
+    wrapFrom: 2,
     header: [],
     widths: [130, 260, 90, 240, 170, 380, 260],
     wrapCols: [1, 2, 4, 5, 6, 7],
@@ -289,6 +296,7 @@ export function tabDefs(unitCount: number): TabDef[] {
   }
   defs.push({
     name: TAB.start,
+    wrapFrom: 2,
     header: [],
     widths: [55, 300, 110, 560],
     wrapCols: [1, 2, 3, 4],
@@ -298,4 +306,16 @@ export function tabDefs(unitCount: number): TabDef[] {
     tabColor: "#f9ab00",
   });
   return defs;
+}
+
+/**
+ * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, the
+ * headings (lines in capitals) in bold, the title row frozen.
+ */
+export function rollupLook(rows: unknown[][]): Look {
+  const bold = rows.flatMap((r, i) => {
+    const t = String(r[0] ?? "");
+    return t && t === t.toUpperCase() && /\p{L}/u.test(t) ? [i + 1] : [];
+  });
+  return { widths: [520, 520], wrap: [1, 2], bold, frozenRows: 1 };
 }

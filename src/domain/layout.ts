@@ -37,6 +37,10 @@ export interface TabDef {
   widths?: number[];
   /** columns whose text wraps (free text, links, names); the rest stay on one line */
   wrapCols?: number[];
+  /** the first row that wraps (a title above it runs across the columns instead) */
+  wrapFrom?: number;
+  /** blocks in bold besides the frozen rows of a tab the product writes whole (A1 ranges) */
+  bold?: string[];
   /** columns only the product reads (internal keys): hidden from staff */
   hiddenCols?: number[];
   /** number formats of blocks of the tab (A1 ranges), as Sheets shows them in the Sheet's locale */

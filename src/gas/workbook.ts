@@ -65,13 +65,15 @@ function look(ss: Spreadsheet, sheet: Sheet, def: TabDef): void {
   const width = Math.max(widths.length, def.header.length, 1);
   // text sits at the top of its cell, so that a wrapped neighbour does not push it down the middle
   sheet.getRange(`A1:${colLetter(width)}`).setVerticalAlignment("top");
-  for (const [a, b] of runs(def.wrapCols ?? [])) sheet.getRange(`${colLetter(a)}1:${colLetter(b)}`).setWrap(true);
+  const from = def.wrapFrom ?? 1;
+  for (const [a, b] of runs(def.wrapCols ?? [])) sheet.getRange(`${colLetter(a)}${from}:${colLetter(b)}`).setWrap(true);
   for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm");
   for (const f of def.formats ?? []) sheet.getRange(f.a1).setNumberFormat(f.format);
   if (!def.header.length && def.frozenRows) {
     // a tab the product writes whole: its title and header rows in bold
     sheet.getRange(`A1:${colLetter(width)}${def.frozenRows}`).setFontWeight("bold");
   }
+  for (const a1 of def.bold ?? []) sheet.getRange(a1).setFontWeight("bold");
   for (const l of def.lists ?? []) {
     const b = SpreadsheetApp.newDataValidation().setAllowInvalid(!!l.allowInvalid);
     if (l.values) b.requireValueInList(l.values, true);
@@ -164,7 +166,11 @@ export function arrangeTabs(ss: Spreadsheet, first: string): string[] {
     x.setColumnWidth(1, 150);
     x.setColumnWidth(2, 230);
     if (cols > 2) x.setColumnWidths(3, cols - 2, 220);
-    x.getRange(1, 1, 1, cols).setWrap(true).setFontWeight("bold");
+    x.getRange(1, 1, 1, cols).setFontWeight("bold");
+    // the answers are read whole: every column but the time wraps, text at the top of its cell
+    x.getRange(`A1:${colLetter(cols)}`).setVerticalAlignment("top");
+    x.getRange(`B1:${colLetter(cols)}`).setWrap(true);
+    x.getRange("A1:A1").setWrap(true);
     x.getRange("A2:A").setNumberFormat("dd/MM/yyyy HH:mm:ss");
   }
   const start = ss.getSheetByName(first);
