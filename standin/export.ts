@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { LINE_PX, linesOf } from "../src/domain/widths.js";
 import { formatDate } from "./format-date.js";
 import type { SentMail } from "./mail.js";
-import { LINE_PX, linesOf } from "../src/domain/widths.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
 import type { World } from "./world.js";
 

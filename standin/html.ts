@@ -201,7 +201,7 @@ export const GOOGLE_SCRIPT_SHIM = `(() => {
             const r = JSON.parse(text);
             if (r.ok) { if (success) success(r.value, userObject); }
             else if (failure) failure(new Error(r.error), userObject);
-          });
+          }, (e) => { if (failure) failure(e instanceof Error ? e : new Error(String(e)), userObject); });
         };
       },
     });

@@ -18,7 +18,7 @@ import { OFFICE_INSTALL, OFFICE_MISSING, pdfPages, pdfText, toPdf } from "./offi
 const out = mkdtempSync(join(tmpdir(), "sheet-office-"));
 let result: Awaited<ReturnType<typeof simulate>>;
 /** each visible tab's pages in LibreOffice's PDF: the page header names the tab */
-let pages: { tab: string; first: number; text: string }[] = [];
+const pages: { tab: string; first: number; text: string }[] = [];
 let pdf = "";
 
 beforeAll(async () => {
@@ -27,7 +27,11 @@ beforeAll(async () => {
   pdf = toPdf(join(out, "workbook.xlsx"));
   const texts = pdfText(pdf).split("\f");
   texts.forEach((text, i) => {
-    const tab = text.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
+    const tab =
+      text
+        .split("\n")
+        .map((l) => l.trim())
+        .find(Boolean) ?? "";
     const last = pages[pages.length - 1];
     if (last?.tab === tab) last.text += `\n${text}`;
     else if (tab) pages.push({ tab, first: i + 1, text });
@@ -36,7 +40,10 @@ beforeAll(async () => {
 
 const visible = () => result.sim.ss.sheets.filter((s) => !s.hidden);
 const flat = (s: string) => s.replace(/\s+/g, " ");
-const slug = (name: string) => fold(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (name: string) =>
+  fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Cells whose text cannot be seen whole: a number or date wider than its column (LibreOffice shows ###), a line of text

@@ -20,8 +20,8 @@ import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { withStore } from "./run";
-import { rollupLook } from "./tabs";
 import { periodLabel } from "./status-store";
+import { rollupLook } from "./tabs";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {

@@ -320,7 +320,7 @@ function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unkno
 export function record(p: Ports, req: RecordRequest): Reply {
   const form = FORM_IDS.find((f) => f === req?.form);
   if (!form) return { ok: false, message: "Chưa chọn loại báo cáo." };
-  const id = `GIAY-${p.newId().replace(/-/g, "").slice(0, 8).toUpperCase()}`;
+  const id = `GIAY-${p.newId().replace(/-/g, "").slice(-8).toUpperCase()}`;
   const tab = MANUAL_TAB[form];
   // the row goes into the manual tab, where staff see it and can correct it, then is recorded as any typed row
   const wrote = openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
