@@ -71,7 +71,7 @@ function addressee(u: ZaloUnit): string {
 export function personalMessage(u: ZaloUnit, sec: ZaloSection, org: string): string {
   const what =
     u.status === "invalid"
-      ? `${sec.work} đơn vị đã gửi chưa hợp lệ (chỗ cần sửa có trong thư “Đề nghị sửa” gửi về email của đơn vị). Đề nghị đồng chí sửa và gửi lại`
+      ? `${sec.work} đơn vị đã gửi chưa hợp lệ (chỗ cần sửa có trong thư “Đề nghị sửa” gửi về email của đơn vị). Đề nghị đồng chí sửa và gửi lại (hạn ${sec.due}${sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : ""})`
       : sec.daysLate
         ? `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}, đã quá hạn ${sec.daysLate} ngày). Đề nghị đồng chí gửi ngay`
         : `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}). Đề nghị đồng chí gửi`;
