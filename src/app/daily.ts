@@ -1,8 +1,8 @@
 // The daily job, as stages: reconcile → statuses → plan → send. The follow-up run a minute later sends what the
 // clock left, writes the logs from the journal, then makes the rollups.
-import { addDays, localDay } from "../domain/dates";
+import { addDays, localDay, viDate } from "../domain/dates";
 import { FORM_IDS, type FormId } from "../domain/forms";
-import { TAB } from "../domain/layout";
+import { TAB, unitLabel } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import type { Rules } from "../domain/rules";
 import { type DueMail, plan } from "../domain/schedule";
@@ -101,12 +101,11 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     sent: keys,
     remindNow: opts.remindNow,
   });
-  for (const x of pl.expired) {
-    notes.push(
-      `${kindLabel(x.kind)} ${periodLabel(x.period)}${x.unit ? ` cho ${x.unit}` : ""} quá thời gian gửi bù (từ ${x.stage}): không gửi nữa.`,
-    );
-  }
   const byCode = new Map(units.map((u) => [u.code, u]));
+  for (const x of pl.expired) {
+    const who = x.unit ? ` cho ${unitLabel(x.unit, byCode.get(x.unit)?.name)}` : "";
+    notes.push(`${kindLabel(x.kind)} ${periodLabel(x.period)}${who} quá thời gian gửi bù (từ ${viDate(x.stage)}): không gửi nữa.`);
+  }
   const due: Queued[] = pl.due.map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
   const rollups = pl.due.filter((d) => d.kind === "rollup").map((d) => d.key);
   const ctx: ComposeContext = { s, templates: r.state.templates, forms: r.state.forms, link: r.p.forms.prefilledLink };

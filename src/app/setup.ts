@@ -25,6 +25,7 @@ import { choicesFor } from "./choices";
 import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits } from "./daily";
 import { flush } from "./ledger";
+import { writeLists } from "./lists";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
 import { rebuildStatuses } from "./refresh";
@@ -35,15 +36,6 @@ export interface SetupResult {
   ok: boolean;
   changes: string[];
   problems: string[];
-}
-
-/** the dropdowns' lists of the manual tabs: each unit as “mã – tên”, the months a report can be for, the channels */
-function listsBlock(units: Unit[], s: Settings, now: number, before: number): unknown[][] {
-  const names = choicesFor(units, s, now).unit;
-  const months = periodsUpTo(s, now).reverse().slice(0, 12).map(viMonthShort);
-  const channels = Object.values(CHANNEL_LABEL).slice(1);
-  const height = Math.max(names.length, months.length, channels.length, before);
-  return Array.from({ length: height }, (_, i) => [names[i] ?? "", months[i] ?? "", channels[i] ?? ""]);
 }
 
 /** the roster's columns as wide as what they hold: the names' column follows the longest name, within bounds */
@@ -242,9 +234,9 @@ export function setup(p: Ports): SetupResult {
     p.workbook.zone(store, s.timeZone);
     p.workbook.locale(store, "vi_VN");
     if (restyle || created.includes(TAB.units)) p.workbook.shape(store, TAB.units, { widths: rosterWidths(units) });
-    const lists = listsBlock(units, s, now, state.heights?.[TAB.lists] ?? 0);
-    store.writeRows(TAB.lists, 1, [["Đơn vị (mã – tên)", "Tháng", "Kênh"], ...lists]);
-    patch.heights = { ...(state.heights ?? {}), [TAB.lists]: lists.length };
+    const listed: Run = { p, job: "Thiết lập", now, state: { ...state, heights: { ...(state.heights ?? {}) } }, journal: [], store };
+    writeLists(listed, choicesFor(units, s, now).unit, periodsUpTo(s, now).reverse());
+    state.heights = listed.state.heights;
     // 3. forms from the specs, their dropdowns from the roster
     const choices = choicesFor(units, s, now);
     const forms: State["forms"] = { ...state.forms };

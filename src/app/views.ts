@@ -7,9 +7,10 @@ import { REGISTRATION } from "../domain/periods";
 import { rulesOf } from "../domain/rules";
 import type { Settings } from "../domain/settings";
 import { figuresOf, type PeriodFigures, type Statuses, statusOfText, type UnitStatus } from "../domain/status";
-import type { Unit } from "../domain/units";
+import { type Unit, unitChoice } from "../domain/units";
 import { messageOf, type Run } from "./context";
 import { noteGroups, writeDashboard } from "./dashboard";
+import { writeLists } from "./lists";
 import { readRows } from "./records";
 import { livePeriods } from "./statuses";
 import { writeZalo, zaloOf } from "./zalo";
@@ -61,6 +62,8 @@ export function writeViews(r: Run, s: Settings): string[] {
     const { units, statuses, live } = liveFromTab(r, s);
     noteGroups(r, units, statuses);
     writeZalo(r, s, zaloOf(r, s, units, statuses, live));
+    // the manual tabs' dropdowns follow the roster and the months
+    writeLists(r, units.map(unitChoice), r.state.status?.periods ?? []);
   } catch (e) {
     notes.push(`Chưa cập nhật được trang “${TAB.zalo}”: ${messageOf(e)}`);
   }
