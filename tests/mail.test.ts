@@ -200,7 +200,10 @@ describe("escaping and mail files", () => {
     sim.run("previewMails", "preview", { ui: true });
     expect(sim.world.mails).toEqual([]);
     const rows = sim.sheet(TAB.preview).values;
-    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(["Thư nhắc CD001 – CĐCS Công ty CD001", "Thư nhắc CD002 – CĐCS Công ty CD002"]);
+    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      "Thư nhắc CD001 – CĐCS Công ty CD001",
+      "Thư nhắc CD002 – CĐCS Công ty CD002",
+    ]);
   });
 });
 

@@ -5,45 +5,31 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colLetter, TAB } from "../src/domain/layout";
-import { fold } from "../src/domain/text";
 import { CELL_PADDING, textPx } from "../src/domain/widths";
 import { cellText, colPx, wraps } from "../standin/export";
 import { parseScenario } from "../standin/scenario";
 import { ROOT } from "../standin/simulation";
 import type { SheetModel } from "../standin/spreadsheet";
 import { demoScenario } from "../tools/demo-scenario";
+import { slug, tabPages } from "../tools/pictures";
 import { simulate } from "../tools/simulate";
 import { OFFICE_INSTALL, OFFICE_MISSING, pdfPages, pdfText, toPdf } from "./office";
 
 const out = mkdtempSync(join(tmpdir(), "sheet-office-"));
 let result: Awaited<ReturnType<typeof simulate>>;
 /** each visible tab's pages in LibreOffice's PDF: the page header names the tab */
-const pages: { tab: string; first: number; text: string }[] = [];
+let pages: { tab: string; first: number; text: string }[] = [];
 let pdf = "";
 
 beforeAll(async () => {
   result = await simulate(parseScenario(demoScenario().scenario), out);
   if (OFFICE_MISSING) return;
   pdf = toPdf(join(out, "workbook.xlsx"));
-  const texts = pdfText(pdf).split("\f");
-  texts.forEach((text, i) => {
-    const tab =
-      text
-        .split("\n")
-        .map((l) => l.trim())
-        .find(Boolean) ?? "";
-    const last = pages[pages.length - 1];
-    if (last?.tab === tab) last.text += `\n${text}`;
-    else if (tab) pages.push({ tab, first: i + 1, text });
-  });
+  pages = tabPages(pdfText(pdf));
 }, 240000);
 
 const visible = () => result.sim.ss.sheets.filter((s) => !s.hidden);
 const flat = (s: string) => s.replace(/\s+/g, " ");
-const slug = (name: string) =>
-  fold(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 
 /**
  * Cells whose text cannot be seen whole: a number or date wider than its column (LibreOffice shows ###), a line of text

@@ -1,10 +1,8 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
 
-import { viMonthShort } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import {
-  CHANNEL_LABEL,
   colLetter,
   columnTitle,
   DASHBOARD_PERIODS,
@@ -17,7 +15,7 @@ import {
 } from "../domain/layout";
 import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
-import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, type Settings, settingCell } from "../domain/settings";
+import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
 import { fitWidths } from "../domain/widths";
