@@ -85,7 +85,7 @@ export function setup(): void {
   menu("Thiết lập", (p) => {
     const r = doSetup(p);
     const check = r.ok ? checked(p) : null;
-    writeStart(p, check?.summary ?? null);
+    writeStart(p, check?.summary ?? null, true);
     return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...(check ? [check.message] : [])].join("\n");
   });
 }

@@ -297,10 +297,10 @@ export interface Workbook {
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
   /**
-   * The tab `first` first and active; the empty tab a new spreadsheet comes with removed; the forms' own response tabs
-   * last, readable. Returns what changed.
+   * The tab `first` first (and active when `focus`); the empty tab a new spreadsheet comes with removed; the forms' own
+   * response tabs last, readable. Returns what changed.
    */
-  arrange(store: Store, first: string): string[];
+  arrange(store: Store, first: string, focus: boolean): string[];
   /** a tab the product writes whole, made readable: widths (pixels), wrapped columns, bold rows, frozen rows */
   shape(store: Store, tab: string, look: Look): void;
 }

@@ -61,8 +61,8 @@ function facts(p: Ports, store: Store, id: string, check: CheckSummary | null): 
   };
 }
 
-/** the start tab written (made first when missing), then the Sheet arranged to open on it */
-export function writeStart(p: Ports, check: CheckSummary | null): string[] {
+/** the start tab written (made first when missing) and kept first; `focus`: the Sheet shown on it (after setup) */
+export function writeStart(p: Ports, check: CheckSummary | null, focus = false): string[] {
   const active = p.active();
   if (!active) return [];
   if (!p.lock.acquire(30000)) return [BUSY];
@@ -77,7 +77,7 @@ export function writeStart(p: Ports, check: CheckSummary | null): string[] {
     while (rows.length < (state.heights?.[TAB.start] ?? 0)) rows.push(["", "", "", ""]);
     store.writeRows(TAB.start, 1, rows);
     p.state.save({ heights: { ...(state.heights ?? {}), [TAB.start]: height } });
-    const notes = p.workbook.arrange(store, TAB.start);
+    const notes = p.workbook.arrange(store, TAB.start, focus);
     return [...(made.length ? [`tạo trang: ${made.join(", ")}`] : []), ...notes];
   } finally {
     p.lock.release();
@@ -86,7 +86,7 @@ export function writeStart(p: Ports, check: CheckSummary | null): string[] {
 
 /** the template a federation copies: only the start tab, every step to do; no form, trigger or file is made */
 export function prepareTemplate(p: Ports): string {
-  const notes = writeStart(p, null);
+  const notes = writeStart(p, null, true);
   return [
     `Bảng tính mẫu đã sẵn sàng: trang “${TAB.start}” liệt kê các bước. Chia sẻ đường dẫn “…/copy” của bảng tính này cho các Liên đoàn (Tệp → Tạo bản sao).`,
     ...notes,

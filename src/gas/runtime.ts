@@ -92,7 +92,7 @@ export function gasPorts(fromMenu = false): Ports {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);
       },
-      arrange: (store, first) => arrangeTabs(ssOf(store), first),
+      arrange: (store, first, focus) => arrangeTabs(ssOf(store), first, focus),
       shape: (store, tab, look) => shapeTab(ssOf(store), tab, look),
     },
     newId: () => Utilities.getUuid(),

@@ -1,5 +1,5 @@
 // Setup of the product's tabs: created when missing, headers, formats, dropdowns, colours, protection, chart.
-import { colLetter } from "../domain/layout";
+import { colLetter, TAB } from "../domain/layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -146,7 +146,7 @@ const DEFAULT_TAB = /^(Trang tính|Sheet|Feuille|Hoja|Tabelle|Foglio|Planilha)\s
  * The tab `first` first and active (the Sheet opens on it); an empty default tab removed; the forms' response tabs
  * (Google's own, found by Sheet.getFormUrl) moved last, their header wrapped and their columns wide enough to read.
  */
-export function arrangeTabs(ss: Spreadsheet, first: string): string[] {
+export function arrangeTabs(ss: Spreadsheet, first: string, focus: boolean): string[] {
   const notes: string[] = [];
   const sheets = ss.getSheets();
   const names = sheets.map((x) => x.getName());
@@ -158,7 +158,9 @@ export function arrangeTabs(ss: Spreadsheet, first: string): string[] {
       notes.push(`xóa trang trống “${names[i]}”`);
     }
   }
-  const responses = ss.getSheets().filter((x) => x.getFormUrl());
+  // a response tab Google has just added sits first: it goes last (one already moved is left where it is)
+  const settings = ss.getSheetByName(TAB.settings)?.getIndex() ?? Number.POSITIVE_INFINITY;
+  const responses = ss.getSheets().filter((x) => x.getIndex() < settings && x.getFormUrl());
   for (const x of responses) {
     ss.setActiveSheet(x);
     ss.moveActiveSheet(ss.getSheets().length);
@@ -174,7 +176,7 @@ export function arrangeTabs(ss: Spreadsheet, first: string): string[] {
     x.getRange("A2:A").setNumberFormat("dd/MM/yyyy HH:mm:ss");
   }
   const start = ss.getSheetByName(first);
-  if (start) {
+  if (start && (focus || start.getIndex() !== 1)) {
     ss.setActiveSheet(start);
     if (start.getIndex() !== 1) ss.moveActiveSheet(1);
   }
