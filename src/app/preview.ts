@@ -1,4 +1,5 @@
 // What today's run would send, written to the preview tab; nothing is sent, nothing is stored but the statuses.
+import { periodName } from "../domain/dashboard";
 import { addDays, localDay, viDateTime } from "../domain/dates";
 import { PREVIEW_HEADER, TAB, unitLabel } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
@@ -9,7 +10,6 @@ import { type Outcome, ok, openRun, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { sentKeys } from "./ledger";
 import type { Ports } from "./ports";
-import { periodLabel } from "./status-store";
 import { updateStatuses } from "./statuses";
 
 export function previewMails(p: Ports): Outcome<{ count: number; notes: string[] }> {
@@ -41,13 +41,13 @@ export function previewMails(p: Ports): Outcome<{ count: number; notes: string[]
     const label = (code?: string) => (code ? unitLabel(code, byCode.get(code)?.name) : "");
     const rows: unknown[][] = pl.due.map((d) => {
       if (d.kind === "rollup")
-        return [kindLabel(d.kind), "", periodLabel(d.period), s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"];
+        return [kindLabel(d.kind), "", periodName(d.period), s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"];
       const c = composeDue(d, d.unit ? byCode.get(d.unit) : undefined, ctx);
       if ("errors" in c) {
         notes.push(`${kindLabel(d.kind)} ${label(d.unit)}: ${c.errors.join("; ")}`);
-        return [kindLabel(d.kind), label(d.unit), periodLabel(d.period), "", "", "", c.errors.join("; ")];
+        return [kindLabel(d.kind), label(d.unit), periodName(d.period), "", "", "", c.errors.join("; ")];
       }
-      return [kindLabel(d.kind), label(d.unit), periodLabel(d.period), c.mail.to.join(", "), c.mail.cc.join(", "), c.mail.subject, ""];
+      return [kindLabel(d.kind), label(d.unit), periodName(d.period), c.mail.to.join(", "), c.mail.cc.join(", "), c.mail.subject, ""];
     });
     const block = [
       [`Thư sẽ gửi nếu chạy lúc ${viDateTime(r.now, tz)} (xem trước, chưa gửi)`, "", "", "", "", "", ""],
