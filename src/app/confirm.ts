@@ -8,13 +8,13 @@ import type { Version } from "../domain/status";
 import type { Unit } from "../domain/units";
 import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { readWindows } from "./daily";
-import { noteGroups, writeDashboard } from "./dashboard";
 import { flush } from "./ledger";
 import type { Ports } from "./ports";
 import type { Window } from "./records";
 import { parseVersionRows } from "./rows";
 import { type Queued, send } from "./send";
 import { updateStatuses } from "./statuses";
+import { writeViews } from "./views";
 
 export type Verdict = "confirm" | "reject";
 
@@ -116,10 +116,9 @@ export function decideResponses(p: Ports, ids: string[], verdict: Verdict, reaso
     const decided = mark(r, wanted, verdict, text, windows);
     const notes: string[] = [];
     if (decided.length) {
-      const c = updateStatuses(r, s, rules, units, windows);
-      noteGroups(r, units, c.statuses);
-      const dash = writeDashboard(r, s.timeZone);
-      if (dash) notes.push(dash);
+      updateStatuses(r, s, rules, units, windows);
+      // the dashboard and the Zalo list follow at once
+      notes.push(...writeViews(r, s));
       notes.push(...tell(r, units, decided, verdict, why));
     }
     const byCode = new Map(units.map((u) => [u.code, u]));

@@ -27,6 +27,7 @@ import { runRollups } from "./rollup";
 import { parseVersionRows, periodCell } from "./rows";
 import { updateStatuses } from "./statuses";
 import { MANUAL_TAB } from "./tabs";
+import { writeViews } from "./views";
 import { writeZalo, zaloOf } from "./zalo";
 
 export const SECTIONS = ["confirm", "remind", "rollup", "record", "zalo"] as const;
@@ -335,6 +336,8 @@ export function record(p: Ports, req: RecordRequest): Reply {
   if (!wrote.ok) return { ok: false, message: wrote.message };
   const done = recordManual(p);
   if (!done.ok) return { ok: false, message: done.message };
+  // the dashboard and the Zalo list follow the statuses the recording wrote
+  openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => (r.state.settings ? ok(writeViews(r, r.state.settings)) : ok([])));
   // what the recording said of this row (its result cell)
   const result = openRun(p, "Xem kết quả ghi nhận", (r) => {
     const row = r.store.findRow(tab, 1, id);
