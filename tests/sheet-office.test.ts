@@ -124,7 +124,7 @@ describe("the workbook as staff read it", () => {
     const dir = mkdtempSync(join(tmpdir(), "sheet-pages-"));
     const saved: string[] = [];
     for (const p of pages) {
-      const [png] = pdfPages(pdf, join(dir, slug(p.tab)), p.first, p.first, 50);
+      const [png] = pdfPages(pdf, join(dir, slug(p.tab)), p.first, p.first, 70);
       expect(png, p.tab).toBeTruthy();
       const name = `sheet-${slug(p.tab)}.png`;
       copyFileSync(png, join(ROOT, "docs", "images", name));

@@ -51,7 +51,7 @@ function pdfOf(file: string, dir: string): string {
 }
 
 /** one page as a PNG */
-function page(pdf: string, n: number, out: string, dpi = 50): void {
+function page(pdf: string, n: number, out: string, dpi = 70): void {
   const prefix = join(mkdtempSync(join(tmpdir(), "pg-")), "p");
   execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(n), "-l", String(n), "-singlefile", pdf, prefix]);
   copyFileSync(`${prefix}.png`, out);

@@ -26,7 +26,7 @@ import { SETTING_DEFS } from "../domain/settings";
 import type { Look } from "./ports";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
-export const LOOK_VERSION = 2;
+export const LOOK_VERSION = 3;
 
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
@@ -92,7 +92,7 @@ export function tabDefs(unitCount: number): TabDef[] {
       name: TAB.units,
       header: UNITS_HEADER,
       // the names' column follows the roster's longest name (setup widens it); links wrap
-      widths: [85, 280, 170, 250, 110, 170, 110, 110, 320, 320],
+      widths: [85, 280, 170, 250, 110, 170, 110, 110, 460, 460],
       wrapCols: [2, 3, 4, 6, 9, 10],
       frozenRows: 1,
       frozenCols: 2,
@@ -200,7 +200,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     protect: false,
     tabColor: "#5b8def",
   });
-  const logWidths = [200, 125, 125, 260, 90, 240, 170, 380, 160];
+  const logWidths = [200, 125, 125, 260, 110, 240, 170, 380, 160];
   const logWrap = [3, 4, 6, 7, 8, 9];
   defs.push({
     name: TAB.mailLog,
@@ -238,7 +238,7 @@ export function tabDefs(unitCount: number): TabDef[] {
     name: TAB.preview,
     wrapFrom: 2,
     header: [],
-    widths: [130, 260, 90, 240, 170, 380, 260],
+    widths: [130, 260, 110, 240, 170, 380, 260],
     wrapCols: [1, 2, 4, 5, 6, 7],
     frozenRows: 2,
     protect: true,

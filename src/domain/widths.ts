@@ -17,7 +17,7 @@ export function textPx(text: string, bold = false): number {
     else if (WIDE.has(ch)) px += 11;
     else if (/[A-ZĐ]/.test(ch)) px += 8.9;
     else if (/[0-9]/.test(ch)) px += 7.4;
-    else px += 7.2;
+    else px += 6.9;
   }
   return Math.ceil(bold ? px * 1.1 : px);
 }
@@ -52,7 +52,7 @@ export function linesOf(text: string, widthPx: number, bold = false): number {
 }
 
 /** pixels of one line of Arial 10, as a row grows by it */
-export const LINE_PX = 17;
+export const LINE_PX = 16;
 
 export interface WidthRule {
   min: number;
