@@ -1,7 +1,6 @@
 // The functions Google calls, and nothing else: triggers, menu actions, setup.
 import { runArchive } from "./app/archive";
-import { onEditCommand, sendRemindersNow as remindNow, sendRollupNow as rollupNow } from "./app/commands";
-import { confirmResponses } from "./app/confirm";
+import { onEditCommand } from "./app/commands";
 import { messageOf, type Outcome } from "./app/context";
 import { runDaily as daily, runFollowUp as followUp, writeLogs } from "./app/daily";
 import { recordManual } from "./app/manual";
@@ -10,9 +9,11 @@ import { previewMails as preview } from "./app/preview";
 import { refreshStatus as refresh } from "./app/refresh";
 import { runSelfCheck } from "./app/self-check";
 import { setup as doSetup } from "./app/setup";
+import * as panel from "./app/sidebar";
+import { prepareTemplate as template, writeStart } from "./app/start";
 import { handleSubmit } from "./app/submit";
 import { gasPorts } from "./gas/runtime";
-import { addMenu, alert, prompt } from "./gas/ui";
+import { addMenu, alert } from "./gas/ui";
 
 /** a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it */
 function job(name: string, fn: (p: Ports) => unknown): void {
@@ -64,18 +65,44 @@ export function onSheetEdit(e: unknown): void {
   if (range) job("Sửa cài đặt", (p) => onEditCommand(p, range.getSheet().getName()));
 }
 
-/** setup, then the self-check on what it made */
+/** a call from the sidebar: its reply, or what went wrong, in Vietnamese (the page shows it) */
+function fromSidebar(fn: (p: ReturnType<typeof gasPorts>) => panel.Reply): panel.Reply {
+  try {
+    return fn(gasPorts(true));
+  } catch (e) {
+    return { ok: false, message: `Không thực hiện được: ${messageOf(e)}` };
+  }
+}
+
+/** the self-check's items as the start tab counts them */
+function checked(p: ReturnType<typeof gasPorts>) {
+  const c = runSelfCheck(p);
+  const failed = c.rows.filter((x) => !x.ok).map((x) => x.item);
+  return { message: c.message, summary: c.rows.length ? { passed: c.rows.length - failed.length, total: c.rows.length, failed } : null };
+}
+
+/** setup, then the self-check on what it made, then the start tab with where each first step stands */
 export function setup(): void {
   menu("Thiết lập", (p) => {
     const r = doSetup(p);
-    const check = r.ok ? [runSelfCheck(p).message] : [];
-    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...check].join("\n");
+    const check = r.ok ? checked(p) : null;
+    writeStart(p, check?.summary ?? null, true);
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...(check ? [check.message] : [])].join("\n");
   });
 }
 
-/** probes the live account and writes the tab “Kiểm tra” */
+/** probes the live account and writes the tab “Kiểm tra” (and the start tab's states) */
 export function selfCheck(): void {
-  menu("Kiểm tra hệ thống", (p) => runSelfCheck(p).message);
+  menu("Kiểm tra hệ thống", (p) => {
+    const check = checked(p);
+    writeStart(p, check.summary);
+    return check.message;
+  });
+}
+
+/** run once from the script editor on the template Sheet federations copy: only its start tab, nothing made */
+export function prepareTemplate(): void {
+  menu("Bảng tính mẫu", template);
 }
 
 /** moves closed years and old logs to the archive spreadsheets (the daily job's follow-up does it by itself) */
@@ -94,19 +121,46 @@ export function previewMails(): void {
   });
 }
 
-export function sendRemindersNow(): void {
-  menu("Gửi thư nhắc", (p) => remindNow(p));
-}
-
-export function sendRollupNow(): void {
-  menu("Gửi tổng hợp", rollupNow);
-}
-
 export function recordManualReports(): void {
   menu("Ghi nhận báo cáo ngoài biểu mẫu", recordManual);
 }
 
-export function confirmSender(): void {
-  const ids = prompt("Xác nhận người gửi", "Mã phản hồi cần xác nhận (cột “Mã phản hồi”), cách nhau dấu phẩy:");
-  if (ids !== null) menu("Xác nhận người gửi", (p) => confirmResponses(p, ids.split(/[,;\s]+/)));
+// the sidebar, opened on the section each menu item names
+export function showConfirm(): void {
+  gasPorts(true).ui.sidebar("confirm");
+}
+export function showReminders(): void {
+  gasPorts(true).ui.sidebar("remind");
+}
+export function showRollup(): void {
+  gasPorts(true).ui.sidebar("rollup");
+}
+export function showRecord(): void {
+  gasPorts(true).ui.sidebar("record");
+}
+export function showZalo(): void {
+  gasPorts(true).ui.sidebar("zalo");
+}
+
+// what the sidebar calls through google.script.run (one object each, plain values back)
+export function sidebarLoad(req: { section?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.load(p, req));
+}
+export function sidebarConfirm(req: { ids?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.decide(p, req, "confirm"));
+}
+export function sidebarReject(req: { ids?: unknown; reason?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.decide(p, req, "reject"));
+}
+export function sidebarRemind(req: { units?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.remind(p, req));
+}
+export function sidebarRollup(req: { period?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.rollup(p, req));
+}
+export function sidebarRecord(req: panel.RecordRequest): panel.Reply {
+  return fromSidebar((p) => panel.record(p, req));
+}
+export function sidebarZalo(): panel.Reply {
+  return fromSidebar((p) => panel.zalo(p));
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { LINE_PX, linesOf } from "../src/domain/widths.js";
 import { formatDate } from "./format-date.js";
 import type { SentMail } from "./mail.js";
 import { evaluate, type SheetModel, type SpreadsheetModel } from "./spreadsheet.js";
@@ -10,8 +11,12 @@ import type { World } from "./world.js";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase().padEnd(6, "0").slice(0, 6)}`;
 
-function excelFormat(f: string): string {
-  return f.replace(/HH/g, "hh").replace(/yyyy/g, "yyyy");
+/** a Sheets number format as an .xlsx one, carrying the spreadsheet's locale (LCID) so that separators follow it */
+const LCID: Record<string, string> = { vi_VN: "42A", en_US: "409" };
+export function excelFormat(f: string, locale: string): string {
+  const x = f.replace(/HH/g, "hh").replace(/MM(?=\/yyyy)/g, "mm");
+  const id = LCID[locale];
+  return id ? `[$-${id}]${x}` : x;
 }
 
 function cfFill(sheet: SheetModel, r: number, c: number, v: unknown): string | null {
@@ -26,18 +31,75 @@ function cfFill(sheet: SheetModel, r: number, c: number, v: unknown): string | n
   return null;
 }
 
+/** Google's width of a column nobody sized */
+export const DEFAULT_COL_PX = 100;
+/** pixels of an .xlsx width unit (the width of a digit in the default font) */
+const PX_PER_UNIT = 7;
+
+export function colPx(sheet: SheetModel, c: number): number {
+  return sheet.colWidths.get(c) ?? DEFAULT_COL_PX;
+}
+
+/** the text a cell shows (what Sheets draws; numbers and dates by their format, in the spreadsheet's locale) */
+export function cellText(sheet: SheetModel, r: number, c: number, tz: string): string {
+  const key = `${r},${c}`;
+  const f = sheet.formulas.get(key);
+  const v = f ? evaluate(sheet, f) : sheet.cell(r, c);
+  return shown(v, sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`), tz);
+}
+
+/** whether a cell's text wraps */
+export function wraps(sheet: SheetModel, r: number, c: number): boolean {
+  return sheet.wraps.get(`${r},${c}`) === true;
+}
+
+/** the rows' heights as Sheets grows them for wrapped text (LibreOffice takes an .xlsx row's height as written) */
+function rowHeightPt(sheet: SheetModel, r: number, tz: string): number | null {
+  const row = sheet.values[r - 1] ?? [];
+  let lines = 1;
+  for (let c = 1; c <= row.length; c++) {
+    if (sheet.hiddenColumns.has(c)) continue;
+    const text = cellText(sheet, r, c, tz);
+    if (!text) continue;
+    const bold = sheet.fontWeights.get(`${r},${c}`) === "bold";
+    if (wraps(sheet, r, c)) lines = Math.max(lines, linesOf(text, colPx(sheet, c), bold));
+    else if (text.includes("\n")) lines = Math.max(lines, text.split("\n").length);
+  }
+  return lines > 1 ? Math.ceil((lines * LINE_PX + 4) * 0.75) : null;
+}
+
+/** a wide tab prints across pages at full size; one that fits a landscape A4 page at half size or more is fitted to it */
+const FIT_PX = 1600;
+
 export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "union-reporting stand-in";
+  const tz = ss.timeZone;
   for (const sheet of ss.sheets) {
+    const used = Math.max(0, ...sheet.values.map((r) => r.length));
+    let widthPx = 0;
+    for (let c = 1; c <= used; c++) if (!sheet.hiddenColumns.has(c)) widthPx += colPx(sheet, c);
     const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
       views: [
         { state: sheet.frozenRows || sheet.frozenColumns ? "frozen" : "normal", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns },
       ],
       state: sheet.hidden ? "hidden" : "visible",
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : undefined,
+      // printed as staff would print it: A4 landscape, the tab's name on each page, its header rows repeated
+      pageSetup: {
+        paperSize: 9,
+        orientation: "landscape",
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.25, footer: 0.25 },
+        ...(widthPx <= FIT_PX ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+        ...(sheet.frozenRows ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
+      },
+      headerFooter: { oddHeader: `&L&"Arial,Bold"&A`, oddFooter: "&CTrang &P/&N" },
     });
-    for (const [c, width] of sheet.colWidths) ws.getColumn(c).width = Math.max(6, Math.round(width / 7));
+    for (let c = 1; c <= Math.max(used, ...sheet.colWidths.keys()); c++) {
+      const col = ws.getColumn(c);
+      col.width = Math.max(2, Math.round((colPx(sheet, c) / PX_PER_UNIT) * 10) / 10);
+      if (sheet.hiddenColumns.has(c)) col.hidden = true;
+    }
     const rows = Math.max(sheet.values.length, ...[...sheet.formulas.keys()].map((k) => Number(k.split(",")[0])), 0);
     for (let r = 1; r <= rows; r++) {
       const src = sheet.values[r - 1] ?? [];
@@ -51,19 +113,27 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
           const result = evaluate(sheet, formula);
           cell.value = { formula: formula.slice(1), result: result as never };
           v = result;
-        } else if (v instanceof Date) cell.value = wall(v, ss.timeZone);
+        } else if (v instanceof Date) cell.value = wall(v, tz);
         else if (v !== "") cell.value = v as never;
         else if (!sheet.backgrounds.has(key)) continue;
         const fmt = sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`);
-        if (fmt && fmt !== "@") cell.numFmt = excelFormat(fmt);
-        else if (v instanceof Date) cell.numFmt = "dd/mm/yyyy hh:mm";
+        if (fmt && fmt !== "@") cell.numFmt = excelFormat(fmt, ss.locale);
+        else if (v instanceof Date) cell.numFmt = excelFormat("dd/MM/yyyy HH:mm", ss.locale);
+        else if (fmt === "@") cell.numFmt = "@";
         const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
         if (bg) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(bg) } };
-        if (sheet.fontWeights.get(key) === "bold") cell.font = { bold: true };
-        if (sheet.wraps.get(key) || (typeof v === "string" && v.includes("\n"))) cell.alignment = { wrapText: true, vertical: "top" };
+        // Sheets' own font, so that widths and heights measured for it hold
+        cell.font = { name: "Arial", size: 10, bold: sheet.fontWeights.get(key) === "bold" };
+        const wrap = wraps(sheet, r, c) || (typeof v === "string" && v.includes("\n"));
+        const top = sheet.verticalAlignments.get(key) === "top" || wrap;
+        if (wrap || top) cell.alignment = { wrapText: wrap, vertical: top ? "top" : undefined };
       }
+      const h = rowHeightPt(sheet, r, tz);
+      if (h) ws.getRow(r).height = h;
     }
   }
+  const active = ss.active ? ss.sheets.indexOf(ss.active) : 0;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
   await wb.xlsx.writeFile(file);
 }
 
@@ -75,9 +145,11 @@ function wall(d: Date, tz: string): Date {
   return new Date(Date.UTC(y, m - 1, day, hh, mi, ss));
 }
 
-function shown(v: unknown, fmt: string | undefined, tz: string): string {
-  if (v instanceof Date) return formatDate(v, tz, "dd/MM/yyyy HH:mm");
+/** a value as Sheets shows it in a Vietnamese spreadsheet: 1.234, 94,9%, 24/10/2018 08:00 */
+export function shown(v: unknown, fmt: string | undefined, tz: string): string {
+  if (v instanceof Date) return formatDate(v, tz, fmt && /^dd\/MM\/yyyy$/.test(fmt) ? "dd/MM/yyyy" : "dd/MM/yyyy HH:mm");
   if (typeof v === "number" && fmt?.includes("%")) return `${(v * 100).toFixed(1).replace(".", ",")}%`;
+  if (typeof v === "number" && fmt === "#,##0") return Math.round(v).toLocaleString("de-DE");
   return String(v ?? "");
 }
 

@@ -8,6 +8,7 @@ import { manualHeader, SETTINGS_RANGE, TAB } from "../src/domain/layout.js";
 import { SETTING_DEFS, type Settings, settingCell } from "../src/domain/settings.js";
 import { finishTemplate } from "./documents.js";
 import { formatDate } from "./format-date.js";
+import { serverCall } from "./html.js";
 import type { Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
 import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
 import { type RunResult, World } from "./world.js";
@@ -209,8 +210,8 @@ export class Simulation {
         this.manualRow(e);
         break;
       case "confirm":
-        w.promptAnswers.push(e.id);
-        this.run("confirmSender", `xác nhận ${e.id}`, { ui: true });
+        // staff press “Xác nhận” beside the response in the sidebar
+        this.sidebar("sidebarConfirm", { ids: [e.id] }, `xác nhận ${e.id}`);
         break;
       case "addUnit": {
         const tab = this.sheet(TAB.units);
@@ -238,9 +239,39 @@ export class Simulation {
         break;
       }
       case "menu":
-        this.run(e.action, `trình đơn ${e.action}`, { ui: e.action !== "runDaily" });
+        if (e.action === "sendRemindersNow") this.remindAll();
+        else if (e.action === "sendRollupNow") this.rollupLatest();
+        else this.run(e.action, `trình đơn ${e.action}`, { ui: e.action !== "runDaily" });
         break;
     }
+  }
+
+  /** a sidebar's call, as the page makes it (google.script.run): the reply, or the error its failure handler gets */
+  sidebar(fn: string, arg: unknown, what = fn, as?: string): { ok: boolean; message: string; data?: unknown } {
+    const r = serverCall(this.world, fn, [arg], as);
+    this.log.push({ at: this.world.now, what, fn, ok: r.ok, error: r.ok ? undefined : r.error });
+    if (!r.ok) return { ok: false, message: r.error };
+    return r.value as { ok: boolean; message: string; data?: unknown };
+  }
+
+  /** “Gửi thư nhắc…”: the sidebar lists the units owing, all chosen but those reminded today, and staff send */
+  remindAll(as?: string): { ok: boolean; message: string } {
+    this.run("showReminders", "mở gửi thư nhắc", { ui: true, as });
+    const view = this.sidebar("sidebarLoad", { section: "remind" }, "xem đơn vị cần nhắc", as);
+    const periods = ((view.data as { periods?: { units: { code: string; reminded: boolean }[] }[] })?.periods ?? []).flatMap((p) =>
+      p.units.filter((u) => !u.reminded).map((u) => u.code),
+    );
+    if (!periods.length) return { ok: true, message: "Không có đơn vị nào cần nhắc." };
+    return this.sidebar("sidebarRemind", { units: [...new Set(periods)] }, "gửi thư nhắc", as);
+  }
+
+  /** “Gửi tổng hợp…”: the latest period due, as the sidebar offers it first */
+  rollupLatest(as?: string): { ok: boolean; message: string } {
+    this.run("showRollup", "mở gửi tổng hợp", { ui: true, as });
+    const view = this.sidebar("sidebarLoad", { section: "rollup" }, "xem tổng hợp", as);
+    const first = (view.data as { periods?: { period: string }[] })?.periods?.[0];
+    if (!first) return { ok: false, message: view.message || "Chưa đến hạn của kỳ nào." };
+    return this.sidebar("sidebarRollup", { period: first.period }, `gửi tổng hợp ${first.period}`, as);
   }
 
   private manualForm = new Map<string, "registration" | "monthly">();

@@ -1,5 +1,6 @@
 // SpreadsheetApp and its Ui (menus, alerts, prompts: only from a UI context, as on Google).
 import { enumOf, enumValue, google, type Only } from "./google.js";
+import { sidebarOf } from "./html.js";
 import { StandinSpreadsheet } from "./spreadsheet.js";
 import { StandinConditionalRuleBuilder, StandinDataValidationBuilder } from "./spreadsheet-builders.js";
 import type { World } from "./world.js";
@@ -46,7 +47,7 @@ export class StandinPromptResponse implements Pick<PromptResponse, "getResponseT
 }
 export type _PromptResponseOnly = Only<Exclude<keyof StandinPromptResponse, keyof PromptResponse>>;
 
-export class StandinUi implements Pick<Ui, "createMenu" | "alert" | "prompt" | "ButtonSet" | "Button"> {
+export class StandinUi implements Pick<Ui, "createMenu" | "alert" | "prompt" | "showSidebar" | "ButtonSet" | "Button"> {
   ButtonSet = enumOf<typeof GoogleAppsScript.Base.ButtonSet>(["OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL"]);
   Button = enumOf<typeof GoogleAppsScript.Base.Button>(["OK", "CANCEL", "YES", "NO", "CLOSE"]);
   constructor(private w: World) {}
@@ -63,6 +64,11 @@ export class StandinUi implements Pick<Ui, "createMenu" | "alert" | "prompt" | "
     this.w.meter.hit(S, "Ui.prompt");
     this.w.alerts.push(String(args.filter((a) => typeof a === "string").join("\n")));
     return google<PromptResponse>(new StandinPromptResponse(this.w.promptAnswers.shift()));
+  }
+  /** the sidebar opens beside the Sheet for the staff member who clicked (https://developers.google.com/apps-script/reference/base/ui#showSidebar(Object)) */
+  showSidebar(output: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.w.meter.hit(S, "Ui.showSidebar");
+    this.w.sidebar = { ...sidebarOf(output), user: this.w.user() };
   }
 }
 export type _UiOnly = Only<Exclude<keyof StandinUi, keyof Ui>>;

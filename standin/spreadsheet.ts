@@ -41,6 +41,8 @@ export class SheetModel {
   validations = new Map<string, DataValidationModel>();
   colWidths = new Map<number, number>();
   wraps = new Map<string, boolean>();
+  verticalAlignments = new Map<string, string>();
+  hiddenColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
@@ -119,6 +121,8 @@ export class SpreadsheetModel {
   locale: string;
   private nextSheetId = 1;
   toasts: string[] = [];
+  /** the tab the spreadsheet opens on (the first until a script or a person chooses another) */
+  active: SheetModel | null = null;
   /** the Drive file's owner and its other editors */
   editors: string[] = [];
   constructor(
@@ -213,6 +217,7 @@ type RangeKeys =
   | "setWrap"
   | "setNote"
   | "setNotes"
+  | "setFontWeights"
   | "setVerticalAlignment"
   | "setDataValidation"
   | "protect"
@@ -402,9 +407,11 @@ export class StandinRange implements Pick<Range, RangeKeys> {
   setNotes(notes: (string | null)[][]): Range {
     return this.setMap(this.sheetModel.notes, notes, null, "setNotes");
   }
-  setVerticalAlignment(_a: "top" | "middle" | "bottom" | null): Range {
-    this.hit("setVerticalAlignment");
-    return this.me();
+  setFontWeights(weights: (GoogleAppsScript.Spreadsheet.FontWeight | null)[][]): Range {
+    return this.setMap(this.sheetModel.fontWeights, weights, null, "setFontWeights");
+  }
+  setVerticalAlignment(a: "top" | "middle" | "bottom" | null): Range {
+    return this.setMap(this.sheetModel.verticalAlignments, null, a, "setVerticalAlignment");
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
     this.hit("setDataValidation");
@@ -600,6 +607,9 @@ type SheetKeys =
   | "setFrozenRows"
   | "getFrozenRows"
   | "setFrozenColumns"
+  | "hideColumns"
+  | "getIndex"
+  | "getFormUrl"
   | "setColumnWidth"
   | "setColumnWidths"
   | "setTabColor"
@@ -776,6 +786,25 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     this.hit("setFrozenColumns");
     this.model.frozenColumns = n;
   }
+  /** hidden columns stay in the grid and keep their values (https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideColumns(Integer,Integer)) */
+  hideColumns(col: number, n = 1): void {
+    this.hit("hideColumns");
+    for (let i = 0; i < n; i++) this.model.hiddenColumns.add(col + i);
+  }
+  /** the form whose responses Google writes to this tab, or null (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()) */
+  getFormUrl(): string | null {
+    this.hit("getFormUrl");
+    const ss = this.model.parent;
+    for (const f of this.w.forms.values()) {
+      if (ss && f.destination === ss.id && f.destinationSheet === this.model.name) return `https://docs.google.com/forms/d/${f.id}/edit`;
+    }
+    return null;
+  }
+  /** the tab's position among the spreadsheet's tabs, from 1 */
+  getIndex(): number {
+    this.hit("getIndex");
+    return (this.model.parent?.sheets.indexOf(this.model) ?? 0) + 1;
+  }
   setColumnWidth(col: number, width: number): Sheet {
     this.hit("setColumnWidth");
     this.model.colWidths.set(col, width);
@@ -861,6 +890,7 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
   }
   activate(): Sheet {
     this.hit("activate");
+    if (this.model.parent) this.model.parent.active = this.model;
     return this.me();
   }
   getParent(): Spreadsheet {
@@ -888,7 +918,9 @@ type SpreadsheetKeys =
   | "deleteSheet"
   | "getRange"
   | "toast"
-  | "getActiveSheet";
+  | "getActiveSheet"
+  | "setActiveSheet"
+  | "moveActiveSheet";
 
 export class StandinSpreadsheet implements Pick<Spreadsheet, SpreadsheetKeys> {
   constructor(
@@ -963,6 +995,7 @@ export class StandinSpreadsheet implements Pick<Spreadsheet, SpreadsheetKeys> {
     if (!(sheet instanceof StandinSheet)) throw new TypeError("not a Sheet");
     assertCanEdit(this.w, sheet.model, null);
     this.model.sheets = this.model.sheets.filter((s) => s !== sheet.model);
+    if (this.model.active === sheet.model) this.model.active = null;
   }
   getRange(a1: string): Range {
     this.hit("getRange");
@@ -982,7 +1015,21 @@ export class StandinSpreadsheet implements Pick<Spreadsheet, SpreadsheetKeys> {
   }
   getActiveSheet(): Sheet {
     this.hit("getActiveSheet");
-    return google<Sheet>(new StandinSheet(this.w, this.model.sheets[0]));
+    return google<Sheet>(new StandinSheet(this.w, this.model.active ?? this.model.sheets[0]));
+  }
+  setActiveSheet(sheet: Sheet, _restoreSelection?: boolean): Sheet {
+    this.hit("setActiveSheet");
+    if (!(sheet instanceof StandinSheet)) throw new TypeError("not a Sheet");
+    this.model.active = sheet.model;
+    return sheet;
+  }
+  /** the active tab moves to position `pos` (from 1) among the tabs (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#moveActiveSheet(Integer)) */
+  moveActiveSheet(pos: number): void {
+    this.hit("moveActiveSheet");
+    const s = this.model.active ?? this.model.sheets[0];
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.model.sheets.length) throw this.w.fail("outsideDimensions");
+    this.model.sheets = this.model.sheets.filter((x) => x !== s);
+    this.model.sheets.splice(pos - 1, 0, s);
   }
 }
 export type _SpreadsheetOnly = Only<Exclude<keyof StandinSpreadsheet, keyof Spreadsheet | "model">>;

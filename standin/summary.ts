@@ -3,7 +3,7 @@
 import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
 import { isoWithOffset, localDay, localMonth } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
-import { KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, STATUS_REG_COL, STATUS_UNITS_ROW, TAB } from "../src/domain/layout.js";
+import { codeOfLabel, KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, STATUS_REG_COL, STATUS_UNITS_ROW, TAB } from "../src/domain/layout.js";
 import { kindOfLabel } from "../src/domain/mail-kinds.js";
 import { monthlyPeriods, REGISTRATION } from "../src/domain/periods.js";
 import { type Frozen, rulesOf } from "../src/domain/rules.js";
@@ -124,7 +124,7 @@ export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
     records.push({
       at: r[1] instanceof Date ? r[1].getTime() : 0,
       kind: kindOfLabel(String(r[2])) ?? String(r[2]),
-      unit: String(r[3]),
+      unit: codeOfLabel(r[3]),
       period: label === "Đăng ký" ? REGISTRATION : (readMonth(label) ?? label),
       subject: String(r[7]),
       to: String(r[5]),

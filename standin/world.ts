@@ -7,6 +7,7 @@ import { makeDrive } from "./drive.js";
 import { formatDate } from "./format-date.js";
 import { type FormModel, makeFormApp, publishedUrl, type ResponseModel, StandinForm, StandinFormResponse } from "./forms.js";
 import { enumOf, google } from "./google.js";
+import { makeHtmlService, type ShownSidebar } from "./html.js";
 import { makeLockService } from "./lock.js";
 import { makeMailApp, type SentMail } from "./mail.js";
 import { type Language, message } from "./messages.js";
@@ -81,6 +82,8 @@ export class World {
   menus = new Map<string, { label: string; fn: string }[]>();
   alerts: string[] = [];
   promptAnswers: string[] = [];
+  /** the sidebar a menu action opened last, and for whom */
+  sidebar: (ShownSidebar & { user: string }) | null = null;
   logs: string[] = [];
   owner: string;
   staff: string[];
@@ -306,6 +309,7 @@ export class World {
       Charts: charts,
       DocumentApp: makeDocumentApp(this),
       Drive: makeDrive(this),
+      HtmlService: makeHtmlService(this),
     };
   }
 

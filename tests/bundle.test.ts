@@ -31,19 +31,29 @@ describe("the build", () => {
     expect(names).toEqual(
       [
         "archiveOldData",
-        "confirmSender",
         "onFormSubmit",
         "onOpen",
         "onSheetEdit",
+        "prepareTemplate",
         "previewMails",
         "recordManualReports",
         "refreshStatus",
         "runDaily",
         "runFollowUp",
         "selfCheck",
-        "sendRemindersNow",
-        "sendRollupNow",
         "setup",
+        "showConfirm",
+        "showRecord",
+        "showReminders",
+        "showRollup",
+        "showZalo",
+        "sidebarConfirm",
+        "sidebarLoad",
+        "sidebarRecord",
+        "sidebarReject",
+        "sidebarRemind",
+        "sidebarRollup",
+        "sidebarZalo",
       ].sort(),
     );
     for (const n of names)
@@ -86,11 +96,29 @@ describe("every global can be called harmlessly before setup", () => {
     const { w } = fresh();
     expect(w.run("onOpen", { ui: true }).ok).toBe(true);
     expect([...w.menus.keys()]).toEqual(["Báo cáo CĐCS"]);
-    for (const fn of ["refreshStatus", "previewMails", "sendRemindersNow", "sendRollupNow", "recordManualReports"]) {
+    for (const fn of [
+      "refreshStatus",
+      "previewMails",
+      "recordManualReports",
+      "showConfirm",
+      "showReminders",
+      "showRollup",
+      "showRecord",
+      "showZalo",
+    ]) {
       const r = w.run(fn, { ui: true });
       expect(r.ok, `${fn}: ${r.error}`).toBe(true);
     }
     expect(w.alerts.join("\n")).toMatch(/Chưa chạy Thiết lập/);
+    // the sidebar's calls answer the page in Vietnamese
+    for (const fn of ["sidebarLoad", "sidebarConfirm", "sidebarReject", "sidebarRemind", "sidebarRollup", "sidebarRecord", "sidebarZalo"]) {
+      const r = w.run(fn, {
+        ui: true,
+        event: { section: "confirm", ids: ["x"], units: ["CD001"], period: "2018-10", form: "monthly", unit: "CD001" },
+      });
+      expect(r.ok, `${fn}: ${r.error}`).toBe(true);
+      expect((r.value as { ok: boolean; message: string }).message, fn).toMatch(/Chưa chạy Thiết lập/);
+    }
     expect(w.run("runDaily").ok).toBe(true);
     expect(w.run("runFollowUp").ok).toBe(true);
     expect(w.run("onFormSubmit", { event: {} }).ok).toBe(true);

@@ -3,8 +3,9 @@
 // subjects, overlapping runs.
 import { describe, expect, it } from "vitest";
 import { IS_COPY } from "../src/app/copy";
+import { SECTIONS } from "../src/app/sidebar";
 import { SPECS } from "../src/domain/forms";
-import { manualHeader, TAB } from "../src/domain/layout";
+import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";
 import { MENU_ITEMS } from "../src/gas/ui";
 import type { FormModel } from "../standin/forms";
 import { Simulation } from "../standin/simulation";
@@ -142,12 +143,16 @@ describe("several staff accounts", () => {
     w.now = Date.parse("2018-10-24T15:00:00+07:00");
     for (const [label, fn] of MENU_ITEMS) {
       w.alerts = [];
-      if (fn === "confirmSender") w.promptAnswers.push(pending);
       const r = sim.run(fn, label, { ui: true, as: STAFF });
       expect(r.ok, `${fn}: ${r.error}`).toBe(true);
       expect(w.alerts.join("\n"), fn).not.toMatch(/Không thực hiện được|Bảng tính này là bản sao/);
+      if (fn.startsWith("show")) expect(w.sidebar?.user, fn).toBe(STAFF);
     }
-    expect(sim.sheet(SPECS.monthly.tab).values.map((r) => r[3])).toContain("CD002");
+    // the choices made in the sidebar, by the second staff member
+    for (const section of SECTIONS) expect(sim.sidebar("sidebarLoad", { section }, section, STAFF).ok, section).toBe(true);
+    expect(sim.sidebar("sidebarConfirm", { ids: [pending] }, "confirm", STAFF).ok).toBe(true);
+    expect(sim.rollupLatest(STAFF).ok).toBe(true);
+    expect(sim.sheet(SPECS.monthly.tab).values.map((r) => codeOfLabel(r[3]))).toContain("CD002");
     expect(String(sim.sheet(SPECS.monthly.tab).values[1][6])).toContain(`Đã xác nhận: ${STAFF}`);
     expect(w.mails.some((m) => m.from === STAFF && m.subject.includes("Tổng hợp"))).toBe(true);
     expect(sim.sheet(TAB.selfCheck).values.flat()).not.toContain("Không đạt");

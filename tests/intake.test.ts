@@ -1,7 +1,7 @@
 // Intake: statuses and rates reproduced from hand-computed answers; deadlines to the second; bad input.
 import { describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
-import { TAB } from "../src/domain/layout";
+import { codeOfLabel, TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
 import { colOf, editMonthly, installed, monthlyAnswers, play, registrationAnswers, submitMonthly, unit } from "./helpers";
 
@@ -79,16 +79,16 @@ describe("a month with every kind of unit (hand-computed)", () => {
   it("keeps one row per response with its received time, status, channel and reasons", () => {
     const rows = sim.sheet(SPECS.monthly.tab).values.slice(1);
     expect(rows).toHaveLength(6);
-    const bad = rows.find((r) => r[3] === "CD005") as unknown[];
+    const bad = rows.find((r) => codeOfLabel(r[3]) === "CD005") as unknown[];
     expect(bad[5]).toBe("Không hợp lệ");
     // the reason names the question as the chair saw it, and quotes what was typed
     expect(String(bad[9])).toContain(
       `${SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title}: không được là số âm; đã nhập: “-3”`,
     );
-    const paper = rows.find((r) => r[3] === "CD009") as unknown[];
+    const paper = rows.find((r) => codeOfLabel(r[3]) === "CD009") as unknown[];
     expect(paper[7]).toBe("Văn bản giấy");
-    const confirmed = rows.find((r) => r[3] === "CD006") as unknown[];
-    expect(confirmed[5]).toBe("Chờ xác nhận");
+    const confirmed = rows.find((r) => codeOfLabel(r[3]) === "CD006") as unknown[];
+    expect(confirmed[5]).toBe("Hợp lệ (đã xác nhận)");
     expect(String(confirmed[6])).toMatch(/^Đã xác nhận/);
   });
 });
@@ -339,7 +339,7 @@ describe("performance, counted", () => {
       sim.world.now = Date.parse(ev.at);
       const before = sim.world.meter.snapshot();
       sim.apply(sim.scenario.events[0]);
-      expect(sim.sheet(SPECS.monthly.tab).values.at(-1)?.[3]).toBe("CD00001");
+      expect(codeOfLabel(sim.sheet(SPECS.monthly.tab).values.at(-1)?.[3])).toBe("CD00001");
       return diff(sim.world.meter.snapshot(), before).byService.SpreadsheetApp;
     };
     const a = withEvent(10, 0);

@@ -2,6 +2,7 @@
 // from its .eml by mailparser. The mail tests read it; the phone test renders it.
 import { simpleParser } from "mailparser";
 import { SPECS } from "../src/domain/forms";
+import { codeOfLabel } from "../src/domain/layout";
 import { emlOf } from "../standin/export";
 import { colOf, play, registrationAnswers, submitMonthly, unit } from "./helpers";
 
@@ -115,7 +116,7 @@ export function caseMails(): Promise<Played> {
     }
     const tab = sim.sheet(SPECS.monthly.tab);
     const k = colOf(tab, "Liên kết sửa");
-    const editLink = (c: string) => String(tab.values.filter((r) => r[3] === c).pop()?.[k] ?? "");
+    const editLink = (c: string) => String(tab.values.filter((r) => codeOfLabel(r[3]) === c).pop()?.[k] ?? "");
     return { mails: out, editLink };
   })();
   return cached;

@@ -200,7 +200,10 @@ describe("escaping and mail files", () => {
     sim.run("previewMails", "preview", { ui: true });
     expect(sim.world.mails).toEqual([]);
     const rows = sim.sheet(TAB.preview).values;
-    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(["Thư nhắc CD001", "Thư nhắc CD002"]);
+    expect(rows.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      "Thư nhắc CD001 – CĐCS Công ty CD001",
+      "Thư nhắc CD002 – CĐCS Công ty CD002",
+    ]);
   });
 });
 
@@ -230,10 +233,12 @@ describe("send reminders now", () => {
     sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");
     sim.apply(sim.scenario.events[0]);
     sim.world.now = Date.parse("2018-10-12T15:00:00+07:00");
-    sim.run("sendRemindersNow", "menu", { ui: true });
-    sim.run("sendRemindersNow", "menu again", { ui: true });
+    const first = sim.remindAll();
+    // asked again for the same unit the same day: the sidebar no longer offers it, and the server sends nothing
+    const again = sim.sidebar("sidebarRemind", { units: ["CD002"] });
     const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
     expect(reminders.map((m) => m.to[0])).toEqual(["cd002@dv.example.vn"]);
-    expect(sim.world.alerts.join("\n")).toContain("Đã gửi 1 thư");
+    expect(first.message).toContain("Đã gửi 1 thư");
+    expect(again.message).toContain("Đã gửi 0 thư");
   });
 });

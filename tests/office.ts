@@ -18,14 +18,14 @@ export const OFFICE_MISSING = !has("soffice") || !has("pdftoppm") || !has("pdfto
 /** what a skipped test's name says */
 export const OFFICE_INSTALL = "apt-get install -y libreoffice-writer-nogui poppler-utils fonts-liberation";
 
-/** LibreOffice's PDF of a .docx (a fresh profile, so that runs in parallel do not share one) */
+/** LibreOffice's PDF of a .docx or an .xlsx (a fresh profile, so that runs in parallel do not share one) */
 export function toPdf(docx: string): string {
   const dir = mkdtempSync(join(tmpdir(), "pdf-"));
   execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, docx], {
     stdio: "ignore",
     timeout: 120000,
   });
-  const pdf = join(dir, basename(docx).replace(/\.docx$/, ".pdf"));
+  const pdf = join(dir, basename(docx).replace(/\.(docx|xlsx)$/, ".pdf"));
   if (!existsSync(pdf)) throw new Error(`LibreOffice made no PDF of ${docx}`);
   return pdf;
 }

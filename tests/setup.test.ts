@@ -167,11 +167,47 @@ describe("answers are read by their column's name", () => {
     expect(tab.values.slice(1).map((r) => r[shared])).toEqual([10, 7]);
     expect(tab.values[2][colOf(tab, "Buổi đối thoại")]).toBe(3);
     sim.world.now = Date.parse("2018-10-25T10:00:00+07:00");
-    sim.run("sendRollupNow", "tổng hợp", { ui: true });
+    expect(sim.rollupLatest().ok).toBe(true);
     const rollup = sim
       .sheet("TH 10.2018")
       .values.map((r) => r.join(" | "))
       .join("\n");
     expect(rollup).toMatch(/Bài đã chia sẻ \| 17\b/);
+    // the plain-text format follows the columns as they stand: the new count at the end is a number column, the
+    // free texts stay text
+    const fmt = (title: string) => tab.format(2, colOf(tab, title) + 1);
+    expect(fmt("Buổi đối thoại")).not.toBe("@");
+    expect(fmt("Bài đã chia sẻ")).not.toBe("@");
+    expect(fmt("Dư luận xã hội")).toBe("@");
+    expect(fmt("Thông tin xấu độc, cách xử lý")).toBe("@");
+  });
+
+  it("a question removed from the form: its column and every other stay, with what they hold", () => {
+    const sim = installed({
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      units: [unit("CD001"), unit("CD002")],
+    });
+    sim.world.now = Date.parse("2018-10-10T10:00:00+07:00");
+    sim.apply(submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00", { sharedPosts: 10 }) as never);
+    const before = (sim.sheet(SPECS.monthly.tab).values as unknown[][]).map((r) => [...r]);
+    const width = sim.sheet(SPECS.monthly.tab).maxColumns;
+    // the next version of the product no longer asks for proposals, nor about harmful content
+    let code = bundleSource();
+    for (const key of ["proposals", "harmful"]) {
+      const at = code.indexOf(`q("${key}"`);
+      expect(at).toBeGreaterThan(0);
+      code = `${code.slice(0, at)}${code.slice(code.indexOf("q(", at + 2))}`;
+    }
+    sim.world.load(code);
+    sim.world.alerts = [];
+    sim.run("setup", "again", { ui: true });
+    expect(sim.world.alerts.join("\n")).toContain("Thiết lập xong.");
+    const tab = sim.sheet(SPECS.monthly.tab);
+    expect(tab.maxColumns).toBe(width);
+    expect((tab.values as unknown[][]).slice(0, before.length).map((r) => r.slice(0, before[0].length))).toEqual(before);
+    // a report under the shorter form is stored and read by name
+    sim.world.now = Date.parse("2018-10-12T10:00:00+07:00");
+    sim.apply(submitMonthly("CD002", "2018-10", "2018-10-12T10:00:00+07:00", { sharedPosts: 7 }) as never);
+    expect(tab.values[2][colOf(tab, "Bài đã chia sẻ")]).toBe(7);
   });
 });

@@ -1,62 +1,81 @@
-// Pictures for the README, made from the demo's own output (needs Debian's chromium, LibreOffice and poppler; not part
-// of CI: the report test saves the report's pages too).
+// Pictures for the README and the guide, made from the demo's own output: the first page of each tab as LibreOffice
+// prints the workbook, and the October report's first two pages (needs LibreOffice and poppler; not part of CI:
+// tests/sheet-office.test.ts and tests/report-demo.test.ts save the same pictures, tests/sidebar.test.ts the sidebar's).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { workbookHtml } from "../standin/export.js";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fold } from "../src/domain/text.js";
 import { parseScenario } from "../standin/scenario.js";
-import { ROOT, Simulation } from "../standin/simulation.js";
+import { ROOT } from "../standin/simulation.js";
 import { demoScenario } from "./demo-scenario.js";
+import { simulate } from "./simulate.js";
 
-function shot(html: string, png: string, width: number, height: number) {
-  execFileSync(
-    "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "chr-"))}`,
-      `--screenshot=${png}`,
-      `--window-size=${width},${height}`,
-      `file://${html}`,
-    ],
-    { stdio: "ignore" },
+/** a tab's name as a file name: “Nhắc qua Zalo” → nhac-qua-zalo */
+export function slug(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** each tab's pages in the PDF's text (pages split by form feeds; the page header names the tab) */
+export function tabPages(text: string): { tab: string; first: number; text: string }[] {
+  const pages: { tab: string; first: number; text: string }[] = [];
+  text.split("\f").forEach((page, i) => {
+    const tab =
+      page
+        .split("\n")
+        .map((l) => l.trim())
+        .find(Boolean) ?? "";
+    const last = pages[pages.length - 1];
+    if (last?.tab === tab) last.text += `\n${page}`;
+    else if (tab) pages.push({ tab, first: i + 1, text: page });
+  });
+  return pages;
+}
+
+/** LibreOffice's PDF of a file, in a fresh profile */
+function pdfOf(file: string, dir: string): string {
+  execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, file], {
+    stdio: "ignore",
+    timeout: 180000,
+  });
+  return join(
+    dir,
+    file
+      .split("/")
+      .pop()
+      ?.replace(/\.\w+$/, ".pdf") ?? "",
   );
 }
 
-const sim = new Simulation(parseScenario(demoScenario().scenario));
-sim.play();
-const dir = mkdtempSync(join(tmpdir(), "pic-"));
-const out = join(ROOT, "docs", "images");
-for (const [tab, rows, w, h] of [
-  ["Trạng thái", 34, 1100, 900],
-  ["Tổng quan", 9, 1200, 300],
-  ["Báo cáo tháng", 12, 1500, 380],
-] as const) {
-  const file = join(dir, `${tab}.html`);
-  writeFileSync(file, workbookHtml(sim.world, sim.ss, [tab], rows));
-  shot(file, join(out, `${tab === "Trạng thái" ? "status" : tab === "Tổng quan" ? "dashboard" : "reports"}.png`), w, h);
+/** one page as a PNG */
+function page(pdf: string, n: number, out: string, dpi = 70): void {
+  const prefix = join(mkdtempSync(join(tmpdir(), "pg-")), "p");
+  execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(n), "-l", String(n), "-singlefile", pdf, prefix]);
+  copyFileSync(`${prefix}.png`, out);
 }
-// the October report as staff open it, first two pages, through LibreOffice's PDF
-const oct = join(ROOT, "demo-output", "rollups", "BC-TG-2018-10.docx");
-if (existsSync(oct)) {
-  const pdfDir = mkdtempSync(join(tmpdir(), "pdf-"));
-  execFileSync(
-    "soffice",
-    ["--headless", `-env:UserInstallation=file://${pdfDir}/profile`, "--convert-to", "pdf", "--outdir", pdfDir, oct],
-    {
-      stdio: "ignore",
-    },
-  );
-  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", join(pdfDir, "BC-TG-2018-10.pdf"), join(pdfDir, "report")]);
-  for (const p of [1, 2]) {
-    const png = [`report-${p}.png`, `report-0${p}.png`].map((f) => join(pdfDir, f)).find(existsSync);
-    if (png) copyFileSync(png, join(out, `report-${p}.png`));
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "pic-"));
+  const images = join(ROOT, "docs", "images");
+  await simulate(parseScenario(demoScenario().scenario), dir);
+  const pdf = pdfOf(join(dir, "workbook.xlsx"), dir);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  for (const p of tabPages(text)) page(pdf, p.first, join(images, `sheet-${slug(p.tab)}.png`));
+  // the October report as staff open it, first two pages
+  const oct = join(dir, "rollups", "BC-TG-2018-10.docx");
+  if (existsSync(oct)) {
+    const report = pdfOf(oct, mkdtempSync(join(tmpdir(), "pdf-")));
+    for (const n of [1, 2]) page(report, n, join(images, `report-${n}.png`), 60);
   }
+  console.log(`pictures written to ${images}`);
 }
-console.log(`pictures written to ${out}`);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

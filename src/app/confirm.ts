@@ -1,84 +1,164 @@
-// Staff confirm a response whose sender could not be verified: it then counts at its original time, for the unit it
-// was given for; the unit's own addresses and the sender get a receipt that says so, quoting what was received.
+// Staff decide on a response whose sender could not be verified. Confirmed, it counts at its original time for the unit
+// it was given for, and the unit's own addresses and the sender are told. Rejected, it counts for nothing (the unit
+// stands as if it had not arrived), the sender is told why, and the row stays: nothing is ever deleted.
 import { localDay, viDateTime } from "../domain/dates";
-import { FORM_IDS, SPECS } from "../domain/forms";
-import { colLetter, KEY_COLS } from "../domain/layout";
+import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { colLetter, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel } from "../domain/layout";
+import type { Rules } from "../domain/rules";
 import type { DueMail } from "../domain/schedule";
-import type { Version } from "../domain/status";
+import type { Settings } from "../domain/settings";
+import type { Statuses, Version } from "../domain/status";
+import type { Unit } from "../domain/units";
 import { composeContext } from "./compose";
-import { fail, type Outcome, ok, openRun, readSettings } from "./context";
+import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { flush } from "./ledger";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
+import type { Window } from "./records";
 import { parseVersionRows } from "./rows";
-import { send } from "./send";
+import { type Queued, send } from "./send";
 import { updateStatuses } from "./statuses";
+import { writeViews } from "./views";
 
-export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
-  const wanted = [...new Set(ids.map((x) => x.trim()).filter(Boolean))];
-  if (!wanted.length) return fail("Chưa nhập mã phản hồi.");
-  return openRun(p, "Xác nhận người gửi", (r) => {
+export type Verdict = "confirm" | "reject";
+
+interface Decided {
+  form: FormId;
+  version: Version;
+}
+
+/** the version as decided replaces the one the window read (the first of a key is the one that counts) */
+function adopt(w: Window, v: Version): void {
+  const i = w.versions.findIndex((x) => x.key === v.key);
+  if (i >= 0) w.versions[i] = v;
+  else w.versions.push(v);
+}
+
+/** marks each waiting version of each response (columns F and G, one write each) and takes it into the windows */
+function mark(r: Run, ids: string[], verdict: Verdict, text: string, windows: Record<FormId, Window>): Decided[] {
+  const out: Decided[] = [];
+  for (const form of FORM_IDS) {
+    const tab = SPECS[form].tab;
+    for (const id of ids) {
+      for (const row of r.store.findRows(tab, 2, id)) {
+        const [v] = parseVersionRows(r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`), row, form);
+        if (!v || v.responseId !== id || v.confirmed || v.rejected || v.verdict !== "unverified") continue;
+        const label = verdict === "confirm" ? DECIDED_LABEL.confirmed : DECIDED_LABEL.rejected;
+        r.store.writeRows(tab, row, [[label, text]], 6);
+        const decided = verdict === "confirm" ? { ...v, confirmed: true } : { ...v, rejected: true };
+        adopt(windows[form], decided);
+        if (!out.some((x) => x.version.responseId === id && x.version.unit === v.unit)) out.push({ form, version: decided });
+      }
+    }
+  }
+  return out;
+}
+
+/** receipts for what was confirmed (the unit and the sender); the request to send again for what was rejected (the sender) */
+function tell(
+  r: Run,
+  s: Settings,
+  rules: Rules,
+  statuses: Statuses,
+  units: Unit[],
+  decided: Decided[],
+  verdict: Verdict,
+  reason: string,
+): string[] {
+  if (!decided.length) return [];
+  if (verdict === "confirm" && !s.receipts) return [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const today = localDay(r.now, s.timeZone);
+  const due: Queued[] = decided
+    .filter((x) => verdict === "confirm" || x.version.email)
+    .map(({ version: v }) => {
+      const why = [
+        `${s.deskName} không xác nhận được người gửi: email ${v.email} không nằm trong danh sách email của đơn vị ${v.unit}.`,
+        ...(reason ? [`Lý do: ${reason}`] : []),
+        `Đề nghị gửi lại từ email của đơn vị (email đã đăng ký với Liên đoàn), hoặc liên hệ ${s.deskName} để bổ sung email.`,
+      ];
+      // a confirmed report counts from its original time: the receipt says on time or late by how much, as it now stands
+      const st = statuses.byPeriod.get(v.period)?.get(v.unit);
+      const counted =
+        st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined ? { at: st.at, daysLate: st.daysLate } : undefined;
+      const d: DueMail =
+        verdict === "confirm"
+          ? {
+              kind: "receipt",
+              key: `confirmed|${v.responseId}|${v.unit}`,
+              period: v.period,
+              unit: v.unit,
+              stage: today,
+              version: { ...v, verdict: "accepted" },
+              counted,
+            }
+          : {
+              kind: "invalid",
+              key: `rejected|${v.responseId}|${v.unit}`,
+              period: v.period,
+              unit: v.unit,
+              stage: today,
+              version: { ...v, verdict: "invalid", notes: why.join("\n") },
+            };
+      return { d, unit: byCode.get(v.unit) };
+    });
+  if (verdict === "confirm")
+    withAnswers(
+      r,
+      due.map((x) => x.d),
+    );
+  const out = send(r, s, due, composeContext(r, s, rules), { stopAt: Number.POSITIVE_INFINITY, reserve: 0 });
+  flush(r, s.timeZone);
+  const what = verdict === "confirm" ? "thư xác nhận tới đơn vị và người gửi" : "thư báo không ghi nhận tới người gửi";
+  return [`Đã gửi ${out.sent} ${what}.`, ...out.notes];
+}
+
+/**
+ * Confirms or rejects the responses named (every waiting version of each). The statuses, the dashboard and the
+ * mails follow at once; returns what was done, in Vietnamese.
+ */
+export function decideResponses(p: Ports, ids: string[], verdict: Verdict, reason = ""): Outcome<string> {
+  const wanted = [...new Set(ids.map((x) => String(x ?? "").trim()).filter(Boolean))];
+  const job = verdict === "confirm" ? "Xác nhận người gửi" : "Từ chối người gửi";
+  if (!wanted.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  return openRun(p, job, (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;
     const { settings: s, rules } = set.value;
-    const mark = `Đã xác nhận: ${p.user() || "cán bộ"}, ${viDateTime(r.now, s.timeZone)}`;
+    const who = `${p.user() || "cán bộ"}, ${viDateTime(r.now, s.timeZone)}`;
+    const why = reason.trim().replace(/\s+/g, " ").slice(0, 300);
+    const text = verdict === "confirm" ? `Đã xác nhận: ${who}` : `${REJECTED_MARK}: ${who}${why ? `. Lý do: ${why}` : ""}`;
     const { units } = r.store.readUnits();
     const windows = readWindows(r, s, rules);
-    const done = new Set<string>();
-    const receipts: Version[] = [];
-    for (const form of FORM_IDS) {
-      const tab = SPECS[form].tab;
-      for (const id of wanted) {
-        for (const row of r.store.findRows(tab, 2, id)) {
-          const [v] = parseVersionRows(r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`), row, form);
-          if (!v || v.responseId !== id || v.confirmed || v.verdict !== "unverified") continue;
-          // the mark goes on each version waiting (column G); the statuses take them in below
-          r.store.writeRows(tab, row, [[mark]], 7);
-          windows[form].versions.push({ ...v, confirmed: true });
-          if (!done.has(id)) receipts.push({ ...v, confirmed: true });
-          done.add(id);
-        }
-      }
-    }
-    const statuses = done.size ? updateStatuses(r, s, rules, units, windows).statuses : null;
+    const decided = mark(r, wanted, verdict, text, windows);
     const notes: string[] = [];
-    if (done.size && s.receipts) {
-      const byCode = new Map(units.map((u) => [u.code, u]));
-      const ctx = composeContext(r, s, rules);
-      const due = receipts.map((v) => {
-        // counted from its original time: the receipt says on time or late by how much, as the status now stands
-        const st = statuses?.byPeriod.get(v.period)?.get(v.unit);
-        const counted =
-          st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined ? { at: st.at, daysLate: st.daysLate } : undefined;
-        const d: DueMail = {
-          kind: "receipt",
-          key: `confirmed|${v.responseId}|${v.unit}`,
-          period: v.period,
-          unit: v.unit,
-          stage: localDay(r.now, s.timeZone),
-          version: { ...v, verdict: "accepted" },
-          counted,
-        };
-        return { d, unit: byCode.get(v.unit) };
-      });
-      withAnswers(
-        r,
-        due.map((x) => x.d),
-      );
-      const out = send(r, s, due, ctx, { stopAt: Number.POSITIVE_INFINITY, reserve: 0 });
-      notes.push(...out.notes);
-      flush(r, s.timeZone);
+    if (decided.length) {
+      const { statuses } = updateStatuses(r, s, rules, units, windows);
+      // the dashboard and the Zalo list follow at once
+      notes.push(...writeViews(r, s));
+      notes.push(...tell(r, s, rules, statuses, units, decided, verdict, why));
     }
-    const rest = wanted.filter((id) => !done.has(id));
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const done = [...new Set(decided.map((x) => x.version.responseId))];
+    const named = decided.map((x) => `${x.version.responseId} (${unitLabel(x.version.unit, byCode.get(x.version.unit)?.name)})`);
+    const rest = wanted.filter((id) => !done.includes(id));
     const msg = [
-      done.size ? `Đã xác nhận: ${[...done].join(", ")}.` : "",
-      rest.length ? `Không có phản hồi chờ xác nhận với mã: ${rest.join(", ")} (sai mã hoặc đã xác nhận trước đó).` : "",
+      named.length ? `${verdict === "confirm" ? "Đã xác nhận" : "Đã từ chối"}: ${named.join(", ")}.` : "",
+      rest.length ? `Không có phản hồi chờ xác nhận với mã: ${rest.join(", ")} (sai mã hoặc đã được xử lý trước đó).` : "",
       ...notes,
     ]
       .filter(Boolean)
       .join("\n");
-    p.state.record("run", { job: "Xác nhận người gửi", result: done.size ? "xong" : "không có gì", detail: msg });
+    p.state.record("run", { job, result: done.length ? "xong" : "không có gì", detail: msg });
     return ok(msg);
   });
+}
+
+export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
+  return decideResponses(p, ids, "confirm");
+}
+
+export function rejectResponses(p: Ports, ids: string[], reason = ""): Outcome<string> {
+  return decideResponses(p, ids, "reject", reason);
 }

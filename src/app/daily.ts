@@ -1,8 +1,8 @@
 // The daily job, as stages: reconcile → statuses → plan → send. The follow-up run a minute later sends what the
 // clock left, writes the logs from the journal, then makes the rollups.
-import { addDays, localDay } from "../domain/dates";
+import { addDays, localDay, viDate } from "../domain/dates";
 import { FORM_IDS, type FormId } from "../domain/forms";
-import { TAB, UNITS_NOTES_COL } from "../domain/layout";
+import { TAB, UNITS_NOTES_COL, unitLabel } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import { liveUntil } from "../domain/periods";
 import { type Rules, rulesOf } from "../domain/rules";
@@ -25,6 +25,7 @@ import { runRollups } from "./rollup";
 import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
+import { writeViews } from "./views";
 
 export const DAILY = "Chạy hằng ngày";
 
@@ -157,6 +158,10 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     );
   }
   const byCode = new Map(units.map((u) => [u.code, u]));
+  for (const x of pl.expired) {
+    const who = x.unit ? ` cho ${unitLabel(x.unit, byCode.get(x.unit)?.name)}` : "";
+    notes.push(`${kindLabel(x.kind)} ${periodLabel(x.period)}${who} quá thời gian gửi bù (từ ${viDate(x.stage)}): không gửi nữa.`);
+  }
   const due: Queued[] = pl.due.map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
   const rollups = pl.due.filter((d) => d.kind === "rollup").map((d) => d.key);
   const ctx = composeContext(r, s, rules);
@@ -212,6 +217,22 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
 export function runFollowUp(p: Ports): Outcome<string> {
   const job = "Chạy tiếp";
   const { state } = p.state.load();
+  if (state.followUp === "views") {
+    // the tabs that follow from the statuses the daily job wrote: the Zalo list and the dashboard
+    const res = openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => {
+      const s = r.state.settings;
+      if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+      const notes = writeViews(r, s);
+      if (notes.length) r.p.state.record("run", { job, result: "ghi chú", detail: notes.join("\n") });
+      const next = r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "send";
+      r.p.state.save({ followUp: next });
+      return ok(next !== "send" ? "more" : "done");
+    });
+    if (res.ok && res.value === "more") p.triggers.scheduleFollowUp();
+    else p.triggers.clearFollowUps();
+    if (!res.ok) p.state.record("run", { job, result: "bỏ qua", detail: res.message });
+    return res;
+  }
   if (state.followUp === "rollups") {
     // the rollups, in a run of their own; what they journal is written by a last, short flush
     p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
@@ -246,10 +267,9 @@ export function runFollowUp(p: Ports): Outcome<string> {
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the rollups, then the archive, go in runs of their own, a minute apart, each with its own six minutes
-    const next = queue ? "send" : r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "";
-    if (next && next !== "send") r.p.state.save({ followUp: next });
-    return ok(next ? "more" : "done");
+    // the Zalo list and the dashboard next, then the rollups, then the archive: each in a run of its own, a minute apart
+    if (!queue) r.p.state.save({ followUp: "views" });
+    return ok("more");
   });
   if (!res.ok) {
     p.state.record("run", { job, result: "bỏ qua", detail: res.message });

@@ -59,6 +59,7 @@ export function judge(form: FormId, r: RawResponse, channel: string, units: Unit
       responseId: r.responseId,
       at: new Date(r.at),
       unit: unit?.code ?? "",
+      unitName: unit?.name,
       period,
       verdict,
       confirmed: "",

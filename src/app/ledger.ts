@@ -1,22 +1,30 @@
 // What the product has sent: each mail is journalled (script properties) as it goes, then written to the ledger (a
 // hidden tab only the product writes) and to the mail log staff read. Whether a mail was sent is asked of the ledger
 // and the journal, never of the log: a log deleted or edited sends nothing twice, and setup rebuilds it.
+import { periodName } from "../domain/dashboard";
 import { addDays, localDay } from "../domain/dates";
-import { TAB } from "../domain/layout";
+import { TAB, unitLabel } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import { REGISTRATION } from "../domain/periods";
 import { safeCell } from "../domain/text";
 import type { Run } from "./context";
 import type { JournalEntry, MailRecord, RunRecord } from "./ports";
 import { advanceMarks, marksOf, readRows, windowStart } from "./records";
-import { periodLabel } from "./status-store";
 
 export function mailLogRow(at: number, m: MailRecord): unknown[] {
   const result = m.sent ? m.result : `${m.result} (${m.key})`;
-  const period = m.period ? periodLabel(m.period === "Đăng ký" ? REGISTRATION : m.period) : "";
-  return [m.sent ? m.key : "", new Date(at), kindLabel(m.kind), m.unit, period, m.to.join(", "), m.cc.join(", "), m.subject, result].map(
-    safeCell,
-  );
+  const period = m.period ? periodName(m.period === "Đăng ký" ? REGISTRATION : m.period) : "";
+  return [
+    m.sent ? m.key : "",
+    new Date(at),
+    kindLabel(m.kind),
+    unitLabel(m.unit, m.name),
+    period,
+    m.to.join(", "),
+    m.cc.join(", "),
+    m.subject,
+    result,
+  ].map(safeCell);
 }
 
 export function runLogRow(at: number, x: RunRecord): unknown[] {

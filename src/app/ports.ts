@@ -1,4 +1,5 @@
 // What the use cases need from the outside world. Apps Script adapters (src/gas) implement these.
+import type { GroupRow } from "../domain/dashboard";
 import type { FormId } from "../domain/forms";
 import type { FormSpec } from "../domain/forms/spec";
 import type { FormTexts } from "../domain/forms/texts";
@@ -84,8 +85,8 @@ export interface State {
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
-  /** what the next follow-up run does: the rest of the mails and the logs, the rollups, the archive */
-  followUp?: "send" | "rollups" | "archive";
+  /** what the next follow-up run does: the rest of the mails and the logs, the Zalo list and the dashboard, the rollups, the archive */
+  followUp?: "send" | "views" | "rollups" | "archive";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
   /** the reports' Drive folder and template, and the document made for each rollup */
@@ -105,6 +106,10 @@ export interface State {
   archiving?: { tab: string; rows: number };
   /** the daily job found something to archive: the follow-up runs do it */
   archiveDue?: boolean;
+  /** the figures by Khối of registration and the newest months, as last computed: the dashboard's table */
+  byGroup?: Record<string, GroupRow[]>;
+  /** the version of the tabs' look setup last applied (widths, wrapping, formats): applied again when it changes */
+  look?: number;
 }
 
 export interface ReportsRef {
@@ -127,6 +132,8 @@ export interface MailRecord {
   key: string;
   kind: string;
   unit: string;
+  /** the unit's name, shown beside its code in the mail log */
+  name?: string;
   period: string;
   to: string[];
   cc: string[];
@@ -265,7 +272,8 @@ export interface Triggers {
 
 export interface Ui {
   alert(title: string, message: string): void;
-  prompt(title: string, message: string): string | null;
+  /** the sidebar opened on one of its sections, beside the Sheet (choices are made there, not in prompts) */
+  sidebar(section: string): void;
   toast(store: Store, message: string): void;
 }
 
@@ -310,8 +318,8 @@ export interface Ports {
 }
 
 export interface Workbook {
-  /** the tabs as described: created when missing, formatted; returns the names created */
-  prepare(store: Store, defs: TabDef[]): string[];
+  /** the tabs as described: created when missing; their look applied when new or `restyle`; returns the names created */
+  prepare(store: Store, defs: TabDef[], restyle?: boolean): string[];
   zone(store: Store, timeZone: string): void;
   /** the spreadsheet's locale: how Sheets reads dates and numbers typed into it */
   locale(store: Store, locale: string): void;
@@ -321,6 +329,21 @@ export interface Workbook {
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
   /** notes on a block of cells from (row, col), one call; an empty note removes the cell's note */
   notes(store: Store, tab: string, row: number, col: number, notes: string[][]): void;
+  /**
+   * The tab `first` first (and active when `focus`); the empty tab a new spreadsheet comes with removed; the forms' own
+   * response tabs last, readable. Returns what changed.
+   */
+  arrange(store: Store, first: string, focus: boolean): string[];
+  /** a tab the product writes whole, made readable: widths (pixels), wrapped columns, bold rows, frozen rows */
+  shape(store: Store, tab: string, look: Look): void;
+}
+
+export interface Look {
+  widths: number[];
+  wrap?: number[];
+  /** rows (from 1) in bold: headings */
+  bold?: number[];
+  frozenRows?: number;
 }
 
 /** a form as Google reports it, for the self-check */

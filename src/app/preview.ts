@@ -1,12 +1,12 @@
 // What today's run would send, written to the preview tab; nothing is sent, nothing is stored but the statuses.
+import { periodName } from "../domain/dashboard";
 import { viDateTime } from "../domain/dates";
-import { PREVIEW_HEADER, TAB } from "../domain/layout";
+import { PREVIEW_HEADER, TAB, unitLabel } from "../domain/layout";
 import { kindLabel } from "../domain/mail-kinds";
 import { composeContext, composeDue } from "./compose";
 import { type Outcome, ok, openRun, readSettings } from "./context";
 import { planToday, readWindows } from "./daily";
 import type { Ports } from "./ports";
-import { periodLabel } from "./status-store";
 import { updateStatuses } from "./statuses";
 
 export function previewMails(p: Ports): Outcome<{ count: number; notes: string[] }> {
@@ -22,15 +22,16 @@ export function previewMails(p: Ports): Outcome<{ count: number; notes: string[]
     const byCode = new Map(units.map((u) => [u.code, u]));
     const ctx = composeContext(r, s, rules);
     const notes: string[] = [];
+    const label = (code?: string) => (code ? unitLabel(code, byCode.get(code)?.name) : "");
     const rows: unknown[][] = pl.due.map((d) => {
       if (d.kind === "rollup")
-        return [kindLabel(d.kind), "", periodLabel(d.period), s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"];
+        return [kindLabel(d.kind), "", periodName(d.period), s.rollupTo.join(", "), "", "", "gửi bằng lần chạy tổng hợp ngay sau"];
       const c = composeDue(d, d.unit ? byCode.get(d.unit) : undefined, ctx);
       if ("errors" in c) {
-        notes.push(`${kindLabel(d.kind)} ${d.unit ?? ""}: ${c.errors.join("; ")}`);
-        return [kindLabel(d.kind), d.unit ?? "", periodLabel(d.period), "", "", "", c.errors.join("; ")];
+        notes.push(`${kindLabel(d.kind)} ${label(d.unit)}: ${c.errors.join("; ")}`);
+        return [kindLabel(d.kind), label(d.unit), periodName(d.period), "", "", "", c.errors.join("; ")];
       }
-      return [kindLabel(d.kind), d.unit ?? "", periodLabel(d.period), c.mail.to.join(", "), c.mail.cc.join(", "), c.mail.subject, ""];
+      return [kindLabel(d.kind), label(d.unit), periodName(d.period), c.mail.to.join(", "), c.mail.cc.join(", "), c.mail.subject, ""];
     });
     const block = [
       [`Thư sẽ gửi nếu chạy lúc ${viDateTime(r.now, tz)} (xem trước, chưa gửi)`, "", "", "", "", "", ""],

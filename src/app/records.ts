@@ -3,7 +3,7 @@
 import { addDays, addMonths, localDay, localMonth } from "../domain/dates";
 import { type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
-import { colLetter, KEY_COLS, KEY_HEADER, TAB, VERDICT_LABEL } from "../domain/layout";
+import { colLetter, DECIDED_LABEL, KEY_COLS, KEY_HEADER, TAB, VERDICT_LABEL } from "../domain/layout";
 import type { Version } from "../domain/status";
 import type { Run } from "./context";
 import type { TabMarks } from "./ports";
@@ -88,7 +88,7 @@ export function readWindow(r: Run, form: FormId, start: number): Window {
 }
 
 const PERIOD_CELL = /^(Đăng ký|\d{2}\/\d{4}|)$/;
-const VERDICTS = new Set(Object.values(VERDICT_LABEL) as string[]);
+const VERDICTS = new Set([...Object.values(VERDICT_LABEL), ...Object.values(DECIDED_LABEL)] as string[]);
 
 /**
  * The key columns hold what only the product writes: a key "id@time", a date, a period, a verdict. A row that does

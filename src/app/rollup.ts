@@ -21,6 +21,7 @@ import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { periodLabel } from "./status-store";
+import { rollupLook } from "./tabs";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {
@@ -182,6 +183,8 @@ function rollupOne(
   while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
   heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0);
   heights[tab] = block.length;
+  // readable as staff open it: widths, wrapping, headings in bold (a few calls, once per rollup)
+  p.workbook.shape(store, tab, rollupLook(block));
   const values = {
     ...baseValues(s, period, undefined),
     ty_le_bao_cao: viPercent(report.figures.reportingRate),

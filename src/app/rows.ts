@@ -3,7 +3,16 @@
 import { viMonthShort } from "../domain/dates";
 import type { FormId } from "../domain/forms";
 import { type Answers, cellOf, type FormSpec, valueOfCell } from "../domain/forms/spec";
-import { CHANNEL_LABEL, columnTitle, KEY_COLS, VERDICT_LABEL } from "../domain/layout";
+import {
+  CHANNEL_LABEL,
+  codeOfLabel,
+  columnTitle,
+  DECIDED_LABEL,
+  KEY_COLS,
+  REJECTED_MARK,
+  unitLabel,
+  VERDICT_LABEL,
+} from "../domain/layout";
 import { REGISTRATION } from "../domain/periods";
 import type { Verdict, Version } from "../domain/status";
 import { clean, safeCell } from "../domain/text";
@@ -39,6 +48,9 @@ const verdictOf: Record<string, Verdict> = {
   [VERDICT_LABEL.accepted]: "accepted",
   [VERDICT_LABEL.invalid]: "invalid",
   [VERDICT_LABEL.unverified]: "unverified",
+  // a response that waited for staff keeps its verdict; column G says what they decided, and when
+  [DECIDED_LABEL.confirmed]: "unverified",
+  [DECIDED_LABEL.rejected]: "unverified",
 };
 
 const channelOf: Record<string, string> = Object.fromEntries(Object.entries(CHANNEL_LABEL).map(([k, v]) => [v, k]));
@@ -48,14 +60,17 @@ export function parseVersionRows(rows: unknown[][], firstRow: number, form?: For
   rows.forEach((r, i) => {
     const key = String(r[0] ?? "");
     if (!key) return;
+    const mark = String(r[6] ?? "").trim();
+    const rejected = mark.startsWith(REJECTED_MARK);
     out.push({
       key,
       responseId: String(r[1] ?? ""),
       at: toMs(r[2]),
-      unit: String(r[3] ?? ""),
+      unit: codeOfLabel(r[3]),
       period: periodOfCell(r[4]),
       verdict: verdictOf[String(r[5] ?? "").trim()] ?? "invalid",
-      confirmed: String(r[6] ?? "").trim() !== "",
+      confirmed: mark !== "" && !rejected,
+      ...(rejected ? { rejected } : {}),
       channel: channelOf[String(r[7] ?? "")] ?? "form",
       email: String(r[8] ?? ""),
       row: firstRow + i,
@@ -72,6 +87,8 @@ export interface NewVersion {
   responseId: string;
   at: Date;
   unit: string;
+  /** the unit's name, written beside its code */
+  unitName?: string;
   period: string;
   verdict: Verdict;
   confirmed: string;
@@ -88,7 +105,7 @@ export function versionRow(spec: FormSpec, v: NewVersion, columns: string[]): un
     v.key,
     v.responseId,
     v.at,
-    v.unit,
+    unitLabel(v.unit, v.unitName),
     periodCell(v.period),
     VERDICT_LABEL[v.verdict],
     v.confirmed,

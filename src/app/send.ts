@@ -68,6 +68,7 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
       key: d.key,
       kind: d.kind,
       unit: d.unit ?? "",
+      name: q.unit?.name,
       period: d.period,
       to: mail.to,
       cc: mail.cc,

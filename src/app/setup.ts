@@ -1,4 +1,5 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
+
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import { formSpecFor } from "../domain/forms/texts";
@@ -8,9 +9,8 @@ import {
   DASHBOARD_PERIODS,
   KEY_COLS,
   KEY_HEADER,
-  STATUS_HEADER_ROW,
-  STATUS_SUMMARY,
-  STATUS_SUMMARY_ROW,
+  OLD_UNIT_HEADER,
+  PREVIEW_HEADER,
   TAB,
   THEMES_HEADER,
 } from "../domain/layout";
@@ -18,15 +18,18 @@ import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../domain/report/themes";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../domain/settings";
 import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
-import { unitChoice } from "../domain/units";
+import { type Unit, unitChoice } from "../domain/units";
+import { fitWidths } from "../domain/widths";
 import { choicesFor } from "./choices";
-import { adopt, messageOf, type Run } from "./context";
+import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
 import { flush } from "./ledger";
+import { writeLists } from "./lists";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
 import { rebuildStatuses } from "./refresh";
-import { tabDefs } from "./tabs";
+import { LOOK_VERSION, standingKeys, tabDefs } from "./tabs";
+import { writeViews } from "./views";
 
 export interface SetupResult {
   ok: boolean;
@@ -34,17 +37,16 @@ export interface SetupResult {
   problems: string[];
 }
 
-/** the dashboard: each cell a reference into the status tab's summary, so it is never stale */
-function dashboardBlock(): unknown[][] {
-  const rows: unknown[][] = [
-    ["TỔNG QUAN TỶ LỆ BÁO CÁO THEO KỲ", ...STATUS_SUMMARY.map(() => "")],
-    ["Kỳ", ...STATUS_SUMMARY],
-  ];
-  for (let i = 0; i < DASHBOARD_PERIODS; i++) {
-    const ref = (r: number) => `='${TAB.status}'!${colLetter(4 + i)}${r}`;
-    rows.push([ref(STATUS_HEADER_ROW), ...STATUS_SUMMARY.map((_, k) => ref(STATUS_SUMMARY_ROW + k))]);
-  }
-  return rows;
+/** the roster's columns as wide as what they hold: the names' column follows the longest name, within bounds */
+function rosterWidths(units: Unit[]): number[] {
+  const def = tabDefs(0).find((d) => d.name === TAB.units);
+  const widths = [...(def?.widths ?? [])];
+  const [name] = fitWidths(
+    units.map((u) => [u.name]),
+    [{ min: 200, max: 340 }],
+  );
+  widths[1] = name;
+  return widths;
 }
 
 /** staff's own subject and body are kept; the list of placeholders follows the templates */
@@ -73,6 +75,11 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
     store.writeRows(spec.tab, 1, [[KEY_HEADER[KEY_COLS - 1]]], KEY_COLS);
     head = [...head.slice(0, KEY_COLS - 1), KEY_HEADER[KEY_COLS - 1], ...head.slice(KEY_COLS - 1)];
   }
+  if (head[3] === OLD_UNIT_HEADER) {
+    // the unit column now holds the unit's name beside its code: its header says so
+    store.writeRows(spec.tab, 1, [[KEY_HEADER[3]]], 4);
+    head[3] = KEY_HEADER[3];
+  }
   const problems: string[] = [];
   KEY_HEADER.forEach((h, i) => {
     if (head[i] !== h)
@@ -89,9 +96,10 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
     return byTitle?.key ?? stored?.[j] ?? `?${title}`;
   });
   for (const f of fields) if (!columns.includes(f.key)) columns.push(f.key);
-  const titles = columns.map((k) => {
+  // a column no question claims any more keeps the title it has
+  const titles = columns.map((k, j) => {
     const f = fields.find((x) => x.key === k);
-    return f ? columnTitle(f) : k.replace(/^\?/, "");
+    return f ? columnTitle(f) : (head[KEY_COLS + j] ?? k.replace(/^\?/, ""));
   });
   if (titles.join("\n") !== head.slice(KEY_COLS).join("\n")) store.writeRows(spec.tab, 1, [titles], KEY_COLS + 1);
   return { columns, problems };
@@ -136,7 +144,9 @@ export function setup(p: Ports): SetupResult {
     // installable triggers belong to one account; only it sees and changes them
     const owner = state.triggerOwner || me;
     // 1. settings: keep what staff wrote, add rows for new settings
-    const created = p.workbook.prepare(store, tabDefs(0).slice(0, 1));
+    // the look (widths, wrapping, formats) is applied to tabs already there only when the product's look changed
+    const restyle = state.look !== LOOK_VERSION;
+    const created = p.workbook.prepare(store, tabDefs(0).slice(0, 1), restyle);
     const have = store.readSettingsRows();
     const settingsRows = SETTING_DEFS.map((d) => {
       const mine = have.find((r) => r.key === d.key);
@@ -148,11 +158,17 @@ export function setup(p: Ports): SetupResult {
       TAB.settings,
     );
     // 2. every other tab (the status tab sized for the roster)
-    created.push(...p.workbook.prepare(store, tabDefs(0).slice(1, 2)));
+    created.push(...p.workbook.prepare(store, tabDefs(0).slice(1, 2), restyle));
     const { units, problems } = store.readUnits();
     res.problems.push(...problems);
-    created.push(...p.workbook.prepare(store, tabDefs(units.length).slice(2)));
+    // the report tabs' formats fall on their answer columns as they stand
+    created.push(...p.workbook.prepare(store, tabDefs(units.length, state.columns).slice(2), restyle));
     if (created.length) res.changes.push(`tạo trang: ${created.join(", ")}`);
+    if (created.includes(TAB.preview)) {
+      // until staff first ask for a preview, the tab says how
+      const hint = "Chọn Báo cáo CĐCS → Xem trước thư hôm nay (không gửi): các thư sẽ gửi hiện ở đây, chưa thư nào được gửi.";
+      store.writeRows(TAB.preview, 1, [[hint, ...PREVIEW_HEADER.slice(1).map(() => "")], PREVIEW_HEADER]);
+    }
     // a record tab made anew (deleted by mistake): its marks start over, and the next daily run compares every
     // response the forms hold and reads the tabs whole, so that nothing the forms hold is missing
     const marks = { ...(state.marks ?? {}) };
@@ -180,6 +196,17 @@ export function setup(p: Ports): SetupResult {
       res.problems.push(...l.problems);
     }
     patch.columns = columns;
+    // columns as they stand now differ from what the tabs were prepared for (a question added, a tab made anew): the
+    // formats and widths of those tabs follow
+    const moved = FORM_IDS.filter((f) => standingKeys(f, state.columns?.[f]).join("\n") !== (columns[f] ?? []).join("\n"));
+    if (moved.length) {
+      const tabs = new Set(moved.map((f) => SPECS[f].tab));
+      p.workbook.prepare(
+        store,
+        tabDefs(units.length, columns).filter((d) => tabs.has(d.name)),
+        true,
+      );
+    }
     if (res.problems.some((x) => x.includes("đưa về như cũ"))) {
       p.state.save(patch);
       return res;
@@ -187,7 +214,6 @@ export function setup(p: Ports): SetupResult {
     const tpl = templatesBlock(store.readTemplates().rows);
     store.writeRows(TAB.templates, 2, tpl.rows);
     patch.templates = tpl.templates;
-    store.writeRows(TAB.dashboard, 1, dashboardBlock());
     // the report's themes: the defaults once, then staff's own
     const themes = parseThemeRows(store.readTable(TAB.themes, THEMES_HEADER));
     if (!themes.themes.length && !themes.problems.length) {
@@ -220,6 +246,10 @@ export function setup(p: Ports): SetupResult {
     // dates in the Sheet show in the settings' zone, as the deadlines are counted; dates typed in are read day first
     p.workbook.zone(store, s.timeZone);
     p.workbook.locale(store, "vi_VN");
+    if (restyle || created.includes(TAB.units)) p.workbook.shape(store, TAB.units, { widths: rosterWidths(units) });
+    const listed: Run = { p, job: "Thiết lập", now, state: { ...state, heights: { ...(state.heights ?? {}) } }, journal: [], store };
+    writeLists(listed, choicesFor(units, s, now).unit, periodsUpTo(s, now).reverse());
+    state.heights = listed.state.heights;
     // 3. forms from the specs, their dropdowns from the roster
     const choices = choicesFor(units, s, now);
     const forms: State["forms"] = { ...state.forms };
@@ -268,6 +298,7 @@ export function setup(p: Ports): SetupResult {
     // 6. the reports' Drive folder and the template staff restyle, made once
     const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
     patch.reports = docs.ref;
+    patch.look = LOOK_VERSION;
     res.changes.push(...docs.changes);
     p.state.save(patch);
     run.state = { ...run.state, ...patch } as State;
@@ -276,6 +307,8 @@ export function setup(p: Ports): SetupResult {
     p.state.save({ rosterHash: run.state.rosterHash, rosterNotesHash: run.state.rosterNotesHash, heights: run.state.heights });
     const rebuilt = rebuildStatuses(run);
     if (!rebuilt.ok) res.problems.push(rebuilt.message);
+    // the Zalo list and the dashboard from the statuses just written
+    else res.problems.push(...writeViews(run, s));
     p.state.record("run", {
       job: "Thiết lập",
       result: res.problems.length ? "xong, có ghi chú" : "xong",

@@ -89,6 +89,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
     key: receiptKey(v),
     kind,
     unit: v.unit,
+    name: j.unit?.name,
     period: v.period,
     to: c.mail.to,
     cc: [],

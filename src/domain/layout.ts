@@ -20,6 +20,12 @@ export const TAB = {
   selfCheck: "Kiểm tra",
   /** the archive spreadsheets of closed years, and the figures of the periods they hold */
   archive: "Lưu trữ",
+  /** the first steps and their state: the tab a new Sheet opens on */
+  start: "Bắt đầu",
+  /** what staff paste into the chairs' Zalo group: units still owing, each with its own link */
+  zalo: "Nhắc qua Zalo",
+  /** the dropdowns' lists of the manual tabs ("mã – tên" of each unit, months): hidden, written by the product */
+  lists: "Danh mục (hệ thống)",
 } as const;
 
 /** a tab as setup makes and keeps it */
@@ -29,8 +35,18 @@ export interface TabDef {
   /** the header is written when the tab is made, never again (report tabs: setup lays their columns out itself) */
   headerOnce?: boolean;
   headerRow?: number;
-  /** column widths where the header does not tell (tabs the product writes whole) */
+  /** column widths in pixels, chosen for what each column holds */
   widths?: number[];
+  /** columns whose text wraps (free text, links, names); the rest stay on one line */
+  wrapCols?: number[];
+  /** the first row that wraps (a title above it runs across the columns instead) */
+  wrapFrom?: number;
+  /** blocks in bold besides the frozen rows of a tab the product writes whole (A1 ranges) */
+  bold?: string[];
+  /** columns only the product reads (internal keys): hidden from staff */
+  hiddenCols?: number[];
+  /** number formats of blocks of the tab (A1 ranges), as Sheets shows them in the Sheet's locale */
+  formats?: { a1: string; format: string }[];
   frozenRows: number;
   frozenCols?: number;
   textCols?: number[];
@@ -38,7 +54,10 @@ export interface TabDef {
   percentRows?: { from: number; to: number; fromCol: number; toCol: number };
   protect: boolean;
   hidden?: boolean;
-  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number; toRow?: number }[];
+  /** dropdowns; `allowInvalid`: a value not in the list is taken with a warning (a bare code where the list has “mã – tên”) */
+  lists?: { col: number; values?: string[]; rangeA1?: string; fromRow: number; toRow?: number; allowInvalid?: boolean }[];
+  /** notes on header cells: how to fill a column */
+  notes?: { col: number; note: string }[];
   colors?: { prefix: string; background: string }[];
   capacity?: { rows: number; cols: number };
   tabColor?: string;
@@ -71,7 +90,7 @@ export const KEY_HEADER = [
   "Khóa",
   "Mã phản hồi",
   "Thời điểm nhận",
-  "Mã đơn vị",
+  "Đơn vị",
   "Kỳ",
   "Kết quả",
   "Xác nhận",
@@ -93,6 +112,15 @@ export function columnTitle(f: { column?: string; title: string }): string {
 
 export const VERDICT_LABEL = { accepted: "Hợp lệ", invalid: "Không hợp lệ", unverified: "Chờ xác nhận" } as const;
 
+/** a response that waited for staff, once they decided (column “Kết quả”; column “Xác nhận” says who and when) */
+export const DECIDED_LABEL = { confirmed: "Hợp lệ (đã xác nhận)", rejected: "Không ghi nhận (đã từ chối)" } as const;
+
+/** the start of a rejection in column “Xác nhận” (a confirmation starts “Đã xác nhận”) */
+export const REJECTED_MARK = "Đã từ chối";
+
+/** the header the unit column had before it held the unit's name beside its code */
+export const OLD_UNIT_HEADER = "Mã đơn vị";
+
 export const CHANNEL_LABEL: Record<string, string> = {
   form: "Biểu mẫu",
   paper: "Văn bản giấy",
@@ -100,7 +128,7 @@ export const CHANNEL_LABEL: Record<string, string> = {
   message: "Tin nhắn",
 };
 
-export const MAIL_LOG_HEADER = ["Khóa", "Thời điểm", "Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Kết quả"];
+export const MAIL_LOG_HEADER = ["Khóa", "Thời điểm", "Loại thư", "Đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Kết quả"];
 
 export const RUN_LOG_HEADER = ["Thời điểm", "Công việc", "Kết quả", "Chi tiết"];
 
@@ -110,7 +138,19 @@ export const TEMPLATES_HEADER = ["Loại thư", "Ghi chú", "Tiêu đề", "Nộ
 export const THEMES_HEADER = ["Chủ đề", "Từ, cụm từ (cách nhau dấu phẩy)", "Không tính khi nằm trong cụm từ (cách nhau dấu phẩy)"];
 export const SELF_CHECK_HEADER = ["Mục kiểm tra", "Kết quả", "Chi tiết", "Việc cần làm"];
 
-export const PREVIEW_HEADER = ["Loại thư", "Mã đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
+export const PREVIEW_HEADER = ["Loại thư", "Đơn vị", "Kỳ", "Người nhận", "Đồng gửi", "Tiêu đề", "Ghi chú"];
+
+/** a unit as staff read it wherever a code is shown: “CD001 – CĐCS Công ty …” */
+export function unitLabel(code: string, name?: string): string {
+  return code && name ? `${code} – ${name}` : code;
+}
+
+/** the code of a cell written by unitLabel (or a bare code) */
+export function codeOfLabel(cell: unknown): string {
+  return String(cell ?? "")
+    .split(/\s+[–—-]\s+/)[0]
+    .trim();
+}
 
 /**
  * Status tab: title row, header row, summary rows, a separator, then one row per unit (roster order, then units that
@@ -137,7 +177,7 @@ export const ARCHIVE_HEADER = ["Năm", "Bảng tính lưu trữ", "Kỳ", ...STA
 export const STATUS_HEADER_ROW = 2;
 export const STATUS_SUMMARY_ROW = 3;
 export const STATUS_UNITS_ROW = STATUS_SUMMARY_ROW + STATUS_SUMMARY.length + 1;
-/** the dashboard shows this many periods (registration + 5 years of months) */
+/** the dashboard's chart reads this many period rows (registration + 5 years of months); rows not yet used are blank */
 export const DASHBOARD_PERIODS = 61;
 
 export const MANUAL_LEAD = ["Mã ghi nhận", "Ngày giờ nhận (dd/mm/yyyy hh:mm)", "Kênh"];

@@ -16,6 +16,8 @@ export interface Version {
   period: string;
   verdict: Verdict;
   confirmed: boolean;
+  /** staff rejected it (a sender they could not confirm): it counts for nothing, and is kept */
+  rejected?: boolean;
   channel: string;
   email: string;
   /** 1-based row in its tab */
@@ -94,6 +96,7 @@ export function reportsOf(versions: Version[]): Map<string, Report[]> {
     // a version stored twice (a redelivered event that slipped through) counts once
     if (seen.has(v.key)) continue;
     seen.add(v.key);
+    if (v.rejected) continue;
     const list = byResponse.get(v.responseId);
     if (list) list.push(v);
     else byResponse.set(v.responseId, [v]);
@@ -229,6 +232,8 @@ export function evaluate(versions: Version[], periods: string[], frame: Frame, s
   const roster = new Map(frame.units.map((u) => [u.code, u]));
   const byPeriod = new Map<string, Map<string, UnitStatus>>();
   const figures: PeriodFigures[] = [];
+  // a response staff just rejected: the stored “waiting” it gave its unit no longer stands
+  const rejected = new Set(versions.filter((v) => v.rejected).map((v) => `${v.period}|${v.unit}`));
   for (const period of periods) {
     const stored = frame.stored.get(period);
     const codes = [...roster.keys()];
@@ -240,7 +245,10 @@ export function evaluate(versions: Version[], periods: string[], frame: Frame, s
       const rs = reports.get(`${period}|${code}`) ?? [];
       const deadline = period === REGISTRATION ? (u ? registrationDue(u, frame.rules) : null) : frame.rules.deadline(period);
       let st: UnitStatus = deadline ? statusOf(rs, deadline, tz) : { kind: "missing", daysLate: 0 };
-      if (!frame.complete(period)) st = mergeStatus(stored?.get(code), st);
+      if (!frame.complete(period)) {
+        const before = stored?.get(code);
+        st = mergeStatus(before?.kind === "unverified" && rejected.has(`${period}|${code}`) ? undefined : before, st);
+      }
       // what has arrived makes a unit expected for registration before its own deadline (it counts)
       if (!x.expected && !(period === REGISTRATION && st.kind !== "missing" && deadline)) {
         st = { kind: "exempt", daysLate: 0, notYetDue: x.notYetDue };

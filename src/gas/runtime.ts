@@ -4,39 +4,44 @@ import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
 import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices, writeTexts } from "./form-gateway";
+import { showSidebar } from "./html";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
 import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
-import { alert, prompt } from "./ui";
-import { ensureChart, ensureTab, protectTabs } from "./workbook";
+import { alert } from "./ui";
+import { arrangeTabs, ensureChart, ensureTab, protectTabs, shapeTab } from "./workbook";
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
   const lock = new ScriptLock();
+  const state = new PropertiesStateStore(lock);
+  // the report tabs' answer columns as the run's state has them: where the plain-text columns are
+  const columns = () => state.columns();
   return {
     clock: { now: () => Date.now() },
-    state: new PropertiesStateStore(lock),
+    state,
     // from a menu, the bound Sheet is opened as the active one: a copy (File → Make a copy) finds it is not the Sheet
     // its stored state names, and refuses before anything is read or written
     open: (id) => {
-      if (!fromMenu) return SheetStore.open(id);
+      if (!fromMenu) return SheetStore.open(id, columns);
       const active = SpreadsheetApp.getActiveSpreadsheet();
-      if (!active) return SheetStore.open(id);
+      if (!active) return SheetStore.open(id, columns);
       if (active.getId() !== id) throw new Error(IS_COPY);
-      return new SheetStore(active);
+      return new SheetStore(active, columns);
     },
-    openOther: (id) => SheetStore.open(id, false),
+    // an archive: no plain-text columns
+    openOther: (id) => SheetStore.open(id, null),
     createSpreadsheet: (name, editors) => {
       const ss = SpreadsheetApp.create(name);
       if (editors.length) ss.addEditors(editors);
-      return { store: new SheetStore(ss, false), id: ss.getId(), url: ss.getUrl() };
+      return { store: new SheetStore(ss, null), id: ss.getId(), url: ss.getUrl() };
     },
     active: () => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      return ss ? { store: new SheetStore(ss), id: ss.getId() } : null;
+      return ss ? { store: new SheetStore(ss, columns), id: ss.getId() } : null;
     },
     mailer: new MailAppMailer(),
     lock,
@@ -60,7 +65,7 @@ export function gasPorts(fromMenu = false): Ports {
     triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps: clearFollowUps },
     ui: {
       alert,
-      prompt,
+      sidebar: showSidebar,
       toast: (store: Store, message: string) => ssOf(store).toast(message, "Báo cáo CĐCS", 8),
     },
     user: () => {
@@ -73,10 +78,10 @@ export function gasPorts(fromMenu = false): Ports {
     effectiveUser: () => Session.getEffectiveUser().getEmail().toLowerCase(),
     probes: gasProbes,
     workbook: {
-      prepare: (store, defs) => {
+      prepare: (store, defs, restyle = true) => {
         const ss = ssOf(store);
         const made: string[] = [];
-        for (const d of defs) if (ensureTab(ss, d).created) made.push(d.name);
+        for (const d of defs) if (ensureTab(ss, d, restyle).created) made.push(d.name);
         return made;
       },
       zone: (store, tz) => {
@@ -96,6 +101,8 @@ export function gasPorts(fromMenu = false): Ports {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet && notes.length) sheet.getRange(row, col, notes.length, notes[0].length).setNotes(notes);
       },
+      arrange: (store, first, focus) => arrangeTabs(ssOf(store), first, focus),
+      shape: (store, tab, look) => shapeTab(ssOf(store), tab, look),
     },
     newId: () => Utilities.getUuid(),
     // what the submit handler stored lately (6 hours, CacheService's longest): a redelivered event finds it here

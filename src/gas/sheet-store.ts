@@ -6,6 +6,7 @@ import { colLetter, SETTINGS_HEADER, SETTINGS_RANGE, TAB, TEMPLATES_HEADER, UNIT
 const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 
 import { tabDefs } from "../app/tabs";
+import type { FormId } from "../domain/forms";
 import type { SettingsRow } from "../domain/settings";
 import type { MailKind } from "../domain/templates";
 import type { Unit } from "../domain/units";
@@ -26,11 +27,16 @@ export const NEW_SHEET_ROWS = 1000;
 
 export class MissingTabError extends Error {}
 
-/** each tab's plain-text ("@") columns, from the tabs' own description */
-let plain: Map<string, Set<number>> | null = null;
-function plainColumns(tab: string): Set<number> | undefined {
-  plain ??= new Map(tabDefs(0).map((d) => [d.name, new Set(d.textCols ?? [])]));
-  return plain.get(tab);
+/** the report tabs' answer columns as they stand (the state's), or nothing known */
+export type Columns = () => Partial<Record<FormId, string[]>> | undefined;
+
+/** each tab's plain-text ("@") columns, from the tabs' own description, for the answer columns as they stand */
+let plain: { columns: Partial<Record<FormId, string[]>> | undefined; map: Map<string, Set<number>> } | null = null;
+function plainColumns(tab: string, columns: Partial<Record<FormId, string[]>> | undefined): Set<number> | undefined {
+  if (!plain || plain.columns !== columns) {
+    plain = { columns, map: new Map(tabDefs(0, columns).map((d) => [d.name, new Set(d.textCols ?? [])])) };
+  }
+  return plain.map.get(tab);
 }
 
 /**
@@ -38,8 +44,8 @@ function plainColumns(tab: string): Set<number> | undefined {
  * formula). A plain-text ("@") column keeps text as text by itself, and there Google keeps a leading apostrophe as a
  * character: the safety apostrophe comes off in those columns, and only there.
  */
-function forColumns(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
-  const cols = plainColumns(tab);
+function forColumns(tab: string, startCol: number, rows: unknown[][], columns: Columns): unknown[][] {
+  const cols = plainColumns(tab, columns());
   if (!cols?.size) return rows;
   return rows.map((r) => r.map((v, j) => (cols.has(startCol + j) && typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)));
 }
@@ -49,16 +55,16 @@ const gone = (tab: string) => new MissingTabError(`Không tìm thấy trang “$
 export class SheetStore implements Store {
   private sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   /**
-   * `plain`: the product's own Sheet, whose plain-text columns setup formats. An archive's tabs have no such columns,
-   * so there every value keeps its safety apostrophe.
+   * `columns`: the product's own Sheet, whose plain-text columns setup formats (the report tabs' by their answer
+   * columns as they stand). `null`: an archive, whose tabs have no such columns, so every value keeps its apostrophe.
    */
   constructor(
     readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-    private readonly plain = true,
+    private readonly columns: Columns | null = () => undefined,
   ) {}
 
   private cells(tab: string, startCol: number, rows: unknown[][]): unknown[][] {
-    return this.plain ? forColumns(tab, startCol, rows) : rows;
+    return this.columns ? forColumns(tab, startCol, rows, this.columns) : rows;
   }
 
   name(): string {
@@ -98,8 +104,8 @@ export class SheetStore implements Store {
     return cap;
   }
 
-  static open(id: string, plain = true): SheetStore {
-    return new SheetStore(SpreadsheetApp.openById(id), plain);
+  static open(id: string, columns: Columns | null): SheetStore {
+    return new SheetStore(SpreadsheetApp.openById(id), columns);
   }
 
   /**

@@ -72,6 +72,11 @@ export class PropertiesStateStore implements StateStore {
     return i < 0 ? null : i + 2;
   }
 
+  /** the report tabs' answer columns in the state last loaded or saved */
+  columns(): State["columns"] | undefined {
+    return this.state.columns;
+  }
+
   unitCodes(): string[] {
     return this.index().filter(Boolean);
   }

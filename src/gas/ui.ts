@@ -3,21 +3,26 @@ export const MENU = "Báo cáo CĐCS";
 
 export const MENU_ITEMS: [string, string][] = [
   ["Thiết lập", "setup"],
+  ["Kiểm tra hệ thống", "selfCheck"],
   ["Làm mới trạng thái", "refreshStatus"],
   ["Xem trước thư hôm nay (không gửi)", "previewMails"],
-  ["Gửi thư nhắc ngay", "sendRemindersNow"],
-  ["Gửi tổng hợp tháng này", "sendRollupNow"],
-  ["Ghi nhận báo cáo giấy, email, tin nhắn", "recordManualReports"],
-  ["Xác nhận người gửi", "confirmSender"],
-  ["Kiểm tra hệ thống", "selfCheck"],
+  ["Xác nhận hoặc từ chối người gửi…", "showConfirm"],
+  ["Gửi thư nhắc…", "showReminders"],
+  ["Gửi tổng hợp…", "showRollup"],
+  ["Ghi nhận báo cáo giấy, email, tin nhắn…", "showRecord"],
+  ["Danh sách nhắc qua Zalo…", "showZalo"],
+  ["Ghi nhận các dòng đã gõ ở trang Nhập tay", "recordManualReports"],
   ["Lưu trữ dữ liệu cũ", "archiveOldData"],
 ];
+
+/** the menu's groups: set-up, the Sheet, the choices made in the sidebar, the manual tabs, the archive */
+const SEPARATE_BEFORE = [2, 4, 9, 10];
 
 export function addMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(MENU);
   MENU_ITEMS.forEach(([label, fn], i) => {
-    if (i === 2 || i === 5 || i === 7) menu.addSeparator();
+    if (SEPARATE_BEFORE.includes(i)) menu.addSeparator();
     menu.addItem(label, fn);
   });
   menu.addToUi();
@@ -26,10 +31,4 @@ export function addMenu(): void {
 export function alert(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
-}
-
-export function prompt(title: string, message: string): string | null {
-  const ui = SpreadsheetApp.getUi();
-  const r = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
-  return r.getSelectedButton() === ui.Button.OK ? r.getResponseText() : null;
 }

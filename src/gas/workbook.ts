@@ -1,12 +1,29 @@
 // Setup of the product's tabs: created when missing, headers, formats, dropdowns, colours, protection, chart.
-import { colLetter } from "../domain/layout";
+import { colLetter, TAB } from "../domain/layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+import type { Look } from "../app/ports";
 import type { TabDef } from "../domain/layout";
 
-export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created: boolean } {
+/** runs of adjacent columns, so that a format over several columns is one call */
+function runs(cols: number[]): [number, number][] {
+  const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
+
+/**
+ * A tab as described: made when missing, its header, frozen rows, plain-text columns and room kept on every setup; its
+ * look (widths, wrapping, formats, colours, dropdowns) when it is new or `restyle` says the product's look changed.
+ */
+export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet: Sheet; created: boolean } {
   let sheet = ss.getSheetByName(def.name);
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(def.name);
@@ -15,14 +32,7 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     sheet.getRange(hr, 1, 1, def.header.length).setValues([def.header]).setFontWeight("bold").setBackground("#e8eef7").setWrap(true);
   }
   sheet.setFrozenRows(def.frozenRows);
-  if (def.frozenCols) sheet.setFrozenColumns(def.frozenCols);
-  // widths follow the headers: long titles get wide columns, free text the widest
-  const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
-  // one call per run of equal widths
-  for (let i = 0, j = 0; i < widths.length; i = j) {
-    while (widths[j] === widths[i]) j++;
-    sheet.setColumnWidths(i + 1, j - i, widths[i]);
-  }
+  if (def.frozenCols !== undefined) sheet.setFrozenColumns(def.frozenCols);
   if (def.capacity) {
     // exactly two calls whatever the roster's size: capacity is ensured by inserting at least one row
     const max = sheet.getMaxRows();
@@ -30,24 +40,48 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     const cols = sheet.getMaxColumns();
     if (cols < def.capacity.cols) sheet.insertColumnsAfter(cols, def.capacity.cols - cols);
   }
-  if (def.protect && def.header.length && !def.capacity) {
+  if (def.protect && def.header.length && !def.capacity && (created || !def.headerOnce)) {
     // Google counts every grid cell of every tab against 10 million: a tab the product writes to a fixed width keeps
-    // no empty columns (a new tab has 26)
+    // no empty columns (a new tab has 26). A report tab is trimmed only when new: later, a column past today's
+    // questions holds the answers to a question since removed
     const cols = sheet.getMaxColumns();
     if (cols > def.header.length) sheet.deleteColumns(def.header.length + 1, cols - def.header.length);
   }
+  // what is typed stays text: whatever the look
   for (const c of def.textCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("@");
-  for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm:ss");
-  if (def.percentRows) {
-    const p = def.percentRows;
-    sheet.getRange(`${colLetter(p.fromCol)}${p.from}:${colLetter(p.toCol)}${p.to}`).setNumberFormat("0.0%");
+  if (created || restyle) look(ss, sheet, def);
+  if (def.hidden && created) sheet.hideSheet();
+  return { sheet, created };
+}
+
+function look(ss: Spreadsheet, sheet: Sheet, def: TabDef): void {
+  // widths chosen for what each column holds; a tab described by its header alone gets widths from it
+  const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
+  // one call per run of equal widths
+  for (let i = 0, j = 0; i < widths.length; i = j) {
+    while (widths[j] === widths[i]) j++;
+    sheet.setColumnWidths(i + 1, j - i, widths[i]);
   }
+  const hr = def.headerRow ?? 1;
+  const width = Math.max(widths.length, def.header.length, 1);
+  // text sits at the top of its cell, so that a wrapped neighbour does not push it down the middle
+  sheet.getRange(`A1:${colLetter(width)}`).setVerticalAlignment("top");
+  const from = def.wrapFrom ?? 1;
+  for (const [a, b] of runs(def.wrapCols ?? [])) sheet.getRange(`${colLetter(a)}${from}:${colLetter(b)}`).setWrap(true);
+  for (const c of def.dateCols ?? []) sheet.getRange(`${colLetter(c)}2:${colLetter(c)}`).setNumberFormat("dd/MM/yyyy HH:mm");
+  for (const f of def.formats ?? []) sheet.getRange(f.a1).setNumberFormat(f.format);
+  if (!def.header.length && def.frozenRows) {
+    // a tab the product writes whole: its title and header rows in bold
+    sheet.getRange(`A1:${colLetter(width)}${def.frozenRows}`).setFontWeight("bold");
+  }
+  for (const a1 of def.bold ?? []) sheet.getRange(a1).setFontWeight("bold");
   for (const l of def.lists ?? []) {
-    const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+    const b = SpreadsheetApp.newDataValidation().setAllowInvalid(!!l.allowInvalid);
     if (l.values) b.requireValueInList(l.values, true);
     else if (l.rangeA1) b.requireValueInRange(ss.getRange(l.rangeA1), true);
     sheet.getRange(`${colLetter(l.col)}${l.fromRow}:${colLetter(l.col)}${l.toRow ?? ""}`).setDataValidation(b.build());
   }
+  for (const n of def.notes ?? []) sheet.getRange(hr, n.col).setNote(n.note);
   if (def.colors) {
     const range = sheet.getRange(`A1:${colLetter(Math.max(def.capacity?.cols ?? 26, 26))}`);
     const rules = def.colors.map((c) =>
@@ -55,9 +89,8 @@ export function ensureTab(ss: Spreadsheet, def: TabDef): { sheet: Sheet; created
     );
     sheet.setConditionalFormatRules(rules);
   }
+  for (const [a, b] of runs(def.hiddenCols ?? [])) sheet.hideColumns(a, b - a + 1);
   if (def.tabColor) sheet.setTabColor(def.tabColor);
-  if (def.hidden && created) sheet.hideSheet();
-  return { sheet, created };
 }
 
 const PROTECTED = "Trang do hệ thống ghi; xem, lọc, sao chép thoải mái, không sửa.";
@@ -105,4 +138,69 @@ export function ensureChart(sheet: Sheet, labels: string, series: string, title:
     .setPosition(3, 14, 0, 0)
     .build();
   sheet.insertChart(chart);
+}
+
+/** the name Google gives the first tab of a new spreadsheet, in the account's language */
+const DEFAULT_TAB = /^(Trang tính|Sheet|Feuille|Hoja|Tabelle|Foglio|Planilha)\s?\d+$/;
+
+/**
+ * The tab `first` first and active (the Sheet opens on it); an empty default tab removed; the forms' response tabs
+ * (Google's own, found by Sheet.getFormUrl) moved last, their header wrapped and their columns wide enough to read.
+ */
+export function arrangeTabs(ss: Spreadsheet, first: string, focus: boolean): string[] {
+  const notes: string[] = [];
+  const sheets = ss.getSheets();
+  const names = sheets.map((x) => x.getName());
+  for (let i = 0; i < sheets.length; i++) {
+    const x = sheets[i];
+    if (!DEFAULT_TAB.test(names[i]) || names.length < 2) continue;
+    if (x.getLastRow() === 0 && x.getLastColumn() === 0) {
+      ss.deleteSheet(x);
+      notes.push(`xóa trang trống “${names[i]}”`);
+    }
+  }
+  // a response tab Google has just added sits first: it goes last (one already moved is left where it is)
+  const settings = ss.getSheetByName(TAB.settings)?.getIndex() ?? Number.POSITIVE_INFINITY;
+  const responses = ss.getSheets().filter((x) => x.getIndex() < settings && x.getFormUrl());
+  for (const x of responses) {
+    ss.setActiveSheet(x);
+    ss.moveActiveSheet(ss.getSheets().length);
+    const cols = Math.max(2, x.getLastColumn());
+    x.setColumnWidth(1, 150);
+    x.setColumnWidth(2, 230);
+    if (cols > 2) x.setColumnWidths(3, cols - 2, 220);
+    x.getRange(1, 1, 1, cols).setFontWeight("bold");
+    // the answers are read whole: every column but the time wraps, text at the top of its cell
+    x.getRange(`A1:${colLetter(cols)}`).setVerticalAlignment("top");
+    x.getRange(`B1:${colLetter(cols)}`).setWrap(true);
+    x.getRange("A1:A1").setWrap(true);
+    x.getRange("A2:A").setNumberFormat("dd/MM/yyyy HH:mm:ss");
+  }
+  const start = ss.getSheetByName(first);
+  if (start && (focus || start.getIndex() !== 1)) {
+    ss.setActiveSheet(start);
+    if (start.getIndex() !== 1) ss.moveActiveSheet(1);
+  }
+  return notes;
+}
+
+/** a tab written whole (a rollup's): widths, wrapping, headings in bold, the first rows frozen */
+export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
+  const sheet = ss.getSheetByName(tab);
+  if (!sheet) return;
+  look.widths.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
+  const last = colLetter(Math.max(1, look.widths.length));
+  sheet.getRange(`A1:${last}`).setVerticalAlignment("top");
+  for (const [a, b] of runs(look.wrap ?? [])) sheet.getRange(`${colLetter(a)}1:${colLetter(b)}`).setWrap(true);
+  const bold = look.bold ?? [];
+  if (bold.length) {
+    const height = Math.max(...bold);
+    const weights = Array.from({ length: height }, (_, i) =>
+      look.widths.map(() => (bold.includes(i + 1) ? ("bold" as const) : ("normal" as const))),
+    );
+    sheet.getRange(1, 1, height, look.widths.length).setFontWeights(weights);
+  }
+  if (look.frozenRows !== undefined) sheet.setFrozenRows(look.frozenRows);
 }

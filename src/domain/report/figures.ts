@@ -11,15 +11,17 @@ export function cutoffOf(period: string, s: Settings): number {
   return instantOf(addDays(deadlineOf(period, s).due, s.rollupAfter), s.timeZone, s.dailyRunHour);
 }
 
-/** "Đã xác nhận: ai, 21/10/2018 08:30" → the instant, read in the zone (0 when it cannot be read) */
+/** "Đã xác nhận: ai, 21/10/2018 08:30" (or "Đã từ chối: …") → the instant staff decided, read in the zone (0 when it cannot be read) */
 export function confirmedAt(mark: unknown, tz: string): number {
   const m = /(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})/.exec(String(mark ?? ""));
   return m ? instantOf(`${m[3]}-${m[2]}-${m[1]}`, tz, +m[4], +m[5]) : 0;
 }
 
-/** the stored versions as they stood at an instant: what had arrived by then, confirmed only if confirmed by then */
+/** the stored versions as they stood at an instant: what had arrived by then, confirmed (or rejected) only if decided by then */
 export function versionsAt(versions: Version[], at: number, confirmed: (v: Version) => number): Version[] {
-  return versions.filter((v) => v.at <= at).map((v) => (v.confirmed && confirmed(v) > at ? { ...v, confirmed: false } : v));
+  return versions
+    .filter((v) => v.at <= at)
+    .map((v) => ((v.confirmed || v.rejected) && confirmed(v) > at ? { ...v, confirmed: false, rejected: false } : v));
 }
 
 export interface Snapshot {

@@ -1,0 +1,61 @@
+// The Zalo tab: the units still owing each period open to mails, with their own links and the messages staff paste
+// into the chairs' group. Written by the daily job from the statuses it has just computed (one block write).
+import { viDateTime } from "../domain/dates";
+import { TAB, unitLabel } from "../domain/layout";
+import { workOf } from "../domain/mail-text";
+import { REGISTRATION } from "../domain/periods";
+import type { Settings } from "../domain/settings";
+import { STATUS_LABEL, type Statuses } from "../domain/status";
+import { safeCell } from "../domain/text";
+import type { Unit } from "../domain/units";
+import { groupMessages, personalMessage, type ZaloSection, zaloSections } from "../domain/zalo";
+import type { Run } from "./context";
+import { unitLink } from "./mails";
+
+export const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
+const GROUP_LABEL = "Tin nhắn gửi nhóm";
+
+/** the sections of the periods mails can still be about (`live`: registration and the live months, newest first) */
+export function zaloOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, live: string[]): ZaloSection[] {
+  const order = [...live.filter((p) => p !== REGISTRATION), ...live.filter((p) => p === REGISTRATION)];
+  return zaloSections(statuses, order, units, s, r.now, workOf, (period, u) => unitLink(r.state.forms, period, u, r.p.forms.prefilledLink));
+}
+
+/** a row of the tab, as wide as its header */
+const line = (...cells: string[]): string[] => [...cells, ...Array(ZALO_HEADER.length).fill("")].slice(0, ZALO_HEADER.length);
+
+/** the tab's rows: a heading per period, the group's message (in parts), then each unit with its private message */
+export function zaloRows(sections: ZaloSection[], s: Settings, asOf: number): unknown[][] {
+  const rows: unknown[][] = [
+    line(`NHẮC QUA ZALO – cập nhật lúc ${viDateTime(asOf, s.timeZone)}`),
+    line(
+      "Cách dùng",
+      "Chép ô “Tin nhắn gửi nhóm” (hoặc bấm Chép ở Báo cáo CĐCS → Danh sách nhắc qua Zalo) rồi dán vào nhóm Zalo các Chủ tịch CĐCS. Tin nhắn riêng của từng đơn vị ở cột “Tin nhắn”. Danh sách tự cập nhật mỗi ngày.",
+    ),
+    ZALO_HEADER,
+  ];
+  const open = sections.filter((x) => x.units.length);
+  if (!open.length) rows.push(line("Không còn đơn vị nào phải nhắc."));
+  for (const sec of open) {
+    const title = `${sec.work.charAt(0).toUpperCase()}${sec.work.slice(1)} – hạn ${sec.due}: ${sec.units.length} đơn vị chưa nộp`;
+    rows.push(line(), line(title));
+    const parts = groupMessages(sec, s.orgShort, asOf, s.timeZone);
+    parts.forEach((m, i) => {
+      rows.push(line(parts.length > 1 ? `${GROUP_LABEL} (phần ${i + 1}/${parts.length})` : GROUP_LABEL, m));
+    });
+    for (const u of sec.units) {
+      rows.push([unitLabel(u.code, u.name), personalMessage(u, sec, s.orgShort), STATUS_LABEL[u.status], u.link]);
+    }
+  }
+  return rows.map((r) => r.map(safeCell));
+}
+
+/** the tab written whole, blanking what the last write left below */
+export function writeZalo(r: Run, s: Settings, sections: ZaloSection[]): void {
+  const rows = zaloRows(sections, s, r.now);
+  const height = rows.length;
+  while (rows.length < (r.state.heights[TAB.zalo] ?? 0)) rows.push(line());
+  r.store.writeRows(TAB.zalo, 1, rows);
+  r.state.heights = { ...r.state.heights, [TAB.zalo]: height };
+  r.p.state.save({ heights: r.state.heights });
+}

@@ -1,0 +1,101 @@
+// What staff paste into the chairs' Zalo group: for each period still open to mails, the units that have not sent an
+// acceptable report, each with its own link; one message for the group (in parts short enough to paste) and one per
+// unit for a private message.
+import { dayNumber, localDay, viDateTime } from "./dates";
+import type { Settings } from "./settings";
+import type { Statuses, StatusKind } from "./status";
+import type { Unit } from "./units";
+import { deadlineWords } from "./wording";
+
+/** a unit that still owes the period, and the link that does it */
+export interface ZaloUnit {
+  code: string;
+  name: string;
+  status: StatusKind;
+  link: string;
+}
+
+export interface ZaloSection {
+  period: string;
+  /** “báo cáo tháng 10/2018”, “thông tin đăng ký tài khoản Facebook” */
+  work: string;
+  /** “trước ngày 24/10/2018” */
+  due: string;
+  /** days past the last on-time day (0 while still on time) */
+  daysLate: number;
+  units: ZaloUnit[];
+}
+
+/** a Zalo message stays short enough to paste and read on a phone */
+export const ZALO_PART_CHARS = 1800;
+
+/** units owing each period (nothing arrived, or nothing acceptable); a report waiting for staff is theirs to decide */
+export function zaloSections(
+  statuses: Statuses,
+  periods: string[],
+  units: Unit[],
+  s: Settings,
+  asOf: number,
+  words: (period: string) => string,
+  link: (period: string, u: Unit) => string,
+): ZaloSection[] {
+  const today = dayNumber(localDay(asOf, s.timeZone));
+  const out: ZaloSection[] = [];
+  for (const period of periods) {
+    const map = statuses.byPeriod.get(period);
+    const f = statuses.figures.find((x) => x.period === period);
+    if (!map || !f) continue;
+    const owing: ZaloUnit[] = [];
+    for (const u of units) {
+      const st = map.get(u.code);
+      if (!st || (st.kind !== "missing" && st.kind !== "invalid")) continue;
+      owing.push({ code: u.code, name: u.name, status: st.kind, link: link(period, u) });
+    }
+    out.push({
+      period,
+      work: words(period),
+      due: deadlineWords(f.deadline),
+      daysLate: Math.max(0, today - dayNumber(f.deadline.lastOnTime)),
+      units: owing,
+    });
+  }
+  return out;
+}
+
+/** addressed to the unit's chair by office: the roster's chair may change, the unit's name says who */
+function addressee(u: ZaloUnit): string {
+  return `Kính gửi đồng chí Chủ tịch ${u.name}`;
+}
+
+/** the message for one unit, to send privately */
+export function personalMessage(u: ZaloUnit, sec: ZaloSection, org: string): string {
+  const what =
+    u.status === "invalid"
+      ? `${sec.work} đơn vị đã gửi chưa hợp lệ (chỗ cần sửa có trong thư “Đề nghị sửa” gửi về email của đơn vị). Đề nghị đồng chí sửa và gửi lại (hạn ${sec.due}${sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : ""})`
+      : sec.daysLate
+        ? `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}, đã quá hạn ${sec.daysLate} ngày). Đề nghị đồng chí gửi ngay`
+        : `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}). Đề nghị đồng chí gửi`;
+  return `${addressee(u)}: ${what} qua đường dẫn riêng của đơn vị: ${u.link} . Trân trọng.`;
+}
+
+/** the group's message, in parts of at most `max` characters, each complete in itself */
+export function groupMessages(sec: ZaloSection, org: string, asOf: number, tz: string, max = ZALO_PART_CHARS): string[] {
+  if (!sec.units.length) return [];
+  const head = `[${org}] Kính gửi các đồng chí Chủ tịch CĐCS: đến ${viDateTime(asOf, tz)}, ${org} chưa nhận được ${sec.work} (hạn ${sec.due}${sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : ""}) của các đơn vị dưới đây. Đề nghị các đồng chí bấm vào đường dẫn riêng của đơn vị mình để gửi:`;
+  const tail = "Trân trọng.";
+  const lines = sec.units.map(
+    (u, i) => `${i + 1}. ${u.code} – ${u.name}${u.status === "invalid" ? " (đã gửi nhưng chưa hợp lệ, đề nghị sửa)" : ""}: ${u.link}`,
+  );
+  const parts: string[][] = [[]];
+  let size = head.length + tail.length + 20;
+  for (const line of lines) {
+    const cur = parts[parts.length - 1];
+    if (cur.length && size + line.length + 1 > max) {
+      parts.push([]);
+      size = head.length + tail.length + 20;
+    }
+    parts[parts.length - 1].push(line);
+    size += line.length + 1;
+  }
+  return parts.map((p, i) => [parts.length > 1 ? `${head} (phần ${i + 1}/${parts.length})` : head, ...p, tail].join("\n"));
+}

@@ -1,0 +1,138 @@
+// The Sheet as staff read it: the demo's workbook opened in LibreOffice shows every tab whole (nothing cut, no ###), with
+// Vietnamese numbers and dates; the first page of each tab is saved under docs/images/ for the README and the guide.
+import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { colLetter, TAB } from "../src/domain/layout";
+import { CELL_PADDING, textPx } from "../src/domain/widths";
+import { cellText, colPx, wraps } from "../standin/export";
+import { parseScenario } from "../standin/scenario";
+import { ROOT } from "../standin/simulation";
+import type { SheetModel } from "../standin/spreadsheet";
+import { demoScenario } from "../tools/demo-scenario";
+import { slug, tabPages } from "../tools/pictures";
+import { simulate } from "../tools/simulate";
+import { OFFICE_INSTALL, OFFICE_MISSING, pdfPages, pdfText, toPdf } from "./office";
+
+const out = mkdtempSync(join(tmpdir(), "sheet-office-"));
+let result: Awaited<ReturnType<typeof simulate>>;
+/** each visible tab's pages in LibreOffice's PDF: the page header names the tab */
+let pages: { tab: string; first: number; text: string }[] = [];
+let pdf = "";
+
+beforeAll(async () => {
+  result = await simulate(parseScenario(demoScenario().scenario), out);
+  if (OFFICE_MISSING) return;
+  pdf = toPdf(join(out, "workbook.xlsx"));
+  pages = tabPages(pdfText(pdf));
+}, 240000);
+
+const visible = () => result.sim.ss.sheets.filter((s) => !s.hidden);
+const flat = (s: string) => s.replace(/\s+/g, " ");
+
+/**
+ * Cells whose text cannot be seen whole: a number or date wider than its column (LibreOffice shows ###), a line of text
+ * wider than its column and the empty cells to its right it may run into. Wrapped cells break their lines (the row
+ * grows), so they are whole by construction; this holds the unwrapped ones to the widths the product chose.
+ */
+function cutCells(sheet: SheetModel, tz: string, rows = 80): string[] {
+  const outCells: string[] = [];
+  for (let r = 1; r <= Math.min(rows, sheet.values.length); r++) {
+    const row = sheet.values[r - 1] ?? [];
+    for (let c = 1; c <= row.length; c++) {
+      if (sheet.hiddenColumns.has(c)) continue;
+      const text = cellText(sheet, r, c, tz);
+      if (!text || wraps(sheet, r, c) || text.includes("\n")) continue;
+      let room = colPx(sheet, c);
+      if (typeof row[c - 1] === "string") {
+        for (let k = c + 1; k <= c + 30 && !cellText(sheet, r, k, tz); k++) if (!sheet.hiddenColumns.has(k)) room += colPx(sheet, k);
+      }
+      const need = textPx(text, sheet.fontWeights.get(`${r},${c}`) === "bold") + CELL_PADDING / 2;
+      if (need > room) outCells.push(`${sheet.name}!${colLetter(c)}${r} “${text.slice(0, 60)}”: ${need} px in ${room} px`);
+    }
+  }
+  return outCells;
+}
+
+describe("the workbook as staff read it", () => {
+  it("no tab holds a cell cut short or a number too wide for its column", () => {
+    const tz = result.sim.ss.timeZone;
+    expect(visible().flatMap((s) => cutCells(s, tz))).toEqual([]);
+  });
+
+  it("opens on the start tab; no empty default tab; Google's response tabs come last", () => {
+    const names = result.sim.ss.sheets.map((s) => s.name);
+    expect(names[0]).toBe(TAB.start);
+    expect(result.sim.ss.active?.name ?? names[0]).toBe(TAB.start);
+    expect(names.filter((n) => /^(Trang tính|Sheet)\s?\d+$/.test(n))).toEqual([]);
+    const responses = names.filter((n) => n.startsWith("Câu trả lời biểu mẫu"));
+    expect(responses).toHaveLength(2);
+    // after the product's own tabs; only the rollup tabs (made later, by the rollup runs) follow them
+    const firstResponse = names.indexOf(responses[0]);
+    expect(names.slice(firstResponse).every((n) => n.startsWith("Câu trả lời") || n.startsWith("TH "))).toBe(true);
+  });
+
+  it.skipIf(OFFICE_MISSING)(`LibreOffice shows every tab, nothing as ###, numbers and dates the Vietnamese way (${OFFICE_INSTALL})`, () => {
+    expect(pages.map((p) => p.tab)).toEqual(visible().map((s) => s.name));
+    const all = pages.map((p) => p.text).join("\n");
+    expect(all).not.toContain("###");
+    // rates with a decimal comma, never a point; dates day first
+    const status = pages.find((p) => p.tab === TAB.status)?.text ?? "";
+    const dash = pages.find((p) => p.tab === TAB.dashboard)?.text ?? "";
+    expect(status).toContain("94,9%");
+    expect(dash).toContain("94,9%");
+    expect(all).not.toMatch(/\b\d{1,3}\.\d%/);
+    expect(status).toContain("24/10/2018");
+    expect(dash).toMatch(/Tháng 10\/2018\s+24\/10\/2018/);
+    expect(pages.find((p) => p.tab === TAB.mailLog)?.text ?? "").toMatch(/\d{2}\/\d{2}\/2018 \d{2}:\d{2}/);
+    expect(all).not.toMatch(/\b2018-\d{2}-\d{2}T/);
+  });
+
+  it.skipIf(OFFICE_MISSING)(`unit names, headers and the Zalo message read whole on the printed pages (${OFFICE_INSTALL})`, () => {
+    const units = result.sim.scenario.units;
+    const on = (tab: string) => flat(pages.find((p) => p.tab === tab)?.text ?? "");
+    // every unit whose code is on the status tab's first pages carries its whole name beside it
+    const status = on(TAB.status);
+    const listed = units.filter((u) => status.includes(u.code));
+    expect(listed.length).toBeGreaterThan(20);
+    for (const u of listed) expect(status, u.code).toContain(flat(u.name));
+    // the report tab: each response's unit with its name (the name may wrap: its words all appear)
+    const monthly = on("Báo cáo tháng");
+    for (const u of units.filter((x) => monthly.includes(`${x.code} –`))) {
+      for (const word of u.name.split(" ")) expect(monthly, u.code).toContain(word);
+    }
+    // each tab's header, word by word
+    for (const sheet of visible()) {
+      const text = on(sheet.name);
+      const header = (sheet.values[sheet.frozenRows ? sheet.frozenRows - 1 : 0] ?? []).filter(
+        (v, j) => typeof v === "string" && v && !sheet.hiddenColumns.has(j + 1),
+      );
+      for (const h of header.slice(0, 4)) for (const word of String(h).split(/\s+/)) expect(text, `${sheet.name}: ${h}`).toContain(word);
+    }
+    // the group message staff paste into Zalo: its lines on the page
+    const zalo = result.sim.sheet(TAB.zalo);
+    const group = zalo.values.find((r) => String(r[0]).startsWith("Tin nhắn gửi nhóm"));
+    expect(group).toBeTruthy();
+    const zpage = on(TAB.zalo);
+    for (const line of String(group?.[1] ?? "").split("\n")) {
+      for (const word of line.split(" ").filter((w) => !w.startsWith("https://"))) expect(zpage, line).toContain(word);
+    }
+  });
+
+  it.skipIf(OFFICE_MISSING)(`the first page of each tab saved as a picture under docs/images/ (${OFFICE_INSTALL})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "sheet-pages-"));
+    const saved: string[] = [];
+    for (const p of pages) {
+      const [png] = pdfPages(pdf, join(dir, slug(p.tab)), p.first, p.first, 70);
+      expect(png, p.tab).toBeTruthy();
+      const name = `sheet-${slug(p.tab)}.png`;
+      copyFileSync(png, join(ROOT, "docs", "images", name));
+      saved.push(name);
+    }
+    const files = readdirSync(join(ROOT, "docs", "images"));
+    for (const name of saved) expect(files).toContain(name);
+    expect(saved).toContain("sheet-bat-dau.png");
+    expect(saved).toContain("sheet-nhac-qua-zalo.png");
+  });
+});
