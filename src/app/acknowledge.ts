@@ -11,7 +11,7 @@ import { flush } from "./ledger";
 import type { NewVersion } from "./rows";
 import { type Queued, send } from "./send";
 
-export function asVersion(v: NewVersion, row = 0): Version {
+function asVersion(v: NewVersion, row = 0): Version {
   return { ...v, at: v.at.getTime(), confirmed: v.confirmed !== "", row, notes: v.notes.join("\n") };
 }
 

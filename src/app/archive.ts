@@ -21,12 +21,12 @@ import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./conte
 import type { Ports, Store } from "./ports";
 import { marksOf, type RecordTab, shiftMarks } from "./records";
 
-export const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";
+const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";
 
 /** mail and run logs keep the rows of this month and the two before it */
 const LOG_MONTHS = 2;
 
-export interface ArchiveDue {
+interface ArchiveDue {
   /** logs: rows appended before this month's first day move */
   logsBefore?: string;
   /** a closed year whose reports and status columns move */
@@ -125,7 +125,7 @@ function shift(r: Run, t: RecordTab, n: number): void {
 }
 
 /** the logs' old months and a closed year's reports and statuses, each to its year's archive */
-export function archive(r: Run, s: Settings, due: ArchiveDue): string[] {
+function archive(r: Run, s: Settings, due: ArchiveDue): string[] {
   const tz = s.timeZone;
   const editors = s.staffEmails ?? [];
   const notes: string[] = [];

@@ -1,35 +1,17 @@
-// Staff commands beyond the daily rhythm: remind now, send a rollup now, take an edit of settings or templates.
-import { localDay } from "../domain/dates";
 import { TAB, TEMPLATES_HEADER } from "../domain/layout";
-import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/templates";
-import { adopt, fail, NOT_SET_UP, type Outcome, ok, periodsUpTo } from "./context";
+import { adopt, type Outcome, ok } from "./context";
 import { runDaily } from "./daily";
 import { followSettings } from "./form-texts";
 import { BUSY, type Ports, type Store } from "./ports";
-import { runRollups, takeThemes } from "./rollup";
+import { takeThemes } from "./rollup";
 
 /** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
 export function sendRemindersNow(p: Ports, units: string[] | null = null): Outcome<string> {
   const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: { units: units ? new Set(units) : null } });
   if (!r.ok) return r;
   return ok([`Đã gửi ${r.value.sent} thư, để lại ${r.value.short + r.value.queued} thư.`, ...r.value.notes].join("\n"));
-}
-
-/** the rollup of the latest period whose deadline has come */
-export function sendRollupNow(p: Ports): Outcome<string> {
-  const s = p.state.load().state.settings;
-  if (!s) return fail(NOT_SET_UP);
-  const now = p.clock.now();
-  const today = localDay(now, s.timeZone);
-  const due = (x: string) => deadlineOf(x, s).due;
-  const period = [REGISTRATION, ...periodsUpTo(s, now)]
-    .filter((x) => due(x) <= today)
-    .sort((a, b) => due(a).localeCompare(due(b)))
-    .pop();
-  if (!period) return fail("Chưa đến hạn của kỳ nào.");
-  return ok(runRollups(p, { period }).join("\n"));
 }
 
 /**

@@ -154,11 +154,3 @@ export function decideResponses(p: Ports, ids: string[], verdict: Verdict, reaso
     return ok(msg);
   });
 }
-
-export function confirmResponses(p: Ports, ids: string[]): Outcome<string> {
-  return decideResponses(p, ids, "confirm");
-}
-
-export function rejectResponses(p: Ports, ids: string[], reason = ""): Outcome<string> {
-  return decideResponses(p, ids, "reject", reason);
-}

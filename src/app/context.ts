@@ -7,7 +7,7 @@ import { freezeDue, type Rules, rulesOf } from "../domain/rules";
 import { parseSettings, type Settings } from "../domain/settings";
 import { BUSY, type JournalEntry, type Ports, type State, type Store } from "./ports";
 
-export const NOT_SET_UP = "Chưa chạy Thiết lập.";
+const NOT_SET_UP = "Chưa chạy Thiết lập.";
 
 /** what a use case returns: its value, or why not, in Vietnamese */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -27,16 +27,16 @@ import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
 import { writeViews } from "./views";
 
-export const DAILY = "Chạy hằng ngày";
+const DAILY = "Chạy hằng ngày";
 
-export interface DailySummary {
+interface DailySummary {
   sent: number;
   short: number;
   queued: number;
   notes: string[];
 }
 
-export interface DailyOptions {
+interface DailyOptions {
   job?: string;
   /** staff asked to remind today every unit owing a period still open (all, or these) */
   remindNow?: { units: Set<string> | null };

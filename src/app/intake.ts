@@ -11,7 +11,7 @@ import type { Unit } from "../domain/units";
 import type { RawResponse } from "./ports";
 import type { NewVersion } from "./rows";
 
-export interface Judged {
+interface Judged {
   version: NewVersion;
   parse: ParseOk | ParseErr;
   unit: Unit | undefined;

@@ -3,7 +3,7 @@ import { viMonthShort } from "../domain/dates";
 import { CHANNEL_LABEL, TAB } from "../domain/layout";
 import type { Run } from "./context";
 
-export const LISTS_HEADER = ["Đơn vị (mã – tên)", "Tháng", "Kênh"];
+const LISTS_HEADER = ["Đơn vị (mã – tên)", "Tháng", "Kênh"];
 
 /** the tab written whole (one write), blanking what the last write left below */
 export function writeLists(r: Run, units: string[], months: string[]): void {

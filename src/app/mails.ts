@@ -10,7 +10,7 @@ import { type Unit, unitChoice } from "../domain/units";
 import { deadlineWords, monthlyDeadlinePhrase } from "../domain/wording";
 import type { FormRef, OutgoingMail } from "./ports";
 
-export function templateFor(kind: MailKind, templates: Template[]): Template {
+function templateFor(kind: MailKind, templates: Template[]): Template {
   return templates.find((t) => t.kind === kind) ?? (DEFAULT_TEMPLATES.find((t) => t.kind === kind) as Template);
 }
 

@@ -22,7 +22,7 @@ function channelOf(v: unknown): string {
  * "dd/mm/yyyy hh:mm" as staff type it, in the settings' zone: the column is plain text, so the Sheet's locale never
  * reads it month first. A Date cell (a tab made before the column was text) is taken as Sheets read it.
  */
-export function readAt(v: unknown, tz: string): number | null {
+function readAt(v: unknown, tz: string): number | null {
   if (Object.prototype.toString.call(v) === "[object Date]") return (v as Date).getTime();
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(String(v ?? "").trim());
   const ymd = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : "";

@@ -16,7 +16,7 @@ import type { Unit } from "../domain/units";
 /** what staff read when another run holds the lock */
 export const BUSY = "Một lần chạy khác đang giữ khóa; thử lại sau ít phút.";
 
-export interface Clock {
+interface Clock {
   now(): number;
 }
 
@@ -257,7 +257,7 @@ export interface FormGateway {
   writeTexts(ref: FormRef, texts: Partial<FormTexts>): void;
 }
 
-export interface Triggers {
+interface Triggers {
   ensure(
     formIds: string[],
     spreadsheetId: string,
@@ -270,7 +270,7 @@ export interface Triggers {
   clearFollowUps(): void;
 }
 
-export interface Ui {
+interface Ui {
   alert(title: string, message: string): void;
   /** the sidebar opened on one of its sections, beside the Sheet (choices are made there, not in prompts) */
   sidebar(section: string): void;
@@ -278,7 +278,7 @@ export interface Ui {
 }
 
 /** a short-lived memory shared by runs (hours): what the submit handler has just stored */
-export interface Recent {
+interface Recent {
   has(key: string): boolean;
   add(keys: string[]): void;
 }
@@ -317,7 +317,7 @@ export interface Ports {
   documents: ReportDocs;
 }
 
-export interface Workbook {
+interface Workbook {
   /** the tabs as described: created when missing; their look applied when new or `restyle`; returns the names created */
   prepare(store: Store, defs: TabDef[], restyle?: boolean): string[];
   zone(store: Store, timeZone: string): void;

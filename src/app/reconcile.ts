@@ -13,7 +13,7 @@ import { versionRow } from "./rows";
 const BATCH = 200;
 
 /** how far back each run compares: two days before the last comparison, for events still in flight then */
-export const RECONCILE_OVERLAP_MS = 2 * 86400000;
+const RECONCILE_OVERLAP_MS = 2 * 86400000;
 
 export function reconcileSince(r: Run): number {
   return r.state.fullPass ? 0 : Math.max(0, r.state.lastReconcile - RECONCILE_OVERLAP_MS);

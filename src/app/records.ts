@@ -3,17 +3,13 @@
 import { addDays, addMonths, localDay, localMonth } from "../domain/dates";
 import { type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
-import { colLetter, DECIDED_LABEL, KEY_COLS, KEY_HEADER, TAB, VERDICT_LABEL } from "../domain/layout";
+import { colLetter, DECIDED_LABEL, KEY_COLS, KEY_HEADER, VERDICT_LABEL } from "../domain/layout";
 import type { Version } from "../domain/status";
 import type { Run } from "./context";
 import type { TabMarks } from "./ports";
 import { parseVersionRows } from "./rows";
 
 export type RecordTab = FormId | "ledger";
-
-export function tabName(t: RecordTab): string {
-  return t === "ledger" ? TAB.ledger : SPECS[t].tab;
-}
 
 const FRESH: TabMarks = { months: {}, days: {}, cursor: 2 };
 
@@ -22,7 +18,7 @@ export function marksOf(r: Run, t: RecordTab): TabMarks {
 }
 
 /** a row no earlier than the first row received on or after `day`: the mark of the latest run before it, else of its month */
-export function rowOn(m: TabMarks, day: string): number {
+function rowOn(m: TabMarks, day: string): number {
   let best = 0;
   let bestDay = "";
   for (const [d, row] of Object.entries(m.days)) {

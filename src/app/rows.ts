@@ -26,7 +26,7 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
-export function toMs(v: unknown): number {
+function toMs(v: unknown): number {
   if (isDate(v)) return v.getTime();
   if (typeof v === "number") return v;
   const t = Date.parse(String(v));
@@ -37,7 +37,7 @@ export function periodCell(period: string): string {
   return period === REGISTRATION ? REG_LABEL : period ? viMonthShort(period) : "";
 }
 
-export function periodOfCell(v: unknown): string {
+function periodOfCell(v: unknown): string {
   const s = String(v ?? "").trim();
   if (!s) return "";
   if (s === REG_LABEL) return REGISTRATION;

@@ -9,15 +9,15 @@ import { safeCell, viNumber } from "../domain/text";
 import { choicesFor } from "./choices";
 import { BUSY, type FormRef, type Ports, type State } from "./ports";
 
-export interface CheckRow {
+interface CheckRow {
   item: string;
   ok: boolean;
   detail: string;
   todo: string;
 }
 
-export const PASS = "Đạt";
-export const FAIL = "Không đạt";
+const PASS = "Đạt";
+const FAIL = "Không đạt";
 
 /** Google's item type of each kind of question */
 const ITEM_TYPE: Record<Field["kind"], string> = {
@@ -33,7 +33,7 @@ const ITEM_TYPE: Record<Field["kind"], string> = {
 const RERUN = "Chạy lại Thiết lập bằng tài khoản quản lý trình kích hoạt.";
 
 /** entry.N=value pairs of a prefilled url, values decoded, in order of N */
-export function entryPairs(url: string): string[] {
+function entryPairs(url: string): string[] {
   const q = url.indexOf("?");
   const out: string[] = [];
   for (const part of q < 0 ? [] : url.slice(q + 1).split("&")) {

@@ -13,7 +13,7 @@ import type { MailRecord } from "./ports";
 /** Google stops a run at 6 minutes; sending stops at 4, leaving room for the writes that close the run */
 export const SEND_BUDGET_MS = 4 * 60000;
 
-export interface Sent {
+interface Sent {
   sent: number;
   /** held back by the quota, for the next run within the catch-up window */
   short: number;

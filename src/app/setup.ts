@@ -31,7 +31,7 @@ import { rebuildStatuses } from "./refresh";
 import { LOOK_VERSION, standingKeys, tabDefs } from "./tabs";
 import { writeViews } from "./views";
 
-export interface SetupResult {
+interface SetupResult {
   ok: boolean;
   changes: string[];
   problems: string[];

@@ -7,7 +7,7 @@ import { type StartFacts, startRows } from "../domain/start";
 import { BUSY, type Ports, type Store } from "./ports";
 import { LOOK_VERSION, tabDefs } from "./tabs";
 
-export interface CheckSummary {
+interface CheckSummary {
   passed: number;
   total: number;
   failed: string[];

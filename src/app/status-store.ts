@@ -16,14 +16,14 @@ export function periodLabel(period: string): string {
 }
 
 /** the codes of the status tab's unit rows, in order */
-export interface StatusRows {
+interface StatusRows {
   codes: string[];
   /** the roster as last written (its part of the rows) */
   roster: Unit[];
   departed: string[];
 }
 
-export interface Loaded {
+interface Loaded {
   layout: StatusLayout;
   rows: StatusRows;
   /** statuses read back, per period */

@@ -32,7 +32,7 @@ export const LOOK_VERSION = 3;
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
 /** status text -> background, the legend of the status tab */
-export const STATUS_COLORS =
+const STATUS_COLORS =
   "Đúng hạn:c8e6c9;Trễ hạn:ffe0b2;Chưa nộp:ffcdd2;Không hợp lệ:e1bee7;Chờ xác nhận:fff9c4;Không thuộc diện:eeeeee;Chưa đến hạn:eeeeee"
     .split(";")
     .map((x) => ({ prefix: x.split(":")[0], background: `#${x.split(":")[1]}` }));
@@ -43,11 +43,10 @@ const START_COLORS = "Đã xong:c8e6c9;Chưa xong:ffcdd2;Cần sửa:ffcdd2;Nên
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** the dates the product writes, as staff read them */
-export const DATE_TIME = "dd/MM/yyyy HH:mm";
-export const DATE = "dd/MM/yyyy";
-export const PERCENT = "0.0%";
-export const COUNT = "#,##0";
+/** number formats as staff read them (the Sheet's locale, vi_VN, supplies the separators) */
+const DATE = "dd/MM/yyyy";
+const PERCENT = "0.0%";
+const COUNT = "#,##0";
 
 /** a column's width for what an answer of this kind holds; paragraphs and lists wrap */
 function answerWidth(f: Field): { width: number; wrap: boolean } {

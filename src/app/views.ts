@@ -30,7 +30,7 @@ function unitOf(row: unknown[]): Unit {
 }
 
 /** registration and the live months as the status tab holds them now (one read: the unit rows, up to the live columns) */
-export function liveFromTab(r: Run, s: Settings): { units: Unit[]; statuses: Statuses; live: string[] } {
+function liveFromTab(r: Run, s: Settings): { units: Unit[]; statuses: Statuses; live: string[] } {
   const rules = rulesOf(s, r.state.frozen);
   const { live } = livePeriods(s, rules, r.now);
   const stored = r.state.status?.periods ?? [];

@@ -12,7 +12,7 @@ import { groupMessages, personalMessage, type ZaloSection, zaloSections } from "
 import type { Run } from "./context";
 import { unitLink } from "./mails";
 
-export const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
+const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
 const GROUP_LABEL = "Tin nhắn gửi nhóm";
 
 /** the sections of the periods mails can still be about (`live`: registration and the live months, newest first) */
@@ -25,7 +25,7 @@ export function zaloOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, l
 const line = (...cells: string[]): string[] => [...cells, ...Array(ZALO_HEADER.length).fill("")].slice(0, ZALO_HEADER.length);
 
 /** the tab's rows: a heading per period, the group's message (in parts), then each unit with its private message */
-export function zaloRows(sections: ZaloSection[], s: Settings, asOf: number): unknown[][] {
+function zaloRows(sections: ZaloSection[], s: Settings, asOf: number): unknown[][] {
   const rows: unknown[][] = [
     line(`NHẮC QUA ZALO – cập nhật lúc ${viDateTime(asOf, s.timeZone)}`),
     line(

@@ -20,7 +20,7 @@ export function groupRows(units: Unit[], f: PeriodFigures, byUnit: Map<string, U
 }
 
 /** the Khối table's periods: registration and the newest months, at most this many */
-export const GROUP_PERIODS = 4;
+const GROUP_PERIODS = 4;
 
 /** the newest figures by Khối win; registration and the newest months are kept */
 export function mergeGroups(old: Record<string, GroupRow[]> | undefined, fresh: Record<string, GroupRow[]>): Record<string, GroupRow[]> {
@@ -36,7 +36,7 @@ export function mergeGroups(old: Record<string, GroupRow[]> | undefined, fresh: 
   return out;
 }
 
-export const DASHBOARD_HEADER = ["Kỳ", ...STATUS_SUMMARY];
+const DASHBOARD_HEADER = ["Kỳ", ...STATUS_SUMMARY];
 export const GROUP_HEADER = ["Kỳ", "Khối", "Phải báo cáo", "Đã nộp", "Đúng hạn", "Tỷ lệ báo cáo", "Tỷ lệ đúng hạn"];
 /** where the Khối table starts: right of the period table, under the chart Google draws at N3 */
 export const GROUP_ROW = 22;

@@ -19,7 +19,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-export interface LocalParts {
+interface LocalParts {
   y: number;
   m: number;
   d: number;
@@ -56,7 +56,7 @@ export function localMonth(ms: number, tz: string): string {
 }
 
 /** offset of the zone at the instant, in minutes east of UTC */
-export function offsetMinutes(ms: number, tz: string): number {
+function offsetMinutes(ms: number, tz: string): number {
   const p = localParts(ms, tz);
   const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mi, p.ss);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
@@ -112,11 +112,6 @@ export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;
-}
-
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 // ---- Vietnamese writing

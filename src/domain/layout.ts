@@ -156,7 +156,6 @@ export function codeOfLabel(cell: unknown): string {
  * Status tab: title row, header row, summary rows, a separator, then one row per unit (roster order, then units that
  * left). Columns: code, name, group, registration, then the months newest first (a new month is a column inserted at E).
  */
-export const STATUS_FIXED_COLS = 3;
 export const STATUS_REG_COL = 4;
 export const STATUS_FIRST_MONTH_COL = 5;
 export const STATUS_SUMMARY = [
@@ -180,8 +179,8 @@ export const STATUS_UNITS_ROW = STATUS_SUMMARY_ROW + STATUS_SUMMARY.length + 1;
 /** the dashboard's chart reads this many period rows (registration + 5 years of months); rows not yet used are blank */
 export const DASHBOARD_PERIODS = 61;
 
-export const MANUAL_LEAD = ["Mã ghi nhận", "Ngày giờ nhận (dd/mm/yyyy hh:mm)", "Kênh"];
-export const MANUAL_RESULT = "Kết quả xử lý";
+const MANUAL_LEAD = ["Mã ghi nhận", "Ngày giờ nhận (dd/mm/yyyy hh:mm)", "Kênh"];
+const MANUAL_RESULT = "Kết quả xử lý";
 
 export function manualHeader(spec: FormSpec): string[] {
   return [...MANUAL_LEAD, ...spec.fields.map((f) => f.column ?? f.title), MANUAL_RESULT];

@@ -4,7 +4,7 @@ export const MAIL_KINDS = ["receipt", "invalid", "rollup", "invite", "overdue", 
 
 export type MailKind = (typeof MAIL_KINDS)[number];
 
-export interface MailKindDef {
+interface MailKindDef {
   /** how a short quota is spent: lower goes first (documented in the README) */
   priority: number;
   /** what staff read in the logs and the preview */

@@ -52,7 +52,7 @@ export interface MailFacts {
   editLink: boolean;
 }
 
-export interface MailWords {
+interface MailWords {
   tinh_trang: string;
   tinh_trang_ngan: string;
   viec_can_lam: string;

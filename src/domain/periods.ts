@@ -1,5 +1,5 @@
 // Periods and their deadlines: "trước ngày 24 hàng tháng", "trước ngày 15/10/2018", in the settings' zone.
-import { addDays, addMonths, dayNumber, laterDay, localDay, monthRange } from "./dates";
+import { addDays, dayNumber, laterDay, localDay, monthRange } from "./dates";
 import type { Settings } from "./settings";
 
 /** the registration is a period of its own */
@@ -26,18 +26,9 @@ export function daysLate(receivedAt: number, d: Deadline, tz: string): number {
   return Math.max(0, dayNumber(localDay(receivedAt, tz)) - dayNumber(d.lastOnTime));
 }
 
-/** the month whose units are expected to register (the deadline's month) */
-export function registrationMonth(s: Settings): string {
-  return deadlineOf(REGISTRATION, s).lastOnTime.slice(0, 7);
-}
-
 /** monthly periods from the first one through `lastMonth` */
 export function monthlyPeriods(s: Settings, lastMonth: string): string[] {
   return lastMonth < s.firstPeriod ? [] : monthRange(s.firstPeriod, lastMonth);
-}
-
-export function previousPeriod(period: string): string {
-  return addMonths(period, -1);
 }
 
 /** the day a period's rollup goes out: `rollupAfter` days after the due date, and never before the last on-time day has ended */

@@ -7,7 +7,7 @@ import type { Settings } from "./settings";
 import { buttonHtml } from "./templates";
 import { cutText, escapeHtml as e, utf8Length } from "./text";
 
-export function periodTitle(period: string): string {
+function periodTitle(period: string): string {
   return period === REGISTRATION ? "đăng ký tài khoản Facebook" : `báo cáo ${viMonth(period)}`;
 }
 

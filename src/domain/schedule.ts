@@ -53,7 +53,7 @@ export interface Invites {
   joined: Record<string, string>;
 }
 
-export interface PlanInput {
+interface PlanInput {
   asOf: number;
   s: Settings;
   rules: Rules;
@@ -77,7 +77,7 @@ function owing(period: string, st: UnitStatus): boolean {
 }
 
 /** the day a unit's invitation is due: the later of the day invitations began, its first month, and its first day on the roster */
-export function inviteDay(u: Unit, inv: Invites): string {
+function inviteDay(u: Unit, inv: Invites): string {
   const first = u.activeFrom ? `${u.activeFrom}-01` : inv.from;
   return laterDay(laterDay(inv.from, first), inv.joined[u.code] ?? inv.from);
 }

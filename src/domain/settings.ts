@@ -44,7 +44,7 @@ export interface Settings {
 
 type Kind = "text" | "timeZone" | "date" | "month" | "int" | "intList" | "bool" | "emails" | "email" | "lines";
 
-export interface SettingDef {
+interface SettingDef {
   key: keyof Settings;
   label: string;
   kind: Kind;
@@ -219,7 +219,7 @@ function readSetting(def: SettingDef, cell: unknown): Read {
 }
 
 /** the zod schema of one setting */
-export function settingSchema(def: SettingDef) {
+function settingSchema(def: SettingDef) {
   return z.transform((cell: unknown, payload) => {
     const r = readSetting(def, cell);
     if ("e" in r) payload.issues.push({ code: "custom", message: r.e, input: cell, path: [] });
@@ -234,7 +234,7 @@ export interface SettingsRow {
   value: unknown;
 }
 
-export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
 /** rows as read from the tab → settings; every bad or missing value reported with its cell */
 export function parseSettings(rows: SettingsRow[], tabName: string): SettingsResult {
@@ -273,7 +273,7 @@ const SHORTEST_MONTH = 28;
  * start later have their own deadline, registrationGraceDays); a catch-up window longer than the gap between two
  * stages (each stage has its own key in the mail log, so nothing is sent twice: the later stage supersedes).
  */
-export function settingsConflicts(
+function settingsConflicts(
   s: Partial<Settings>,
   ref: (key: keyof Settings) => string = (k) => k,
 ): { key: keyof Settings; message: string }[] {

@@ -2,7 +2,7 @@
 
 export const START_HEADER = ["Bước", "Việc cần làm", "Tình trạng", "Chi tiết, cách làm"];
 
-export const DONE = "Đã xong";
+const DONE = "Đã xong";
 const TODO = "Chưa xong";
 const FIX = "Cần sửa";
 const SHOULD = "Nên làm";

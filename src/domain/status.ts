@@ -33,7 +33,7 @@ export interface Version {
 export type StatusKind = "onTime" | "late" | "missing" | "invalid" | "unverified" | "exempt";
 
 /** what a later version of the same response did to an accepted report, for staff to see */
-export type LaterEdit = "invalid" | "moved";
+type LaterEdit = "invalid" | "moved";
 
 export interface UnitStatus {
   kind: StatusKind;
@@ -73,7 +73,7 @@ export interface Statuses {
 }
 
 /** one report: the versions of a response for one unit and one period (an edit that changes either starts another) */
-export interface Report {
+interface Report {
   unit: string;
   period: string;
   responseId: string;
@@ -145,7 +145,7 @@ export function reportsOf(versions: Version[]): Map<string, Report[]> {
 const RANK: Record<StatusKind, number> = { onTime: 4, late: 4, unverified: 2, invalid: 1, missing: 0, exempt: -1 };
 
 /** the status a unit's reports give it: an accepted report first (the earliest sets timeliness), then one waiting, then an invalid one */
-export function statusOf(reports: Report[], deadline: Deadline, tz: string): UnitStatus {
+function statusOf(reports: Report[], deadline: Deadline, tz: string): UnitStatus {
   const ok = reports.filter((r) => r.kind === "accepted").sort((a, b) => a.at - b.at);
   if (ok.length) {
     const first = ok[0];
@@ -188,7 +188,7 @@ export function mergeStatus(stored: UnitStatus | undefined, fresh: UnitStatus): 
 }
 
 /** what each period is held to: its frozen rules once due, else today's settings; and who is expected */
-export interface Frame {
+interface Frame {
   rules: Rules;
   /** units on the roster now */
   units: Unit[];

@@ -41,9 +41,6 @@ export const PLACEHOLDERS: Record<string, string> = {
   ty_le_dung_han: "tỷ lệ đúng hạn",
 };
 
-/** placeholders whose value is a link: alone on a line, a button */
-export const LINK_PLACEHOLDERS = ["lien_ket", "lien_ket_sua"];
-
 const UNIT = "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n";
 const END = "\n\nTrân trọng.\n{{bo_phan}}";
 const t = (kind: MailKind, label: string, subject: string, body: string, to = UNIT): Template => ({
@@ -134,13 +131,13 @@ export function isFormerDefault(t: { kind: string; subject: string; body: string
 
 export type Values = Record<string, string | string[]>;
 
-export interface Filled {
+interface Filled {
   subject: string;
   text: string;
   html: string;
 }
 
-export interface FillOptions {
+interface FillOptions {
   /** a link placeholder standing alone on its line becomes a button with this label ("Mở biểu mẫu báo cáo tháng 10/2018") */
   buttons?: Record<string, string>;
 }
@@ -155,7 +152,7 @@ export function unknownPlaceholders(t: { subject: string; body: string }): strin
 }
 
 /** what is wrong with one text of a template (a subject or a body), in Vietnamese; none when it can be filled */
-export function textProblems(text: string): string[] {
+function textProblems(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const n = m[1];
@@ -183,7 +180,7 @@ const URL_RE = /https?:\/\/[^\s<>"“”]+/g;
 const isUrl = (v: string) => /^https?:\/\/\S+$/.test(v);
 
 /** a long link as people read it: without https://, cut with an ellipsis */
-export function shortLink(url: string, max = 36): string {
+function shortLink(url: string, max = 36): string {
   const bare = url.replace(/^https?:\/\//, "");
   return bare.length > max ? `${bare.slice(0, max - 1)}…` : bare;
 }
@@ -214,7 +211,7 @@ export function buttonHtml(url: string, label: string): string {
 }
 
 /** the frame every mail's HTML sits in: one column, at most 600 pixels, long words broken rather than widening the page */
-export function mailHtml(inner: string): string {
+function mailHtml(inner: string): string {
   return `<div style="max-width:600px;margin:0 auto;padding:8px 4px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#202124;overflow-wrap:break-word;word-wrap:break-word">${inner}</div>`;
 }
 

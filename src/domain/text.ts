@@ -101,7 +101,7 @@ export function utf8Length(s: string): number {
 }
 
 /** MailApp refuses a subject over 250 characters: a longer one is cut, with an ellipsis, at a whole character */
-export const SUBJECT_MAX = 250;
+const SUBJECT_MAX = 250;
 export function fitSubject(s: string): string {
   const chars = Array.from(s);
   return chars.length <= SUBJECT_MAX ? s : `${chars.slice(0, SUBJECT_MAX - 1).join("")}…`;

@@ -13,7 +13,7 @@ export interface ParseContext {
   receivedMonth: string;
 }
 
-export type Normalised = { ok: true; value: unknown; note?: string } | { ok: false; error: string };
+type Normalised = { ok: true; value: unknown; note?: string } | { ok: false; error: string };
 
 const EMPTY = "chưa trả lời (câu bắt buộc)";
 const ok = (value: unknown, note?: string): Normalised => ({ ok: true, value, note });

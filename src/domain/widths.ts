@@ -54,7 +54,7 @@ export function linesOf(text: string, widthPx: number, bold = false): number {
 /** pixels of one line of Arial 10, as a row grows by it */
 export const LINE_PX = 16;
 
-export interface WidthRule {
+interface WidthRule {
   min: number;
   max: number;
 }

@@ -8,7 +8,7 @@ import type { Unit } from "./units";
 import { deadlineWords } from "./wording";
 
 /** a unit that still owes the period, and the link that does it */
-export interface ZaloUnit {
+interface ZaloUnit {
   code: string;
   name: string;
   status: StatusKind;

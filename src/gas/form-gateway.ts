@@ -20,7 +20,7 @@ type Question =
   | { kind: "text"; item: TextItem }
   | { kind: "paragraph"; item: ParagraphTextItem };
 
-export const NO_UNITS = "(danh sách đơn vị đang trống)";
+const NO_UNITS = "(danh sách đơn vị đang trống)";
 
 /** Google's item type of a question kind */
 function itemType(f: Field): GoogleAppsScript.Forms.ItemType {
@@ -199,7 +199,7 @@ export function writeTexts(ref: FormRef, texts: Partial<FormTexts>): void {
 }
 
 /** the entry.N parameters of a prefilled url */
-export function entryParams(url: string): [string, string][] {
+function entryParams(url: string): [string, string][] {
   const q = url.indexOf("?");
   const out: [string, string][] = [];
   for (const part of q < 0 ? [] : url.slice(q + 1).split("&")) {

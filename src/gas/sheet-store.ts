@@ -11,24 +11,24 @@ import type { SettingsRow } from "../domain/settings";
 import type { MailKind } from "../domain/templates";
 import type { Unit } from "../domain/units";
 
-export function a1(tab: string, ref: string): string {
+function a1(tab: string, ref: string): string {
   return `'${tab.replace(/'/g, "''")}'!${ref}`;
 }
 
 /** drops the blank rows at the end of a read (open-ended ranges run to the sheet's last row) */
-export function trimRows(rows: unknown[][]): unknown[][] {
+function trimRows(rows: unknown[][]): unknown[][] {
   let n = rows.length;
   while (n > 0 && rows[n - 1].every((v) => v === "" || v == null)) n--;
   return rows.slice(0, n);
 }
 
 /** rows of a sheet Google inserts */
-export const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_ROWS = 1000;
 
-export class MissingTabError extends Error {}
+class MissingTabError extends Error {}
 
 /** the report tabs' answer columns as they stand (the state's), or nothing known */
-export type Columns = () => Partial<Record<FormId, string[]>> | undefined;
+type Columns = () => Partial<Record<FormId, string[]>> | undefined;
 
 /** each tab's plain-text ("@") columns, from the tabs' own description, for the answer columns as they stand */
 let plain: { columns: Partial<Record<FormId, string[]>> | undefined; map: Map<string, Set<number>> } | null = null;

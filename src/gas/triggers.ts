@@ -1,5 +1,5 @@
 // Installable triggers: one submit trigger per form, one daily clock, one edit trigger; never duplicated.
-export const FOLLOW_UP = "runFollowUp";
+const FOLLOW_UP = "runFollowUp";
 
 /** makes the triggers that are missing, replaces the clock when its hour or zone changed, drops duplicates */
 export function ensureTriggers(

@@ -1,5 +1,5 @@
 // Menus and messages for staff: only ever called from a UI context (menu click, onOpen).
-export const MENU = "Báo cáo CĐCS";
+const MENU = "Báo cáo CĐCS";
 
 export const MENU_ITEMS: [string, string][] = [
   ["Thiết lập", "setup"],

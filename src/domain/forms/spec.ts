@@ -8,7 +8,7 @@ z.config({ jitless: true });
 
 export type FieldKind = "unit" | "shortText" | "paragraph" | "number" | "choice" | "checkboxes" | "month";
 
-export interface Choice {
+interface Choice {
   key: string;
   label: string;
 }
@@ -72,7 +72,7 @@ export interface ParseErr {
 }
 
 /** the zod schema of one question: normalises the raw answer or fails with a Vietnamese message */
-export function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
+function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
   return z.transform((input: unknown, payload) => {
     const r = normalizers[f.kind](input, f, ctx);
     if (!r.ok) {
@@ -145,7 +145,7 @@ export function errorsOfNotes(spec: FormSpec, notes: string): string[] {
 }
 
 /** one answer as a mail quotes it: texts in quotation marks, on one line, long ones shortened */
-export function answerText(f: Field, v: unknown, max = 200): string {
+function answerText(f: Field, v: unknown, max = 200): string {
   if (v === undefined || v === null || v === "") return "";
   if (f.kind === "month" && typeof v === "string") return /^\d{4}-\d{2}$/.test(v) ? `${v.slice(5)}/${v.slice(0, 4)}` : v;
   const cell = cellOf(f, v);
@@ -162,10 +162,6 @@ export function answerLines(spec: FormSpec, answers: Answers, max = 200): string
     .map((f) => [f.title, answerText(f, answers[f.key], max)])
     .filter((x) => x[1])
     .map(([q, a]) => `${q}: ${a}`);
-}
-
-export function columnsOf(spec: FormSpec): string[] {
-  return spec.fields.filter((f) => f.kind !== "unit" && f.kind !== "month").map((f) => f.column ?? f.title);
 }
 
 export function answerFields(spec: FormSpec): Field[] {

@@ -6,7 +6,7 @@ import { deadlinePhrase, monthlyDeadlinePhrase } from "../wording";
 import type { FormSpec } from "./spec";
 
 /** the values a form's texts may use */
-export function formValues(s: Settings): Record<string, string> {
+function formValues(s: Settings): Record<string, string> {
   return {
     to_chuc: s.orgShort,
     bo_phan: s.deskName,
@@ -29,7 +29,7 @@ export interface FormTexts {
 }
 
 /** the texts of a form under these settings */
-export function formTexts(spec: FormSpec, s: Settings): FormTexts {
+function formTexts(spec: FormSpec, s: Settings): FormTexts {
   const v = formValues(s);
   return {
     description: fillText(spec.description, v),

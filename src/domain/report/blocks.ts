@@ -2,7 +2,7 @@
 import { escapeHtml as e } from "../text";
 
 /** a run of text; bold or italic where the report wants it */
-export interface Inline {
+interface Inline {
   text: string;
   bold?: boolean;
   italic?: boolean;

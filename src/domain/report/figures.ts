@@ -93,7 +93,7 @@ export interface GroupLine {
   onTimeRate: number | null;
 }
 
-export const NO_GROUP = "Chưa phân khối";
+const NO_GROUP = "Chưa phân khối";
 
 /** the figures by the roster's "Khối", groups in the roster's order, then the total */
 export function byGroup(units: Unit[], snap: Snapshot): GroupLine[] {

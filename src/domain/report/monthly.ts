@@ -25,7 +25,7 @@ import {
 } from "./report";
 import { type Theme, themeHits } from "./themes";
 
-export interface MonthlyInput {
+interface MonthlyInput {
   spec: FormSpec;
   settings: Settings;
   units: Unit[];
@@ -39,11 +39,11 @@ export interface MonthlyInput {
 }
 
 /** quotations shown per theme; the rest are in the appendix */
-export const QUOTES_PER_THEME = 5;
+const QUOTES_PER_THEME = 5;
 /** a text longer than this is cut in the appendix (the Sheet's tab keeps it whole) */
-export const APPENDIX_TEXT_CHARS = 3000;
+const APPENDIX_TEXT_CHARS = 3000;
 /** Google Docs holds 1.02 million characters: the appendix stays well inside */
-export const APPENDIX_CHARS = 600000;
+const APPENDIX_CHARS = 600000;
 
 function unitsNamed(codes: string[], byCode: Map<string, Unit>, shown = 3): string {
   const names = codes.slice(0, shown).map((c) => shortName(byCode.get(c), c));

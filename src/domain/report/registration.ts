@@ -21,7 +21,7 @@ import {
   unitLabel,
 } from "./report";
 
-export interface RegistrationInput {
+interface RegistrationInput {
   spec: FormSpec;
   settings: Settings;
   units: Unit[];

@@ -37,7 +37,7 @@ export function atText(ms: number, tz: string): string {
   return `${String(p.hh).padStart(2, "0")}:${String(p.mi).padStart(2, "0")} ngày ${viDate(localDay(ms, tz))}`;
 }
 
-export function subjectOf(period: string): string {
+function subjectOf(period: string): string {
   return period === REGISTRATION
     ? "Kết quả đăng ký tài khoản, nhóm Facebook của Công đoàn cơ sở"
     : `Tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ ${viMonth(period)}`;
@@ -81,7 +81,7 @@ export function signed(n: number): string {
   return n > 0 ? `+${viNumber(n)}` : n < 0 ? `−${viNumber(-n)}` : "0";
 }
 
-export function pointsChange(a: number | null, b: number | null | undefined): string {
+function pointsChange(a: number | null, b: number | null | undefined): string {
   if (a === null || b === null || b === undefined) return "";
   const d = Math.round((a - b) * 1000) / 10;
   return d ? `${d > 0 ? "+" : "−"}${viNumber(Math.abs(d))} điểm phần trăm` : "0";

@@ -95,14 +95,14 @@ export function mentions(theme: Theme, text: string): boolean {
 }
 
 /** sentences of a text, cut where a reader would cut */
-export function sentences(text: string): string[] {
+function sentences(text: string): string[] {
   return text
     .split(/(?<=[.!?;…])\s+|\s*[\r\n]+\s*/)
     .map((x) => clean(x))
     .filter((x) => words(x).length);
 }
 
-export const EXCERPT_CHARS = 200;
+const EXCERPT_CHARS = 200;
 
 /** a short quotation: identity-like data masked, one line, cut at a word; "…" where it starts or ends mid-sentence */
 export function excerpt(sentence: string, max = EXCERPT_CHARS): string {
@@ -112,7 +112,7 @@ export function excerpt(sentence: string, max = EXCERPT_CHARS): string {
   return /^\p{Ll}/u.test(s) ? `… ${s}` : s;
 }
 
-export interface ThemeHits {
+interface ThemeHits {
   theme: Theme;
   /** units whose texts carry the theme */
   units: string[];
