@@ -245,6 +245,8 @@ export interface FormGateway {
     editors?: string[],
     /** called as soon as a new form exists, before its questions are made */
     created?: (ref: FormRef) => void,
+    /** the dropdowns' hash as last written: when it still matches, the roster's choices are not read back one by one */
+    lastHash?: string,
   ): { ref: FormRef; changes: string[] };
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */

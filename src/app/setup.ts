@@ -264,6 +264,7 @@ export function setup(p: Ports): SetupResult {
         choices,
         editors.filter((e) => e !== owner),
         created,
+        state.choicesHash?.[form],
       );
       forms[form] = r.ref;
       hashes[form] = p.forms.choicesHash(form, choices);

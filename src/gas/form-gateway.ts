@@ -80,14 +80,17 @@ function choicesOf(f: Field, c: Choices): string[] {
   return f.kind === "month" ? c.month : (f.choices ?? []).map((x) => x.label);
 }
 
-/** brings one question in line with its field; returns whether anything was written */
-function syncQuestion(q: Question, f: Field, c: Choices, fresh: boolean): boolean {
+/**
+ * Brings one question in line with its field; returns whether anything was written. `listed`: the unit and month
+ * dropdowns are known to hold `c` (their hash matches), so their thousands of choices are not read back, a call each.
+ */
+function syncQuestion(q: Question, f: Field, c: Choices, fresh: boolean, listed: boolean): boolean {
   const item = q.item;
   let changed = fresh;
   if (fresh || item.getTitle() !== f.title) changed = !!item.setTitle(f.title);
   if (fresh || item.getHelpText() !== (f.help ?? "")) changed = !!item.setHelpText(f.help ?? "");
   if (fresh) item.setRequired(f.required);
-  if (q.kind === "list" || q.kind === "choice" || q.kind === "checkbox") {
+  if ((q.kind === "list" || q.kind === "choice" || q.kind === "checkbox") && !(listed && q.kind === "list")) {
     const want = choicesOf(f, c);
     const have = fresh
       ? ""
@@ -134,8 +137,10 @@ export function ensureForm(
   c: Choices,
   editors: string[] = [],
   created?: (ref: FormRef) => void,
+  lastHash?: string,
 ): { ref: FormRef; changes: string[] } {
   const changes: string[] = [];
+  const listed = lastHash !== undefined && lastHash === choicesHash(spec, c);
   let form: Form;
   if (ref?.id) {
     form = FormApp.openById(ref.id);
@@ -178,7 +183,7 @@ export function ensureForm(
     // an adopted question may lack what the failed run had not yet set: it is written whole, like a new one
     const fresh = !item || adopted;
     const q = item ? asQuestion(item, f) : addQuestion(form, f);
-    if (syncQuestion(q, f, c, fresh)) changes.push(`${fresh ? "thêm" : "cập nhật"} câu “${f.title}”`);
+    if (syncQuestion(q, f, c, fresh, listed)) changes.push(`${fresh ? "thêm" : "cập nhật"} câu “${f.title}”`);
     items[f.key] = q.item.getId();
   }
   openForResponses(form, changes, spec.title);
