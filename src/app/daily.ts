@@ -237,7 +237,6 @@ export function runFollowUp(p: Ports): Outcome<string> {
     // the rollups, in a run of their own; what they journal is written by a last, short flush
     p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
     runRollups(p);
-    writeLogs(p);
     if (state.archiveDue) p.triggers.scheduleFollowUp();
     return ok("rollups");
   }

@@ -16,6 +16,7 @@ import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { fail, ok, openRun } from "./context";
+import { flush } from "./ledger";
 import { baseValues, compose } from "./mails";
 import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
 import { rowOfMonth } from "./records";
@@ -25,7 +26,8 @@ import { rollupLook } from "./tabs";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {
-  const res = openRun(p, "Tổng hợp", ({ state, journal, store }) => {
+  const res = openRun(p, "Tổng hợp", (run) => {
+    const { state, journal, store } = run;
     const s = state.settings;
     if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
     const sent = new Set(journal.map((e) => (e.data as MailRecord).key));
@@ -70,6 +72,8 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
     p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
     p.triggers.clearFollowUps();
+    // the mail and the run journalled above go to the logs in this same run (no second opening of the Sheet)
+    flush(run, s.timeZone);
     return ok(out);
   });
   return res.ok ? res.value : [res.message];
