@@ -8,7 +8,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 export const BROWSER_MISSING = !existsSync(CHROMIUM);
 /** what a skipped test's name says */
-export const BROWSER_INSTALL = "apt-get install -y chromium fonts-liberation fonts-dejavu-core";
+export const BROWSER_INSTALL = "apt-get install -y chromium fonts-liberation2 fonts-dejavu-core";
 
 /** the flags every run uses: headless, no sandbox, nothing that reaches the network or a stored profile */
 export const CHROMIUM_FLAGS = [

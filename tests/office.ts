@@ -14,9 +14,23 @@ function has(cmd: string): boolean {
   }
 }
 
-export const OFFICE_MISSING = !has("soffice") || !has("pdftoppm") || !has("pdftotext");
+/**
+ * Liberation Serif and Sans stand for Times New Roman and Arial; only their 2.x release has the Vietnamese letters
+ * (Debian's fonts-liberation 1.07 has no "ệ"), and without them LibreOffice draws such letters from another font, so
+ * the pages no longer look as on Google and their text comes out of the PDF split inside words ("Ki ệt").
+ */
+function vietnameseFonts(): boolean {
+  try {
+    const out = execFileSync("fc-list", [":charset=1ec7 1ee3", "family"], { encoding: "utf8" });
+    return /Liberation Serif/.test(out) && /Liberation Sans/.test(out);
+  } catch {
+    return false;
+  }
+}
+
+export const OFFICE_MISSING = !has("soffice") || !has("pdftoppm") || !has("pdftotext") || !vietnameseFonts();
 /** what a skipped test's name says */
-export const OFFICE_INSTALL = "apt-get install -y libreoffice-writer-nogui poppler-utils fonts-liberation";
+export const OFFICE_INSTALL = "apt-get install -y libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2";
 
 /** LibreOffice's PDF of a .docx or an .xlsx (a fresh profile, so that runs in parallel do not share one) */
 export function toPdf(docx: string): string {

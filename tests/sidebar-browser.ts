@@ -1,16 +1,12 @@
 // The sidebar in a real browser (Debian's chromium through playwright-core), talking to the stand-in as a sidebar talks
 // to Google: google.script.run calls reach the named global through World.run and their answers come back to the page.
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { GOOGLE_SCRIPT_SHIM, serverCall } from "../standin/html";
 import type { World } from "../standin/world";
-
-export const CHROMIUM = "/usr/bin/chromium";
-export const BROWSER_MISSING = !existsSync(CHROMIUM);
-/** what a skipped test's name says */
-export const BROWSER_INSTALL = "apt-get install -y chromium";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./browser";
 
 export const SIDEBAR_URL = "https://n-sidebar.script.googleusercontent.com/userCodeAppPanel";
 
@@ -19,16 +15,7 @@ export async function launch(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chr-")), {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_FLAGS,
     // a sidebar is 300 px wide
     viewport: { width: 300, height: 900 },
   });

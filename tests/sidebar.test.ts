@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, DECIDED_LABEL, TAB } from "../src/domain/layout";
 import { ROOT, type Simulation } from "../standin/simulation";
+import { BROWSER_INSTALL, BROWSER_MISSING } from "./browser";
 import { installed, submitMonthly, unit } from "./helpers";
-import { BROWSER_INSTALL, BROWSER_MISSING, doneMessage, launch, openSidebar } from "./sidebar-browser";
+import { doneMessage, launch, openSidebar } from "./sidebar-browser";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
 const units = ["CD001", "CD002", "CD003", "CD004", "CD005", "CD006"].map((c) => unit(c));
