@@ -34,6 +34,16 @@ export const SIDEBAR_JS = `
     return el;
   }
 
+  // the question asked before anything is sent, in its box under the button; "Gửi ngay" runs go
+  function askFirst(box, question, go) {
+    box.textContent = "";
+    box.appendChild(h("p", { text: question }));
+    box.appendChild(h("div", { class: "row" },
+      h("button", { class: "act primary", type: "button", text: "Gửi ngay", on: { click: go } }),
+      h("button", { class: "act", type: "button", text: "Thôi", on: { click: function () { box.hidden = true; } } })));
+    box.hidden = false;
+  }
+
   function say(text, kind) {
     msg.className = kind || "";
     msg.textContent = text || "";
@@ -175,12 +185,7 @@ export const SIDEBAR_JS = `
     main.appendChild(count);
     sendBtn.addEventListener("click", function () {
       var c = chosen();
-      ask.textContent = "";
-      ask.appendChild(h("p", { text: "Gửi thư nhắc tới " + c.length + " đơn vị: " + c.join(", ") + "?" }));
-      ask.appendChild(h("div", { class: "row" },
-        h("button", { class: "act primary", type: "button", text: "Gửi ngay", on: { click: function () { act("sidebarRemind", { units: c }, drawRemind); } } }),
-        h("button", { class: "act", type: "button", text: "Thôi", on: { click: function () { ask.hidden = true; } } })));
-      ask.hidden = false;
+      askFirst(ask, "Gửi thư nhắc tới " + c.length + " đơn vị: " + c.join(", ") + "?", function () { act("sidebarRemind", { units: c }, drawRemind); });
     });
     main.appendChild(h("div", { class: "row" }, sendBtn));
     main.appendChild(ask);
@@ -206,12 +211,7 @@ export const SIDEBAR_JS = `
     sel.addEventListener("change", update);
     btn.addEventListener("click", function () {
       var period = sel.value;
-      ask.textContent = "";
-      ask.appendChild(h("p", { text: "Gửi tổng hợp " + title().toLowerCase() + " tới " + d.recipients.length + " người nhận?" }));
-      ask.appendChild(h("div", { class: "row" },
-        h("button", { class: "act primary", type: "button", text: "Gửi ngay", on: { click: function () { act("sidebarRollup", { period: period }, drawRollup); } } }),
-        h("button", { class: "act", type: "button", text: "Thôi", on: { click: function () { ask.hidden = true; } } })));
-      ask.hidden = false;
+      askFirst(ask, "Gửi tổng hợp " + title().toLowerCase() + " tới " + d.recipients.length + " người nhận?", function () { act("sidebarRollup", { period: period }, drawRollup); });
     });
     main.appendChild(h("label", { for: "rollup-period", text: "Kỳ" }));
     main.appendChild(sel);
