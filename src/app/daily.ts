@@ -234,7 +234,7 @@ export function runFollowUp(p: Ports): Outcome<string> {
     return res;
   }
   if (state.followUp === "rollups") {
-    // the rollups, in a run of their own; what they journal is written by a last, short flush
+    // the rollups, in a run of their own that also writes what it journals to the logs
     p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
     runRollups(p);
     if (state.archiveDue) p.triggers.scheduleFollowUp();
