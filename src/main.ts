@@ -1,9 +1,10 @@
 // The functions Google calls, and nothing else: triggers, menu actions, setup.
-import { runArchive } from "./app/archive";
+import { runArchive as archiveNow } from "./app/archive";
 import { onEditCommand } from "./app/commands";
 import { messageOf, type Outcome } from "./app/context";
-import { runDaily as daily, runFollowUp as followUp, writeLogs } from "./app/daily";
+import { runDaily as daily, runFollowUp as followUp, runArchiveStage, runRollupStage, writeLogs } from "./app/daily";
 import { recordManual } from "./app/manual";
+import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/owner";
 import type { Ports } from "./app/ports";
 import { previewMails as preview } from "./app/preview";
 import { refreshStatus as refresh } from "./app/refresh";
@@ -15,10 +16,14 @@ import { handleSubmit } from "./app/submit";
 import { gasPorts } from "./gas/runtime";
 import { addMenu, alert } from "./gas/ui";
 
-/** a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it */
-function job(name: string, fn: (p: Ports) => unknown): void {
+/**
+ * a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it. The
+ * owner's triggers (`beat`: the job the watchdogs look at) stand down when their account is no longer the owner.
+ */
+function job(name: string, fn: (p: Ports) => unknown, owner: { beat?: string } | null = {}): void {
   const p = gasPorts();
   try {
+    if (owner && !ownerRun(p, name, owner.beat)) return;
     fn(p);
   } catch (e) {
     p.state.record("run", { job: name, result: "lỗi", detail: messageOf(e) });
@@ -27,11 +32,23 @@ function job(name: string, fn: (p: Ports) => unknown): void {
   }
 }
 
+/** the account acting from the menu or the sidebar is recorded as staff that authorised (and given its watchdog) */
+function acting(p: Ports): void {
+  try {
+    const here = p.active();
+    if (here && here.id === p.state.load().state.spreadsheetId) authorise(p);
+  } catch (e) {
+    p.state.record("run", { job: "Ghi nhận tài khoản", result: "lỗi", detail: messageOf(e) });
+  }
+}
+
 /** a menu action: its outcome, or what went wrong, told to the staff member in Vietnamese */
 function menu(title: string, fn: (p: Ports) => Outcome<string> | string): void {
   let msg: string;
   try {
-    const r = fn(gasPorts(true));
+    const p = gasPorts(true);
+    acting(p);
+    const r = fn(p);
     msg = typeof r === "string" ? r : r.ok ? r.value : `Không thực hiện được: ${r.message}`;
   } catch (e) {
     msg = `Không thực hiện được: ${messageOf(e)}`;
@@ -51,12 +68,46 @@ export function onFormSubmit(e: unknown): void {
 
 /** installable clock trigger, once a day */
 export function runDaily(): void {
-  job("Chạy hằng ngày", (p) => daily(p));
+  job("Chạy hằng ngày", (p) => daily(p), { beat: DAILY_BEAT });
+}
+
+/** a staff account's watchdog (one a day, an hour after the daily run): the owner's run missing → staff told, taken over */
+export function runWatchdog(): void {
+  job(
+    "Giám sát",
+    (p) => {
+      const here = p.active();
+      if (!here || here.id !== p.state.load().state.spreadsheetId) return;
+      if (watch(p).startsWith("nhận vận hành")) daily(p, { job: "Chạy hằng ngày (sau khi nhận vận hành)" });
+    },
+    null,
+  );
+}
+
+/** staff choose to run the product from their own account (the owner left, or is leaving) */
+export function takeOver(): void {
+  menu("Nhận vận hành", (p) => {
+    const r = takeOverNow(p);
+    if (!r.ok) return `Không thực hiện được: ${r.message}`;
+    // the days the product stood still: what arrived is stored, what is owed is sent, now
+    const d = daily(p, { job: "Chạy hằng ngày (sau khi nhận vận hành)" });
+    return [r.message, d.ok ? `Đã gửi ${d.value.sent} thư.` : d.message].join("\n");
+  });
 }
 
 /** one-off clock trigger a minute after the daily job: the mails its clock left and the logs; then, alone, the rollups */
 export function runFollowUp(): void {
   job("Chạy tiếp", (p) => followUp(p));
+}
+
+/** one-off clock trigger after the follow-up: the rollups the daily job found due */
+export function runRollup(): void {
+  job("Tổng hợp", runRollupStage);
+}
+
+/** one-off clock trigger after the rollups: the archive of closed years and old logs */
+export function runArchive(): void {
+  job("Lưu trữ", runArchiveStage);
 }
 
 /** installable edit trigger: settings and templates take effect as soon as staff change them */
@@ -68,7 +119,9 @@ export function onSheetEdit(e: unknown): void {
 /** a call from the sidebar: its reply, or what went wrong, in Vietnamese (the page shows it) */
 function fromSidebar(fn: (p: ReturnType<typeof gasPorts>) => panel.Reply): panel.Reply {
   try {
-    return fn(gasPorts(true));
+    const p = gasPorts(true);
+    acting(p);
+    return fn(p);
   } catch (e) {
     return { ok: false, message: `Không thực hiện được: ${messageOf(e)}` };
   }
@@ -107,7 +160,7 @@ export function prepareTemplate(): void {
 
 /** moves closed years and old logs to the archive spreadsheets (the daily job's follow-up does it by itself) */
 export function archiveOldData(): void {
-  menu("Lưu trữ dữ liệu cũ", (p) => runArchive(p, true));
+  menu("Lưu trữ dữ liệu cũ", (p) => archiveNow(p, true));
 }
 
 export function refreshStatus(): void {

@@ -1,6 +1,8 @@
 // The stand-in's DocumentApp: Google Docs in memory, every call metered. Each class declares the slice of Google's
 // own interface it stands for (Slice), so it cannot offer a method Google lacks nor take other arguments; where it
 // does not know what Google does (a line break inside inserted text, `$` in a replacement) it refuses.
+
+import { canOpen, driveOf } from "./drive-access.js";
 import { StandinBlob } from "./utilities.js";
 import type { World } from "./world.js";
 
@@ -900,7 +902,10 @@ export function makeDocumentApp(w: World) {
     openById(id: string) {
       w.meter.hit("DocumentApp", "DocumentApp.openById");
       const d = documentsOf(w).get(String(id));
-      if (!d) throw new Error("No item with the given ID could be found, or you do not have permission to access it.");
+      // the documents scope opens every document the account can open as a person, and nothing else
+      const file = driveOf(w).files.get(String(id));
+      if (!d || (file && !canOpen(w, w.user(), file.id)))
+        throw new Error("No item with the given ID could be found, or you do not have permission to access it.");
       return new StandinDocument(w, d);
     },
   };

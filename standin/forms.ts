@@ -68,6 +68,14 @@ export interface FormModel {
   /** the Drive file's owner and editors: only they can open the form by id */
   owner: string;
   editors: string[];
+  /**
+   * Drive permissions on the form (a form is a Drive file): `{type: "anyone", view: "published"}` opens it to anyone
+   * with the link; without it, a published form takes responses only from the people it is shared with
+   * (https://developers.google.com/workspace/forms/api/guides/publish-form)
+   */
+  permissions?: import("./drive-access.js").DrivePermission[];
+  /** a form made before the publishing model: no publish settings, open to anyone with the link as it always was */
+  legacy?: boolean;
 }
 
 /** the members every item kind shares */
@@ -489,17 +497,20 @@ export class StandinForm implements Pick<Form, FormKeys> {
   /** publishing also opens the form to responses; unpublishing closes it */
   setPublished(on: boolean): Form {
     this.hit("setPublished");
+    if (this.model.legacy) throw this.w.fail("legacyForm");
     this.model.published = on;
     this.model.acceptingResponses = on;
     return this.me();
   }
   isPublished(): boolean {
     this.hit("isPublished");
+    if (this.model.legacy) throw this.w.fail("legacyForm");
     return this.model.published;
   }
+  /** false for a legacy form, which has no publish settings (https://developers.google.com/workspace/forms/api/guides/publish-form#check_if_a_form_is_a_legacy_form) */
   supportsAdvancedResponderPermissions(): boolean {
     this.hit("supportsAdvancedResponderPermissions");
-    return true;
+    return !this.model.legacy;
   }
   isAcceptingResponses(): boolean {
     this.hit("isAcceptingResponses");

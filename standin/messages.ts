@@ -52,6 +52,10 @@ const TEXTS: Record<string, Record<Language, Text>> = {
     en: () => "No item with the given ID could be found, or you do not have permission to access it.",
     vi: () => "Không tìm thấy mục nào có mã đã cho hoặc bạn không có quyền truy cập.",
   },
+  legacyForm: {
+    en: () => "This form does not support publishing. Legacy forms are published when they are created.",
+    vi: () => "Biểu mẫu này không hỗ trợ xuất bản. Biểu mẫu cũ được xuất bản ngay khi tạo.",
+  },
   noDestination: {
     en: () => "This form does not currently have a response destination.",
     vi: () => "Biểu mẫu này hiện không có nơi lưu câu trả lời.",

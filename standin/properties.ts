@@ -4,8 +4,12 @@ import type { World } from "./world.js";
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-/** "Properties value size: 9 KB / val", "Properties total storage: 500 KB / property store" (services/quotas) */
+/**
+ * "Properties value size: 9 KB / val", "Properties total storage: 500 KB / property store" (services/quotas): sizes
+ * in bytes, as stored (UTF-8): a Vietnamese letter takes two or three of them
+ */
 const PROP_VALUE_LIMIT = 9 * 1024;
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 const PROP_TOTAL_LIMIT = 500 * 1024;
 
 export class StandinProperties
@@ -20,13 +24,13 @@ export class StandinProperties
   }
   private size(): number {
     let n = 0;
-    for (const [k, v] of this.w.properties) n += k.length + v.length;
+    for (const [k, v] of this.w.properties) n += bytes(k) + bytes(v);
     return n;
   }
   private put(k: string, v: string): void {
     const store = this.w.properties;
     const val = String(v);
-    if (val.length > PROP_VALUE_LIMIT) throw this.w.fail("valueTooLarge");
+    if (bytes(val) > PROP_VALUE_LIMIT) throw this.w.fail("valueTooLarge");
     const before = store.get(k);
     store.set(k, val);
     if (this.size() > PROP_TOTAL_LIMIT) {

@@ -25,13 +25,31 @@ export type ScenarioEvent =
   | { type: "addUnit"; at: number; unit: ScenarioUnit }
   | { type: "removeUnit"; at: number; code: string }
   | { type: "settings"; at: number; settings: Partial<Settings> }
-  | { type: "menu"; at: number; action: string };
+  | { type: "menu"; at: number; action: string }
+  | { type: "leave"; at: number; account: string }
+  | { type: "crash"; at: number; job: CrashJob; call: number };
+
+/** the jobs a `crash` event can cut off (Revision 3) */
+export const CRASH_JOBS = ["submit", "runDaily", "runFollowUp", "setup", "archive", "rollup"] as const;
+export type CrashJob = (typeof CRASH_JOBS)[number];
+
+/** events staff make, which name the account that acts (`as`) */
+const STAFF_EVENTS = ["manual", "confirm", "menu", "settings", "addUnit", "removeUnit"];
+
+export interface Accounts {
+  /** the account that runs setup first: it owns the Sheet and, until another takes over, the triggers */
+  owner: string;
+  /** the other staff accounts, each able to act (`as`) */
+  staff: string[];
+}
 
 export interface Scenario {
   settings: Settings;
   mailQuota: number;
+  accounts: Accounts;
   units: ScenarioUnit[];
-  events: (ScenarioEvent & { index: number })[];
+  /** `as`: the account that acts (staff events; the owner when absent) */
+  events: (ScenarioEvent & { index: number; as?: string })[];
   run: { from: string; to: string };
 }
 
@@ -47,8 +65,41 @@ export class ScenarioError extends Error {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const EVENT_TYPES = ["submit", "edit", "manual", "confirm", "redeliver", "blank", "lost", "addUnit", "removeUnit", "settings", "menu"];
-const MENU_ACTIONS = ["runDaily", "refreshStatus", "previewMails", "sendRemindersNow", "sendRollupNow", "setup"];
+const EVENT_TYPES = [
+  "submit",
+  "edit",
+  "manual",
+  "confirm",
+  "redeliver",
+  "blank",
+  "lost",
+  "addUnit",
+  "removeUnit",
+  "settings",
+  "menu",
+  "leave",
+  "crash",
+];
+const MENU_ACTIONS = ["runDaily", "refreshStatus", "previewMails", "sendRemindersNow", "sendRollupNow", "setup", "takeOver"];
+const DEFAULT_OWNER = "tuyengiao@ldldq1.example.vn";
+
+function accountsOf(raw: unknown, settings: Settings): Accounts {
+  const fallback = settings.staffEmails[0]?.toLowerCase() ?? DEFAULT_OWNER;
+  if (raw === undefined) return { owner: fallback, staff: settings.staffEmails.map((e) => e.toLowerCase()).filter((e) => e !== fallback) };
+  const a = obj(raw, "$.accounts");
+  const owner = a.owner === undefined ? fallback : str(a.owner, "$.accounts.owner").toLowerCase();
+  if (!EMAIL.test(owner)) throw new ScenarioError("$.accounts.owner", `"${owner}" is not an email address`);
+  const list = a.staff === undefined ? [] : a.staff;
+  if (!Array.isArray(list)) throw new ScenarioError("$.accounts.staff", "must be a list of email addresses");
+  const staff: string[] = [];
+  list.forEach((e, i) => {
+    if (typeof e !== "string" || !EMAIL.test(e))
+      throw new ScenarioError(`$.accounts.staff[${i}]`, `"${String(e)}" is not an email address`);
+    const x = e.toLowerCase();
+    if (x !== owner && !staff.includes(x)) staff.push(x);
+  });
+  return { owner, staff };
+}
 
 function obj(v: unknown, path: string): Record<string, unknown> {
   if (!v || typeof v !== "object" || Array.isArray(v)) throw new ScenarioError(path, "must be an object");
@@ -147,15 +198,31 @@ export function parseScenario(input: unknown): Scenario {
   if (!isValidYmd(from)) throw new ScenarioError("$.run.from", `"${from}" is not a date (YYYY-MM-DD)`);
   if (!isValidYmd(to)) throw new ScenarioError("$.run.to", `"${to}" is not a date (YYYY-MM-DD)`);
   if (to < from) throw new ScenarioError("$.run.to", "is before run.from");
+  const accounts = accountsOf(root.accounts, settings);
+  const known = [accounts.owner, ...accounts.staff];
+  const account = (v: unknown, path: string) => {
+    const a = str(v, path).toLowerCase();
+    if (!known.includes(a)) throw new ScenarioError(path, `"${a}" names no account in $.accounts (known: ${known.join(", ")})`);
+    return a;
+  };
   const evs = root.events === undefined ? [] : root.events;
   if (!Array.isArray(evs)) throw new ScenarioError("$.events", "must be a list");
-  const events = evs.map((raw, index) => {
+  const events = evs.map((raw, index) => withAs(raw, index));
+  function withAs(raw: unknown, index: number): ScenarioEvent & { index: number; as?: string } {
+    const e = parseEvent(raw, index);
+    const as = (raw as Record<string, unknown>).as;
+    return as === undefined ? e : { ...e, as: String(as).toLowerCase() };
+  }
+  function parseEvent(raw: unknown, index: number): ScenarioEvent & { index: number } {
     const path = `$.events[${index}]`;
     const e = obj(raw, path);
     const type = str(e.type, `${path}.type`);
     if (!EVENT_TYPES.includes(type))
       throw new ScenarioError(`${path}.type`, `unknown event type "${type}" (known: ${EVENT_TYPES.join(", ")})`);
     const at = instant(e.at, `${path}.at`);
+    if (e.as !== undefined && !STAFF_EVENTS.includes(type))
+      throw new ScenarioError(`${path}.as`, `a "${type}" event is not made by a staff account (as applies to ${STAFF_EVENTS.join(", ")})`);
+    if (e.as !== undefined) account(e.as, `${path}.as`);
     const answers = () => (e.answers === undefined ? {} : obj(e.answers, `${path}.answers`));
     const form = () => {
       const f = str(e.form, `${path}.form`);
@@ -191,6 +258,17 @@ export function parseScenario(input: unknown): Scenario {
       }
       case "blank":
         return { type, at, index } as ScenarioEvent & { index: number };
+      case "leave":
+        return { type, at, account: account(e.account, `${path}.account`), index } as ScenarioEvent & { index: number };
+      case "crash": {
+        const job = str(e.job, `${path}.job`);
+        if (!(CRASH_JOBS as readonly string[]).includes(job))
+          throw new ScenarioError(`${path}.job`, `unknown job "${job}" (known: ${CRASH_JOBS.join(", ")})`);
+        const call = e.call;
+        if (typeof call !== "number" || !Number.isInteger(call) || call < 1)
+          throw new ScenarioError(`${path}.call`, "must be a whole number ≥ 1");
+        return { type, at, job: job as CrashJob, call, index } as ScenarioEvent & { index: number };
+      }
       case "addUnit":
         return { type, at, unit: unit(e.unit, `${path}.unit`), index } as ScenarioEvent & { index: number };
       case "removeUnit": {
@@ -210,7 +288,7 @@ export function parseScenario(input: unknown): Scenario {
         return { type: "menu", at, action, index } as ScenarioEvent & { index: number };
       }
     }
-  });
+  }
   // the run ends at the end of run.to, local time: an event after it would never be played
   const end = instantOf(addDays(to, 1), settings.timeZone);
   events.forEach((e, i) => {
@@ -226,5 +304,5 @@ export function parseScenario(input: unknown): Scenario {
     ids.set(e.id, i);
   });
   events.sort((a, b) => a.at - b.at || a.index - b.index);
-  return { settings, mailQuota, units, events, run: { from, to } };
+  return { settings, mailQuota, accounts, units, events, run: { from, to } };
 }

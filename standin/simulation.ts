@@ -9,11 +9,21 @@ import { SETTING_DEFS, type Settings, settingCell } from "../src/domain/settings
 import { finishTemplate } from "./documents.js";
 import { formatDate } from "./format-date.js";
 import { serverCall } from "./html.js";
-import type { Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
+import type { CrashJob, Scenario, ScenarioEvent, ScenarioUnit } from "./scenario.js";
 import type { SheetModel, SpreadsheetModel } from "./spreadsheet.js";
 import { type RunResult, World } from "./world.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** the global functions each job of a `crash` event runs in (a trigger's handler, or staff's menu for the same work) */
+const CRASH_FNS: Record<CrashJob, string[]> = {
+  submit: ["onFormSubmit"],
+  runDaily: ["runDaily"],
+  runFollowUp: ["runFollowUp"],
+  setup: ["setup"],
+  archive: ["runArchive", "archiveOldData"],
+  rollup: ["runRollup", "sidebarRollup"],
+};
 
 export function bundleSource(): string {
   return readFileSync(join(ROOT, "dist", "Code.js"), "utf8");
@@ -48,7 +58,7 @@ export class Simulation {
   ) {
     this.current = scenario.settings;
     const start = this.startInstant();
-    this.world = new World({ now: start, mailQuota: scenario.mailQuota });
+    this.world = new World({ now: start, mailQuota: scenario.mailQuota, owner: scenario.accounts.owner, staff: scenario.accounts.staff });
     this.ss = this.world.createSpreadsheet("LĐLĐ Quận 1 – Báo cáo CĐCS", "ss-ldldq1");
     this.world.boundSpreadsheetId = this.ss.id;
     this.world.load(opts.code ?? bundleSource());
@@ -100,7 +110,15 @@ export class Simulation {
     return s;
   }
 
-  typeSettings(s: Settings): void {
+  /** every account of the scenario works in the Sheet: staff type them all in “Tài khoản cán bộ dùng hệ thống” */
+  private withAccounts(s: Settings): Settings {
+    const all = [...s.staffEmails.map((e) => e.toLowerCase())];
+    for (const a of [this.scenario.accounts.owner, ...this.scenario.accounts.staff]) if (!all.includes(a)) all.push(a);
+    return { ...s, staffEmails: all };
+  }
+
+  typeSettings(given: Settings): void {
+    const s = this.withAccounts(given);
     const tab = this.sheet(TAB.settings);
     const last = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
     for (let r = 2; r <= last; r++) {
@@ -154,8 +172,10 @@ export class Simulation {
     return m;
   }
 
-  apply(e: ScenarioEvent): void {
+  apply(e: ScenarioEvent & { as?: string }): void {
     const w = this.world;
+    // the staff member who acts: the owner unless the event names another account
+    const as = e.as ?? this.scenario.accounts.owner;
     switch (e.type) {
       case "submit":
       case "lost": {
@@ -207,15 +227,16 @@ export class Simulation {
       }
       case "manual":
         this.manualForm.set(e.id, e.form);
-        this.manualRow(e);
+        this.manualRow(e, as);
         break;
       case "confirm":
         // staff press “Xác nhận” beside the response in the sidebar
-        this.sidebar("sidebarConfirm", { ids: [e.id] }, `xác nhận ${e.id}`);
+        this.sidebar("sidebarConfirm", { ids: [e.id] }, `xác nhận ${e.id}`, as);
         break;
       case "addUnit": {
         const tab = this.sheet(TAB.units);
         w.meter.quiet(() => this.typeUnits([e.unit], tab.lastRow() + 1));
+        this.edited(TAB.units, "thêm đơn vị");
         break;
       }
       case "removeUnit": {
@@ -225,25 +246,46 @@ export class Simulation {
           const i = tab.values.findIndex((r, k) => k > 0 && String(r[0]).toUpperCase() === e.code);
           if (i > 0) tab.values.splice(i, 1);
         });
+        this.edited(TAB.units, "xóa đơn vị");
         break;
       }
       case "settings": {
         // a staff member types new values in the settings tab; the edit trigger fires
         const s = { ...this.current, ...e.settings } as Settings;
         this.current = s;
-        const range = w.meter.quiet(() => {
-          this.typeSettings(s);
-          return w.sheetOf(this.ss.id, TAB.settings)?.getRange(2, 2);
-        });
-        this.run("onSheetEdit", "sửa cài đặt", { event: { range } });
+        w.meter.quiet(() => this.typeSettings(s));
+        this.edited(TAB.settings, "sửa cài đặt");
         break;
       }
       case "menu":
-        if (e.action === "sendRemindersNow") this.remindAll();
-        else if (e.action === "sendRollupNow") this.rollupLatest();
-        else this.run(e.action, `trình đơn ${e.action}`, { ui: e.action !== "runDaily" });
+        if (e.action === "sendRemindersNow") this.remindAll(as);
+        else if (e.action === "sendRollupNow") this.rollupLatest(as);
+        else if (e.action === "runDaily") this.fireDaily();
+        else this.run(e.action, `trình đơn ${e.action}`, { ui: true, as });
+        break;
+      case "leave":
+        // the account is gone: Google never runs its code or its triggers again
+        w.leave(e.account);
+        this.log.push({ at: w.now, what: `tài khoản ${e.account} rời đi`, fn: "", ok: true });
+        break;
+      case "crash":
+        // the next run of that job stops at its call-th call on Google's services
+        w.crashNext(CRASH_FNS[e.job], e.call);
         break;
     }
+  }
+
+  /** Google fires each installable edit trigger of the Sheet, as the account that made it */
+  private edited(tab: string, what: string): void {
+    const range = this.world.meter.quiet(() => this.world.sheetOf(this.ss.id, tab)?.getRange(2, 2));
+    for (const t of this.world.triggers.filter((x) => x.kind === "ON_EDIT" && x.sourceId === this.ss.id && !this.world.departed(x.owner)))
+      this.run(t.handler, what, { event: { range }, as: t.owner });
+  }
+
+  /** the daily trigger fires now (menu runDaily in a scenario): as the account whose trigger it is */
+  private fireDaily(): void {
+    for (const t of this.world.triggers.filter((x) => x.kind === "CLOCK" && x.handler === "runDaily" && !this.world.departed(x.owner)))
+      this.run(t.handler, "chạy hằng ngày (trình đơn)", { as: t.owner });
   }
 
   /** a sidebar's call, as the page makes it (google.script.run): the reply, or the error its failure handler gets */
@@ -276,7 +318,7 @@ export class Simulation {
 
   private manualForm = new Map<string, "registration" | "monthly">();
 
-  private manualRow(e: Extract<ScenarioEvent, { type: "manual" }>): void {
+  private manualRow(e: Extract<ScenarioEvent, { type: "manual" }>, as = this.scenario.accounts.owner): void {
     const spec = SPECS[e.form];
     const tabName = e.form === "monthly" ? TAB.manualMonthly : TAB.manualRegistration;
     const tab = this.sheet(tabName);
@@ -296,14 +338,16 @@ export class Simulation {
     ];
     if (cells.length !== header.length) throw new Error("manual row shape");
     cells.forEach((v, j) => {
-      if (v !== "") this.world.type(this.ss.id, tabName, r, j + 1, v);
+      if (v !== "") this.world.type(this.ss.id, tabName, r, j + 1, v, as);
     });
-    this.run("recordManualReports", `ghi nhận báo cáo ${e.id}`, { ui: true });
+    this.run("recordManualReports", `ghi nhận báo cáo ${e.id}`, { ui: true, as });
   }
 
   private fire(formId: string, id: string, what: string): void {
     // Google runs each installable trigger as the account that made it
-    for (const t of this.world.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId)) {
+    for (const t of this.world.triggers.filter(
+      (x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId && !this.world.departed(x.owner),
+    )) {
       this.run(t.handler, what, { event: this.world.submitEvent(formId, id), as: t.owner });
     }
   }

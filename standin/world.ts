@@ -49,6 +49,12 @@ interface Frame {
   id: number;
   user: string;
   ui: boolean;
+  /** the handler this execution runs (a crash plan names it) */
+  fn?: string;
+  /** calls made on Google's services in this execution, and the call at which Google stops it */
+  calls: number;
+  stopAt?: number;
+  stopped?: string;
   ctx: vm.Context | null;
   date: ((ms: number) => Date) | null;
   array: (() => unknown[]) | null;
@@ -69,6 +75,24 @@ class Universe {
   questionIds = 1_854_700_000;
   triggerIds = 1;
   executions = 0;
+  /** accounts that left (deleted or suspended by the admin), and when: their code never runs again, their triggers never fire */
+  departed = new Map<string, number>();
+}
+
+/** a run cut off: the next execution of one of `fns` stops at its `call`-th call on Google's services */
+export interface CrashPlan {
+  fns: string[];
+  call: number;
+  /** armed from this instant */
+  from: number;
+}
+
+/** what Google throws when it ends a script mid-way: nothing after it happens (the run's catch blocks reach no service) */
+export class ScriptStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ScriptStopped";
+  }
 }
 
 export class World {
@@ -104,6 +128,10 @@ export class World {
   private stack: Frame[] = [];
   private sources: vm.Script[] = [];
   private hooks: { method: string; left: number; fn: () => void }[] = [];
+  /** runs to cut off (the simulation's `crash` events), each once */
+  crashes: CrashPlan[] = [];
+  /** executions cut off so far: when, which handler, at which call */
+  stopped: { at: number; fn: string; call: number; user: string }[] = [];
 
   /**
    * Milliseconds each call takes, when set: time then passes inside a run as it does on Google, so that a job
@@ -128,6 +156,7 @@ export class World {
     this.defaultLanguage = opts.language ?? "vi";
     this.scriptId = `script-${++this.u.ids}`;
     this.meter.onHit = (service, method) => {
+      this.countCall(method);
       const ms = this.latency?.(service, method) ?? 0;
       if (ms) {
         this.now += ms;
@@ -181,6 +210,35 @@ export class World {
   language(account = this.user()): Language {
     return this.u.languages.get(account) ?? this.defaultLanguage;
   }
+  /** the account is gone (deleted or suspended): from now on its code never runs and its triggers never fire */
+  leave(account: string): void {
+    if (!this.u.departed.has(account)) this.u.departed.set(account, this.now);
+  }
+  departed(account: string): boolean {
+    return this.u.departed.has(account);
+  }
+
+  /**
+   * Counts the call in the execution making it; stops the execution at its planned call (Google ending a script that
+   * ran out of time or met a service error): that call fails and so does every later one, so nothing after it happens.
+   */
+  private countCall(method: string): void {
+    const f = this.frame();
+    if (!f) return;
+    if (f.stopped) throw new ScriptStopped(f.stopped);
+    f.calls++;
+    if (f.stopAt !== undefined && f.calls >= f.stopAt) {
+      f.stopped = `Exceeded maximum execution time (stopped at call ${f.calls}: ${method})`;
+      this.stopped.push({ at: this.now, fn: f.fn ?? "", call: f.calls, user: f.user });
+      throw new ScriptStopped(f.stopped);
+    }
+  }
+
+  /** the next run of one of `fns` after now stops at its `call`-th call */
+  crashNext(fns: string[], call: number): void {
+    this.crashes.push({ fns, call, from: this.now });
+  }
+
   /** Google's error for this situation, in the running account's language */
   fail(key: Parameters<typeof message>[1], ...args: (string | number)[]): Error {
     return new Error(message(this.language(), key, ...args));
@@ -264,6 +322,7 @@ export class World {
       acceptingResponses: false,
       owner: this.user(),
       editors: [],
+      permissions: [],
     };
     this.u.forms.set(id, model);
     return model;
@@ -354,7 +413,7 @@ export class World {
   }
 
   private enter(user: string, ui: boolean, withContext: boolean): Frame {
-    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null };
+    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0 };
     this.stack.push(f);
     if (withContext) {
       const ctx = this.newContext();
@@ -384,17 +443,28 @@ export class World {
    */
   run(fn: string, opts: { ui?: boolean; event?: unknown; as?: string } = {}): RunResult {
     if (!this.sources.length) throw new Error("No bundle loaded");
-    const frame = this.enter(opts.as ?? (opts.ui ? this.activeUser : this.owner), !!opts.ui, true);
+    const user = opts.as ?? (opts.ui ? this.activeUser : this.owner);
+    // an account that left runs nothing: Google refuses its sign-in and never starts its triggers
+    if (this.departed(user)) return { ok: false, error: `The account ${user} is disabled.` };
+    const plan = this.crashes.find((c) => c.fns.includes(fn) && c.from <= this.now);
+    if (plan) this.crashes = this.crashes.filter((c) => c !== plan);
+    const frame = this.enter(user, !!opts.ui, true);
+    frame.fn = fn;
+    if (plan) frame.stopAt = plan.call;
     try {
       const f = (frame.ctx as Record<string, unknown>)[fn];
       if (typeof f !== "function") return { ok: false, error: `Script function not found: ${fn}` };
       this.syncClock();
       const value = (f as (e?: unknown) => unknown)(opts.event);
+      // a script whose own handler swallowed Google's stop still ended there
+      if (frame.stopped) return { ok: false, error: frame.stopped };
       return { ok: true, value };
     } catch (e) {
       const err = e as Error;
-      this.logs.push(`ERROR in ${fn}: ${err?.message ?? String(e)}`);
-      return { ok: false, error: err?.message ?? String(e) };
+      // a script Google stopped ends with Google's message, whatever the script's own handlers did after it
+      const msg = frame.stopped ?? err?.message ?? String(e);
+      this.logs.push(`ERROR in ${fn}: ${msg}`);
+      return { ok: false, error: msg };
     } finally {
       // Google releases a script lock when the execution that holds it ends
       if (this.lockHolder === frame.id) this.lockHolder = null;
@@ -464,6 +534,7 @@ export class World {
         responses: [],
         owner: account,
         editors: [],
+        permissions: [],
         destination: copy.id,
         title: `Bản sao của ${f.title}`,
       });
@@ -488,7 +559,12 @@ export class World {
   submitResponse(formId: string, r: { id: string; at: number; email?: string; answers: Map<number, string | string[]> }): ResponseModel {
     const form = this.u.forms.get(formId);
     if (!form) throw new Error(`No form ${formId}`);
-    if (!form.published || !form.acceptingResponses) throw new Error(`form ${formId} is not accepting responses (unpublished or closed)`);
+    if (!form.legacy && (!form.published || !form.acceptingResponses))
+      throw new Error(`form ${formId} is not accepting responses (unpublished or closed)`);
+    if (!this.mayRespond(form, r.email))
+      throw new Error(
+        `form ${formId} does not take responses from ${r.email || "people outside its sharing"} (not open to anyone with the link)`,
+      );
     const email = form.emailCollection === "DO_NOT_COLLECT" ? "" : (r.email ?? "");
     const existing = form.responses.find((x) => x.id === r.id);
     if (existing) {
@@ -503,6 +579,17 @@ export class World {
     form.responses.push(model);
     this.updateDestinationRow(form, model);
     return model;
+  }
+
+  /** who can open a published form: anyone with the link when it is shared so, else only the people it is shared with */
+  mayRespond(form: FormModel, email: string | undefined): boolean {
+    if (form.legacy) return true;
+    const perms = form.permissions ?? [];
+    if (perms.some((p) => p.type === "anyone" && p.view === "published")) return true;
+    const who = (email ?? "").toLowerCase();
+    return (
+      !!who && (who === form.owner || form.editors.includes(who) || perms.some((p) => p.view === "published" && p.emailAddress === who))
+    );
   }
 
   private updateDestinationRow(form: FormModel, resp: ResponseModel): void {
@@ -538,7 +625,7 @@ export class World {
   /** Google fires each installable submit trigger on the form, as the trigger's owner */
   fireFormSubmit(formId: string, responseId: string): RunResult[] {
     const out: RunResult[] = [];
-    for (const t of this.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId)) {
+    for (const t of this.triggers.filter((x) => x.kind === "ON_FORM_SUBMIT" && x.sourceId === formId && !this.departed(x.owner))) {
       out.push(this.run(t.handler, { event: this.submitEvent(formId, responseId), as: t.owner }));
     }
     return out;
@@ -548,7 +635,7 @@ export class World {
   dueClockTriggers(from: number, to: number): { at: number; trigger: TriggerModel }[] {
     const due: { at: number; trigger: TriggerModel }[] = [];
     for (const t of this.triggers) {
-      if (t.kind !== "CLOCK") continue;
+      if (t.kind !== "CLOCK" || this.departed(t.owner)) continue;
       if (t.afterAt !== undefined) {
         if (!t.spent && t.afterAt > from && t.afterAt <= to) due.push({ at: t.afterAt, trigger: t });
         continue;
@@ -570,10 +657,15 @@ export class World {
 
   /** Moves the clock to `to`, firing each clock trigger when its time comes, as its owner. */
   advanceTo(to: number, onFire?: (t: TriggerModel, at: number, r: RunResult) => void): void {
+    // triggers due at the same instant all fire (each staff account's watchdog, say), one after the other
+    let from = this.now;
+    const fired = new Set<string>();
     for (;;) {
-      const next = this.dueClockTriggers(this.now, to)[0];
+      const next = this.dueClockTriggers(from, to).find((d) => !fired.has(`${d.trigger.uid}@${d.at}`));
       if (!next) break;
-      this.now = next.at;
+      fired.add(`${next.trigger.uid}@${next.at}`);
+      from = next.at - 1;
+      this.now = Math.max(this.now, next.at);
       if (next.trigger.afterAt !== undefined) next.trigger.spent = true;
       const r = this.run(next.trigger.handler, { event: { authMode: "FULL", triggerUid: next.trigger.uid }, as: next.trigger.owner });
       onFire?.(next.trigger, next.at, r);

@@ -38,8 +38,11 @@ describe("the build", () => {
         "previewMails",
         "recordManualReports",
         "refreshStatus",
+        "runArchive",
         "runDaily",
         "runFollowUp",
+        "runRollup",
+        "runWatchdog",
         "selfCheck",
         "setup",
         "showConfirm",
@@ -54,6 +57,7 @@ describe("the build", () => {
         "sidebarRemind",
         "sidebarRollup",
         "sidebarZalo",
+        "takeOver",
       ].sort(),
     );
     for (const n of names)

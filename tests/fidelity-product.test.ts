@@ -41,7 +41,7 @@ const MONTH_Q = SPECS.monthly.fields.find((f) => f.key === "month")?.title as st
 
 describe("setup on an empty Sheet, as Google documents forms", () => {
   it("creates both forms published, collecting verified emails, openable by the staff", () => {
-    const sim = installed({ settings: { staffEmails: [STAFF] } });
+    const sim = installed({ accounts: { owner: OWNER, staff: [STAFF] } });
     const forms = [...sim.world.forms.values()];
     expect(forms).toHaveLength(2);
     for (const f of forms) {
@@ -120,8 +120,9 @@ describe("every unit's link picks that unit (and month), in the roster and in ea
 describe("several staff accounts", () => {
   it("a second staff account runs every menu action; an account the settings do not name cannot write the product's tabs", () => {
     const sim = installed({
+      accounts: { owner: OWNER, staff: [STAFF] },
       units: [unit("CD001"), unit("CD002")],
-      settings: { staffEmails: [STAFF], firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
     });
     const w = sim.world;
     for (const name of [SPECS.monthly.tab, TAB.status, TAB.mailLog, TAB.runLog])
@@ -140,8 +141,12 @@ describe("several staff accounts", () => {
     ];
     row.forEach((v, j) => v && w.type(sim.ss.id, TAB.manualMonthly, 2, j + 1, v, STAFF));
     expect(row).toHaveLength(header.length);
+    // the owner's daily run of the day happened: the staff member's self-check sees it did
+    w.now = Date.parse("2018-10-24T08:00:00+07:00");
+    sim.daily();
     w.now = Date.parse("2018-10-24T15:00:00+07:00");
-    for (const [label, fn] of MENU_ITEMS) {
+    // every menu action but taking the product over (its own test: it changes who runs everything)
+    for (const [label, fn] of MENU_ITEMS.filter(([, f]) => f !== "takeOver")) {
       w.alerts = [];
       const r = sim.run(fn, label, { ui: true, as: STAFF });
       expect(r.ok, `${fn}: ${r.error}`).toBe(true);
@@ -163,26 +168,32 @@ describe("several staff accounts", () => {
   });
 
   it("setup by a second account leaves exactly one set of triggers, and says whose they are", () => {
-    const sim = installed({ settings: { staffEmails: [STAFF] } });
+    const sim = installed({ accounts: { owner: OWNER, staff: [STAFF] } });
     const w = sim.world;
-    const before = JSON.stringify(w.triggers);
+    const owners = () => JSON.stringify(w.triggers.filter((t) => t.owner === OWNER));
+    const before = owners();
     w.alerts = [];
     expect(sim.run("setup", "setup by staff", { ui: true, as: STAFF }).ok).toBe(true);
-    expect(JSON.stringify(w.triggers)).toBe(before);
-    expect(w.triggers.map((t) => `${t.handler}|${t.owner}`).sort()).toEqual(
-      ["onFormSubmit", "onFormSubmit", "onSheetEdit", "runDaily"].map((h) => `${h}|${OWNER}`),
-    );
+    expect(owners()).toBe(before);
+    // the staff member's own trigger is its watchdog: an hour after the daily run, it looks whether that run happened
+    expect(w.triggers.map((t) => `${t.handler}|${t.owner}`).sort()).toEqual([
+      ...["onFormSubmit", "onFormSubmit", "onSheetEdit", "runDaily"].map((h) => `${h}|${OWNER}`),
+      `runWatchdog|${STAFF}`,
+    ]);
     expect(w.alerts.join("\n")).toContain(`Trình kích hoạt thuộc tài khoản ${OWNER}: giữ nguyên, tài khoản ${STAFF} không tạo thêm.`);
     // a new daily hour cannot be applied by the staff member: they are told who can
     const tab = sim.sheet(TAB.settings);
     tab.put(tab.values.findIndex((r) => r[3] === "dailyRunHour") + 1, 2, 9);
     w.alerts = [];
     sim.run("setup", "setup by staff", { ui: true, as: STAFF });
-    expect(w.triggers).toHaveLength(4);
+    expect(w.triggers.filter((t) => t.owner === OWNER)).toHaveLength(4);
     expect(w.alerts.join("\n")).toContain(`tài khoản ${OWNER} chạy Thiết lập để áp dụng`);
     sim.run("setup", "setup by the owner", { ui: true, as: OWNER });
     expect(w.triggers.find((t) => t.handler === "runDaily")?.atHour).toBe(9);
-    expect(w.triggers).toHaveLength(4);
+    expect(w.triggers.filter((t) => t.owner === OWNER)).toHaveLength(4);
+    // the watchdog follows the new hour the next time the staff member's code runs
+    sim.run("refreshStatus", "refresh by staff", { ui: true, as: STAFF });
+    expect(w.triggers.filter((t) => t.owner === STAFF).map((t) => `${t.handler}@${t.atHour}`)).toEqual(["runWatchdog@10"]);
   });
 });
 

@@ -65,7 +65,28 @@ describe("Forms (https://developers.google.com/apps-script/reference/forms)", ()
     const answer = { id: "r1", at: w.now, answers: new Map<number, string>() };
     expect(() => w.submitResponse(id, answer)).toThrow(/not accepting/);
     expect(w.run("publish", { event: id }).value).toEqual([true, true]);
+    // published, yet only for the people it is shared with: a chair's own Google account is not one of them
+    expect(() => w.submitResponse(id, { ...answer, email: "chair@gmail.example.com" })).toThrow(/anyone with the link/);
+    expect(w.submitResponse(id, { ...answer, email: OWNER }).id).toBe("r1");
+  });
+
+  it("responders outside the form's sharing need the published view shared with anyone; a legacy form has no publish settings (https://developers.google.com/workspace/forms/api/guides/publish-form)", () => {
+    const { w } = world(`function make() { var f = FormApp.create("x"); f.setPublished(true); return f.getId(); }
+      function open(id) { Drive.Permissions.create({ type: "anyone", role: "reader", view: "published" }, id); }
+      function list(id) { return (Drive.Permissions.list(id).permissions || []).map(function (p) { return p.type; }); }
+      function responders(id) { return (Drive.Permissions.list(id, { includePermissionsForView: "published" }).permissions || []).map(function (p) { return p.type + ":" + p.view; }); }
+      function legacy(id) { var f = FormApp.openById(id); var out = [f.supportsAdvancedResponderPermissions()]; try { f.isPublished(); out.push("no error"); } catch (e) { out.push("error"); } return out; }`);
+    const id = w.run("make").value as string;
+    const answer = { id: "r1", at: w.now, email: "chair@gmail.example.com", answers: new Map<number, string>() };
+    expect(() => w.submitResponse(id, answer)).toThrow(/anyone with the link/);
+    w.run("open", { event: id });
+    // the responders' permission is listed only when its view is asked for
+    expect(w.run("list", { event: id }).value).toEqual([]);
+    expect(w.run("responders", { event: id }).value).toEqual(["anyone:published"]);
     expect(w.submitResponse(id, answer).id).toBe("r1");
+    const form = w.forms.get(id);
+    if (form) form.legacy = true;
+    expect(w.run("legacy", { event: id }).value).toEqual([false, "error"]);
   });
 
   it("setCollectEmail(true) collects a typed address, not a verified one; VERIFIED says so (forms/form#setEmailCollectionType(EmailCollectionType))", () => {
@@ -82,6 +103,51 @@ describe("Forms (https://developers.google.com/apps-script/reference/forms)", ()
     expect(w.run("open", { event: id, ui: true, as: STAFF }).error).toMatch(anyLanguage("noItem"));
     w.run("share", { event: id });
     expect(w.run("open", { event: id, ui: true, as: STAFF }).value).toBe("x");
+  });
+});
+
+describe("accounts (https://developers.google.com/workspace/drive/api/guides/api-specific-auth)", () => {
+  const script = `function folder() { return Drive.Files.create({ name: "Báo cáo", mimeType: "application/vnd.google-apps.folder" }).id; }
+    function get(id) { return Drive.Files.get(id, { fields: "id,trashed" }).id; }
+    function share(id) { Drive.Permissions.create({ type: "user", role: "writer", emailAddress: "${STAFF}" }, id); }
+    function doc(parent) { return Drive.Files.create({ name: "Mẫu", mimeType: "application/vnd.google-apps.document", parents: [parent] }).id; }`;
+
+  it("under drive.file an account's code reaches only what the app made for it, or what was shared with it through the app; a folder's sharing reaches what is inside", () => {
+    const { w } = world(script);
+    const id = w.run("folder").value as string;
+    expect(w.run("get", { event: id }).value).toBe(id);
+    expect(w.run("get", { event: id, ui: true, as: STAFF }).error).toMatch(/File not found/);
+    expect(w.run("doc", { event: id, ui: true, as: STAFF }).error).toMatch(/File not found/);
+    w.run("share", { event: id });
+    expect(w.run("get", { event: id, ui: true, as: STAFF }).value).toBe(id);
+    const inside = w.run("doc", { event: id, ui: true, as: STAFF }).value as string;
+    // made by the staff member inside the owner's folder: the owner opens it as a person, but the owner's code does not reach it
+    expect(w.run("get", { event: inside }).error).toMatch(/File not found/);
+  });
+
+  it("an account that leaves runs nothing again: its triggers never fire, its clicks are refused", () => {
+    const { w } = world(`function tick() { PropertiesService.getScriptProperties().setProperty("t", String(Date.now())); }
+      function arm() { ScriptApp.newTrigger("tick").timeBased().everyDays(1).atHour(8).inTimezone("Asia/Ho_Chi_Minh").create(); }`);
+    w.run("arm");
+    w.advanceTo(w.now + 86400000);
+    expect(w.properties.get("t")).toBeDefined();
+    w.properties.delete("t");
+    w.leave(OWNER);
+    w.advanceTo(w.now + 3 * 86400000);
+    expect(w.properties.get("t")).toBeUndefined();
+    expect(w.run("tick", { ui: true, as: OWNER }).ok).toBe(false);
+  });
+
+  it("a run cut off at its k-th call: that call and every later one fail, whatever the script's own handlers do", () => {
+    const { w } = world(`function job() { var p = PropertiesService.getScriptProperties();
+      for (var i = 0; i < 5; i++) { try { p.setProperty("k" + i, "x"); } catch (e) { try { p.setProperty("caught", "yes"); } catch (f) {} } } }`);
+    w.crashNext(["job"], 3);
+    const r = w.run("job");
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/maximum execution time/);
+    // getScriptProperties() is call 1, then setProperty k0 (2); k1 is the third call: stopped there, nothing after
+    expect([...w.properties.keys()]).toEqual(["k0"]);
+    expect(w.run("job").ok).toBe(true);
   });
 });
 

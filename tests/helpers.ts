@@ -5,6 +5,7 @@ import { buildSummary } from "../standin/summary.js";
 
 export type RawScenario = {
   settings?: Record<string, unknown>;
+  accounts?: { owner?: string; staff?: string[] };
   units?: Record<string, unknown>[];
   events?: Record<string, unknown>[];
   run?: { from: string; to: string };
@@ -73,6 +74,7 @@ export function editMonthly(first: { id: string; answers: Record<string, unknown
 
 export function scenario(raw: RawScenario): Scenario {
   return parseScenario({
+    ...(raw.accounts ? { accounts: raw.accounts } : {}),
     settings: raw.settings ?? {},
     units: raw.units ?? [unit("CD001")],
     events: raw.events ?? [],

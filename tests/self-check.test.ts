@@ -6,11 +6,19 @@ import type { Simulation } from "../standin/simulation";
 import type { World } from "../standin/world";
 import { installed, unit } from "./helpers";
 
+const OWNER = "tuyengiao@ldldq1.example.vn";
 const STAFF = "canbo1@ldldq1.example.vn";
 const OTHER = "canbo2@ldldq1.example.vn";
 
 function healthy() {
-  const sim = installed({ units: [unit("CD001"), unit("CD002")], settings: { staffEmails: [STAFF], firstPeriod: "2018-10" } });
+  const sim = installed({
+    accounts: { owner: OWNER, staff: [STAFF] },
+    units: [unit("CD001"), unit("CD002")],
+    settings: { firstPeriod: "2018-10" },
+  });
+  // the owner's daily run of the day has happened, as it would have
+  sim.world.now = Date.parse("2018-10-20T08:00:00+07:00");
+  sim.daily();
   sim.world.now = Date.parse("2018-10-20T09:00:00+07:00");
   return sim;
 }
@@ -32,7 +40,8 @@ function saveState(sim: Simulation, edit: (s: Record<string, unknown>) => void) 
   edit(s);
   const text = JSON.stringify(s);
   for (const k of [...sim.world.properties.keys()]) if (k.startsWith("s.")) sim.world.properties.delete(k);
-  for (let i = 0; i * 8000 < text.length; i++) sim.world.properties.set(`s.${i}`, text.slice(i * 8000, (i + 1) * 8000));
+  // pieces small enough in bytes whatever the letters (Google's 9 KB is in bytes)
+  for (let i = 0; i * 2500 < text.length; i++) sim.world.properties.set(`s.${i}`, text.slice(i * 2500, (i + 1) * 2500));
 }
 
 describe("the self-check", () => {
@@ -182,6 +191,27 @@ describe("the self-check", () => {
       for (const item of items) expect(sim.world.alerts.join("\n")).toContain(`Không đạt: ${item}.`);
     });
   }
+
+  it("names an owner whose daily run stopped, seen from another staff account, and says how to take over", () => {
+    const sim = healthy();
+    // two days later, and the owner's daily runs never happened: it left, or lost its access
+    sim.world.now = Date.parse("2018-10-22T10:00:00+07:00");
+    const items = check(sim, sim.world, STAFF);
+    expect(failing(items)).toEqual(["Trình kích hoạt"]);
+    expect(sim.sheet(TAB.selfCheck).values.flat().join("\n")).toMatch(/Nhận vận hành/);
+  });
+
+  it("names a form not open to anyone with the link, and a property value near 9 KB in bytes", () => {
+    const sim = healthy();
+    for (const f of sim.world.forms.values()) f.permissions = [];
+    // 3,000 Vietnamese letters are 9,000 bytes: under 9,216 in characters, near the limit in bytes
+    sim.world.properties.set("x.1", "ệ".repeat(3000));
+    expect(failing(check(sim))).toEqual([
+      "Biểu mẫu đăng ký: mọi người có đường liên kết đều điền được",
+      "Biểu mẫu báo cáo tháng: mọi người có đường liên kết đều điền được",
+      "Dung lượng dữ liệu lưu kèm",
+    ]);
+  });
 
   it("names a copied Sheet that was not set up", () => {
     const sim = healthy();

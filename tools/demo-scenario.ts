@@ -4,6 +4,10 @@
 
 type Json = Record<string, unknown>;
 
+/** the staff member who set the product up, and two colleagues who use it (each with their own Google account) */
+const OWNER = "nguyen.hung@ldldq1.example.vn";
+const STAFF = ["tran.lan@ldldq1.example.vn", "le.minh@ldldq1.example.vn"];
+
 const COMPANIES: [string, string][] = [
   ["Công ty TNHH Dịch vụ Bến Nghé", "benngheservice"],
   ["Công ty CP Thương mại Đa Kao", "dakaotrade"],
@@ -231,7 +235,7 @@ export function demoScenario(): { scenario: Json; expect: { registration: Expect
         email: "anhduong.chutich@gmail.example.com",
         answers: registration(i),
       });
-      events.push({ type: "confirm", id: r, at: at("2018-10-03", 9) });
+      events.push({ type: "confirm", id: r, at: at("2018-10-03", 9), as: STAFF[0] });
     },
     29: (i) =>
       events.push({
@@ -346,7 +350,7 @@ export function demoScenario(): { scenario: Json; expect: { registration: Expect
       });
       if (month === "2018-12") e.unverified.push("CD034");
       else {
-        events.push({ type: "confirm", id: r, at: at(d(21), 8, 30) });
+        events.push({ type: "confirm", id: r, at: at(d(21), 8, 30), as: STAFF[m % 2] });
         e.onTime++;
       }
     };
@@ -359,6 +363,7 @@ export function demoScenario(): { scenario: Json; expect: { registration: Expect
         at: at(d(22), 16),
         channel: m % 2 ? "paper" : "message",
         answers: report(36, month),
+        as: STAFF[1],
       });
       e.onTime++;
     };
@@ -425,8 +430,13 @@ export function demoScenario(): { scenario: Json; expect: { registration: Expect
     periods[month] = e;
   }
 
+  // the account that set the product up is moved to another post on 3 December: its triggers stop that day, the
+  // watchdog of a colleague who had used the product notices the next morning, tells the staff and takes over
+  events.push({ type: "leave", account: OWNER, at: at("2018-12-03", 17) });
+
   return {
     scenario: {
+      accounts: { owner: OWNER, staff: STAFF },
       settings: {
         rollupTo: ["tuyengiao@ldldq1.example.vn", "lanhdao@ldldq1.example.vn"],
         overdueCc: ["tuyengiao@ldldq1.example.vn"],

@@ -45,6 +45,10 @@ export function composeDue(d: DueMail, unit: Unit | undefined, c: ComposeContext
       return receiptMail(d, unit, c);
     case "rollup":
       return { errors: [`${MAIL_KIND.rollup.label} ${d.period}: gửi bằng lần chạy tổng hợp`] };
+    case "urgent":
+    case "alert":
+      // composed where they arise (a stored report, a stopped job), never planned by the daily schedule
+      return { errors: [`${MAIL_KIND[d.kind].label}: gửi ngay khi có việc, không theo lịch`] };
     default: {
       const unknown: never = d.kind;
       return { errors: [`loại thư không rõ: ${String(unknown)}`] };

@@ -211,12 +211,21 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
 }
 
 /**
- * The follow-up run: the mails the clock left (from the queue and the journal, no re-read), the logs, then the
- * rollups the daily job found due.
+ * The follow-up run: the mails the clock left (from the queue and the journal, no re-read), the logs, then the Zalo
+ * list and the dashboard. The rollups and the archive the daily job found due run after it, each by a trigger of its
+ * own (runRollup, runArchive) with its own six minutes.
  */
 export function runFollowUp(p: Ports): Outcome<string> {
   const job = "Chạy tiếp";
   const { state } = p.state.load();
+  if (state.followUp === "rollups") {
+    p.triggers.scheduleFollowUp("runRollup");
+    return ok("rollups");
+  }
+  if (state.followUp === "archive") {
+    p.triggers.scheduleFollowUp("runArchive");
+    return ok("archive");
+  }
   if (state.followUp === "views") {
     // the tabs that follow from the statuses the daily job wrote: the Zalo list and the dashboard
     const res = openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => {
@@ -226,27 +235,13 @@ export function runFollowUp(p: Ports): Outcome<string> {
       if (notes.length) r.p.state.record("run", { job, result: "ghi chú", detail: notes.join("\n") });
       const next = r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "send";
       r.p.state.save({ followUp: next });
-      return ok(next !== "send" ? "more" : "done");
+      return ok(next);
     });
-    if (res.ok && res.value === "more") p.triggers.scheduleFollowUp();
+    if (res.ok && res.value === "rollups") p.triggers.scheduleFollowUp("runRollup");
+    else if (res.ok && res.value === "archive") p.triggers.scheduleFollowUp("runArchive");
     else p.triggers.clearFollowUps();
     if (!res.ok) p.state.record("run", { job, result: "bỏ qua", detail: res.message });
     return res;
-  }
-  if (state.followUp === "rollups") {
-    // the rollups, in a run of their own that also writes what it journals to the logs
-    p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
-    runRollups(p);
-    if (state.archiveDue) p.triggers.scheduleFollowUp();
-    return ok("rollups");
-  }
-  if (state.followUp === "archive") {
-    // the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile
-    p.state.save({ followUp: "send" });
-    runArchive(p, false);
-    writeLogs(p);
-    p.triggers.clearFollowUps();
-    return ok("archive");
   }
   const res = openRun(p, job, (r) => {
     const s = r.state.settings;
@@ -292,4 +287,21 @@ export function writeLogs(p: Ports): void {
   } catch {
     // the journal keeps it for the next run
   }
+}
+
+/** the rollups the daily job found due, in a run of their own (a trigger a minute after the Zalo list and dashboard) */
+export function runRollupStage(p: Ports): void {
+  const { state } = p.state.load();
+  p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
+  runRollups(p);
+  if (state.archiveDue) p.triggers.scheduleFollowUp("runArchive");
+  else p.triggers.clearFollowUps();
+}
+
+/** the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile */
+export function runArchiveStage(p: Ports): void {
+  p.state.save({ followUp: "send" });
+  runArchive(p, false);
+  writeLogs(p);
+  p.triggers.clearFollowUps();
 }

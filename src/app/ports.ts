@@ -93,8 +93,16 @@ export interface State {
   reports?: ReportsRef;
   /** the report's themes as the themes tab last read (setup, or the edit trigger) */
   themes?: Theme[];
-  /** the account whose installable triggers run the product (only it sees and changes them) */
+  /** the account whose installable triggers run the product (only it sees and changes them): the owner */
   triggerOwner?: string;
+  /** when it became the owner (its first setup, or a takeover) */
+  ownerSince?: number;
+  /** keys of the alerts already sent to staff (the newest), so that none goes twice */
+  alerts?: string[];
+  /** the Sheet's address, for mails to staff */
+  sheetUrl?: string;
+  /** a copy of a Sheet that ran a season: it sends nothing until staff confirm its roster and dates */
+  paused?: { since: number; from: string };
   /** when invitations to register go out: from the first day the product had a roster, and units added to it later */
   invites?: Invites;
   /** the archive spreadsheet of each year */
@@ -116,6 +124,10 @@ export interface ReportsRef {
   folderId: string;
   folderName: string;
   templateId: string;
+  /** the account whose Drive holds the folder and the template (the owner when they were made) */
+  owner?: string;
+  /** who the folder was last shared with (a hash): shared again only when that changes */
+  sharedHash?: string;
   /** rollup key -> the report's document */
   docs: Record<string, { id: string; url: string; name: string }>;
 }
@@ -148,8 +160,30 @@ export interface RunRecord {
   detail: string;
 }
 
+/** the last start of each job by the owner's triggers: the watchdogs read it */
+export interface Beat {
+  at: number;
+  by: string;
+}
+
+/** a staff account that has authorised the product (ran setup or a menu action as itself) */
+export interface StaffAccount {
+  /** when it first acted */
+  since: number;
+  /** when its code last ran (its watchdog, a menu action) */
+  seen: number;
+  /** the daily hour and zone its watchdog trigger was made for */
+  watch?: string;
+}
+
 export interface StateStore {
   load(): { state: State; journal: JournalEntry[] };
+  /** each job's last start (its own property: written without the lock, read with the state) */
+  beats(): Record<string, Beat>;
+  beat(job: string, b: Beat): void;
+  /** the staff accounts that have authorised (each its own property: an account writes only its own) */
+  accounts(): Record<string, StaffAccount>;
+  account(email: string, a: StaffAccount): void;
   save(patch: Partial<State>): void;
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void;
   clear(entries: JournalEntry[]): void;
@@ -163,6 +197,8 @@ export interface StateStore {
 export interface Store {
   /** the spreadsheet's name */
   name(): string;
+  /** its address, for mails to staff */
+  url(): string;
   readSettingsRows(): SettingsRow[];
   readUnits(): { units: Unit[]; problems: string[]; notes: Map<number, string[]> };
   /** one roster row, or null when it holds no unit */
@@ -268,8 +304,12 @@ interface Triggers {
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
   /** a follow-up run a minute from now: the rest of the daily job's mails, the logs, then the rollups */
-  scheduleFollowUp(): void;
+  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive"): void;
   clearFollowUps(): void;
+  /** this account's watchdog trigger (an hour after the daily run), made or moved; true when made */
+  ensureWatch(hour: number, timeZone: string, key: string, oldKey: string | undefined): boolean;
+  /** this account's own triggers of the owner's work, or its watchdog, removed; how many */
+  drop(which: "owner" | "watch"): number;
 }
 
 interface Ui {
@@ -287,8 +327,16 @@ interface Recent {
 
 /** the reports as Google Docs in a Drive folder, made from a template staff restyle */
 export interface ReportDocs {
-  /** the folder and the template, made once; a folder renamed in the settings is renamed in Drive */
-  ensure(ref: ReportsRef | undefined, folderName: string, template: TemplateSpec): { ref: ReportsRef; changes: string[] };
+  /**
+   * the folder and the template, made once by the account running (the owner); a folder renamed in the settings is
+   * renamed in Drive; the folder shared with `share` (staff edit, leaders read: every report in it follows)
+   */
+  ensure(
+    ref: ReportsRef | undefined,
+    folderName: string,
+    template: TemplateSpec,
+    share: { writers: string[]; readers: string[] },
+  ): { ref: ReportsRef; changes: string[] };
   /** a copy of the template filled with the report; what staff should know about it */
   write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] };
 }
@@ -357,6 +405,8 @@ export interface FormFacts {
   accepting: boolean;
   /** null where the account's Apps Script has no getEmailCollectionType() */
   emailCollection: string | null;
+  /** anyone with the link may respond; null for a legacy form (no responder settings: open to anyone with the link) */
+  anyone: boolean | null;
 }
 
 export interface TriggerFacts {
@@ -378,4 +428,6 @@ export interface Probes {
   /** an HTML page turned into a PDF, in memory only: its content type and size */
   pdf(html: string): { contentType: string; bytes: number };
   properties(): { total: number; largest: number };
+  /** Google's own formatting of an instant in a zone (Utilities.formatDate), to hold the product's arithmetic to it */
+  formatDate(ms: number, timeZone: string, pattern: string): string;
 }

@@ -18,6 +18,7 @@ import type { Unit } from "../domain/units";
 import { fail, ok, openRun } from "./context";
 import { flush } from "./ledger";
 import { baseValues, compose } from "./mails";
+import { shareOf } from "./owner";
 import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
@@ -147,12 +148,14 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
 
 /** the document of a rollup: made once per rollup key, so a retried mail reuses it and staff's edits are never lost */
 function documentFor(p: Ports, state: State, s: Settings, key: string, report: Report): { doc: DocLink; notes: string[] } {
-  let ref: ReportsRef | undefined = state.reports;
-  const notes: string[] = [];
-  if (!ref || ref.folderName !== s.reportFolder) {
-    const made = p.documents.ensure(ref, s.reportFolder, TEMPLATE);
-    ref = made.ref;
-    notes.push(...made.changes);
+  // the folder and the template checked each time (a deleted template is made again, staff told; the folder follows
+  // who the staff and the leaders are)
+  const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()));
+  let ref: ReportsRef = folder.ref;
+  const notes: string[] = [...folder.changes];
+  if (JSON.stringify(ref) !== JSON.stringify(state.reports)) {
+    p.state.save({ reports: ref });
+    state.reports = ref;
   }
   const have = ref.docs[key];
   if (have) return { doc: have, notes };

@@ -25,6 +25,7 @@ import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
 import { flush } from "./ledger";
 import { writeLists } from "./lists";
+import { shareOf } from "./owner";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
 import { rebuildStatuses } from "./refresh";
@@ -296,11 +297,20 @@ export function setup(p: Ports): SetupResult {
         `Trình kích hoạt thuộc tài khoản ${owner}: giữ nguyên, tài khoản ${me} không tạo thêm.${moved ? ` Giờ chạy hằng ngày đã đổi: tài khoản ${owner} chạy Thiết lập để áp dụng.` : ""}`,
       );
     }
-    // 6. the reports' Drive folder and the template staff restyle, made once
-    const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE);
-    patch.reports = docs.ref;
+    // 6. the reports' Drive folder and the template staff restyle, made once, in the owner's Drive and shared with
+    // the staff (edit) and the leaders (read): another account's code could not reach them (scope drive.file), so only
+    // the owner's runs do Drive work
+    if (owner === me) {
+      const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner));
+      patch.reports = docs.ref;
+      res.changes.push(...docs.changes);
+    } else
+      res.changes.push(
+        `Thư mục báo cáo trên Drive do tài khoản vận hành ${owner} tạo và chia sẻ: tài khoản ${me} không tạo thư mục riêng.`,
+      );
     patch.look = LOOK_VERSION;
-    res.changes.push(...docs.changes);
+    patch.sheetUrl = store.url();
+    if (!state.ownerSince && owner === me) patch.ownerSince = now;
     p.state.save(patch);
     run.state = { ...run.state, ...patch } as State;
     indexUnits(run, units);

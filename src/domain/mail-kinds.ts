@@ -1,6 +1,6 @@
 // Every kind of mail the product sends, described once. A new kind is one entry here; the compiler then walks
 // through each place that must handle it (the exhaustive switches in src/app/compose.ts and src/domain/schedule.ts).
-export const MAIL_KINDS = ["receipt", "invalid", "rollup", "invite", "overdue", "reminder"] as const;
+export const MAIL_KINDS = ["receipt", "invalid", "urgent", "alert", "rollup", "invite", "overdue", "reminder"] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -10,12 +10,16 @@ interface MailKindDef {
   /** what staff read in the logs and the preview */
   label: string;
   /** who it goes to */
-  audience: "sender" | "unit" | "leaders";
+  audience: "sender" | "unit" | "leaders" | "staff";
 }
 
 export const MAIL_KIND: Record<MailKind, MailKindDef> = {
   receipt: { priority: 0, label: "Xác nhận đã nhận", audience: "sender" },
   invalid: { priority: 0, label: "Đề nghị sửa", audience: "sender" },
+  // a matter a unit reports that leaders must know now: to the leaders and the staff, whatever the deadline
+  urgent: { priority: 0, label: "Báo cáo khẩn", audience: "leaders" },
+  // something stopped, or needs staff: to the staff accounts that run the product
+  alert: { priority: 0, label: "Cảnh báo hệ thống", audience: "staff" },
   rollup: { priority: 1, label: "Tổng hợp", audience: "leaders" },
   // the first and only ask a unit gets before its reminders: sent once, so it goes before the overdue notices and
   // reminders a short quota can leave to the next day

@@ -39,6 +39,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   noi_dung: "danh sách câu trả lời đã nhận",
   ty_le_bao_cao: "tỷ lệ báo cáo",
   ty_le_dung_han: "tỷ lệ đúng hạn",
+  noi_dung_khan: "vụ việc cần báo cáo ngay, như đơn vị viết",
+  viec_can_lam_cb: "việc cán bộ cần làm (thư cảnh báo hệ thống)",
 };
 
 const UNIT = "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n";
@@ -116,6 +118,33 @@ ${OTHER_CHANNEL}`,
     "Tổng hợp {{viec}}: tỷ lệ báo cáo {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
     "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
     "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
+  ),
+  t(
+    "urgent",
+    "Báo cáo khẩn (đơn vị báo vụ việc cần báo cáo ngay)",
+    "KHẨN: vụ việc tại CĐCS {{ten_don_vi}} ({{ky}})",
+    `{{tinh_trang}}
+
+{{noi_dung_khan}}
+
+{{chi_tiet}}
+
+{{lien_ket}}`,
+    "Kính gửi: Lãnh đạo {{to_chuc}}; {{bo_phan}}\n\n",
+  ),
+  t(
+    "alert",
+    "Cảnh báo hệ thống (gửi cán bộ vận hành)",
+    "Cần xử lý: {{viec}}",
+    `{{tinh_trang}}
+
+Việc cần làm:
+{{viec_can_lam_cb}}
+
+{{chi_tiet}}
+
+{{lien_ket}}`,
+    "Kính gửi: Cán bộ {{bo_phan}}\n\n",
   ),
 ];
 

@@ -6,6 +6,8 @@ import type { Block, Part } from "../domain/report/blocks";
 import { textOf } from "../domain/report/blocks";
 import type { Report } from "../domain/report/report";
 import { FIELD, type Line, mark, POINTS_PER_MM, type TemplateSpec } from "../domain/report/template";
+import { hash } from "../domain/text";
+import { drive } from "./drive";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -15,18 +17,41 @@ const DOC = "application/vnd.google-apps.document";
 const FOLDER = "application/vnd.google-apps.folder";
 
 function files(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
-  if (typeof Drive === "undefined" || !Drive) throw new Error("dịch vụ nâng cao Drive chưa được bật (appsscript.json)");
-  return Drive.Files;
+  return drive().Files;
 }
 
-/** a file the product made that is still there (not trashed, not deleted) */
-function alive(id: string | undefined): boolean {
-  if (!id) return false;
+/**
+ * A file the product made, as this account's code finds it: there, trashed, or not found. Under drive.file "not
+ * found" is also what Drive answers for a file another account made and never shared through the app: the caller
+ * tells the two apart by who made it.
+ */
+function fileState(id: string | undefined): "alive" | "trashed" | "missing" {
+  if (!id) return "missing";
   try {
-    return !files().get(id, { fields: "id,trashed" }).trashed;
+    return files().get(id, { fields: "id,trashed" }).trashed ? "trashed" : "alive";
   } catch {
-    return false;
+    return "missing";
   }
+}
+
+/** the folder shared with staff (edit) and leaders (read), through the app: each person missing from it added */
+function shareFolder(id: string, share: { writers: string[]; readers: string[] }): string[] {
+  const have = new Map<string, string>();
+  for (const p of drive().Permissions.list(id).permissions ?? []) if (p.emailAddress) have.set(p.emailAddress.toLowerCase(), p.role ?? "");
+  const added: string[] = [];
+  const want = [...share.writers.map((e) => [e, "writer"] as const), ...share.readers.map((e) => [e, "reader"] as const)];
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const done = new Set<string>();
+  for (const [email, role] of want) {
+    const e = email.toLowerCase();
+    if (e === me || done.has(e)) continue;
+    done.add(e);
+    const got = have.get(e);
+    if (got === "owner" || got === "writer" || got === role) continue;
+    drive().Permissions.create({ type: "user", role, emailAddress: e }, id, { sendNotificationEmail: false });
+    added.push(e);
+  }
+  return added;
 }
 
 const A = () => DocumentApp.Attribute;
@@ -104,23 +129,46 @@ function makeTemplate(folderId: string, spec: TemplateSpec): string {
   return id;
 }
 
-function ensure(ref: ReportsRef | undefined, folderName: string, spec: TemplateSpec): { ref: ReportsRef; changes: string[] } {
+function ensure(
+  ref: ReportsRef | undefined,
+  folderName: string,
+  spec: TemplateSpec,
+  share: { writers: string[]; readers: string[] },
+): { ref: ReportsRef; changes: string[] } {
   const changes: string[] = [];
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
   let folderId = ref?.folderId ?? "";
   let templateId = ref?.templateId ?? "";
-  if (!alive(folderId)) {
+  let owner = ref?.owner ?? me;
+  const folder = fileState(folderId);
+  if (folder !== "alive") {
+    if (folderId && folder === "missing" && owner !== me)
+      changes.push(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
+    else if (folderId)
+      changes.push(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
     folderId = files().create({ name: folderName, mimeType: FOLDER }).id as string;
+    owner = me;
     changes.push(`tạo thư mục Drive “${folderName}”`);
     templateId = "";
   } else if (ref && ref.folderName !== folderName) {
     files().update({ name: folderName }, folderId);
     changes.push(`đổi tên thư mục Drive thành “${folderName}”`);
   }
-  if (!alive(templateId)) {
+  const template = fileState(templateId);
+  if (template !== "alive") {
+    if (templateId)
+      changes.push(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
     templateId = makeTemplate(folderId, spec);
     changes.push(`tạo “${spec.name}” trong thư mục “${folderName}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`);
   }
-  return { ref: { folderId, folderName, templateId, docs: ref?.docs ?? {} }, changes };
+  const who = hash(JSON.stringify([folderId, [...share.writers].sort(), [...share.readers].sort()]));
+  let sharedHash = ref?.sharedHash;
+  if (sharedHash !== who) {
+    const added = shareFolder(folderId, share);
+    if (added.length) changes.push(`chia sẻ thư mục “${folderName}” với ${added.join(", ")}`);
+    sharedHash = who;
+  }
+  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs: ref?.docs ?? {} }, changes };
 }
 
 /** a pattern that finds a {{field}} literally */
@@ -225,6 +273,11 @@ function render(body: Body, at: number, blocks: Block[], base: Attrs, textWidth:
 
 function write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] } {
   const id = files().copy({ name, parents: [ref.folderId] }, ref.templateId).id as string;
+  // a report made from another staff account is shared with the folder's owner through the app, so that the owner's
+  // runs (drive.file) reach it as they reach their own
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  if (ref.owner && ref.owner !== me)
+    drive().Permissions.create({ type: "user", role: "writer", emailAddress: ref.owner }, id, { sendNotificationEmail: false });
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const notes: string[] = [];

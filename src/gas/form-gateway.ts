@@ -3,6 +3,7 @@ import type { Choices, FormRef, RawResponse, ResponseStub } from "../app/ports";
 import type { Field, FormSpec } from "../domain/forms/spec";
 import type { FormTexts } from "../domain/forms/texts";
 import { hash } from "../domain/text";
+import { drive } from "./drive";
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -124,10 +125,25 @@ function openForResponses(form: Form, changes: string[], title: string): void {
       changes.push(`biểu mẫu “${title}”: thu email đã xác minh của người gửi`);
     }
   } else if (!form.collectsEmail()) form.setCollectEmail(true);
+  // a legacy form has no publish settings: it took responses from anyone with the link when it was made
+  const legacy = form.supportsAdvancedResponderPermissions ? !form.supportsAdvancedResponderPermissions() : !form.setPublished;
+  if (legacy) return;
   if (form.setPublished && !(form.isPublished?.() ?? false)) {
     form.setPublished(true);
     changes.push(`xuất bản biểu mẫu “${title}”`);
   }
+  // publishing does not choose the responders: anyone with the link (chairs outside the federation's domain) is a
+  // permission of its own on the form's Drive file, the publishing guide's "Share your form with more responders"
+  if (!anyoneResponds(form.getId())) {
+    drive().Permissions.create({ type: "anyone", role: "reader", view: "published" }, form.getId());
+    changes.push(`mở biểu mẫu “${title}” cho mọi người có đường liên kết`);
+  }
+}
+
+/** the form takes responses from anyone with its link (its published view shared with anyone) */
+export function anyoneResponds(formId: string): boolean {
+  const list = drive().Permissions.list(formId, { includePermissionsForView: "published" });
+  return (list.permissions ?? []).some((p) => p.type === "anyone" && p.view === "published");
 }
 
 export function ensureForm(

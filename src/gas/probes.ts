@@ -1,8 +1,10 @@
 // What the self-check reads from the live account: facts only (the app judges them). Nothing is left behind: the PDF
 // is made in memory and never saved.
+
 import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../app/ports";
 import { tabDefs } from "../app/tabs";
-import { googlePrefill } from "./form-gateway";
+import { utf8Length } from "../domain/text";
+import { anyoneResponds, googlePrefill } from "./form-gateway";
 import { ssOf } from "./sheet-store";
 
 function form(ref: FormRef): FormFacts | { error: string } {
@@ -19,6 +21,7 @@ function form(ref: FormRef): FormFacts | { error: string } {
     published: f.isPublished ? f.isPublished() : null,
     accepting: f.isAcceptingResponses(),
     emailCollection: f.getEmailCollectionType ? String(f.getEmailCollectionType()) : null,
+    anyone: f.supportsAdvancedResponderPermissions && !f.supportsAdvancedResponderPermissions() ? null : anyoneResponds(ref.id),
   };
 }
 
@@ -51,9 +54,11 @@ function properties() {
   const all = PropertiesService.getScriptProperties().getProperties();
   let total = 0;
   let largest = 0;
+  // Google's limits are in bytes of the stored text: a Vietnamese letter is two or three
   for (const k of Object.keys(all)) {
-    total += k.length + all[k].length;
-    largest = Math.max(largest, all[k].length);
+    const v = utf8Length(all[k]);
+    total += utf8Length(k) + v;
+    largest = Math.max(largest, v);
   }
   return { total, largest };
 }
@@ -66,4 +71,5 @@ export const gasProbes: Probes = {
   mailQuota: () => MailApp.getRemainingDailyQuota(),
   pdf,
   properties,
+  formatDate: (ms, tz, pattern) => Utilities.formatDate(new Date(ms), tz, pattern),
 };

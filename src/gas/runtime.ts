@@ -10,7 +10,7 @@ import { MailAppMailer } from "./mailer";
 import { gasProbes } from "./probes";
 import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
-import { clearFollowUps, ensureTriggers, scheduleFollowUp } from "./triggers";
+import { clearFollowUps, dropTriggers, ensureTriggers, ensureWatch, scheduleFollowUp } from "./triggers";
 import { alert } from "./ui";
 import { arrangeTabs, ensureChart, ensureTab, protectTabs, shapeTab } from "./workbook";
 
@@ -62,7 +62,7 @@ export function gasPorts(fromMenu = false): Ports {
       prefilledLink,
       writeTexts,
     },
-    triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps: clearFollowUps },
+    triggers: { ensure: ensureTriggers, scheduleFollowUp, clearFollowUps, ensureWatch, drop: dropTriggers },
     ui: {
       alert,
       sidebar: showSidebar,

@@ -71,6 +71,10 @@ export class SheetStore implements Store {
     return this.ss.getName();
   }
 
+  url(): string {
+    return this.ss.getUrl();
+  }
+
   /** a tab's handle, fetched once per run */
   sheet(tab: string): GoogleAppsScript.Spreadsheet.Sheet {
     let s = this.sheets.get(tab);

@@ -1,5 +1,6 @@
 // Script properties: the product's derived state and the journal that records each mail as it goes.
-import type { JournalEntry, MailRecord, RunRecord, State, StateStore } from "../app/ports";
+import type { Beat, JournalEntry, MailRecord, RunRecord, StaffAccount, State, StateStore } from "../app/ports";
+import { chunkBytes, utf8Length } from "../domain/text";
 import type { ScriptLock } from "./lock";
 
 const EMPTY: State = {
@@ -16,7 +17,7 @@ const EMPTY: State = {
   queue: { rows: 0, next: 0 },
 };
 
-/** a property value holds at most 9 KB: the state is split across s.0, s.1, … */
+/** a property value holds at most 9 KB (bytes): the state is split across s.0, s.1, … of at most 8,000 bytes each */
 const CHUNK = 8000;
 
 export class PropertiesStateStore implements StateStore {
@@ -46,21 +47,51 @@ export class PropertiesStateStore implements StateStore {
     return { state: this.state, journal };
   }
 
+  beats(): Record<string, Beat> {
+    return this.prefixed<Beat>("b.");
+  }
+  beat(job: string, b: Beat): void {
+    this.props.setProperty(`b.${job}`, JSON.stringify(b));
+    this.all[`b.${job}`] = JSON.stringify(b);
+  }
+  accounts(): Record<string, StaffAccount> {
+    return this.prefixed<StaffAccount>("a.");
+  }
+  account(email: string, a: StaffAccount): void {
+    this.props.setProperty(`a.${email}`, JSON.stringify(a));
+    this.all[`a.${email}`] = JSON.stringify(a);
+  }
+  /** the values under a prefix, as last loaded (a torn one is left out) */
+  private prefixed<T>(prefix: string): Record<string, T> {
+    const out: Record<string, T> = {};
+    for (const [k, v] of Object.entries(this.all)) {
+      if (!k.startsWith(prefix) || !v) continue;
+      try {
+        out[k.slice(prefix.length)] = JSON.parse(v) as T;
+      } catch {
+        // a value cut off mid-write reads as absent; its owner writes it again
+      }
+    }
+    return out;
+  }
+
   /** merges into the state last loaded; one call */
   save(patch: Partial<State>): void {
     this.state = { ...this.state, ...patch };
-    const text = JSON.stringify(this.state);
     const out: Record<string, string> = {};
-    for (let i = 0; i * CHUNK < text.length; i++) out[`s.${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
+    chunkBytes(JSON.stringify(this.state), CHUNK).forEach((c, i) => {
+      out[`s.${i}`] = c;
+    });
     out[`s.${Object.keys(out).length}`] = "";
     this.props.setProperties(out, false);
   }
 
   /** the roster's codes by row, in values of at most 8,000 characters (u.0, u.1, …): read back with the state */
   saveUnitIndex(codes: string[]): void {
-    const text = codes.join("\n");
     const out: Record<string, string> = {};
-    for (let i = 0; i * CHUNK < text.length; i++) out[`u.${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
+    chunkBytes(codes.join("\n"), CHUNK).forEach((c, i) => {
+      out[`u.${i}`] = c;
+    });
     // a shorter index than before: the old tail becomes empty values
     for (let i = Object.keys(out).length; this.all[`u.${i}`]; i++) out[`u.${i}`] = "";
     this.props.setProperties(out, false);
@@ -91,10 +122,10 @@ export class PropertiesStateStore implements StateStore {
     const at = Date.now();
     // a journal entry must fit one property value
     const d =
-      JSON.stringify(data).length < 8500
+      utf8Length(JSON.stringify(data)) < 8500
         ? data
         : "detail" in data
-          ? { ...data, detail: data.detail.slice(0, 6000) }
+          ? { ...data, detail: data.detail.slice(0, 2500) }
           : { ...data, to: data.to.slice(0, 50), cc: [] };
     // entries of one run sort in the order they were made; the random part keeps runs apart
     const seq = String(++this.seq).padStart(4, "0");

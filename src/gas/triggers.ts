@@ -1,5 +1,10 @@
 // Installable triggers: one submit trigger per form, one daily clock, one edit trigger; never duplicated.
 const FOLLOW_UP = "runFollowUp";
+/** the one-off runs that follow the daily job, each with its own six minutes */
+const FOLLOW_UPS = [FOLLOW_UP, "runRollup", "runArchive"];
+const WATCH = "runWatchdog";
+/** every handler the owner's triggers run */
+const OWNER_HANDLERS = ["onFormSubmit", "onSheetEdit", "runDaily", ...FOLLOW_UPS];
 
 /** makes the triggers that are missing, replaces the clock when its hour or zone changed, drops duplicates */
 export function ensureTriggers(
@@ -35,10 +40,10 @@ export function ensureTriggers(
   return { changes, hourKey: key };
 }
 
-/** the follow-up run a minute after the daily job: the rollups, or the rest of a daily job cut short by the clock */
-export function scheduleFollowUp(): void {
+/** the next run after the daily job, a minute from now: the rest of its mails and the logs, the views, the rollups, the archive */
+export function scheduleFollowUp(handler = FOLLOW_UP): void {
   clearFollowUps();
-  ScriptApp.newTrigger(FOLLOW_UP)
+  ScriptApp.newTrigger(handler)
     .timeBased()
     .after(60 * 1000)
     .create();
@@ -46,5 +51,38 @@ export function scheduleFollowUp(): void {
 
 /** spent one-off triggers stay listed: they are removed, so the project never reaches Google's 20 */
 export function clearFollowUps(): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === FOLLOW_UP) ScriptApp.deleteTrigger(t);
+  for (const t of ScriptApp.getProjectTriggers()) if (FOLLOW_UPS.includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
+}
+
+/**
+ * A staff account's watchdog: once a day, an hour after the daily run, it looks whether the owner's daily run
+ * happened. One per account (getProjectTriggers lists only this account's), moved when the hour or zone changes.
+ */
+export function ensureWatch(hour: number, timeZone: string, key: string, oldKey: string | undefined): boolean {
+  let have = false;
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== WATCH) continue;
+    if (have || oldKey !== key) ScriptApp.deleteTrigger(t);
+    else have = true;
+  }
+  if (have) return false;
+  ScriptApp.newTrigger(WATCH)
+    .timeBased()
+    .everyDays(1)
+    .atHour((hour + 1) % 24)
+    .inTimezone(timeZone)
+    .create();
+  return true;
+}
+
+/** this account's triggers of the given handlers removed (the owner's work stood down, or a watchdog no longer needed) */
+export function dropTriggers(which: "owner" | "watch"): number {
+  const handlers = which === "owner" ? OWNER_HANDLERS : [WATCH];
+  let n = 0;
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (!handlers.includes(t.getHandlerFunction())) continue;
+    ScriptApp.deleteTrigger(t);
+    n++;
+  }
+  return n;
 }

@@ -13,10 +13,11 @@ export const MENU_ITEMS: [string, string][] = [
   ["Danh sách nhắc qua Zalo…", "showZalo"],
   ["Ghi nhận các dòng đã gõ ở trang Nhập tay", "recordManualReports"],
   ["Lưu trữ dữ liệu cũ", "archiveOldData"],
+  ["Nhận vận hành (thay tài khoản đang chạy hệ thống)", "takeOver"],
 ];
 
-/** the menu's groups: set-up, the Sheet, the choices made in the sidebar, the manual tabs, the archive */
-const SEPARATE_BEFORE = [2, 4, 9, 10];
+/** the menu's groups: set-up, the Sheet, the choices made in the sidebar, the manual tabs, the archive, the owner */
+const SEPARATE_BEFORE = [2, 4, 9, 10, 11];
 
 export function addMenu(): void {
   const ui = SpreadsheetApp.getUi();
