@@ -214,6 +214,9 @@ export function sidebarRollup(req: { period?: unknown }): panel.Reply {
 export function sidebarRecord(req: panel.RecordRequest): panel.Reply {
   return fromSidebar((p) => panel.record(p, req));
 }
+export function sidebarResume(): panel.Reply {
+  return fromSidebar((p) => panel.resumeCopy(p));
+}
 export function sidebarZalo(): panel.Reply {
   return fromSidebar((p) => panel.zalo(p));
 }

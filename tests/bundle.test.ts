@@ -55,6 +55,7 @@ describe("the build", () => {
         "sidebarRecord",
         "sidebarReject",
         "sidebarRemind",
+        "sidebarResume",
         "sidebarRollup",
         "sidebarZalo",
         "takeOver",

@@ -8,6 +8,7 @@ import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";
 import { MENU_ITEMS } from "../src/gas/ui";
 import type { FormModel } from "../standin/forms";
+import { serverCall } from "../standin/html";
 import { Simulation } from "../standin/simulation";
 import type { World } from "../standin/world";
 import { installed, monthlyAnswers, play, scenario, submitMonthly, unit } from "./helpers";
@@ -255,6 +256,45 @@ describe("File → Make a copy", () => {
     copy.fireFormSubmit(copyForm.id, "copy-r1");
     expect(copySheet?.sheet(SPECS.monthly.tab)?.values.length).toBe(before + 1);
     expect(sim.sheet(SPECS.monthly.tab).values).toHaveLength(1);
+  });
+});
+
+describe("a copy of a Sheet that ran a season", () => {
+  it("starts paused: it mails nobody, says so, shows what it would send, and mails once staff confirm its roster and dates", () => {
+    const { sim } = play({
+      units: [unit("CD001"), unit("CD002")],
+      settings: { firstPeriod: "2018-10" },
+      events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
+      run: { from: "2018-10-01", to: "2018-10-31" },
+    });
+    const w = sim.world;
+    const copy = w.copySpreadsheet(STAFF);
+    copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
+    copy.alerts = [];
+    copy.run("setup", { ui: true, as: STAFF });
+    expect(copy.alerts.join("\n")).toContain("TẠM DỪNG gửi mọi thư");
+    const fromCopy = () => w.mails.filter((m) => m.from === STAFF);
+    // November goes by: reminders and overdue notices are due for both units, none goes
+    copy.advanceTo(Date.parse("2018-11-26T12:00:00+07:00"));
+    expect(fromCopy()).toEqual([]);
+    const runLog = () =>
+      w.spreadsheets
+        .get(copy.boundSpreadsheetId as string)
+        ?.sheet(TAB.runLog)
+        ?.values.flat()
+        .join("\n") ?? "";
+    expect(runLog()).toMatch(/TẠM DỪNG gửi mọi thư.*Hôm nay lẽ ra gửi [1-9]/s);
+    // the preview shows the mails it would send
+    copy.run("previewMails", { ui: true, as: STAFF });
+    const preview = w.spreadsheets.get(copy.boundSpreadsheetId as string)?.sheet(TAB.preview)?.values ?? [];
+    expect(preview.slice(2).filter((r) => String(r[1]).startsWith("CD00")).length).toBeGreaterThan(0);
+    // every section of the sidebar says so, with the button that resumes
+    const shown = serverCall(copy, "sidebarLoad", [{ section: "remind" }], STAFF);
+    expect(shown.ok && (shown.value as { paused?: string }).paused).toMatch(/Bắt đầu gửi thư/);
+    expect(serverCall(copy, "sidebarResume", [{}], STAFF).ok).toBe(true);
+    copy.advanceTo(Date.parse("2018-11-28T12:00:00+07:00"));
+    expect(fromCopy().length).toBeGreaterThan(0);
+    expect(fromCopy().some((m) => m.to.some((t) => t.endsWith("@dv.example.vn")) && /quá hạn|Nhắc/.test(m.subject))).toBe(true);
   });
 });
 

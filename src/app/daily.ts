@@ -17,6 +17,7 @@ import { type ComposeContext, composeContext } from "./compose";
 import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { invitesOf, noteArrivals } from "./invites";
 import { flush, runLogRow, sentKeys } from "./ledger";
+import { PAUSED_NOTE } from "./owner";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
 import { reconcile, reconcileSince } from "./reconcile";
@@ -162,8 +163,11 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     const who = x.unit ? ` cho ${unitLabel(x.unit, byCode.get(x.unit)?.name)}` : "";
     notes.push(`${kindLabel(x.kind)} ${periodLabel(x.period)}${who} quá thời gian gửi bù (từ ${viDate(x.stage)}): không gửi nữa.`);
   }
-  const due: Queued[] = pl.due.map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
-  const rollups = pl.due.filter((d) => d.kind === "rollup").map((d) => d.key);
+  // a paused copy plans as usual and sends nothing: staff see in the log what would have gone
+  const paused = !!r.state.paused;
+  if (paused) notes.push(`${PAUSED_NOTE} Hôm nay lẽ ra gửi ${pl.due.length} thư.`);
+  const due: Queued[] = (paused ? [] : pl.due).map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
+  const rollups = (paused ? [] : pl.due).filter((d) => d.kind === "rollup").map((d) => d.key);
   const ctx = composeContext(r, s, rules);
   const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
   if (out.queued && !out.stalled) writeQueue(r, out.rest);

@@ -35,6 +35,31 @@ export function ownerStale(state: State, beats: ReturnType<Ports["state"]["beats
   return ran >= due - GRACE_MS ? null : { since: Math.max(ran, state.ownerSince ?? 0) };
 }
 
+/** what staff read while a copy is paused (setup, the run log, the sidebar) */
+export const PAUSED_NOTE =
+  "Bản sao của một bảng tính đã chạy một mùa báo cáo: TẠM DỪNG gửi mọi thư cho tới khi cán bộ kiểm tra danh sách đơn vị (trang Đơn vị) và các mốc ngày (trang Cài đặt), rồi chọn “Bắt đầu gửi thư” trong thanh bên (Báo cáo CĐCS → Gửi thư nhắc…). Xem trước thư hôm nay để thấy các thư sẽ gửi.";
+
+/** staff confirm a paused copy's roster and dates: from now on it mails as any Sheet does */
+export function resume(p: Ports): { ok: boolean; message: string } {
+  if (!p.lock.acquire(30000)) return { ok: false, message: "Một lần chạy khác đang giữ khóa; thử lại sau ít phút." };
+  try {
+    const { state } = p.state.load();
+    if (!state.paused) return { ok: true, message: "Hệ thống đang gửi thư bình thường." };
+    p.state.save({ paused: undefined });
+    p.state.record("run", {
+      job: "Bắt đầu gửi thư",
+      result: "xong",
+      detail: `Tài khoản ${p.effectiveUser()} xác nhận danh sách đơn vị và các mốc ngày của bản sao: từ lần chạy hằng ngày tới, hệ thống gửi thư.`,
+    });
+    return {
+      ok: true,
+      message: "Đã xác nhận. Từ lần chạy hằng ngày tới (hoặc khi gửi thư nhắc ngay), hệ thống gửi thư cho các đơn vị trong danh sách này.",
+    };
+  } finally {
+    p.lock.release();
+  }
+}
+
 /** who the reports' folder is shared with: the staff edit, the leaders read */
 export function shareOf(s: Settings, owner: string): { writers: string[]; readers: string[] } {
   return { writers: [owner, ...s.staffEmails].map((e) => e.toLowerCase()), readers: s.rollupTo.map((e) => e.toLowerCase()) };
@@ -116,7 +141,8 @@ interface AlertText {
  */
 function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
   const s = state.settings;
-  if (!s || !to.length) return false;
+  // a paused copy mails nobody, staff included (they are the original's)
+  if (!s || !to.length || state.paused) return false;
   const sent = p.state.load().journal.some((e) => e.type === "mail" && (e.data as MailRecord).key === key && (e.data as MailRecord).sent);
   if (sent || state.alerts?.includes(key)) return false;
   const c = compose(

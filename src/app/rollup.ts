@@ -18,7 +18,7 @@ import type { Unit } from "../domain/units";
 import { fail, ok, openRun } from "./context";
 import { flush } from "./ledger";
 import { baseValues, compose } from "./mails";
-import { shareOf } from "./owner";
+import { PAUSED_NOTE, shareOf } from "./owner";
 import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
@@ -32,6 +32,7 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
     const s = state.settings;
     if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
     const sent = new Set(journal.map((e) => (e.data as MailRecord).key));
+    if (state.paused) return fail(PAUSED_NOTE);
     const keys = only ? [`rollup|${only.period}||${p.clock.now()}`] : state.pendingRollups.filter((k) => !sent.has(k));
     const { units } = store.readUnits();
     const heights = { ...state.heights };

@@ -25,7 +25,7 @@ import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
 import { flush } from "./ledger";
 import { writeLists } from "./lists";
-import { shareOf } from "./owner";
+import { PAUSED_NOTE, shareOf } from "./owner";
 import type { FormRef, Ports, State, Store } from "./ports";
 import { BUSY } from "./ports";
 import { rebuildStatuses } from "./refresh";
@@ -139,6 +139,12 @@ export function setup(p: Ports): SetupResult {
       res.changes.push(
         "Bảng tính này là bản sao: bắt đầu lại với biểu mẫu và trình kích hoạt riêng; biểu mẫu, trình kích hoạt của bảng tính gốc không bị đụng tới.",
       );
+      // a copy of a Sheet that ran a season holds its roster, dates and records: nothing is mailed from it until staff
+      // confirm they are this federation's (otherwise the original's units get the copy's reminders)
+      if (loaded.state.lastReconcile > 0 || Object.keys(loaded.state.marks ?? {}).length) {
+        patch.paused = { since: p.clock.now(), from: loaded.state.spreadsheetId };
+        res.changes.push(PAUSED_NOTE);
+      }
     }
     const state: State = { ...loaded.state, ...patch };
     const me = p.effectiveUser();

@@ -22,6 +22,7 @@ import { readWindows } from "./daily";
 import { noteGroups, writeDashboard } from "./dashboard";
 import { sentKeys } from "./ledger";
 import { recordManual } from "./manual";
+import { PAUSED_NOTE, resume } from "./owner";
 import type { Ports } from "./ports";
 import { runRollups } from "./rollup";
 import { parseVersionRows, periodCell } from "./rows";
@@ -38,6 +39,8 @@ export interface Reply {
   ok: boolean;
   message: string;
   data?: unknown;
+  /** what every section shows above itself while a copy is paused, with the button that resumes it */
+  paused?: string;
 }
 
 const reply = (o: Outcome<unknown>, message = ""): Reply =>
@@ -392,6 +395,16 @@ export function zalo(p: Ports): Reply {
 // ---- opening a section
 
 export function load(p: Ports, req: { section?: unknown }): Reply {
+  const r = loadSection(p, req);
+  return p.state.load().state.paused ? { ...r, paused: PAUSED_NOTE } : r;
+}
+
+/** staff confirm a paused copy's roster and dates (the button every section shows while it is paused) */
+export function resumeCopy(p: Ports): Reply {
+  return resume(p);
+}
+
+function loadSection(p: Ports, req: { section?: unknown }): Reply {
   switch (String(req?.section ?? "") as Section) {
     case "confirm":
       return reply(loadPending(p));

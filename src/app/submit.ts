@@ -64,7 +64,8 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const v = j.version;
   const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
   const kind = receiptKind(stored, s);
-  if (!kind || !r.email) return "đã lưu";
+  // a paused copy (File → Make a copy of a Sheet that ran a season) mails nobody until staff confirm it
+  if (!kind || !r.email || state.paused) return "đã lưu";
   const ctx = {
     s,
     templates: state.templates,

@@ -91,7 +91,22 @@ export const SIDEBAR_JS = `
       if (!r.ok) { say(r.message, "err"); return; }
       if (r.message) say(r.message, "ok");
       DRAW[section](r.data);
+      if (r.paused) main.insertBefore(pausedBox(r.paused), main.firstChild);
     });
+  }
+
+  // a copy of a Sheet that ran a season sends nothing until staff confirm its roster and dates here
+  function pausedBox(text) {
+    var ask = h("div", { class: "confirm", hidden: true });
+    return h("div", { class: "card paused" },
+      h("p", { class: "who", text: "Bản sao đang tạm dừng gửi thư" }),
+      h("p", { class: "hint", text: text }),
+      h("div", { class: "row" }, h("button", { class: "act primary", type: "button", text: "Bắt đầu gửi thư", on: { click: function () {
+        askFirst(ask, "Danh sách đơn vị (trang Đơn vị) và các mốc ngày (trang Cài đặt) đã đúng với Liên đoàn của đồng chí? Sau khi xác nhận, hệ thống gửi thư cho các đơn vị trong danh sách.", function () {
+          act("sidebarResume", {}, null).then(function (r) { if (r && r.ok) show(current); });
+        });
+      } } })),
+      ask);
   }
 
   function copyText(text, area) {
