@@ -182,26 +182,149 @@ export const normalizers: Record<FieldKind, (v: unknown, f: Field, ctx: ParseCon
 
 const FB = "https://www.facebook.com/";
 
-/** canonical https://www.facebook.com/… form (facebook.com, www., m., web., fb.com), or a Vietnamese reason */
-export function facebookLink(raw: unknown, want: "account" | "group"): Normalised {
-  const m = /^(?:https?:\/\/)?((?:[a-z]+\.)?(?:facebook|fb)\.com)(?=[/?#]|$)(\/[^?#]*)?(?:\?([^#]*))?/i.exec(
-    clean(String(raw)).replace(/\s/g, ""),
-  );
-  if (!m || !/^((www|m|web|mbasic|touch|mobile)\.)?(facebook|fb)\.com$/i.test(m[1]))
-    return bad("phải là đường dẫn Facebook (facebook.com/…)");
+type LinkKind = "account" | "group";
+
+/** what to do, said for the question the link answers */
+const COPY: Record<LinkKind, string> = {
+  account: "mở trang của tài khoản (hoặc trang) rồi chép đường dẫn trên thanh địa chỉ, hoặc chọn Chia sẻ → Sao chép liên kết",
+  group:
+    "mở nhóm rồi chép đường dẫn trên thanh địa chỉ (facebook.com/groups/…), hoặc chọn Chia sẻ → Sao chép liên kết (facebook.com/share/g/…)",
+};
+const NOT_FACEBOOK = "phải là đường dẫn Facebook (facebook.com/…)";
+const GROUP_NOT_ACCOUNT =
+  "đây là đường dẫn tới một nhóm; câu này cần đường dẫn tài khoản hoặc trang, không phải nhóm (đường dẫn nhóm ẩn danh ghi ở câu “Đường dẫn nhóm ẩn danh”)";
+const ACCOUNT_NOT_GROUP = `phải là đường dẫn nhóm Facebook, đây là đường dẫn tài khoản hoặc trang: ${COPY.group}`;
+const redirect = (want: LinkKind) =>
+  `đây là đường dẫn chuyển tiếp của Facebook (l.php), không phải đường dẫn của ${want === "group" ? "nhóm" : "tài khoản"}: ${COPY[want]}`;
+const content = (what: string, want: LinkKind) =>
+  `đây là đường dẫn tới ${what}, không phải tới ${want === "group" ? "nhóm" : "tài khoản hay trang"}: ${COPY[want]}`;
+const nowhere = (want: LinkKind) =>
+  `đây là đường dẫn tới trang chủ hay một mục chung của Facebook, chưa chỉ tới ${want === "group" ? "nhóm" : "tài khoản"} nào: ${COPY[want]}`;
+
+/** a post, photo, video, story or reel: by the first segment of the path, or the kind letter of a share link */
+const CONTENT: Record<string, string> = {
+  "permalink.php": "một bài viết",
+  "story.php": "một bài viết",
+  posts: "một bài viết",
+  permalink: "một bài viết",
+  p: "một bài viết",
+  "photo.php": "một ảnh",
+  photo: "một ảnh",
+  photos: "một ảnh",
+  "video.php": "một video",
+  video: "một video",
+  videos: "một video",
+  watch: "một video",
+  v: "một video",
+  reel: "một thước phim (reel)",
+  reels: "một thước phim (reel)",
+  r: "một thước phim (reel)",
+  stories: "một tin (story)",
+  story: "một tin (story)",
+  events: "một sự kiện",
+  e: "một sự kiện",
+};
+/** paths that name no account: Facebook's own pages */
+const NOWHERE = new Set([
+  "home.php",
+  "login",
+  "login.php",
+  "sharer",
+  "sharer.php",
+  "dialog",
+  "search",
+  "friends",
+  "notifications",
+  "messages",
+  "marketplace",
+  "gaming",
+  "hashtag",
+  "help",
+  "settings",
+  "bookmarks",
+  "saved",
+  "pages",
+  "profile.php",
+  "people",
+  "groups",
+  "share",
+]);
+/** an account's tabs: the account is taken ("/congdoan/about" is "/congdoan") */
+const TABS = new Set([
+  "about",
+  "friends",
+  "followers",
+  "following",
+  "photos",
+  "videos",
+  "reels",
+  "mentions",
+  "reviews",
+  "community",
+  "events",
+]);
+/** a username, a page's or group's slug or number */
+const NAME = /^[\p{L}\p{N}._%-]+$/u;
+/** the hosts Facebook serves pages from: www, mobile, lite, locale ("vi-vn") */
+const FACEBOOK_HOST = /^(?:(?:www|m|web|mbasic|touch|mobile|free|[a-z]{2}-[a-z]{2})\.)?(?:facebook|fb)\.com$/;
+
+/**
+ * A Facebook link as chairs copy it, made canonical (https://www.facebook.com/…, no tracking parameters), or a reason
+ * in Vietnamese. Taken for an account: a username, profile.php?id=…, people/<name>/<id>, p/<name>, a share link
+ * (facebook.com/share/<id>/) or fb.me/<name>. For a group: groups/<id or slug> (a post in it names it too) or a group
+ * share link (facebook.com/share/g/<id>/). Refused, each saying what to do: a redirect (l.php, l.facebook.com), a
+ * post, photo, video, story or reel, Facebook's own pages, another site, a group given for the account and the reverse.
+ * A share link cannot be followed here: it is kept as it is, the kind its path says.
+ */
+export function facebookLink(raw: unknown, want: LinkKind): Normalised {
+  const typed = clean(String(raw ?? "")).replace(/\s/g, "");
+  const m = /^(?:https?:\/\/)?([^/?#:]+)(?::\d+)?(\/[^?#]*)?(?:\?([^#]*))?/i.exec(typed);
+  if (!m) return bad(NOT_FACEBOOK);
+  const host = m[1].toLowerCase();
   const segs = (m[2] ?? "").split("/").filter(Boolean);
+  const query = m[3] ?? "";
   const head = (segs[0] ?? "").toLowerCase();
-  if (want === "group") {
-    return head === "groups" && segs[1] ? ok(`${FB}groups/${segs[1]}`) : bad("phải là đường dẫn nhóm Facebook (facebook.com/groups/…)");
+  const as = (kind: LinkKind, url: string) => (kind === want ? ok(url) : bad(kind === "group" ? GROUP_NOT_ACCOUNT : ACCOUNT_NOT_GROUP));
+  if (/^(?:l|lm)\.facebook\.com$/.test(host) || (FACEBOOK_HOST.test(host) && head === "l.php")) return bad(redirect(want));
+  if (host === "fb.watch") return bad(content("một video", want));
+  if (host === "fb.me" || host === "www.fb.me") {
+    // a short link to a page or profile
+    if (segs.length === 1 && NAME.test(segs[0])) return as("account", `https://fb.me/${segs[0]}`);
+    return bad(segs.length ? content(CONTENT[head] ?? "một nội dung", want) : nowhere(want));
+  }
+  if (!FACEBOOK_HOST.test(host)) return bad(NOT_FACEBOOK);
+  if (head === "share") {
+    // Share → Copy link: /share/<id>/ a profile or page, /share/g/<id>/ a group, /share/p|v|r/ a post, video, reel
+    const kind = segs.length === 3 ? segs[1].toLowerCase() : "";
+    const id = segs[segs.length - 1] ?? "";
+    if (segs.length === 2 && NAME.test(id)) return as("account", `${FB}share/${id}/`);
+    if (kind === "g" && NAME.test(id)) return as("group", `${FB}share/g/${id}/`);
+    if (segs.length === 3 && CONTENT[kind]) return bad(content(CONTENT[kind], want));
+    return bad(nowhere(want));
+  }
+  if (head === "groups") {
+    const g = segs[1] ?? "";
+    if (!g || !NAME.test(g) || ["feed", "discover", "joins", "create", "search"].includes(g.toLowerCase())) return bad(nowhere(want));
+    // a post or member page inside a group names the group
+    return as("group", `${FB}groups/${g}`);
   }
   if (head === "profile.php") {
-    const id = /(?:^|&)id=(\d+)/.exec(m[3] ?? "")?.[1];
-    return id ? ok(`${FB}profile.php?id=${id}`) : bad("thiếu mã tài khoản (profile.php?id=…)");
+    const id = /(?:^|&)id=(\d+)/.exec(query)?.[1];
+    return id ? as("account", `${FB}profile.php?id=${id}`) : bad("thiếu mã tài khoản (profile.php?id=…)");
   }
-  if (!head || ["groups", "login", "share", "sharer", "home.php", "watch", "events"].includes(head)) {
-    return bad("phải là đường dẫn tới tài khoản hoặc trang Facebook, không phải nhóm hay trang chủ");
+  if (head === "people" && segs.length >= 3 && /^\d+$/.test(segs[2])) return as("account", `${FB}people/${segs[1]}/${segs[2]}`);
+  if (head === "pages" && segs.length >= 3 && /^\d+$/.test(segs[2])) return as("account", `${FB}pages/${segs[1]}/${segs[2]}`);
+  if (head === "p" && segs.length === 2 && NAME.test(segs[1])) return as("account", `${FB}p/${segs[1]}`);
+  if (head === "pg" && segs[1] && NAME.test(segs[1])) return as("account", FB + segs[1]);
+  if (CONTENT[head]) return bad(content(CONTENT[head], want));
+  if (!head || NOWHERE.has(head) || !NAME.test(segs[0])) return bad(nowhere(want));
+  // /<name>, /<name>/<tab>; /<name>/posts/…, /<name>/videos/… are a post or a video of it
+  if (segs.length > 1) {
+    const sub = segs[1].toLowerCase();
+    if (CONTENT[sub] && (segs.length > 2 || !TABS.has(sub))) return bad(content(CONTENT[sub], want));
+    if (segs.length > 2 || !TABS.has(sub)) return bad(nowhere(want));
   }
-  return ok(FB + segs.join("/"));
+  return as("account", FB + segs[0]);
 }
 
 /** the directive: the anonymous group must not be named after the union */
