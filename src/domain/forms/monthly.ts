@@ -14,7 +14,7 @@ export const monthlySpec: FormSpec = {
   id: "monthly",
   title: "Báo cáo tháng: tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ",
   description:
-    "Công đoàn cơ sở báo cáo hằng tháng cho {{bo_phan}}, hạn nộp {{han_thang}}. Các số liệu tính trong tháng báo cáo. Báo cáo là tổng hợp chung của đơn vị: không ghi họ tên, số điện thoại, giấy tờ của người lao động.",
+    "Công đoàn cơ sở báo cáo hằng tháng cho {{bo_phan}}, hạn nộp {{han_thang}}. Các số liệu tính trong tháng báo cáo. Báo cáo là tổng hợp chung của đơn vị: không ghi họ tên, số điện thoại, giấy tờ của người lao động. {{dang_nhap}}",
   confirmation: "{{to_chuc}} đã nhận báo cáo tháng của đơn vị. {{thu_xac_nhan}}",
   tab: "Báo cáo tháng",
   fields: [

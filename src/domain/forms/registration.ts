@@ -15,7 +15,7 @@ export const registrationSpec: FormSpec = {
   id: "registration",
   title: "Đăng ký tài khoản Facebook của Công đoàn cơ sở",
   description:
-    "Mỗi Công đoàn cơ sở đăng ký 01 tài khoản Facebook mang tên CĐCS hoặc tên đồng chí Chủ tịch CĐCS và 01 nhóm ẩn danh (tên nhóm không mang tên công đoàn), gửi {{bo_phan}} {{han_dang_ky}}; đơn vị mới vào danh sách sau hạn này theo hạn ghi trong thư mời. Biểu mẫu chỉ hỏi thông tin của đơn vị, không hỏi thông tin cá nhân của người lao động.",
+    "Mỗi Công đoàn cơ sở đăng ký 01 tài khoản Facebook mang tên CĐCS hoặc tên đồng chí Chủ tịch CĐCS và 01 nhóm ẩn danh (tên nhóm không mang tên công đoàn), gửi {{bo_phan}} {{han_dang_ky}}; đơn vị mới vào danh sách sau hạn này theo hạn ghi trong thư mời. Biểu mẫu chỉ hỏi thông tin của đơn vị, không hỏi thông tin cá nhân của người lao động. {{dang_nhap}}",
   confirmation: "{{to_chuc}} đã nhận thông tin đăng ký của đơn vị. {{thu_xac_nhan}}",
   tab: "Đăng ký",
   fields: [
@@ -25,7 +25,7 @@ export const registrationSpec: FormSpec = {
     }),
     q("accountName", "shortText", "Tên tài khoản Facebook", "Tên tài khoản", { help: "Ví dụ: Công đoàn Công ty Ánh Dương" }),
     q("accountUrl", "shortText", "Đường dẫn tài khoản Facebook", "Đường dẫn tài khoản", {
-      help: "Mở trang của tài khoản, chép đường dẫn. Ví dụ: https://www.facebook.com/congdoananhduong",
+      help: "Trên ứng dụng Facebook: mở trang của tài khoản, bấm … → Sao chép liên kết; trên máy tính: chép đường dẫn trên thanh địa chỉ. Ví dụ: https://www.facebook.com/congdoananhduong",
       rule: link("account"),
     }),
     q("groupName", "shortText", "Tên nhóm ẩn danh", "Tên nhóm ẩn danh", {
@@ -34,7 +34,7 @@ export const registrationSpec: FormSpec = {
       rule: (v) => (unionNamed(String(v)) ? `${UNION_NAMED}; đã nhập: ${quote(String(v))}` : null),
     }),
     q("groupUrl", "shortText", "Đường dẫn nhóm ẩn danh", "Đường dẫn nhóm", {
-      help: "Mở trang của nhóm, chép đường dẫn. Ví dụ: https://www.facebook.com/groups/123456789",
+      help: "Trên ứng dụng Facebook: mở nhóm, bấm Chia sẻ → Sao chép liên kết; trên máy tính: chép đường dẫn trên thanh địa chỉ. Ví dụ: https://www.facebook.com/groups/123456789",
       rule: link("group"),
     }),
     q("followed", "checkboxes", "Tài khoản đã theo dõi trang của", "Đã theo dõi", {

@@ -12,6 +12,11 @@ function formValues(s: Settings): Record<string, string> {
     bo_phan: s.deskName,
     han_dang_ky: deadlinePhrase(REGISTRATION, s),
     han_thang: monthlyDeadlinePhrase(s),
+    // the form collects the verified address of whoever signs in: a chair must know before opening it, and what to
+    // do without a Google account (the desk records a report received any other way; it counts the same)
+    dang_nhap: s.verifySender
+      ? `Biểu mẫu yêu cầu đăng nhập bằng tài khoản Google (Gmail) để ghi nhận người gửi: dùng tài khoản có địa chỉ email mà đơn vị đã báo với ${s.orgShort}; gửi từ tài khoản khác thì báo cáo chờ cán bộ xác nhận. Không có tài khoản Google: gửi nội dung bằng email hoặc văn bản cho ${s.deskName}, cán bộ nhập thay và đơn vị vẫn được tính là đã nộp.`
+      : `Biểu mẫu yêu cầu đăng nhập bằng tài khoản Google (Gmail). Không có tài khoản Google: gửi nội dung bằng email hoặc văn bản cho ${s.deskName}, cán bộ nhập thay và đơn vị vẫn được tính là đã nộp.`,
     // the page promises a receipt only when receipts are on; a request to fix goes out whatever the setting says
     thu_xac_nhan: s.receipts
       ? "Thư xác nhận kèm nội dung đã nhận sẽ được gửi về email của đồng chí và email của đơn vị; nếu còn nội dung cần sửa, thư sẽ nói rõ và kèm đường dẫn sửa."
