@@ -51,7 +51,10 @@ describe("setup on an empty Sheet, as Google documents forms", () => {
       expect(f.owner).toBe(OWNER);
       expect(f.editors).toContain(STAFF);
       // open to the chairs, who use their own Google accounts, and saying so before they start
-      expect(f.permissions?.some((p) => p.type === "anyone" && p.view === "published"), f.title).toBe(true);
+      expect(
+        f.permissions?.some((p) => p.type === "anyone" && p.view === "published"),
+        f.title,
+      ).toBe(true);
       expect(f.description).toMatch(/đăng nhập bằng tài khoản Google.*Không có tài khoản Google: gửi nội dung bằng email hoặc văn bản/s);
     }
     expect(sim.ss.locale).toBe("vi_VN");

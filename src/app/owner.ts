@@ -158,6 +158,8 @@ function alertStaff(p: Ports, state: State, key: string, to: string[], text: Ale
       lien_ket: state.sheetUrl ?? "",
     },
     to,
+    [],
+    { lien_ket: "Mở bảng tính báo cáo" },
   );
   if ("errors" in c) {
     p.state.record("run", { job: "Cảnh báo", result: "lỗi mẫu thư", detail: c.errors.join("; ") });
