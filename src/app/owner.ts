@@ -100,7 +100,7 @@ function staffToTell(p: Ports, state: State, except: string[]): string[] {
     .sort();
 }
 
-interface AlertText {
+export interface AlertText {
   /** a short name of what happened, for the subject */
   what: string;
   /** what is so, in a sentence or two */
@@ -112,9 +112,10 @@ interface AlertText {
 
 /**
  * An `alert` mail to staff, once per key (recorded in the journal, which the logs keep). Sent as the account running.
- * Returns whether it went.
+ * Returns whether it went. Every alert the product sends goes through here (the owner's runs missing, the reports
+ * waiting for staff to confirm their sender).
  */
-function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
+export function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
   const s = state.settings;
   if (!s || !to.length) return false;
   const sent = p.state.load().journal.some((e) => e.type === "mail" && (e.data as MailRecord).key === key && (e.data as MailRecord).sent);

@@ -7,12 +7,14 @@ import { rulesOf } from "../domain/rules";
 import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
+import { urgentText } from "../domain/urgent";
 import { immediateReceipt } from "./compose";
 import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
 import { mailLogRow } from "./ledger";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
+import { urgentAtSubmit } from "./urgent";
 
 /** the unit a response names, read from its one roster row */
 function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
@@ -63,6 +65,28 @@ export function handleSubmit(p: Ports, event: unknown): string {
   }
   const v = j.version;
   const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
+  // written down right after the send, in the ledger itself (the journal if the lock is busy): a crash between the
+  // two can repeat this one mail, never lose it
+  const logMail = (rec: MailRecord): void => {
+    if (p.lock.acquire(10000)) {
+      try {
+        store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
+        return;
+      } catch {
+        // the journal keeps it
+      } finally {
+        p.lock.release();
+      }
+    }
+    p.state.record("mail", rec);
+  };
+  // a matter that cannot wait: to the leaders and the staff now, whatever the deadline or the sender (Revision 3)
+  const text = form === "monthly" ? urgentText(v.answers) : "";
+  if (text) {
+    const u = urgentAtSubmit(p, store, state, s, stored, text, j.unit);
+    if (u && "rec" in u) logMail(u.rec);
+    else if (u) note("hoãn thư báo cáo khẩn", u.note);
+  }
   const kind = receiptKind(stored, s);
   if (!kind || !r.email) return "đã lưu";
   const ctx = {
@@ -83,9 +107,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
   } catch (e) {
     return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
   }
-  // recorded right after the send, in the ledger itself (the journal if the lock is busy): a crash between the two can
-  // repeat this one receipt, never lose it
-  const rec: MailRecord = {
+  logMail({
     key: receiptKey(v),
     kind,
     unit: v.unit,
@@ -96,18 +118,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
     subject: c.mail.subject,
     result: "Đã gửi",
     sent: true,
-  };
-  if (p.lock.acquire(10000)) {
-    try {
-      store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
-      return "đã lưu";
-    } catch {
-      // the journal keeps it
-    } finally {
-      p.lock.release();
-    }
-  }
-  p.state.record("mail", rec);
+  });
   return "đã lưu";
 }
 

@@ -9,6 +9,11 @@ const HARMFUL_HELP =
   "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.";
 /** the monthly report gives these answers a section of their own */
 const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác";
+/** what cannot wait for the 24th (scenario Revision 3): an answer here is mailed to the leaders the moment it is stored */
+const URGENT = "Vụ việc cần báo cáo ngay";
+const URGENT_HELP =
+  "Không có thì để trống. Chỉ ghi việc lãnh đạo {{to_chuc}} cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, người lao động bị nợ lương, bài viết gây hại đang lan rộng. Nêu sự việc, từ khi nào, khoảng bao nhiêu người liên quan và việc đơn vị đã làm; không ghi họ tên, số điện thoại của cá nhân. Có nội dung ở câu này, thư báo khẩn được gửi ngay tới lãnh đạo.";
+export const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
 
 export const monthlySpec: FormSpec = {
   id: "monthly",
@@ -34,6 +39,7 @@ export const monthlySpec: FormSpec = {
       required: false,
     }),
     q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", { help: HARMFUL_HELP, required: false, section: HARMFUL_SECTION }),
+    q("urgent", "paragraph", URGENT, "Vụ việc khẩn", { help: URGENT_HELP, required: false, section: URGENT_SECTION }),
     q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", { help: COUNT }),
     q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang Công đoàn trong tháng", "Người mới kết nối", {
       help: COUNT,
