@@ -84,7 +84,9 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const text = form === "monthly" ? urgentText(v.answers) : "";
   if (text) {
     const u = urgentAtSubmit(p, store, state, s, stored, text, j.unit);
-    if (u && "rec" in u) logMail(u.rec);
+    // journalled in the one call right after the send (the daily run writes it to the ledger): the window in which a
+    // run cut off could send it again is that one call
+    if (u && "rec" in u) p.state.record("mail", u.rec);
     else if (u) note("hoãn thư báo cáo khẩn", u.note);
   }
   const kind = receiptKind(stored, s);
