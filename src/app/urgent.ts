@@ -19,14 +19,14 @@ import { columnsOf } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 
 /** the leaders (rollupTo) and the staff accounts (settings); the account running when both lists are empty */
-export function urgentRecipients(s: Settings, running?: string): string[] {
+function urgentRecipients(s: Settings, running?: string): string[] {
   const all = [...s.rollupTo, ...s.staffEmails].map((e) => e.trim().toLowerCase()).filter(Boolean);
   if (!all.length && running) all.push(running.toLowerCase());
   return [...new Set(all)];
 }
 
 /** the urgent mail for one stored version */
-export function composeUrgent(s: Settings, templates: Template[], sheetUrl: string, f: UrgentFacts, to: string[]): Composed {
+function composeUrgent(s: Settings, templates: Template[], sheetUrl: string, f: UrgentFacts, to: string[]): Composed {
   if (!to.length)
     return { errors: ["chưa có người nhận: ghi “Người nhận tổng hợp” hoặc “Tài khoản cán bộ dùng hệ thống” ở trang Cài đặt"] };
   const period = f.v.period;
@@ -54,7 +54,7 @@ export function composeUrgent(s: Settings, templates: Template[], sheetUrl: stri
   return compose("urgent", templates, values, to, [], { lien_ket: "Mở bảng tính theo dõi báo cáo" });
 }
 
-export function urgentRecord(f: UrgentFacts, mail: OutgoingMail): MailRecord {
+function urgentRecord(f: UrgentFacts, mail: OutgoingMail): MailRecord {
   return {
     key: urgentKey(f.v.responseId, f.v.unit, f.text),
     kind: "urgent",
@@ -160,7 +160,7 @@ export function urgentAtSubmit(
  * and whose mail the ledger does not show. Their text is carried (the reconcile just stored them) or read from the
  * `urgent` column, one read for all. A version that keeps what an earlier version of its report said owes nothing.
  */
-export function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], since: number, sent: Set<string>): UrgentFacts[] {
+function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], since: number, sent: Set<string>): UrgentFacts[] {
   const recent = versions.filter((v) => v.at >= since && !v.rejected);
   if (!recent.length) return [];
   const texts = new Map<Version, string>();

@@ -13,7 +13,7 @@ import { alertStaff } from "./owner";
 import type { Computed } from "./statuses";
 
 /** the staff accounts the settings list; the account running when the list is empty */
-export function staffOf(s: Settings, running: string): string[] {
+function staffOf(s: Settings, running: string): string[] {
   const listed = s.staffEmails.map((e) => e.trim().toLowerCase()).filter(Boolean);
   return [...new Set(listed.length ? listed : running ? [running.toLowerCase()] : [])];
 }

@@ -22,7 +22,7 @@ export interface Roster {
 }
 
 /** when a unit came on the roster: `later` = after the day the roster was first read (staff added it) */
-export interface Arrival {
+interface Arrival {
   day: string;
   later: boolean;
 }
@@ -49,7 +49,7 @@ export function currentRules(s: Settings): Rules {
 }
 
 /** a unit's arrival from the roster's record: its own day when staff added it later, else the day the roster began */
-export function arrivalOf(roster: Roster | undefined, code: string): Arrival | null {
+function arrivalOf(roster: Roster | undefined, code: string): Arrival | null {
   if (!roster) return null;
   const day = roster.arrivals[code];
   return day ? { day, later: true } : { day: roster.since, later: false };

@@ -12,8 +12,8 @@ const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị ph
 /** what cannot wait for the 24th (scenario Revision 3): an answer here is mailed to the leaders the moment it is stored */
 const URGENT = "Vụ việc cần báo cáo ngay";
 const URGENT_HELP =
-  "Không có thì để trống. Chỉ ghi việc lãnh đạo {{to_chuc}} cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, người lao động bị nợ lương, bài viết gây hại đang lan rộng. Nêu sự việc, từ khi nào, khoảng bao nhiêu người liên quan và việc đơn vị đã làm; không ghi họ tên, số điện thoại của cá nhân. Có nội dung ở câu này, thư báo khẩn được gửi ngay tới lãnh đạo.";
-export const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
+  "Không có thì để trống. Chỉ ghi việc lãnh đạo cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, nợ lương, bài viết gây hại đang lan rộng. Không ghi họ tên, số điện thoại của cá nhân. Ví dụ: Công ty chậm trả lương tháng 9 cho khoảng 300 công nhân, người lao động bàn ngừng việc từ tuần sau. Có nội dung ở câu này, thư báo được gửi ngay tới lãnh đạo {{to_chuc}}.";
+const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
 
 export const monthlySpec: FormSpec = {
   id: "monthly",
