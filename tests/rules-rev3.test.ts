@@ -160,7 +160,7 @@ describe("a report waiting for staff is not late (Revision 3)", () => {
 });
 
 describe("day counts that match the settings' words (Revision 3)", () => {
-  it("overdue notices on due + 2 and due + 5 say 2 and 5 days; the status still counts from the last on-time day", () => {
+  it("overdue notices on due + 2 and due + 5 say 2 and 5 days (1 the day after an inclusive due date); the status still counts from the last on-time day", () => {
     const { summary, sim } = play({
       settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", overdueAfter: [2, 5] },
       units: [unit("CD001"), unit("CD002")],
@@ -177,16 +177,14 @@ describe("day counts that match the settings' words (Revision 3)", () => {
     expect(body).toContain("hạn nộp là trước ngày 24/10/2018, đã quá hạn 5 ngày");
     // summary.json's daysLate is the contract's count: received on 27 October, 4 days after the last on-time day
     expect(period(summary, "2018-10")?.late).toEqual([{ unit: "CD002", daysLate: 4 }]);
-  });
-
-  it("with the due date itself on time, the notice the day after says 1 day", () => {
-    const { summary } = play({
+    // with the due date itself on time, the notice the day after says 1 day too
+    const inclusive = play({
       settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", monthlyDueInclusive: true, overdueAfter: [1] },
       units: [unit("CD001")],
       run: { from: "2018-10-20", to: "2018-10-26" },
-    });
-    const overdue = summary.mails.filter((m) => m.kind === "overdue" && m.period === "2018-10");
-    expect(overdue.map((m) => `${day(m)} ${m.subject}`)).toEqual([
+    }).summary;
+    const one = inclusive.mails.filter((m) => m.kind === "overdue" && m.period === "2018-10");
+    expect(one.map((m) => `${day(m)} ${m.subject}`)).toEqual([
       "2018-10-25 [LĐLĐ Quận 1] Chưa nhận báo cáo tháng 10/2018 – đã quá hạn 1 ngày",
     ]);
   });
