@@ -279,6 +279,19 @@ describe("urgent matters (Revision 3)", () => {
     expect(twice.length).toBeLessThanOrEqual(1);
   });
 
+  it("held back by the quota when it is stored: owed, and sent by the next daily run once the quota returns", () => {
+    const ev = submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00", { urgent: URGENT });
+    const { sim } = play({ settings: { ...settings, mailQuota: 0 }, run: { from: "2018-10-20", to: "2018-10-20" }, events: [ev] });
+    expect(sim.world.mails).toEqual([]);
+    expect(sim.state().urgentOwed).toEqual([ev.id]);
+    sim.world.mailQuota = 100;
+    sim.world.clockTo += 86400000;
+    sim.world.advanceTo(Date.parse("2018-10-21T09:00:00+07:00"));
+    const urgent = sim.world.mails.filter((m) => m.subject.includes("KHẨN"));
+    expect(urgent.map((m) => new Date(m.at).toISOString())).toEqual(["2018-10-21T01:00:00.000Z"]);
+    expect(sim.state().urgentOwed).toEqual([]);
+  });
+
   it("a paper report staff record carries it too: the manual tab has its column, and the mail goes when it is recorded", () => {
     const { summary, sim } = play({
       settings,

@@ -36,7 +36,7 @@ function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
 
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
-  const { state } = p.state.load();
+  const { state, journal } = p.state.load();
   const got = p.forms.read(event, state.forms);
   const note = (result: string, detail: string) => {
     p.state.record("run", { job: "Nhận biểu mẫu", result, detail });
@@ -54,15 +54,24 @@ export function handleSubmit(p: Ports, event: unknown): string {
   if (r.at <= state.lastReconcile || p.recent.has(key)) return "trùng";
   if (!p.lock.acquire(20000)) return later("Khóa đang bận");
   let j: ReturnType<typeof judge>;
+  let urgentNote = "";
   const store = p.open(state.spreadsheetId);
   try {
     if (p.recent.has(key)) return "trùng";
     j = judge(form, r, "form", unitOf(p, store, r.raw.unit), s);
+    // a matter that cannot wait: to the leaders and the staff now, whatever the deadline or the sender (Revision 3);
+    // sent before the version is stored, so that a run cut off in between leaves the response to the reconcile
+    const text = form === "monthly" ? urgentText(j.version.answers) : "";
+    if (text) {
+      const v = { ...j.version, at: r.at, confirmed: false };
+      urgentNote = urgentAtSubmit(p, store, state, journal, s, v, text, j.unit);
+    }
     store.appendRows(SPECS[form].tab, [versionRow(SPECS[form], j.version, state.columns?.[form] ?? defaultColumns(form))]);
     p.recent.add([key]);
   } finally {
     p.lock.release();
   }
+  if (urgentNote) note("hoãn thư báo cáo khẩn", urgentNote);
   const v = j.version;
   const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
   // written down right after the send, in the ledger itself (the journal if the lock is busy): a crash between the
@@ -80,15 +89,6 @@ export function handleSubmit(p: Ports, event: unknown): string {
     }
     p.state.record("mail", rec);
   };
-  // a matter that cannot wait: to the leaders and the staff now, whatever the deadline or the sender (Revision 3)
-  const text = form === "monthly" ? urgentText(v.answers) : "";
-  if (text) {
-    const u = urgentAtSubmit(p, store, state, s, stored, text, j.unit);
-    // journalled in the one call right after the send (the daily run writes it to the ledger): the window in which a
-    // run cut off could send it again is that one call
-    if (u && "rec" in u) p.state.record("mail", u.rec);
-    else if (u) note("hoãn thư báo cáo khẩn", u.note);
-  }
   const kind = receiptKind(stored, s);
   if (!kind || !r.email) return "đã lưu";
   const ctx = {

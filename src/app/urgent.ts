@@ -1,8 +1,7 @@
 // Urgent matters (scenario Revision 3): the `urgent` mail to the leaders and the staff the moment a version that says
 // one is stored: by the submit handler (at the response's time), by staff recording a paper report, or by the daily run
-// (a submit event Google never delivered, a handler cut off or short of quota before it mailed). One mail per
+// (a submit event Google never delivered, a handler cut off before it mailed, a mail the quota held back). One mail per
 // response, unit and text: the ledger's key says whether it went.
-import { addDays, instantOf, localDay } from "../domain/dates";
 import { SPECS } from "../domain/forms";
 import { type Answers, answerFields } from "../domain/forms/spec";
 import { colLetter, KEY_COLS, TAB } from "../domain/layout";
@@ -69,41 +68,68 @@ function urgentRecord(f: UrgentFacts, mail: OutgoingMail): MailRecord {
   };
 }
 
+/** sends one urgent mail (journalled in the one call after the send); what went wrong, or "" */
+function sendOne(p: Ports, s: Settings, state: State, f: UrgentFacts, to: string[]): string {
+  const c = composeUrgent(s, state.templates, state.sheetUrl ?? "", f, to);
+  if ("errors" in c) return c.errors.join("; ");
+  const rec = urgentRecord(f, c.mail);
+  try {
+    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
+    p.mailer.send(c.mail, s);
+  } catch (e) {
+    p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${messageOf(e).slice(0, 200)}` });
+    return `${messageOf(e)}; gửi ở lần chạy hằng ngày sau`;
+  }
+  p.state.record("mail", rec);
+  return "";
+}
+
+/** the responses whose urgent mail is owed, after some went or failed */
+function owe(p: Ports, state: State, failed: string[], done: string[]): void {
+  const before = state.urgentOwed ?? [];
+  const after = [...new Set([...before.filter((x) => !done.includes(x)), ...failed])];
+  if (JSON.stringify(after) === JSON.stringify(before)) return;
+  state.urgentOwed = after;
+  p.state.save({ urgentOwed: after });
+}
+
 /**
- * Sends the urgent mails of `items` whose key is not in `sent` (each journalled as it goes, and added to `sent`).
- * Returns what the run log says.
+ * Sends the urgent mails of `items` whose key is not in `sent` (each journalled as it goes, and added to `sent`); one
+ * that cannot go now is owed, and the daily run sends it. Returns what the run log says.
  */
 export function sendUrgent(r: Run, s: Settings, items: UrgentFacts[], sent: Set<string>): string[] {
   const notes: string[] = [];
   const to = urgentRecipients(s, r.p.effectiveUser());
+  const failed: string[] = [];
+  const done: string[] = [];
   for (const f of items) {
     const key = urgentKey(f.v.responseId, f.v.unit, f.text);
-    if (sent.has(key)) continue;
-    const c = composeUrgent(s, r.state.templates, r.state.sheetUrl ?? "", f, to);
-    if ("errors" in c) {
-      notes.push(`Báo cáo khẩn ${f.v.unit || f.v.responseId}: ${c.errors.join("; ")}`);
+    if (sent.has(key)) {
+      done.push(f.v.responseId);
       continue;
     }
-    const rec = urgentRecord(f, c.mail);
-    try {
-      if (r.p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-      r.p.mailer.send(c.mail, s);
-    } catch (e) {
-      // the daily run sends it (within the days it reads back)
-      r.p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${messageOf(e).slice(0, 200)}` });
-      notes.push(`Chưa gửi được thư báo cáo khẩn của ${f.v.unit || f.v.responseId} (${messageOf(e)}): gửi lại ở lần chạy sau.`);
+    const why = sendOne(r.p, s, r.state, f, to);
+    if (why) {
+      notes.push(`Chưa gửi được thư báo cáo khẩn của ${f.v.unit || f.v.responseId}: ${why}.`);
+      failed.push(f.v.responseId);
       continue;
     }
-    r.p.state.record("mail", rec);
     sent.add(key);
+    done.push(f.v.responseId);
   }
+  owe(r.p, r.state, failed, done);
   return notes;
 }
 
-/** the daily run's part: what is owed of the versions stored in the days it reads back, sent now */
+/** the daily run's part: urgent mails owed (a report the reconcile just stored, one whose mail the quota held back) */
 export function owedUrgent(r: Run, s: Settings, units: Unit[], versions: Version[], sent: Set<string>): string[] {
-  const since = instantOf(addDays(localDay(r.now, s.timeZone), -(s.catchUpDays + 2)), s.timeZone);
-  return sendUrgent(r, s, urgentOwed(r, s, versions, units, since, sent), sent);
+  const before = r.state.urgentOwed ?? [];
+  const items = urgentOwed(r, s, versions, units, sent, before);
+  const notes = sendUrgent(r, s, items, sent);
+  // a response owed before with nothing left to send (its text removed, or found sent) is owed no more
+  const failed = items.filter((f) => !sent.has(urgentKey(f.v.responseId, f.v.unit, f.text))).map((f) => f.v.responseId);
+  owe(r.p, r.state, failed, before);
+  return notes;
 }
 
 /** the `urgent` column of the monthly tab (0 when the tab has none yet) */
@@ -112,85 +138,70 @@ function urgentColumn(columns: string[]): number {
   return i < 0 ? 0 : KEY_COLS + i + 1;
 }
 
+/** the versions of a response the monthly tab holds, each with what its urgent answer says: one search, one read */
+function versionsOf(store: Store, columns: string[], responseId: string): { v: Version; text: string }[] {
+  const rows = store.findRows(SPECS.monthly.tab, 2, responseId).sort((a, b) => a - b);
+  const col = urgentColumn(columns);
+  if (!rows.length || !col) return [];
+  const first = rows[0];
+  const block = store.readBlock(SPECS.monthly.tab, `A${first}:${colLetter(col)}${rows[rows.length - 1]}`);
+  return parseVersionRows(block, first, "monthly")
+    .filter((v) => v.responseId === responseId)
+    .map((v) => ({ v, text: String(block[v.row - first]?.[col - 1] ?? "").trim() }));
+}
+
 /**
- * The submit handler's part, for a version it has just stored (the last row of its response): what the same
- * response's earlier versions said (one search, one read) decides whether it is new or changed; then mailed at once.
- * Returns the mail sent (to be written down by the caller), or why not.
+ * The submit handler's part, under the lock, before the version is stored (a run cut off after the mail finds it in
+ * the journal; one cut off before it leaves the response to the reconcile, whose daily run sends it). The same
+ * response's earlier versions say whether it is new, changed, or kept (kept: nothing to send). Returns what happened.
  */
 export function urgentAtSubmit(
   p: Ports,
   store: Store,
   state: State,
+  journal: { type: string; data: unknown }[],
   s: Settings,
   v: UrgentFacts["v"],
   text: string,
   unit: Unit | undefined,
-): { rec: MailRecord } | { note: string } | null {
-  const rows = store.findRows(SPECS.monthly.tab, 2, v.responseId).sort((a, b) => a - b);
-  const earlier = rows.slice(0, -1);
-  const col = urgentColumn(state.columns?.monthly ?? answerFields(SPECS.monthly).map((f) => f.key));
+): string {
+  const key = urgentKey(v.responseId, v.unit, text);
+  if (journal.some((e) => e.type === "mail" && (e.data as MailRecord).key === key && (e.data as MailRecord).sent)) return "";
   let edited = false;
-  if (earlier.length && col) {
-    const first = earlier[0];
-    const block = store.readBlock(SPECS.monthly.tab, `A${first}:${colLetter(col)}${earlier[earlier.length - 1]}`);
-    const before = parseVersionRows(block, first, "monthly");
-    for (const x of before) {
-      const said = String(block[x.row - first]?.[col - 1] ?? "").trim();
-      if (said && x.responseId === v.responseId) {
-        // the same text for the same unit: kept, its mail went with that version
-        if (x.unit === v.unit && said === text) return null;
-        edited = true;
-      }
-    }
+  for (const x of versionsOf(store, state.columns?.monthly ?? answerFields(SPECS.monthly).map((f) => f.key), v.responseId)) {
+    // the same text for the same unit: kept, its mail went with that version
+    if (x.text && x.v.unit === v.unit && x.text === text) return "";
+    if (x.text) edited = true;
   }
   const f: UrgentFacts = { v, text, unit, edited, unverified: senderUnverified(v, unit, s) };
-  const c = composeUrgent(s, state.templates, state.sheetUrl ?? "", f, urgentRecipients(s, p.effectiveUser()));
-  if ("errors" in c) return { note: c.errors.join("; ") };
-  try {
-    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    return { note: `${messageOf(e)}; thư báo cáo khẩn gửi ở lần chạy hằng ngày sau` };
-  }
-  return { rec: urgentRecord(f, c.mail) };
+  const why = sendOne(p, s, state, f, urgentRecipients(s, p.effectiveUser()));
+  if (why) owe(p, state, [v.responseId], []);
+  return why;
 }
 
 /**
- * What the daily run owes of urgent mails: versions of the monthly tab stored since `since` (an instant) that say one
- * and whose mail the ledger does not show. Their text is carried (the reconcile just stored them) or read from the
- * `urgent` column, one read for all. A version that keeps what an earlier version of its report said owes nothing.
+ * What the daily run owes of urgent mails: versions it stored itself (the reconcile: they carry their answers) and the
+ * responses owed, read from their rows; a version whose mail the ledger shows, or that keeps what an earlier version
+ * of its report said, owes nothing.
  */
-function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], since: number, sent: Set<string>): UrgentFacts[] {
-  const recent = versions.filter((v) => v.at >= since && !v.rejected);
-  if (!recent.length) return [];
-  const texts = new Map<Version, string>();
+function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], sent: Set<string>, owed: string[]): UrgentFacts[] {
   const carried = (v: Version) => (v as Version & { answers?: Answers }).answers;
-  const col = urgentColumn(columnsOf(r, "monthly"));
-  const toRead = versions.filter((v) => !carried(v) && v.row > 1);
-  if (col && toRead.length) {
-    const first = Math.min(...toRead.map((v) => v.row));
-    const last = Math.max(...toRead.map((v) => v.row));
-    const L = colLetter(col);
-    const cells = r.store.readBlock(SPECS.monthly.tab, `${L}${first}:${L}${last}`);
-    for (const v of toRead) texts.set(v, String(cells[v.row - first]?.[0] ?? "").trim());
-  }
-  for (const v of versions) {
-    const a = carried(v);
-    if (a) texts.set(v, urgentText(a));
+  const found: { v: Version; text: string; edited: boolean }[] = versions
+    .filter((v) => carried(v) && v.form !== "registration" && v.period !== "registration" && !v.rejected)
+    .map((v) => ({ v, text: urgentText(carried(v)), edited: false }));
+  for (const id of owed) {
+    const all = versionsOf(r.store, columnsOf(r, "monthly"), id);
+    const last = all[all.length - 1];
+    if (last && !last.v.rejected) found.push({ ...last, edited: all.slice(0, -1).some((x) => !!x.text) });
   }
   const byCode = new Map(units.map((u) => [u.code, u]));
   const out: UrgentFacts[] = [];
-  for (const v of recent) {
-    const text = texts.get(v) ?? "";
+  for (const { v, text, edited } of found) {
     if (!text) continue;
     const key = urgentKey(v.responseId, v.unit, text);
-    if (sent.has(key)) continue;
-    // the versions of the same response before it: one that said the same for the same unit had the mail
-    const earlier = versions.filter((x) => x.responseId === v.responseId && (x.at < v.at || (x.at === v.at && x.row < v.row)));
-    if (earlier.some((x) => x.unit === v.unit && texts.get(x) === text)) continue;
-    const edited = earlier.some((x) => !!texts.get(x));
-    // sent longer ago than the ledger's recent days (an edit of an older report that keeps what it said): asked of the
-    // whole ledger, for these few only
+    if (sent.has(key) || out.some((f) => urgentKey(f.v.responseId, f.v.unit, f.text) === key)) continue;
+    // sent longer ago than the ledger's recent days (an edit that keeps what an older report said): the whole ledger
+    // is asked, for these few only
     if (r.store.findRow(TAB.ledger, 1, key) !== null) continue;
     const unit = byCode.get(v.unit);
     out.push({ v, text, unit, edited, unverified: senderUnverified(v, unit, s) });
