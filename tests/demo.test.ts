@@ -89,8 +89,8 @@ describe("the demo", () => {
       expect(parsed.subject).toBe(m.subject);
     }
     expect(summary.mails.some((m) => m.subject.includes("Nhắc nộp báo cáo tháng"))).toBe(true);
-    // every kind of mail the product sends is in the outbox, named by its kind (the urgent report comes with its question)
-    for (const kind of MAIL_KINDS.filter((k) => k !== "urgent"))
+    // every kind of mail the product sends is in the outbox, named by its kind
+    for (const kind of MAIL_KINDS)
       expect(
         files.some((f) => f.endsWith(`-${kind}.eml`)),
         kind,
@@ -100,6 +100,24 @@ describe("the demo", () => {
     expect(new Set(invites.map((m) => m.unit)).size).toBe(invites.length);
     expect(invites).toHaveLength(40);
     expect(invites.find((m) => m.unit === "CD039")?.at).toBe("2018-11-01T08:00:00+07:00");
+    // the garment company's unpaid wages reach the leaders and the staff the moment its November report is stored
+    const urgent = summary.mails.filter((m) => m.kind === "urgent");
+    expect(urgent.map((m) => `${m.at} ${m.unit} ${m.period}`)).toEqual(["2018-11-12T11:52:00+07:00 CD004 2018-11"]);
+    expect(urgent[0].to).toEqual([
+      "tuyengiao@ldldq1.example.vn",
+      "lanhdao@ldldq1.example.vn",
+      "nguyen.hung@ldldq1.example.vn",
+      "tran.lan@ldldq1.example.vn",
+      "le.minh@ldldq1.example.vn",
+    ]);
+    // December's report from an address not yet confirmed: its unit is asked to reply, never told it is overdue
+    expect(summary.mails.filter((m) => m.unit === "CD034" && m.period === "2018-12").map((m) => `${m.at.slice(0, 10)} ${m.kind}`)).toEqual([
+      "2018-12-19 reminder",
+      "2018-12-20 receipt",
+      "2018-12-23 reminder",
+      "2018-12-25 reminder",
+      "2018-12-31 reminder",
+    ]);
   });
 
   it("writes each report as the .docx staff open from Drive, and each leaders' mail with the report's PDF", async () => {

@@ -154,6 +154,47 @@ describe("stored statuses and late reports", () => {
     expect(f.exempt).toEqual(["NEW"]);
   });
 
+  it("units added after a deadline (Revision 3): registration from the day each came plus the grace days, months due before it exempt", () => {
+    const roster = { since: "2018-09-30", arrivals: { LATE: "2018-11-10", EARLY: "2018-10-05", DUE: "2018-10-24" } };
+    const rules = rulesOf(S, { periods: {}, roster });
+    const due = (u: Unit) => registrationDue(u, rules)?.due;
+    // on the roster from setup, before the directive's deadline: the directive's deadline
+    expect(due(unit("A"))).toBe("2018-10-15");
+    // added later, even before the deadline: 30 days from the day it came, never earlier than the deadline
+    expect(due(unit("EARLY"))).toBe("2018-11-04");
+    expect(due(unit("LATE"))).toBe("2018-12-10");
+    // a unit that joins in a later month keeps the later of the two
+    expect(due(unit("EARLY", { activeFrom: "2018-12" }))).toBe("2018-12-31");
+    const st = evaluate(
+      [],
+      ["2018-10", "2018-11"],
+      { rules, units: ["A", "LATE", "DUE"].map((c) => unit(c)), stored: new Map(), complete: () => true },
+      S,
+      at("2018-12-01"),
+    );
+    const oct = st.figures.find((f) => f.period === "2018-10");
+    const nov = st.figures.find((f) => f.period === "2018-11");
+    // due on 24 October: not before the day DUE came, so owed; before the day LATE came, so exempt
+    expect([oct?.missing, oct?.exempt]).toEqual([["A", "DUE"], ["LATE"]]);
+    expect([nov?.missing, nov?.exempt]).toEqual([["A", "LATE", "DUE"], []]);
+  });
+
+  it("a roster first read after the directive's deadline: its units count as added at setup", () => {
+    const rules = rulesOf(S, { periods: {}, roster: { since: "2018-11-30", arrivals: {} } });
+    expect(registrationDue(unit("A"), rules)).toEqual({ due: "2018-12-30", lastOnTime: "2018-12-29" });
+    const st = computeStatuses([unit("A")], { registration: [], monthly: [] }, ["2018-11", "2018-12"], S, at("2018-12-01"), rules);
+    expect(st.figures.map((f) => [f.period, f.expected])).toEqual([
+      [REGISTRATION, 0],
+      ["2018-11", 0],
+      ["2018-12", 1],
+    ]);
+    // a settings change freezes periods, and keeps the roster's record
+    expect(freezeDue({ periods: {}, roster: { since: "2018-11-30", arrivals: {} } }, S, ["2018-11"], 0, at("2018-12-01")).roster).toEqual({
+      since: "2018-11-30",
+      arrivals: {},
+    });
+  });
+
   it("rules freeze when a period becomes due: a later change of the due day leaves it as it was", () => {
     const frozen = freezeDue(undefined, S, ["2018-10"], at("2018-10-01"), at("2018-11-01"));
     const rules = rulesOf({ ...S, monthlyDueDay: 20 }, frozen);
@@ -196,6 +237,18 @@ describe("the mail plan, a table of days (October 2018: reminders 19 and 23, ove
       [v("A", "2018-10", at("2018-10-17"))],
       ["rollup", "overdue B"],
     ],
+    [
+      "due + 1, B waiting for confirmation since before the due date: asked again, never told it is overdue",
+      "2018-10-25",
+      [v("A", "2018-10", at("2018-10-17")), v("B", "2018-10", at("2018-10-20"), { verdict: "unverified" })],
+      ["rollup", "reminder B"],
+    ],
+    [
+      "due + 7, B still waiting: a reminder, not an overdue notice",
+      "2018-10-31",
+      [v("B", "2018-10", at("2018-10-20"), { verdict: "unverified" })],
+      ["rollup", "overdue A", "reminder B"],
+    ],
   ];
   for (const [what, day, versions, want] of cases) {
     it(what, () => expect(planOn(day, versions)).toEqual(want));
@@ -221,6 +274,25 @@ describe("the mail plan, a table of days (October 2018: reminders 19 and 23, ove
     expect(planOn("2018-10-25", [v("A", "2018-10", at("2018-10-17")), v("B", "2018-10", at("2018-10-18"))], new Set(), s)).toEqual([
       "rollup",
     ]);
+  });
+
+  it("overdue notices say the days past the due date as the settings count them (due + 1 → 1, due + 7 → 7)", () => {
+    const days = (day: string) => {
+      const asOf = at(day, 8);
+      const st = computeStatuses(units, { registration: [], monthly: [] }, ["2018-10"], S, asOf);
+      const live = { byPeriod: st.byPeriod, figures: st.figures.filter((f) => f.period === "2018-10") };
+      return plan({ asOf, s: S, rules: currentRules(S), statuses: live, units, versions: [], sent: new Set() })
+        .due.filter((d) => d.kind === "overdue")
+        .map((d) => d.daysLate);
+    };
+    expect(days("2018-10-25")).toEqual([1, 1]);
+    expect(days("2018-10-31")).toEqual([7, 7]);
+  });
+
+  it("a response that came after the due + 1 notice, from an address not yet confirmed: that day is not asked again", () => {
+    const waiting = [v("B", "2018-10", at("2018-10-26"), { verdict: "unverified" })];
+    const sent = new Set(["overdue|2018-10|A|2018-10-25", "overdue|2018-10|B|2018-10-25", "rollup|2018-10||2018-10-24"]);
+    expect(planOn("2018-10-27", waiting, sent)).toEqual([]);
   });
 
   it("receipts off: no receipt, the request to fix still goes", () => {

@@ -33,22 +33,28 @@ describe("invitations", () => {
     expect(summary.mails.filter((x) => x.kind === "invite" && x.unit === "CD002")).toHaveLength(1);
   });
 
-  it("a unit staff add to the roster is invited at the next daily run; one added after the deadline is not", () => {
+  it("a unit staff add to the roster is invited at the next daily run, with the grace days from the day it came (Revision 3)", () => {
     const { summary } = play({
       units: [unit("CD001")],
       settings: { firstPeriod: "2018-10" },
       run: { from: "2018-09-25", to: "2018-10-31" },
       events: [
+        // added ten days before the directive's deadline: 5 October + 30 days
         { type: "addUnit", at: "2018-10-05T10:00:00+07:00", unit: unit("CD002") },
         // active from November: its own deadline, 1 November + 30 days; invited on 1 November
         { type: "addUnit", at: "2018-10-06T10:00:00+07:00", unit: unit("CD003", { activeFrom: "2018-11" }) },
-        // the directive's deadline has passed: it owes registration, and hears of it by overdue notices, not an invitation
+        // the directive's deadline has passed: invited all the same, by 20 October + 30 days
         { type: "addUnit", at: "2018-10-20T10:00:00+07:00", unit: unit("CD004") },
       ],
     });
-    expect(invites(summary.mails)).toEqual(["2018-09-25 CD001", "2018-10-06 CD002"]);
-    const cd002 = summary.mails.find((x) => x.kind === "invite" && x.unit === "CD002");
-    expect(cd002?.subject).toContain("(hạn trước ngày 15/10/2018)");
+    expect(invites(summary.mails)).toEqual(["2018-09-25 CD001", "2018-10-06 CD002", "2018-10-21 CD004"]);
+    const subject = (c: string) => summary.mails.find((x) => x.kind === "invite" && x.unit === c)?.subject;
+    expect(subject("CD001")).toContain("(hạn trước ngày 15/10/2018)");
+    expect(subject("CD002")).toContain("(hạn trước ngày 04/11/2018)");
+    expect(subject("CD004")).toContain("(hạn trước ngày 19/11/2018)");
+    // never told it is late for a registration due before it came
+    expect(summary.mails.filter((m) => m.kind === "overdue" && m.period === "registration").map((m) => m.unit)).toEqual(["CD001", "CD001"]);
+    expect(summary.registration).toMatchObject({ missing: ["CD001"], exempt: ["CD002", "CD003", "CD004"] });
   });
 
   it("a unit that joins later is invited on its first month's first day, with its own deadline", () => {
@@ -71,9 +77,10 @@ describe("invitations", () => {
     sim.run("setup", "again", { ui: true });
     sim.world.advanceTo(Date.parse("2018-10-03T09:00:00+07:00"));
     const subjects = sim.world.mails.map((m) => m.subject).filter((s) => s.includes("Đề nghị đăng ký"));
+    // CD002 came on the roster on 1 October, the day after setup: 1 October + 30 days
     expect(subjects).toEqual([
       "[LĐLĐ Quận 1] Đề nghị đăng ký tài khoản Facebook của CĐCS Công ty CD001 (hạn trước ngày 15/10/2018)",
-      "[LĐLĐ Quận 1] Đề nghị đăng ký tài khoản Facebook của CĐCS Công ty CD002 (hạn trước ngày 15/10/2018)",
+      "[LĐLĐ Quận 1] Đề nghị đăng ký tài khoản Facebook của CĐCS Công ty CD002 (hạn trước ngày 31/10/2018)",
     ]);
   });
 
@@ -124,7 +131,7 @@ describe("a registration that needs fixing, sent weeks before", () => {
     expect(later.map((m) => m.subject)).toEqual([
       "[LĐLĐ Quận 1] Nhắc sửa thông tin đăng ký tài khoản Facebook (hạn trước ngày 15/10/2018)",
       "[LĐLĐ Quận 1] Nhắc sửa thông tin đăng ký tài khoản Facebook (hạn trước ngày 15/10/2018)",
-      "[LĐLĐ Quận 1] Cần sửa thông tin đăng ký tài khoản Facebook – đã quá hạn 2 ngày",
+      "[LĐLĐ Quận 1] Cần sửa thông tin đăng ký tài khoản Facebook – đã quá hạn 1 ngày",
     ]);
     for (const m of later) {
       expect(m.body).toContain(`Sửa thông tin đăng ký:\n${edit}\n`);

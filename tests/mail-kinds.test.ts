@@ -1,6 +1,7 @@
 // Each mail kind for each unit state says what is true for that unit, with the right link, in both parts of the mail:
 // every mail parsed back from its .eml (mailparser), from a month played through the built bundle.
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAIL_KIND, type MailKind } from "../src/domain/mail-kinds";
 import { CASES, caseMails, FROM, GMAIL, type Got, links, one, type Played } from "./mail-cases";
 
 let played: Played;
@@ -63,16 +64,19 @@ describe("reminders (due−5, due−1) say what the unit still owes, by when, wi
     expect(links(m.html).some((l) => l.href.includes("usp=pp_url"))).toBe(false);
   });
 
-  it("waiting for staff to confirm the sender: says so, who sent it, and reminders still go", () => {
+  it("waiting for staff to confirm the sender: says so, who sent it, and asks only for the reply that confirms it (Revision 3)", () => {
     const m = one(all, "reminder", CASES.waiting, OCT, "2018-10-19");
     expect(m.subject).toBe("[LĐLĐ Quận 1] Nhắc xác nhận người gửi báo cáo tháng 10/2018 (hạn trước ngày 24/10/2018)");
     expect(m.text).toContain(`đã nhận báo cáo tháng 10/2018 gửi lúc 17/10/2018 20:00 từ địa chỉ ${GMAIL}`);
-    expect(m.text).toContain("đang chờ Bộ phận Tuyên giáo – Liên đoàn Lao động Quận 1 xác nhận");
-    expect(m.text).toContain("trả lời thư này để xác nhận, hoặc gửi lại từ email của đơn vị");
+    expect(m.text).toContain("đang chờ Bộ phận Tuyên giáo – Liên đoàn Lao động Quận 1 xác nhận người gửi");
+    expect(m.text).toContain(
+      "đồng chí Chủ tịch chỉ cần trả lời thư này từ email của đơn vị để xác nhận, hoặc chờ Bộ phận Tuyên giáo – Liên đoàn Lao động Quận 1 xác nhận; đơn vị không cần gửi lại báo cáo.",
+    );
+    expect(m.text).toContain("Báo cáo đã đến trong hạn: khi được xác nhận, báo cáo được tính đúng hạn, từ thời điểm gửi.");
     expect(m.to).toEqual([own(CASES.waiting)]);
-    const [button] = links(m.html);
-    expect(prefilled(button.href, CASES.waiting)).toBe(true);
-    frame(m, CASES.waiting, "Mở biểu mẫu báo cáo tháng 10/2018", button.href);
+    // no second submission asked for: no form, no edit link
+    expect(links(m.html)).toEqual([]);
+    expect(m.text).not.toMatch(/quá hạn|gửi lại từ email|qua biểu mẫu/);
   });
 
   it("units whose report counts get no reminder", () => {
@@ -86,28 +90,47 @@ describe("reminders (due−5, due−1) say what the unit still owes, by when, wi
 describe("overdue notices (due+1, due+7) say how late, courteously, and that a late report still counts", () => {
   it("nothing received", () => {
     const m = one(all, "overdue", CASES.missing, OCT, "2018-10-25");
-    expect(m.subject).toBe("[LĐLĐ Quận 1] Chưa nhận báo cáo tháng 10/2018 – đã quá hạn 2 ngày");
+    // the notice on due + 1 ("Báo trễ hạn sau 1 ngày") says 1 day
+    expect(m.subject).toBe("[LĐLĐ Quận 1] Chưa nhận báo cáo tháng 10/2018 – đã quá hạn 1 ngày");
     expect(m.cc).toEqual([FROM]);
-    expect(m.text).toContain("hạn nộp là trước ngày 24/10/2018, đã quá hạn 2 ngày");
+    expect(m.text).toContain("hạn nộp là trước ngày 24/10/2018, đã quá hạn 1 ngày");
     expect(m.text).toContain("vẫn được ghi nhận là đã nộp (trễ hạn)");
     const [button] = links(m.html);
     expect(prefilled(button.href, CASES.missing)).toBe(true);
     frame(m, CASES.missing, "Mở biểu mẫu báo cáo tháng 10/2018", button.href);
-    expect(one(all, "overdue", CASES.missing, OCT, "2018-10-31").subject).toContain("đã quá hạn 8 ngày");
+    expect(one(all, "overdue", CASES.missing, OCT, "2018-10-31").subject).toContain("đã quá hạn 7 ngày");
   });
 
   it("to be fixed: the edit link and what to fix", () => {
     const m = one(all, "overdue", CASES.invalid, OCT, "2018-10-25");
-    expect(m.subject).toBe("[LĐLĐ Quận 1] Cần sửa báo cáo tháng 10/2018 – đã quá hạn 2 ngày");
+    expect(m.subject).toBe("[LĐLĐ Quận 1] Cần sửa báo cáo tháng 10/2018 – đã quá hạn 1 ngày");
     expect(m.text).toContain("“khoảng chục người”");
-    expect(m.text).toContain("đã quá hạn 2 ngày");
+    expect(m.text).toContain("đã quá hạn 1 ngày");
     frame(m, CASES.invalid, "Sửa báo cáo tháng 10/2018", played.editLink(CASES.invalid));
   });
 
-  it("waiting for confirmation", () => {
-    const m = one(all, "overdue", CASES.waiting, OCT, "2018-10-25");
-    expect(m.subject).toBe("[LĐLĐ Quận 1] Chờ xác nhận người gửi báo cáo tháng 10/2018 – đã quá hạn 2 ngày");
-    expect(m.text).toContain("Khi được xác nhận, báo cáo được tính từ thời điểm gửi.");
+  it("waiting for confirmation: never told it is overdue; asked again on those days; the staff reminded instead (Revision 3)", () => {
+    const mine = all.filter((m) => m.unit === CASES.waiting && m.period === OCT);
+    expect(mine.map((m) => `${m.at.slice(0, 10)} ${m.kind}`)).toEqual([
+      "2018-10-17 receipt",
+      "2018-10-19 reminder",
+      "2018-10-23 reminder",
+      "2018-10-25 reminder",
+      "2018-10-31 reminder",
+    ]);
+    for (const m of mine.filter((x) => x.kind === "reminder")) {
+      expect(m.text, m.at).not.toMatch(/quá hạn/);
+      expect(m.subject, m.at).not.toMatch(/quá hạn/);
+      expect(m.text).toContain("đơn vị không cần gửi lại báo cáo");
+    }
+    // one alert a day to the staff, on those days only, listing what waits and where to confirm it
+    const alerts = all.filter((m) => m.kind === "alert");
+    expect(alerts.map((m) => m.at.slice(0, 10))).toEqual(["2018-10-19", "2018-10-23", "2018-10-25", "2018-10-31"]);
+    const a = alerts[2];
+    expect(a.to).toEqual([FROM]);
+    expect(a.subject).toBe("[LĐLĐ Quận 1] Cần xử lý: 1 báo cáo chờ xác nhận người gửi");
+    expect(a.text).toContain(`- CD005 – CĐCS Công ty CD005: báo cáo tháng 10/2018 gửi lúc 17/10/2018 20:00 từ ${GMAIL}`);
+    expect(a.text).toContain("Báo cáo CĐCS → Xác nhận hoặc từ chối người gửi…");
   });
 
   it("a unit that then reports late gets no notice after its report", () => {
@@ -233,7 +256,8 @@ describe("wording", () => {
       expect(m.text, m.subject).not.toMatch(/\{\{|\}\}|báo cáo báo cáo|undefined|null|NaN/i);
       expect(m.text.normalize("NFC")).toBe(m.text);
       expect(m.text, m.subject).not.toMatch(/bộ phận Tuyên giáo(?! –)/);
-      if (m.kind !== "rollup") expect(m.text, m.subject).toMatch(/^Kính gửi: Ban Chấp hành Công đoàn cơ sở /);
+      if (MAIL_KIND[m.kind as MailKind].audience === "unit" || MAIL_KIND[m.kind as MailKind].audience === "sender")
+        expect(m.text, m.subject).toMatch(/^Kính gửi: Ban Chấp hành Công đoàn cơ sở /);
     }
   });
 });

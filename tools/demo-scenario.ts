@@ -102,6 +102,14 @@ const HARMFUL = [
   "",
   "",
 ];
+/**
+ * The optional question on what cannot wait for the 24th (Revision 3): one unit, one month. Mailed to the leaders and
+ * the staff the moment the report is stored; listed in November's report.
+ */
+const URGENT: Record<string, string> = {
+  "4|2018-11":
+    "Công ty chậm trả lương tháng 9 và tháng 10/2018 cho khoảng 420 công nhân; sáng 12/11 công nhân hai tổ may bàn sẽ ngừng việc từ thứ Hai tuần sau nếu chưa được trả. Ban Chấp hành CĐCS đã đề nghị Ban Giám đốc đối thoại ngày 14/11; đề nghị LĐLĐ Quận 1 cử cán bộ cùng tham dự.",
+};
 const PROPOSALS = [
   "Đề nghị LĐLĐ Quận 1 tổ chức tư vấn pháp luật về hợp đồng lao động.",
   "Đề nghị hỗ trợ tổ chức Tết sum vầy cho công nhân khó khăn.",
@@ -167,6 +175,7 @@ function report(i: number, month: string, extra: Json = {}): Json {
     coreMembers: 1 + (k % 4),
     groupsJoined: k % 2,
     ...(HARMFUL[k % 5] ? { harmful: HARMFUL[k % 5] } : {}),
+    ...(URGENT[`${i}|${month}`] ? { urgent: URGENT[`${i}|${month}`] } : {}),
     ...extra,
   };
 }

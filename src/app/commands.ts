@@ -2,7 +2,7 @@ import { TAB, TEMPLATES_HEADER } from "../domain/layout";
 import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/templates";
 import { adopt, type Outcome, ok } from "./context";
-import { runDaily } from "./daily";
+import { indexUnits, runDaily } from "./daily";
 import { followSettings } from "./form-texts";
 import { BUSY, type Ports, type Store } from "./ports";
 import { takeThemes } from "./rollup";
@@ -19,7 +19,7 @@ export function sendRemindersNow(p: Ports, units: string[] | null = null): Outco
  * is rewritten whole, so this runs under the lock: another run's changes are never overwritten with an old copy.
  */
 export function onEditCommand(p: Ports, sheetName: string): void {
-  if (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes) return;
+  if (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes && sheetName !== TAB.units) return;
   if (!p.lock.acquire(30000)) {
     // the daily job and the submit handler read the tab themselves; only the stored copy waits for the next edit
     p.state.record("run", { job: "Sửa cài đặt", result: "bỏ qua", detail: BUSY });
@@ -29,6 +29,13 @@ export function onEditCommand(p: Ports, sheetName: string): void {
     const { state, journal } = p.state.load();
     if (!state.spreadsheetId) return;
     const store = p.open(state.spreadsheetId);
+    if (sheetName === TAB.units) {
+      // a unit staff add is noted the moment it is typed in: what it owes counts from that day (Revision 3)
+      const run = { p, job: "Sửa danh sách đơn vị", now: p.clock.now(), state, journal, store };
+      indexUnits(run, store.readUnits().units);
+      p.state.save({ rosterHash: run.state.rosterHash });
+      return;
+    }
     if (sheetName === TAB.themes) {
       takeThemes(p, store);
       return;

@@ -89,7 +89,8 @@ function unitMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Compos
     ...baseValues(s, d.period, unit, deadline),
     ...words,
     ...versionValues(v, s),
-    lien_ket: edit && v?.editUrl ? v.editUrl : unitLink(c.forms, d.period, unit, c.link),
+    // a report waiting for staff needs no second one: no link to the form (the unit replies, or staff confirm)
+    lien_ket: edit && v?.editUrl ? v.editUrl : status === "unverified" ? "" : unitLink(c.forms, d.period, unit, c.link),
     lien_ket_sua: v?.editUrl ?? "",
     so_ngay_tre: String(d.daysLate ?? 0),
     ket_qua: words.tinh_trang,
@@ -127,7 +128,9 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
   if (!to.length) return { errors: [`đơn vị ${d.unit} chưa có email trong danh sách đơn vị`] };
   const deadline = d.deadline ?? deadlineFor(period, unit, s, c.rules);
   const kind: MailKind = d.kind === "invalid" ? "invalid" : "receipt";
-  const errors = kind === "invalid" ? errorsOf(v, period) : [];
+  // a response staff rejected (its sender): nothing in it to fix, and its edit link would only be rejected again
+  const rejected = kind === "invalid" && !!v.rejected;
+  const errors = kind === "invalid" && !rejected ? errorsOf(v, period) : [];
   const answers = d.answers ?? answersOf(v);
   const spec = SPECS[formOfVersion(v, period)];
   const lines =
@@ -142,21 +145,24 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
     counted: d.counted,
     errors,
     answers: lines,
-    editLink: !!v.editUrl,
+    editLink: !rejected && !!v.editUrl,
+    reason: rejected ? v.notes : undefined,
   };
   const words = mailWords(facts, s);
+  const form = unit && period ? unitLink(c.forms, period, unit, c.link) : "";
+  if (rejected && form) words.chi_tiet = `Biểu mẫu riêng của đơn vị (gửi lại từ email của đơn vị):\n${form}`;
   const values: Values = {
     ...baseValues(s, period, unit, deadline),
     ...words,
     ...versionValues(v, s),
-    lien_ket: v.editUrl || (unit && period ? unitLink(c.forms, period, unit, c.link) : ""),
-    lien_ket_sua: v.editUrl ?? "",
+    lien_ket: (!rejected && v.editUrl) || form,
+    lien_ket_sua: rejected ? "" : (v.editUrl ?? ""),
     so_ngay_tre: String(deadline ? daysLate(v.at, deadline, s.timeZone) : 0),
     ket_qua: words.tinh_trang,
     loi: errors,
     noi_dung: lines,
   };
-  const buttons = { lien_ket: buttonOf(period, !!v.editUrl), lien_ket_sua: buttonOf(period, true) };
+  const buttons = { lien_ket: buttonOf(period, !rejected && !!v.editUrl), lien_ket_sua: buttonOf(period, true) };
   return compose(kind, c.templates, values, to, [], buttons);
 }
 

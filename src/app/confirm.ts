@@ -73,11 +73,6 @@ function tell(
   const due: Queued[] = decided
     .filter((x) => verdict === "confirm" || x.version.email)
     .map(({ version: v }) => {
-      const why = [
-        `${s.deskName} không xác nhận được người gửi: email ${v.email} không nằm trong danh sách email của đơn vị ${v.unit}.`,
-        ...(reason ? [`Lý do: ${reason}`] : []),
-        `Đề nghị gửi lại từ email của đơn vị (email đã đăng ký với Liên đoàn), hoặc liên hệ ${s.deskName} để bổ sung email.`,
-      ];
       // a confirmed report counts from its original time: the receipt says on time or late by how much, as it now stands
       const st = statuses.byPeriod.get(v.period)?.get(v.unit);
       const counted =
@@ -99,7 +94,8 @@ function tell(
               period: v.period,
               unit: v.unit,
               stage: today,
-              version: { ...v, verdict: "invalid", notes: why.join("\n") },
+              // what the mail says of it is the rejection and staff's reason, never what to fix in it
+              version: { ...v, verdict: "invalid", rejected: true, notes: reason, editUrl: "" },
             };
       return { d, unit: byCode.get(v.unit) };
     });

@@ -26,7 +26,9 @@ import { runRollups } from "./rollup";
 import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
+import { owedUrgent } from "./urgent";
 import { writeViews } from "./views";
+import { tellWaiting } from "./waiting";
 
 const DAILY = "Chạy hằng ngày";
 
@@ -112,12 +114,12 @@ export function planToday(
   windows: Record<FormId, Window>,
   computed: Computed,
   remindNow?: DailyOptions["remindNow"],
-): Plan {
+): Plan & { sent: Set<string> } {
   const tz = s.timeZone;
   const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
   const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
   const all = [...windows.registration.versions, ...windows.monthly.versions];
-  return plan({
+  const pl = plan({
     asOf: r.now,
     s,
     rules,
@@ -129,6 +131,7 @@ export function planToday(
     invites: invitesOf(r),
     all,
   });
+  return { ...pl, sent: keys };
 }
 
 function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
@@ -138,10 +141,12 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     r.store.appendRows(TAB.runLog, [runLogRow(r.now, { job, result: "dừng: cài đặt sai", detail: set.message })]);
     return set;
   }
-  const { settings: s, rules } = set.value;
+  const { settings: s } = set.value;
   const tz = s.timeZone;
   const { units, problems, notes: rosterNotes } = r.store.readUnits();
   indexUnits(r, units);
+  // the rules as they stand once the units new to the roster are noted: what each owes follows from when it came
+  const rules = rulesOf(s, r.state.frozen);
   noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
   const notes = [...problems, ...reconcile(r, s, units, windows)];
@@ -151,6 +156,10 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   for (const p of computed.live) for (const [code, st] of computed.statuses.byPeriod.get(p) ?? []) if (owes(st)) owing.add(code);
   syncChoices(r, s, units, owing);
   const pl = planToday(r, s, rules, units, windows, computed, opts.remindNow);
+  const all = [...windows.registration.versions, ...windows.monthly.versions];
+  // urgent matters whose mail has not gone (a lost submit event just stored, a handler cut off); staff told of the
+  // reports waiting for them on the days those units are asked (Revision 3)
+  notes.push(...owedUrgent(r, s, units, windows.monthly.versions, pl.sent), ...tellWaiting(r, s, units, pl.due, computed, all));
   // receipts quote what was received: the rows of versions the run has no answers for, read once per tab
   withAnswers(r, pl.due);
   for (const x of pl.expired) {

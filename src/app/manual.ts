@@ -1,17 +1,22 @@
 // Reports received on paper, by email or by message: staff type them into a tab; they count like any other.
 import { instantOf, isValidYmd } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import { colLetter, manualHeader } from "../domain/layout";
+import { colLetter, manualHeader, TAB } from "../domain/layout";
+import type { Settings } from "../domain/settings";
 import { fold } from "../domain/text";
+import type { Unit } from "../domain/units";
+import { type UrgentFacts, urgentKey, urgentText } from "../domain/urgent";
 import { acknowledge } from "./acknowledge";
-import { type Outcome, ok, openRun, readSettings } from "./context";
+import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { judge, versionKey } from "./intake";
+import { flush } from "./ledger";
 import type { Ports } from "./ports";
 import { columnsOf } from "./records";
-import { versionRow } from "./rows";
+import { type NewVersion, versionRow } from "./rows";
 import { updateStatuses } from "./statuses";
 import { MANUAL_TAB } from "./tabs";
+import { sendUrgent } from "./urgent";
 
 function channelOf(v: unknown): string {
   const f = fold(String(v ?? ""));
@@ -30,6 +35,29 @@ function readAt(v: unknown, tz: string): number | null {
   return m && isValidYmd(ymd) && hh < 24 && mi < 60 && ss < 60 ? instantOf(ymd, tz, hh, mi, ss) : null;
 }
 
+/**
+ * A report staff recorded that says something urgent: mailed now, like a form's (Revision 3). A correction that keeps
+ * what it said finds its mail in the ledger.
+ */
+function urgentRecorded(r: Run, s: Settings, units: Unit[], stored: { form: FormId; version: NewVersion; again: boolean }[]): string[] {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const items: UrgentFacts[] = [];
+  const sent = new Set<string>();
+  for (const { form, version: v, again } of stored) {
+    const text = form === "monthly" ? urgentText(v.answers) : "";
+    if (!text) continue;
+    const key = urgentKey(v.responseId, v.unit, text);
+    if (again && r.store.findRow(TAB.ledger, 1, key) !== null) sent.add(key);
+    const unit = byCode.get(v.unit);
+    const at = v.at.getTime();
+    items.push({ v: { ...v, at, confirmed: false }, text, unit, edited: again, unverified: false });
+  }
+  if (!items.length) return [];
+  const notes = sendUrgent(r, s, items, sent);
+  flush(r, s.timeZone);
+  return notes;
+}
+
 export function recordManual(p: Ports): Outcome<string> {
   return openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const set = readSettings(r);
@@ -38,7 +66,7 @@ export function recordManual(p: Ports): Outcome<string> {
     const { units } = r.store.readUnits();
     const windows = readWindows(r, s, rules);
     const lines: string[] = [];
-    const stored: { form: FormId; version: ReturnType<typeof judge>["version"] }[] = [];
+    const stored: { form: FormId; version: ReturnType<typeof judge>["version"]; again: boolean }[] = [];
     for (const form of FORM_IDS) {
       const spec = SPECS[form];
       const width = manualHeader(spec).length;
@@ -62,7 +90,7 @@ export function recordManual(p: Ports): Outcome<string> {
             if (again) j.version.key = `${id}~${r.now}@${at}`;
             added.push(versionRow(spec, j.version, columnsOf(r, form)));
             w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
-            stored.push({ form, version: j.version });
+            stored.push({ form, version: j.version, again });
             const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";
             result = j.version.verdict === "accepted" ? `${what} (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`;
           }
@@ -91,6 +119,7 @@ export function recordManual(p: Ports): Outcome<string> {
     }
     if (stored.length) {
       updateStatuses(r, s, rules, units, windows);
+      lines.push(...urgentRecorded(r, s, units, stored));
       lines.push(
         ...acknowledge(
           r,

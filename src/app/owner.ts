@@ -137,9 +137,10 @@ interface AlertText {
 
 /**
  * An `alert` mail to staff, once per key (recorded in the journal, which the logs keep). Sent as the account running.
- * Returns whether it went.
+ * Returns whether it went. Every alert the product sends goes through here (the owner's runs missing, the reports
+ * waiting for staff to confirm their sender).
  */
-function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
+export function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
   const s = state.settings;
   // a paused copy mails nobody, staff included (they are the original's)
   if (!s || !to.length || state.paused) return false;

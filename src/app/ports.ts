@@ -99,6 +99,8 @@ export interface State {
   ownerSince?: number;
   /** keys of the alerts already sent to staff (the newest), so that none goes twice */
   alerts?: string[];
+  /** responses whose urgent mail could not go when they were stored (the quota): the daily run sends them */
+  urgentOwed?: string[];
   /** the Sheet's address, for mails to staff */
   sheetUrl?: string;
   /** a copy of a Sheet that ran a season: it sends nothing until staff confirm its roster and dates */

@@ -11,6 +11,7 @@ import type { Entry, Report } from "../domain/report/report";
 import { TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, type Theme } from "../domain/report/themes";
 import { type DocLink, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
+import { rulesOf } from "../domain/rules";
 import { checkSettings, type Settings } from "../domain/settings";
 import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
@@ -24,6 +25,7 @@ import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { periodLabel } from "./status-store";
 import { rollupLook } from "./tabs";
+import { urgentOfRows } from "./urgent";
 
 /** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
 export function runRollups(p: Ports, only?: { period: string }): string[] {
@@ -110,10 +112,12 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
   // a confirmation counts from when staff gave it (column G says when)
   const confirmed = (v: Version) => confirmedAt(rows[v.row - from]?.[6], s.timeZone);
   const asOf = scheduled ? Math.min(now, cutoffOf(period, s)) : now;
+  // who is expected as the statuses say it: a unit is not expected for a period due before it came on the roster
+  const rules = rulesOf(s, state.frozen);
   const entries = (snap: Snapshot | null): Entry[] =>
     snap ? counted(snap).map((c) => ({ unit: c.unit, answers: answersOfRow(spec, header, rows[c.row - from] ?? []) })) : [];
   if (form === "registration") {
-    const snap = snapshot(units, versions, period, s, asOf, confirmed);
+    const snap = snapshot(units, versions, period, s, asOf, confirmed, rules);
     const latest = new Map<string, Version>();
     for (const v of versions) if (v.at <= asOf) latest.set(v.unit, v);
     return {
@@ -129,7 +133,7 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
       problems: [],
     };
   }
-  const snaps = snapshots(units, versions, period, s, asOf, now, confirmed);
+  const snaps = snapshots(units, versions, period, s, asOf, now, confirmed, rules);
   const themes = themesOf(state);
   return {
     report: monthlyReport({
@@ -142,6 +146,7 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
       previousEntries: entries(snaps.previousSame),
       themes: themes.themes,
       madeAt: now,
+      urgent: urgentOfRows(header, rows, from, versions, units, s, period, asOf),
     }),
     problems: themes.problems,
   };

@@ -6,6 +6,7 @@ import { periodName } from "../domain/dashboard";
 import { localDay, localMonth, viDateTime, viMonthShort } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import type { FieldKind } from "../domain/forms/spec";
+import { formSpecFor } from "../domain/forms/texts";
 import { CHANNEL_LABEL, colLetter, KEY_COLS, unitLabel, VERDICT_LABEL } from "../domain/layout";
 import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { type Rules, registrationDue } from "../domain/rules";
@@ -263,7 +264,8 @@ function recordView(s: Settings, units: Unit[], now: number): RecordView {
     forms: FORM_IDS.map((id) => ({
       id,
       title: id === "registration" ? "Đăng ký tài khoản Facebook" : "Báo cáo tháng",
-      fields: SPECS[id].fields.map((f) => ({
+      // the help texts as the forms show them (the settings' names filled in)
+      fields: formSpecFor(SPECS[id], s).fields.map((f) => ({
         key: f.key,
         kind: f.kind,
         title: f.column ?? f.title,

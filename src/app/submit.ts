@@ -7,12 +7,14 @@ import { rulesOf } from "../domain/rules";
 import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
+import { urgentText } from "../domain/urgent";
 import { immediateReceipt } from "./compose";
 import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
 import { mailLogRow } from "./ledger";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
+import { urgentAtSubmit } from "./urgent";
 
 /** the unit a response names, read from its one roster row */
 function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
@@ -34,7 +36,7 @@ function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
 
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
-  const { state } = p.state.load();
+  const { state, journal } = p.state.load();
   const got = p.forms.read(event, state.forms);
   const note = (result: string, detail: string) => {
     p.state.record("run", { job: "Nhận biểu mẫu", result, detail });
@@ -52,17 +54,41 @@ export function handleSubmit(p: Ports, event: unknown): string {
   if (r.at <= state.lastReconcile || p.recent.has(key)) return "trùng";
   if (!p.lock.acquire(20000)) return later("Khóa đang bận");
   let j: ReturnType<typeof judge>;
+  let urgentNote = "";
   const store = p.open(state.spreadsheetId);
   try {
     if (p.recent.has(key)) return "trùng";
     j = judge(form, r, "form", unitOf(p, store, r.raw.unit), s);
+    // a matter that cannot wait: to the leaders and the staff now, whatever the deadline or the sender (Revision 3);
+    // sent before the version is stored, so that a run cut off in between leaves the response to the reconcile
+    const text = form === "monthly" ? urgentText(j.version.answers) : "";
+    if (text) {
+      const v = { ...j.version, at: r.at, confirmed: false };
+      urgentNote = urgentAtSubmit(p, store, state, journal, s, v, text, j.unit);
+    }
     store.appendRows(SPECS[form].tab, [versionRow(SPECS[form], j.version, state.columns?.[form] ?? defaultColumns(form))]);
     p.recent.add([key]);
   } finally {
     p.lock.release();
   }
+  if (urgentNote) note("hoãn thư báo cáo khẩn", urgentNote);
   const v = j.version;
   const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
+  // written down right after the send, in the ledger itself (the journal if the lock is busy): a crash between the
+  // two can repeat this one mail, never lose it
+  const logMail = (rec: MailRecord): void => {
+    if (p.lock.acquire(10000)) {
+      try {
+        store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
+        return;
+      } catch {
+        // the journal keeps it
+      } finally {
+        p.lock.release();
+      }
+    }
+    p.state.record("mail", rec);
+  };
   const kind = receiptKind(stored, s);
   // a paused copy (File → Make a copy of a Sheet that ran a season) mails nobody until staff confirm it
   if (!kind || !r.email || state.paused) return "đã lưu";
@@ -84,9 +110,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
   } catch (e) {
     return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
   }
-  // recorded right after the send, in the ledger itself (the journal if the lock is busy): a crash between the two can
-  // repeat this one receipt, never lose it
-  const rec: MailRecord = {
+  logMail({
     key: receiptKey(v),
     kind,
     unit: v.unit,
@@ -97,18 +121,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
     subject: c.mail.subject,
     result: "Đã gửi",
     sent: true,
-  };
-  if (p.lock.acquire(10000)) {
-    try {
-      store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
-      return "đã lưu";
-    } catch {
-      // the journal keeps it
-    } finally {
-      p.lock.release();
-    }
-  }
-  p.state.record("mail", rec);
+  });
   return "đã lưu";
 }
 

@@ -6,7 +6,7 @@ import type { MailKind } from "./mail-kinds";
 import { type Deadline, REGISTRATION } from "./periods";
 import type { Settings } from "./settings";
 import type { StatusKind, Verdict } from "./status";
-import { deadlineWords, timeLeftWords } from "./wording";
+import { deadlineWords, overdueWords, timeLeftWords } from "./wording";
 
 /** what is owed, as mails name it: "báo cáo tháng 10/2018", "thông tin đăng ký tài khoản Facebook" */
 export function workOf(period: string): string {
@@ -41,7 +41,9 @@ export interface MailFacts {
   /** unit mails: the unit's status (missing, invalid, unverified) */
   status?: StatusKind;
   /** the version a receipt is about, or that stands for a unit whose report needs fixing or waits */
-  version?: { at: number; channel: string; email: string; verdict: Verdict; confirmed: boolean };
+  version?: { at: number; channel: string; email: string; verdict: Verdict; confirmed: boolean; rejected?: boolean };
+  /** a response staff rejected: why, as staff wrote it (may be empty) */
+  reason?: string;
   /** the report the unit is counted by, when known (a receipt for a later version says the first one counts) */
   counted?: { at: number; daysLate: number };
   /** what to fix, each naming the question as the form shows it and quoting what was typed */
@@ -60,7 +62,6 @@ interface MailWords {
   con_lai: string;
 }
 
-const late = (n: number) => `đã quá hạn ${n} ngày`;
 const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 
 /** the sentences of a mail, from the facts of the unit it goes to */
@@ -72,13 +73,13 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
   const d = f.deadline ?? { due: f.today, lastOnTime: f.today };
   const han = f.deadline ? deadlineWords(d) : "";
   const left = f.deadline ? timeLeftWords(d, f.today) : "";
-  const over = f.deadline ? dayNumber(f.today) - dayNumber(d.lastOnTime) : 0;
+  const past = !!f.deadline && f.today > d.lastOnTime;
   const v = f.version;
   const at = v ? viDateTime(v.at, s.timeZone) : "";
   const fix = f.errors.length ? `Nội dung cần sửa:\n${f.errors.map((e) => `- ${e}`).join("\n")}` : "";
   const got = f.answers.length ? `Nội dung đã nhận:\n${f.answers.map((a) => `- ${a}`).join("\n")}` : "";
   // by when: "trước ngày 24/10/2018 (còn 5 ngày)", or past it
-  const when = !f.deadline ? "" : over > 0 ? `; hạn nộp là ${han}, đã quá hạn ${over} ngày` : `, ${han} (${left})`;
+  const when = !f.deadline ? "" : past ? `; hạn nộp là ${han}, ${overdueWords(d, f.today)}` : `, ${han} (${left})`;
   const count = f.errors.length ? `${f.errors.length} nội dung cần sửa (kê dưới đây)` : "nội dung cần sửa";
   const words = (tinh_trang: string, ngan: string, can: string, chi_tiet = ""): MailWords => ({
     tinh_trang,
@@ -88,6 +89,13 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     con_lai: left,
   });
   if (f.kind === "receipt") return words(receiptText(f, s, work, han, at), "Đã nhận", "nộp", got);
+  if (f.kind === "invalid" && v?.rejected) {
+    // the one thing that works: send again from the unit's own address, or reply (an edit would come from the same one)
+    const why = f.reason?.trim() ? ` Lý do: ${f.reason.trim().replace(/[.\s]+$/, "")}.` : "";
+    const what = `${desk} chưa ghi nhận ${work} gửi ${channelWords(v.channel)}${at ? ` lúc ${at}` : ""} từ địa chỉ ${v.email || "không rõ"}: địa chỉ này không có trong danh sách email của đơn vị và ${desk} không xác nhận được đây là ${noun} của đơn vị.${why}`;
+    const ask = `Nếu đúng là ${noun} của đơn vị, đề nghị đồng chí gửi lại từ email của đơn vị qua biểu mẫu riêng của đơn vị${when}, hoặc trả lời thư này để ${desk} bổ sung email của đơn vị vào danh sách.`;
+    return words(`${what} ${ask}`, "Chưa ghi nhận", "gửi lại", "");
+  }
   if (f.kind === "invalid") {
     const what = `${org} đã nhận ${work} gửi ${channelWords(v?.channel ?? "form")}${at ? ` lúc ${at}` : ""} nhưng chưa ghi nhận được vì còn ${count}.`;
     const keep = f.counted ? ` ${cap(noun)} đơn vị gửi trước đó vẫn được giữ nguyên cho đến khi có bản sửa hợp lệ.` : "";
@@ -107,10 +115,15 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     return words(`${what} ${ask}`, "Cần sửa", "sửa", fix);
   }
   if (f.status === "unverified") {
+    // the report is there; the one thing missing is who sent it: never "overdue", never "send it again"
     const what = v
-      ? `${org} đã nhận ${work} gửi lúc ${at} từ địa chỉ ${v.email || "không rõ"}; địa chỉ này chưa có trong danh sách email của đơn vị nên ${noun} đang chờ ${desk} xác nhận.`
-      : `${org} đã nhận ${work} của đơn vị từ một địa chỉ email chưa có trong danh sách email của đơn vị; ${noun} đang chờ ${desk} xác nhận.`;
-    const ask = `Nếu đúng là ${noun} của đơn vị, đề nghị đồng chí Chủ tịch trả lời thư này để xác nhận, hoặc gửi lại từ email của đơn vị qua biểu mẫu dưới đây${when}. Khi được xác nhận, ${noun} được tính từ thời điểm gửi.`;
+      ? `${org} đã nhận ${work} gửi lúc ${at} từ địa chỉ ${v.email || "không rõ"}; địa chỉ này chưa có trong danh sách email của đơn vị nên ${noun} đang chờ ${desk} xác nhận người gửi.`
+      : `${org} đã nhận ${work} của đơn vị từ một địa chỉ email chưa có trong danh sách email của đơn vị; ${noun} đang chờ ${desk} xác nhận người gửi.`;
+    const inTime = v && f.deadline && localDay(v.at, s.timeZone) <= d.lastOnTime;
+    const counts = inTime
+      ? `${cap(noun)} đã đến trong hạn: khi được xác nhận, ${noun} được tính đúng hạn, từ thời điểm gửi.`
+      : `Khi được xác nhận, ${noun} được tính từ thời điểm gửi.`;
+    const ask = `Nếu đúng là ${noun} của đơn vị, đồng chí Chủ tịch chỉ cần trả lời thư này từ email của đơn vị để xác nhận, hoặc chờ ${desk} xác nhận; đơn vị không cần gửi lại ${noun}. ${counts} Nếu đơn vị không gửi ${noun} này, đề nghị trả lời thư này để ${desk} biết.`;
     return words(`${what} ${ask}`, "Chờ xác nhận người gửi", "xác nhận người gửi", "");
   }
   if (f.kind === "invite")
@@ -121,7 +134,7 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     );
   if (f.kind === "overdue")
     return words(
-      `Đến nay ${org} chưa nhận được ${work} của đơn vị; hạn nộp là ${han}, ${late(Math.max(1, over))}. Đề nghị đồng chí Chủ tịch quan tâm gửi sớm qua biểu mẫu riêng của đơn vị dưới đây; ${noun} gửi sau hạn vẫn được ghi nhận là đã nộp (trễ hạn).`,
+      `Đến nay ${org} chưa nhận được ${work} của đơn vị; hạn nộp là ${han}, ${overdueWords(d, f.today)}. Đề nghị đồng chí Chủ tịch quan tâm gửi sớm qua biểu mẫu riêng của đơn vị dưới đây; ${noun} gửi sau hạn vẫn được ghi nhận là đã nộp (trễ hạn).`,
       "Chưa nhận",
       "nộp",
     );

@@ -8,6 +8,7 @@ import { type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
 import { owes, type Statuses, type StatusKind, type UnitStatus, type Version } from "./status";
 import type { Unit } from "./units";
+import { daysPastDue } from "./wording";
 
 export interface DueMail {
   kind: MailKind;
@@ -84,12 +85,18 @@ function inviteDay(u: Unit, inv: Invites): string {
 
 type Stage = { cur: string; closed: string[] };
 
-/** a kind's current stage for one deadline: the latest stage day reached, while still within the catch-up window */
-function stageOf(kind: "reminder" | "overdue", d: Deadline, s: Settings, today: string, now: boolean): Stage {
-  const days = kind === "reminder" ? s.remindBefore.map((k) => addDays(d.due, -k)) : s.overdueAfter.map((k) => addDays(d.due, k));
+/**
+ * A kind's current stage for one deadline: the latest stage day reached, while still within the catch-up window.
+ * `waiting`: a unit whose report waits for staff to confirm its sender is asked on every day a reminder or an overdue
+ * notice would go (scenario Revision 3), by a reminder.
+ */
+function stageOf(kind: "reminder" | "overdue" | "waiting", d: Deadline, s: Settings, today: string, now: boolean): Stage {
+  const before = s.remindBefore.map((k) => addDays(d.due, -k));
+  const after = s.overdueAfter.map((k) => addDays(d.due, k));
+  const days = kind === "reminder" ? before : kind === "overdue" ? after : [...before, ...after];
   const open = today <= d.lastOnTime;
-  const fits = (x: string) => x <= today && (kind === "reminder" ? open : x > d.lastOnTime);
-  const past = [...days, ...(now && kind === "reminder" ? [today] : [])].filter(fits).sort();
+  const fits = (x: string) => x <= today && (kind === "reminder" ? open : kind === "overdue" ? x > d.lastOnTime : true);
+  const past = [...days, ...(now && kind !== "overdue" && open ? [today] : [])].filter(fits).sort();
   const cur = past[past.length - 1];
   const t = dayNumber(today);
   return {
@@ -131,9 +138,23 @@ export function plan(input: PlanInput): Plan {
           expired.push({ kind: "invite", key, stage: day, period, unit: code });
       }
       const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
+      if (status === "unverified") {
+        // its report is here, waiting for staff: asked for the one thing missing on each stage day, never told it is
+        // overdue (a stage an overdue notice already covered, before the report came, is not asked again)
+        const w = stageOf("waiting", d, s, today, asked);
+        if (w.cur && !sent.has(mailKey("overdue", period, code, w.cur)))
+          add({ kind: "reminder", key: mailKey("reminder", period, code, w.cur), stage: w.cur, ...about });
+        for (const x of w.closed) {
+          const key = mailKey("reminder", period, code, x);
+          if (!sent.has(key) && !sent.has(mailKey("overdue", period, code, x)))
+            expired.push({ kind: "reminder", key, period, unit: code, stage: x });
+        }
+        continue;
+      }
       for (const kind of ["reminder", "overdue"] as const) {
         const st2 = stageOf(kind, d, s, today, asked);
-        const daysLate = kind === "overdue" ? t - dayNumber(d.lastOnTime) : undefined;
+        // the overdue notice on due + N says N days (as staff set "Báo trễ hạn sau"), see wording.ts daysPastDue
+        const daysLate = kind === "overdue" ? daysPastDue(d, today) : undefined;
         if (st2.cur) add({ kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
         for (const x of st2.closed) {
           const key = mailKey(kind, period, code, x);

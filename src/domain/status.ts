@@ -1,7 +1,7 @@
 // Unit × period statuses and the DHIS2 figures: expected, received, on time, rates.
 import { localDay } from "./dates";
 import { type Deadline, daysLate, REGISTRATION } from "./periods";
-import { currentRules, type Rules, registrationDue } from "./rules";
+import { currentRules, dueBeforeArrival, type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
 import { isActive, type Unit } from "./units";
 
@@ -217,8 +217,14 @@ function expectation(
   }
   const d = frame.rules.deadline(period);
   const due = today > d.lastOnTime;
-  if (due && frame.stored.has(period)) return { expected: !!stored && stored.kind !== "exempt" };
-  return { expected: !!u && isActive(u, period) };
+  // a period due before the unit came on the roster is not expected of it (scenario Revision 3)
+  const active = !!u && isActive(u, period) && !dueBeforeArrival(code, period, frame.rules);
+  if (due && frame.stored.has(period)) {
+    if (stored) return { expected: stored.kind !== "exempt" };
+    // not on the roster when the period was last written: expected only of a unit staff added by its due date
+    return { expected: active && !!frame.rules.arrival(code)?.later };
+  }
+  return { expected: active };
 }
 
 /**

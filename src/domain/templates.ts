@@ -24,10 +24,11 @@ export const PLACEHOLDERS: Record<string, string> = {
   ky: "tháng 10/2018",
   han_nop: "trước ngày 24/10/2018",
   ngay_han: "24/10/2018",
-  con_lai: "còn 5 ngày / hôm nay là ngày cuối / đã quá hạn 2 ngày",
-  so_ngay_tre: "số ngày trễ",
+  con_lai: "còn 5 ngày / hôm nay là ngày cuối / đã quá hạn 1 ngày (tính từ ngày hạn)",
+  so_ngay_tre:
+    "số ngày quá hạn (thư báo trễ hạn: tính từ ngày hạn, thư gửi sau hạn 1 ngày ghi 1; thư xác nhận: số ngày trễ như trang Trạng thái)",
   viec_can_lam: "nộp báo cáo tháng 10/2018 / sửa báo cáo tháng 10/2018 (tùy tình trạng của đơn vị)",
-  tinh_trang_ngan: "Chưa nhận / Cần sửa / Chờ xác nhận người gửi",
+  tinh_trang_ngan: "Chưa nhận / Cần sửa / Chờ xác nhận người gửi (thư khẩn: đơn vị báo / người gửi chưa được xác nhận)",
   tinh_trang: "điều đúng với đơn vị lúc gửi thư: chưa nhận, đã nhận nhưng cần sửa, chờ xác nhận, đúng hạn, trễ hạn",
   chi_tiet: "nội dung cần sửa, hoặc nội dung đã nhận (để trống khi không có)",
   lien_ket: "đường dẫn làm việc cần làm (biểu mẫu riêng của đơn vị, hoặc đường dẫn sửa); đứng riêng một dòng thì thành nút",
@@ -122,7 +123,7 @@ ${OTHER_CHANNEL}`,
   t(
     "urgent",
     "Báo cáo khẩn (đơn vị báo vụ việc cần báo cáo ngay)",
-    "KHẨN: vụ việc tại CĐCS {{ten_don_vi}} ({{ky}})",
+    "KHẨN: vụ việc tại CĐCS {{ten_don_vi}} ({{ky}}) – {{tinh_trang_ngan}}",
     `{{tinh_trang}}
 
 {{noi_dung_khan}}
@@ -152,7 +153,14 @@ Việc cần làm:
  * The defaults earlier versions of the product wrote (kind and a hash of subject and body): a template still exactly as
  * one of them wrote it was never edited by staff, and setup replaces it with today's default.
  */
-const FORMER_DEFAULTS = new Set(["reminder:d51mb8", "overdue:1gbzdvf", "receipt:16g71f9", "invalid:cp7e86", "rollup:1teqkb0"]);
+const FORMER_DEFAULTS = new Set([
+  "reminder:d51mb8",
+  "overdue:1gbzdvf",
+  "receipt:16g71f9",
+  "invalid:cp7e86",
+  "rollup:1teqkb0",
+  "urgent:8b4e17",
+]);
 
 export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {
   return FORMER_DEFAULTS.has(`${t.kind}:${hash(`${t.subject}\n${t.body}`)}`);

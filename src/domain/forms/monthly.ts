@@ -9,6 +9,11 @@ const HARMFUL_HELP =
   "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.";
 /** the monthly report gives these answers a section of their own */
 const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác";
+/** what cannot wait for the 24th (scenario Revision 3): an answer here is mailed to the leaders the moment it is stored */
+const URGENT = "Vụ việc cần báo cáo ngay";
+const URGENT_HELP =
+  "Không có thì để trống. Chỉ ghi việc lãnh đạo cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, nợ lương, bài viết gây hại đang lan rộng. Không ghi họ tên, số điện thoại của cá nhân. Ví dụ: Công ty chậm trả lương tháng 9 cho khoảng 300 công nhân, người lao động bàn ngừng việc từ tuần sau. Có nội dung ở câu này, thư báo được gửi ngay tới lãnh đạo {{to_chuc}}.";
+const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
 
 export const monthlySpec: FormSpec = {
   id: "monthly",
@@ -34,6 +39,7 @@ export const monthlySpec: FormSpec = {
       required: false,
     }),
     q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", { help: HARMFUL_HELP, required: false, section: HARMFUL_SECTION }),
+    q("urgent", "paragraph", URGENT, "Vụ việc khẩn", { help: URGENT_HELP, required: false, section: URGENT_SECTION }),
     q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", { help: COUNT }),
     q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang Công đoàn trong tháng", "Người mới kết nối", {
       help: COUNT,

@@ -2,6 +2,7 @@
 import { addDays, addMonths, instantOf } from "../dates";
 import type { FormSpec } from "../forms/spec";
 import { deadlineOf, REGISTRATION } from "../periods";
+import type { Rules } from "../rules";
 import type { Settings } from "../settings";
 import { computeStatuses, type PeriodFigures, type UnitStatus, type Version } from "../status";
 import type { Unit } from "../units";
@@ -38,6 +39,7 @@ export function snapshot(
   s: Settings,
   at: number,
   confirmed: (v: Version) => number,
+  rules?: Rules,
 ): Snapshot {
   const vs = versionsAt(versions, at, confirmed);
   const st = computeStatuses(
@@ -46,6 +48,7 @@ export function snapshot(
     period === REGISTRATION ? [] : [period],
     s,
     at,
+    rules,
   );
   const figures = st.figures.find((f) => f.period === period) as PeriodFigures;
   return { at, figures, byUnit: st.byPeriod.get(period) ?? new Map() };
@@ -72,15 +75,16 @@ export function snapshots(
   asOf: number,
   now: number,
   confirmed: (v: Version) => number,
+  rules?: Rules,
 ): Snapshots {
-  const current = snapshot(units, versions, period, s, asOf, confirmed);
+  const current = snapshot(units, versions, period, s, asOf, confirmed, rules);
   if (period === REGISTRATION || period <= s.firstPeriod) return { current, previousSame: null, previousFinal: null };
   const prev = addMonths(period, -1);
   const same = cutoffOf(prev, s) + (asOf - cutoffOf(period, s));
   return {
     current,
-    previousSame: snapshot(units, versions, prev, s, same, confirmed),
-    previousFinal: snapshot(units, versions, prev, s, now, confirmed),
+    previousSame: snapshot(units, versions, prev, s, same, confirmed, rules),
+    previousFinal: snapshot(units, versions, prev, s, now, confirmed, rules),
   };
 }
 

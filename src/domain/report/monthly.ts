@@ -6,6 +6,7 @@ import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
 import { cutText, maskIdentity, viNumber, viPercent } from "../text";
 import type { Unit } from "../units";
+import { URGENT_KEY, type UrgentMatter } from "../urgent";
 import { type Block, oneLine, type Part } from "./blocks";
 import { activityTotals, byGroup, type Snapshots } from "./figures";
 import {
@@ -36,6 +37,8 @@ interface MonthlyInput {
   previousEntries: Entry[];
   themes: Theme[];
   madeAt: number;
+  /** the month's urgent matters as they came (scenario Revision 3); from the content counted when not given */
+  urgent?: UrgentMatter[];
 }
 
 /** quotations shown per theme; the rest are in the appendix */
@@ -257,7 +260,10 @@ export function monthlyReport(input: MonthlyInput): Report {
       freeText.filter((f) => !f.section),
     ),
   );
-  for (const f of freeText) if (f.section) body.push(...ownSection(input, byCode, f, nextNumber(body)));
+  for (const f of freeText) {
+    if (f.key === URGENT_KEY) body.push(...urgentSection(input, byCode, f, nextNumber(body)));
+    else if (f.section) body.push(...ownSection(input, byCode, f, nextNumber(body)));
+  }
   const hints: string[] = [];
   if (cur.missing.length) hints.push(`đề nghị ${viNumber(cur.missing.length)} đơn vị chưa nộp hoàn thành ngay báo cáo ${viMonth(period)};`);
   if (fin?.figures.late.length) hints.push(`nhắc ${viNumber(fin.figures.late.length)} đơn vị nộp trễ ${viMonth(prev)} bảo đảm thời hạn;`);
@@ -297,6 +303,46 @@ function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: st
   }
   const rest = said.length - QUOTES_PER_THEME;
   if (rest > 0) out.push({ kind: "item", parts: [{ text: `Và ${viNumber(rest)} đơn vị khác (xem Phụ lục).`, italic: true }] });
+  return out;
+}
+
+/** a text of an urgent matter in the report's table: one line, masked, cut when very long */
+const URGENT_TEXT_CHARS = 600;
+
+/**
+ * The month's urgent matters (scenario Revision 3): each unit, what it reported, when. They went to the leaders the
+ * moment they came; the report keeps them together, the latest word of each report standing beside the earlier ones.
+ */
+function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
+  const tz = input.settings.timeZone;
+  const matters =
+    input.urgent ??
+    input.entries
+      .map((e) => ({ unit: e.unit, text: String(e.answers[f.key] ?? "").trim(), at: 0, unverified: false }))
+      .filter((x) => x.text);
+  const out: Block[] = [
+    { kind: "heading", level: 2, text: `${n}. ${f.section ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
+  ];
+  if (!matters.length) return [...out, { kind: "paragraph", parts: ["Trong tháng không có đơn vị nào báo vụ việc cần báo cáo ngay."] }];
+  out.push({
+    kind: "paragraph",
+    parts: [
+      {
+        text: "Các vụ việc đã được gửi ngay tới lãnh đạo khi đơn vị báo; đã ẩn số điện thoại, số giấy tờ, email.",
+        italic: true,
+      },
+    ],
+  });
+  const rows = matters.map((m) => {
+    const text = oneLine(maskIdentity(m.text));
+    const cut = cutText(text, URGENT_TEXT_CHARS);
+    return [
+      unitLabel(byCode.get(m.unit), m.unit),
+      cut.length < text.length ? `${cut}…` : cut,
+      `${m.at ? atText(m.at, tz) : "—"}${m.unverified ? " (người gửi chưa được xác nhận)" : ""}`,
+    ];
+  });
+  out.push({ kind: "table", head: ["Đơn vị", "Vụ việc", "Thời điểm báo"], rows, widths: [26, 54, 20] });
   return out;
 }
 
