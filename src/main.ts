@@ -34,9 +34,9 @@ function job(name: string, fn: (p: Ports) => unknown, owner: { beat?: string } |
 
 /** the account acting from the menu or the sidebar is recorded as staff that authorised (and given its watchdog) */
 function acting(p: Ports): void {
+  // no Sheets call here: a copy not yet set up may get a watchdog, which finds it is not its Sheet and does nothing
   try {
-    const here = p.active();
-    if (here && here.id === p.state.load().state.spreadsheetId) authorise(p);
+    authorise(p);
   } catch (e) {
     p.state.record("run", { job: "Ghi nhận tài khoản", result: "lỗi", detail: messageOf(e) });
   }

@@ -127,7 +127,9 @@ describe("staff changing the Sheet", () => {
 
   it("the product's own tabs are protected against staff edits; staff still edit roster, settings and templates", () => {
     const sim = installed({ events: [] });
-    const [w, other] = [sim.world, sim.world.staff[0]];
+    // a colleague the Sheet is shared with, whom the settings do not name as staff
+    const [w, other] = [sim.world, "canbo1@ldldq1.example.vn"];
+    sim.ss.editors.push(other);
     for (const name of [SPECS.monthly.tab, SPECS.registration.tab, TAB.status, TAB.dashboard, TAB.mailLog, TAB.runLog]) {
       // only the owner, whom Google never lists, edits them: no staff account is named in the settings
       expect(sim.sheet(name).protections[0]?.editors, name).toEqual([]);
