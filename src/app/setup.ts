@@ -295,6 +295,8 @@ export function setup(p: Ports): SetupResult {
         state.hourKey,
       );
       patch.hourKey = t.hourKey;
+      // the owner needs no watchdog of its own (one made before it owned this Sheet, in a copy say, goes)
+      if (state.triggerOwner !== me) p.triggers.drop("watch");
       patch.triggerOwner = me;
       res.changes.push(...t.changes);
     } else {
