@@ -1,4 +1,18 @@
+// The fast run (`npm test`): every test but those tagged "slow", on two workers or more, each keeping the worlds it set
+// up (tests/worlds.ts) and the demo it played (tests/demo-run.ts) for the files that follow. The slow run is
+// vitest.slow.config.ts (`npm run test:slow`); CI runs both.
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+/** the tests a run keeps (`--tags-filter` on the command line overrides it): vitest reads it from the config, untyped there */
+type TagsFilter = { tagsFilter: string[] };
+
+export const TAGS = [
+  {
+    name: "slow",
+    description: "rendering through a real browser or LibreOffice, a fault at every service call, city-scale data: npm run test:slow",
+  },
+];
 
 export default defineConfig({
   test: {
@@ -6,5 +20,11 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",
+    // vitest's default (cores − 1) is a single worker on a two-core machine
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // the files of a worker share its modules: a world set up or the demo played once serves the files that follow
+    isolate: false,
+    tags: TAGS,
+    ...({ tagsFilter: ["!slow"] } satisfies TagsFilter),
   },
 });

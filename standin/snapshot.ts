@@ -1,0 +1,182 @@
+// Snapshots of the stand-in: a world copied whole, so that a test can start from a world set up once instead of setting
+// it up again. The copy is generic: it walks whatever the world holds (the shared Google of its spreadsheets, forms and
+// mails, its properties, cache, triggers, the stores other services keep on it) and copies each object with its
+// prototype, cycles and shared references kept as they are. Fields added to the stand-in later are copied without
+// anyone naming them here. Only what cannot be copied is treated apart:
+// - compiled scripts (vm.Script) are shared: they hold code, not state;
+// - a vm context (a run's global scope) is dropped, and the owner makes its own again in its AFTER_CLONE hook;
+// - a function is kept only if that hook replaces it (a closure may hold the original world): any other is an error
+//   that names where it was, rather than a copy that quietly acts on the original.
+import { types } from "node:util";
+import vm from "node:vm";
+import type { Scenario } from "./scenario.js";
+import { Simulation } from "./simulation.js";
+import type { World } from "./world.js";
+
+/**
+ * The method a class defines to make again, on a fresh copy, what the copy could not take over: closures over itself,
+ * vm contexts. Called on every copied object that has it, once the whole graph is copied. (A registered symbol: the
+ * world names it without importing this file.)
+ */
+export const AFTER_CLONE: unique symbol = Symbol.for("standin.snapshot.afterClone");
+
+interface Rewirable {
+  [AFTER_CLONE](): void;
+}
+
+/** where a function was found: checked once the hooks have run */
+type FunctionSeat = { holder: object; key: PropertyKey; fn: unknown; inMap: boolean };
+
+class Copier {
+  private seen = new Map<object, unknown>();
+  private hooks: Rewirable[] = [];
+  private functions: FunctionSeat[] = [];
+
+  run<T>(root: T): T {
+    const out = this.copy(root) as T;
+    for (const h of this.hooks) h[AFTER_CLONE]();
+    for (const f of this.functions) {
+      const now = f.inMap ? (f.holder as Map<unknown, unknown>).get(f.key) : (f.holder as Record<PropertyKey, unknown>)[f.key];
+      if (now === f.fn)
+        throw new Error(
+          `snapshot: ${f.holder.constructor?.name ?? "an object"}.${String(f.key)} holds a function, which a copy cannot take over ` +
+            `(it may close over the original): make it again in the owner's [AFTER_CLONE]() or keep data there instead`,
+        );
+    }
+    return out;
+  }
+
+  private copy(x: unknown): unknown {
+    if (typeof x !== "object" || x === null) return x;
+    const done = this.seen.get(x);
+    if (done !== undefined || this.seen.has(x)) return done;
+    if (x instanceof vm.Script) return this.keep(x, x);
+    if (vm.isContext(x)) return this.keep(x, null);
+    const proto = Object.getPrototypeOf(x) as object | null;
+    let out: object;
+    if (Array.isArray(x)) {
+      const a: unknown[] = new Array(x.length);
+      if (proto !== Array.prototype) Object.setPrototypeOf(a, proto);
+      this.seen.set(x, a);
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v === undefined && !(i in x)) continue;
+        a[i] = typeof v === "object" && v !== null ? this.copy(v) : typeof v === "function" ? this.fn(a, i, v) : v;
+      }
+      out = a;
+    } else if (types.isDate(x)) {
+      out = this.keep(x, Object.setPrototypeOf(new Date(Date.prototype.getTime.call(x)), proto));
+    } else if (types.isMap(x)) {
+      out = this.map(x as Map<unknown, unknown>, proto);
+    } else if (types.isSet(x)) {
+      const s = Object.setPrototypeOf(new Set(), proto) as Set<unknown>;
+      this.seen.set(x, s);
+      for (const v of Set.prototype.values.call(x) as IterableIterator<unknown>) {
+        if (typeof v === "function") throw new Error("snapshot: a Set of functions cannot be copied");
+        s.add(this.copy(v));
+      }
+      out = s;
+    } else if (types.isTypedArray(x) || types.isDataView(x) || types.isAnyArrayBuffer(x)) {
+      out = this.keep(x, structuredClone(x));
+      Object.setPrototypeOf(out, proto);
+    } else if (types.isRegExp(x)) {
+      const r = new RegExp(x as RegExp);
+      r.lastIndex = (x as RegExp).lastIndex;
+      out = this.keep(x, Object.setPrototypeOf(r, proto));
+    } else if (types.isWeakMap(x) || types.isWeakSet(x) || types.isPromise(x) || types.isProxy(x)) {
+      throw new Error(`snapshot: a ${proto?.constructor?.name ?? "weak map, promise or proxy"} cannot be copied; keep plain data instead`);
+    } else {
+      const o = Object.create(proto) as Record<PropertyKey, unknown>;
+      this.seen.set(x, o);
+      for (const key of Reflect.ownKeys(x)) {
+        const d = Object.getOwnPropertyDescriptor(x, key) as PropertyDescriptor;
+        if (!("value" in d)) {
+          Object.defineProperty(o, key, d);
+          continue;
+        }
+        const v = d.value;
+        const value = typeof v === "object" && v !== null ? this.copy(v) : typeof v === "function" ? this.fn(o, key, v) : v;
+        if (d.writable && d.enumerable && d.configurable) o[key] = value;
+        else Object.defineProperty(o, key, { ...d, value });
+      }
+      if (typeof (o as Partial<Rewirable>)[AFTER_CLONE] === "function") this.hooks.push(o as unknown as Rewirable);
+      out = o;
+    }
+    if (Object.isFrozen(x)) Object.freeze(out);
+    else if (Object.isSealed(x)) Object.seal(out);
+    else if (!Object.isExtensible(x)) Object.preventExtensions(out);
+    return out;
+  }
+
+  /** a Map: copied natively first (most hold only text and numbers: a tab's formats, cell by cell), then its objects */
+  private map(x: Map<unknown, unknown>, proto: object | null): Map<unknown, unknown> {
+    const m = new Map(Map.prototype.entries.call(x) as IterableIterator<[unknown, unknown]>);
+    if (proto !== Map.prototype) Object.setPrototypeOf(m, proto);
+    this.seen.set(x, m);
+    let keyed = false;
+    m.forEach((v, k) => {
+      if (typeof k === "function") throw new Error("snapshot: a Map keyed by a function cannot be copied");
+      if (typeof k === "object" && k !== null) keyed = true;
+      else if (typeof v === "object" && v !== null) m.set(k, this.copy(v));
+      else if (typeof v === "function") this.functions.push({ holder: m, key: k as PropertyKey, fn: v, inMap: true });
+    });
+    if (!keyed) return m;
+    // objects as keys: the map is made again in its order, keys and values copied
+    const entries = [...(Map.prototype.entries.call(x) as IterableIterator<[unknown, unknown]>)].map(
+      ([k, v]) => [this.copy(k), typeof v === "function" ? v : this.copy(v)] as const,
+    );
+    m.clear();
+    for (const [k, v] of entries) {
+      m.set(k, v);
+      if (typeof v === "function") this.functions.push({ holder: m, key: k as PropertyKey, fn: v, inMap: true });
+    }
+    return m;
+  }
+
+  private keep<T>(x: object, out: T): T {
+    this.seen.set(x, out);
+    return out;
+  }
+
+  private fn(holder: object, key: PropertyKey, v: unknown): unknown {
+    this.functions.push({ holder, key, fn: v, inMap: false });
+    return v;
+  }
+}
+
+/**
+ * A deep copy of `root` and everything it reaches, prototypes kept, cycles and shared references kept as shared;
+ * compiled scripts shared, vm contexts and closures made again by their owners' AFTER_CLONE hooks.
+ */
+export function deepClone<T>(root: T): T {
+  return new Copier().run(root);
+}
+
+/** a world copied whole: what one does to the copy, the other never sees */
+export function cloneWorld(w: World): World {
+  return deepClone(w);
+}
+
+/**
+ * A simulation as it stands, to start others from: its world and all the simulation keeps beside it (its run log, the
+ * responses it has sent, the settings as last typed), copied generically as the world is. The snapshot never changes.
+ */
+export class SimulationSnapshot {
+  private readonly state: Record<string, unknown>;
+
+  constructor(sim: Simulation) {
+    // all but what each simulation is given anew: its scenario and its options (callbacks among them)
+    const { scenario: _scenario, opts: _opts, ...state } = sim;
+    this.state = deepClone(state);
+  }
+
+  /**
+   * A simulation of `scenario` on a copy of the snapshot. The scenario must have the settings and roster the snapshot's
+   * world was set up with, and no event before where its clock stands; the clock window is the scenario's run.
+   */
+  start(scenario: Scenario): Simulation {
+    const state = deepClone(this.state);
+    const sim = new Simulation(scenario, { world: state.world as World });
+    return Object.assign(sim, state);
+  }
+}

@@ -1,0 +1,60 @@
+// Worlds set up once per worker and copied for each test (standin/snapshot.ts). Setting up (setup run twice, some
+// 2,400 service calls) and the daily runs before a scenario's first event are the same for every test with the same
+// settings, roster and run: they are played once, and each test gets a copy of the world as it stood then. A copy
+// played on equals the world played from scratch (tests/snapshot.test.ts holds it); what one test does to its copy,
+// no other sees.
+import type { Scenario } from "../standin/scenario.js";
+import { Simulation } from "../standin/simulation.js";
+import { SimulationSnapshot } from "../standin/snapshot.js";
+
+/** worlds right after install(), by what install() reads: settings, roster, mail quota, the start instant */
+const installs = new Map<string, SimulationSnapshot>();
+/** worlds played on to an instant (the first event of some scenario), by install and clock window */
+const prefixes = new Map<string, { at: number; snap: SimulationSnapshot }[]>();
+/** how many instants are kept per install and clock window, and how many installs: a bound on memory */
+const PREFIXES_PER_WINDOW = 4;
+const INSTALLS = 24;
+/** a roster this large is set up by the one test that asks (copying it costs more than it saves, in memory too) */
+const LARGEST_KEPT = 500;
+
+function installKey(s: Scenario): string {
+  return JSON.stringify([s.settings, s.units, s.mailQuota, Simulation.startOf(s)]);
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value as K);
+}
+
+/** a simulation of `s`, set up and ready, the clock an hour before its first event */
+export function ready(s: Scenario): Simulation {
+  const key = s.units.length > LARGEST_KEPT ? null : installKey(s);
+  const snap = key === null ? undefined : installs.get(key);
+  if (snap) return snap.start(s);
+  const fresh = new Simulation(s);
+  fresh.install();
+  if (key !== null) remember(installs, key, new SimulationSnapshot(fresh), INSTALLS);
+  return fresh;
+}
+
+/**
+ * A simulation of `s` set up and played up to its first event (to its end when it has none), the clock triggers
+ * fired and logged on the way, as Simulation.play() would have: what is left is `playEvents()`.
+ */
+export function started(s: Scenario): Simulation {
+  const sim = ready(s);
+  if (s.units.length > LARGEST_KEPT) return sim;
+  const until = s.events[0]?.at ?? sim.world.clockTo;
+  const window = JSON.stringify([installKey(s), sim.world.clockFrom, sim.world.clockTo]);
+  const kept = prefixes.get(window) ?? [];
+  const best = kept.filter((p) => p.at <= until).sort((a, b) => b.at - a.at)[0];
+  const from = best ? best.snap.start(s) : sim;
+  from.advanceTo(until);
+  if (best?.at !== until) {
+    kept.push({ at: until, snap: new SimulationSnapshot(from) });
+    if (kept.length > PREFIXES_PER_WINDOW) kept.shift();
+    remember(prefixes, window, kept, INSTALLS);
+  }
+  return from;
+}
