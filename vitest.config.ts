@@ -22,8 +22,8 @@ export default defineConfig({
     pool: "forks",
     // vitest's default (cores − 1) is a single worker on a two-core machine
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // the files of a worker share its modules: a world set up or the demo played once serves the files that follow
-    isolate: false,
+    globalSetup: ["./tests/global-setup.ts"],
+    reporters: ["default", "./tests/timing-reporter.ts"],
     tags: TAGS,
     ...({ tagsFilter: ["!slow"] } satisfies TagsFilter),
   },

@@ -5,6 +5,7 @@ import fast from "./vitest.config.js";
 
 export const SLOW_FILES = [
   "tests/archive.test.ts",
+  "tests/intake.test.ts",
   "tests/mail-phone.test.ts",
   "tests/mail.test.ts",
   "tests/reliability.test.ts",

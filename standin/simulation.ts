@@ -59,9 +59,15 @@ export class Simulation {
       this.world.boundSpreadsheetId = this.ss.id;
       this.world.load(opts.code ?? bundleSource());
     }
+    const clock = Simulation.clockOf(scenario);
+    this.world.clockFrom = clock.from;
+    this.world.clockTo = clock.to;
+  }
+
+  /** the window clock triggers fire in: the scenario's run, from its first day's start to its last day's end */
+  static clockOf(scenario: Scenario): { from: number; to: number } {
     const tz = scenario.settings.timeZone;
-    this.world.clockFrom = instantOf(scenario.run.from, tz);
-    this.world.clockTo = instantOf(addDays(scenario.run.to, 1), tz) - 1;
+    return { from: instantOf(scenario.run.from, tz), to: instantOf(addDays(scenario.run.to, 1), tz) - 1 };
   }
 
   private startInstant(): number {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { viPercent } from "../src/domain/text";
-import { type DocModel, documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
+import { type DocModel, paragraphsOf, textOfPara } from "../standin/documents";
 import { ROOT } from "../standin/simulation";
 import { demoScenario } from "../tools/demo-scenario";
 import { type DemoRun, demoRun } from "./demo-run";
@@ -23,7 +23,7 @@ beforeAll(async () => {
 }, 120000);
 
 const docNamed = (name: string): DocModel => {
-  const d = [...documentsOf(result.sim.world).values()].find((x) => x.name === name);
+  const d = result.documents.find((x) => x.name === name);
   if (!d) throw new Error(`no document ${name}`);
   return d;
 };

@@ -12,8 +12,8 @@ const installs = new Map<string, SimulationSnapshot>();
 /** worlds played on to an instant (the first event of some scenario), by install and clock window */
 const prefixes = new Map<string, { at: number; snap: SimulationSnapshot }[]>();
 /** how many instants are kept per install and clock window, and how many installs: a bound on memory */
-const PREFIXES_PER_WINDOW = 4;
-const INSTALLS = 24;
+const PREFIXES_PER_WINDOW = 3;
+const INSTALLS = 4;
 /** a roster this large is set up by the one test that asks (copying it costs more than it saves, in memory too) */
 const LARGEST_KEPT = 500;
 
@@ -43,18 +43,17 @@ export function ready(s: Scenario): Simulation {
  * fired and logged on the way, as Simulation.play() would have: what is left is `playEvents()`.
  */
 export function started(s: Scenario): Simulation {
-  const sim = ready(s);
-  if (s.units.length > LARGEST_KEPT) return sim;
-  const until = s.events[0]?.at ?? sim.world.clockTo;
-  const window = JSON.stringify([installKey(s), sim.world.clockFrom, sim.world.clockTo]);
+  if (s.units.length > LARGEST_KEPT) return ready(s);
+  const until = s.events[0]?.at ?? Simulation.clockOf(s).to;
+  const window = JSON.stringify([installKey(s), Simulation.clockOf(s)]);
   const kept = prefixes.get(window) ?? [];
   const best = kept.filter((p) => p.at <= until).sort((a, b) => b.at - a.at)[0];
-  const from = best ? best.snap.start(s) : sim;
-  from.advanceTo(until);
+  const sim = best ? best.snap.start(s) : ready(s);
+  sim.advanceTo(until);
   if (best?.at !== until) {
-    kept.push({ at: until, snap: new SimulationSnapshot(from) });
+    kept.push({ at: until, snap: new SimulationSnapshot(sim) });
     if (kept.length > PREFIXES_PER_WINDOW) kept.shift();
     remember(prefixes, window, kept, INSTALLS);
   }
-  return from;
+  return sim;
 }
