@@ -27,10 +27,51 @@ interface Rewirable {
 /** where a function was found: checked once the hooks have run */
 type FunctionSeat = { holder: object; key: PropertyKey; fn: unknown; inMap: boolean };
 
+/**
+ * A large Map of plain values (a tab's formats, cell by cell: hundreds of thousands of entries in a small world) that a
+ * copy taken from a snapshot reads from the snapshot until first used: most tests touch few of them, and copying them
+ * is most of a copy's cost. `src` belongs to a snapshot, which nothing changes; `map` is the copy's own, once made.
+ */
+interface LazyMap {
+  src: Map<unknown, unknown>;
+  map?: Map<unknown, unknown>;
+}
+/** the getters standing for lazy maps, and their maps */
+const lazyGetters = new WeakMap<object, LazyMap>();
+/** below this many entries a Map is copied at once */
+const LAZY_FROM = 512;
+
+/** a property that makes its map on first use (get or set), then is a plain property again */
+function lazyProperty(holder: object, key: PropertyKey, lazy: LazyMap): void {
+  const own = (self: object, value: unknown) =>
+    Object.defineProperty(self, key, { value, writable: true, enumerable: true, configurable: true });
+  const get = function (this: object) {
+    lazy.map ??= new Map(lazy.src);
+    own(this, lazy.map);
+    return lazy.map;
+  };
+  lazyGetters.set(get, lazy);
+  Object.defineProperty(holder, key, {
+    get,
+    set(this: object, value: unknown) {
+      own(this, value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+const plain = (v: unknown) => (typeof v !== "object" || v === null) && typeof v !== "function";
+
 class Copier {
   private seen = new Map<object, unknown>();
   private hooks: Rewirable[] = [];
   private functions: FunctionSeat[] = [];
+  /** the lazy maps of this copy, by the snapshot's map or the lazy map they copy */
+  private lazies = new Map<object, LazyMap>();
+
+  /** @param fromSnapshot the source is a snapshot's, which nothing changes: its large maps may be copied lazily */
+  constructor(private readonly fromSnapshot = false) {}
 
   run<T>(root: T): T {
     const out = this.copy(root) as T;
@@ -50,6 +91,9 @@ class Copier {
     if (typeof x !== "object" || x === null) return x;
     const done = this.seen.get(x);
     if (done !== undefined || this.seen.has(x)) return done;
+    // a map already given lazily to a property, met again elsewhere: one copy for both
+    const lazy = this.lazies.get(x);
+    if (lazy) return this.keep(x, (lazy.map ??= new Map(lazy.src)));
     if (x instanceof vm.Script) return this.keep(x, x);
     if (vm.isContext(x)) return this.keep(x, null);
     const proto = Object.getPrototypeOf(x) as object | null;
@@ -88,13 +132,21 @@ class Copier {
     } else {
       const o = Object.create(proto) as Record<PropertyKey, unknown>;
       this.seen.set(x, o);
+      const lazyOk = Object.isExtensible(x);
       for (const key of Reflect.ownKeys(x)) {
         const d = Object.getOwnPropertyDescriptor(x, key) as PropertyDescriptor;
         if (!("value" in d)) {
-          Object.defineProperty(o, key, d);
+          const lazy = d.get && lazyGetters.get(d.get);
+          if (lazy?.map) o[key] = this.copy(lazy.map);
+          else if (lazy) lazyProperty(o, key, this.lazyOf(lazy, lazy.src));
+          else Object.defineProperty(o, key, d);
           continue;
         }
         const v = d.value;
+        if (this.fromSnapshot && lazyOk && d.writable && d.enumerable && d.configurable && this.lazyMap(v)) {
+          lazyProperty(o, key, this.lazyOf(v as object, v as Map<unknown, unknown>));
+          continue;
+        }
         const value = typeof v === "object" && v !== null ? this.copy(v) : typeof v === "function" ? this.fn(o, key, v) : v;
         if (d.writable && d.enumerable && d.configurable) o[key] = value;
         else Object.defineProperty(o, key, { ...d, value });
@@ -133,6 +185,25 @@ class Copier {
     return m;
   }
 
+  /** a large Map of plain keys and values, not copied yet in this copy */
+  private lazyMap(v: unknown): boolean {
+    if (!types.isMap(v) || Object.getPrototypeOf(v) !== Map.prototype || this.seen.has(v)) return false;
+    const m = v as Map<unknown, unknown>;
+    if (m.size < LAZY_FROM) return false;
+    let ok = true;
+    m.forEach((value, key) => {
+      if (ok && !(plain(value) && plain(key))) ok = false;
+    });
+    return ok;
+  }
+
+  /** the copy's lazy map standing for `of` (a snapshot's map, or another copy's lazy map not made yet) */
+  private lazyOf(of: object, src: Map<unknown, unknown>): LazyMap {
+    let lazy = this.lazies.get(of);
+    if (!lazy) this.lazies.set(of, (lazy = { src }));
+    return lazy;
+  }
+
   private keep<T>(x: object, out: T): T {
     this.seen.set(x, out);
     return out;
@@ -150,6 +221,11 @@ class Copier {
  */
 export function deepClone<T>(root: T): T {
   return new Copier().run(root);
+}
+
+/** a copy of a snapshot's state, which nothing changes: its large maps of plain values are copied on first use */
+function fromSnapshot<T>(root: T): T {
+  return new Copier(true).run(root);
 }
 
 /** a world copied whole: what one does to the copy, the other never sees */
@@ -175,7 +251,7 @@ export class SimulationSnapshot {
    * world was set up with, and no event before where its clock stands; the clock window is the scenario's run.
    */
   start(scenario: Scenario): Simulation {
-    const state = deepClone(this.state);
+    const state = fromSnapshot(this.state);
     const sim = new Simulation(scenario, { world: state.world as World });
     return Object.assign(sim, state);
   }

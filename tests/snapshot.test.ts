@@ -136,6 +136,49 @@ describe("the original never sees what is done to a copy", () => {
   });
 });
 
+describe("a copy's large maps, read from the snapshot until first used", () => {
+  /** the largest map of plain values a tab holds (a format per cell), and where */
+  const largest = (sim: Simulation) => {
+    const found = sim.ss.sheets.flatMap((tab) =>
+      Object.keys(tab).flatMap((key) => {
+        const v = (tab as unknown as Record<string, unknown>)[key];
+        return v instanceof Map ? [{ tab: tab.name, key, size: v.size }] : [];
+      }),
+    );
+    const top = found.sort((a, b) => b.size - a.size)[0];
+    const of = (x: Simulation) => (x.sheet(top.tab) as unknown as Record<string, Map<string, unknown>>)[top.key];
+    return { ...top, of };
+  };
+
+  it("are each copy's own once used: a change in one copy reaches neither the snapshot, nor another copy, nor a copy of a copy taken before", () => {
+    const s = scenario({ events: [] });
+    const snap = new SimulationSnapshot(installed({ events: [] }));
+    const one = snap.start(s);
+    const big = largest(one);
+    expect(big.size).toBeGreaterThan(1000);
+    const before = stateOf(one.world);
+    const other = snap.start(s);
+    const ofOne = new SimulationSnapshot(one); // before the change: its maps not yet made
+    big.of(one).clear();
+    big.of(one).set("1,1", "changed");
+    expect(big.of(one).size).toBe(1);
+    expect(big.of(other).size).toBe(big.size);
+    expect(big.of(snap.start(s)).size).toBe(big.size);
+    expect(stateOf(ofOne.start(s).world)).toBe(before);
+    // a copy of the changed copy has the change, and is its own
+    const later = new SimulationSnapshot(one).start(s);
+    expect([...big.of(later)]).toEqual([["1,1", "changed"]]);
+    big.of(later).set("2,2", "again");
+    expect(big.of(one).size).toBe(1);
+    // one map reached from two places stays one map in the copy
+    const shared = other.sheet(big.tab) as unknown as Record<string, unknown>;
+    const twice = other.world as World & { alias?: unknown };
+    twice.alias = shared[big.key];
+    const copy = new SimulationSnapshot(other).start(s);
+    expect((copy.world as typeof twice).alias).toBe((copy.sheet(big.tab) as unknown as Record<string, unknown>)[big.key]);
+  });
+});
+
 describe("copying is generic", () => {
   it("a field added to the stand-in later is copied with the rest, deeply, shared references kept shared", () => {
     const w = installed({ events: [] }).world as World & { extra?: { byUnit: Map<string, number[]>; same?: unknown } };
