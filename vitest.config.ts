@@ -1,6 +1,7 @@
-// The fast run (`npm test`): every test but those tagged "slow", on two workers or more, each keeping the worlds it set
-// up (tests/worlds.ts) and the demo it played (tests/demo-run.ts) for the files that follow. The slow run is
-// vitest.slow.config.ts (`npm run test:slow`); CI runs both.
+// The fast run (`npm test`): every test but those tagged "slow", on two workers or more. A test file sets a world up
+// once and copies it for each of its tests (tests/worlds.ts); the demo is played once per run, by the first file that
+// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is vitest.slow.config.ts (`npm run test:slow`);
+// CI runs both.
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 

@@ -137,7 +137,8 @@ class Copier {
         const d = Object.getOwnPropertyDescriptor(x, key) as PropertyDescriptor;
         if (!("value" in d)) {
           const lazy = d.get && lazyGetters.get(d.get);
-          if (lazy?.map) o[key] = this.copy(lazy.map);
+          if (lazy?.map && this.fromSnapshot && lazyOk && this.lazyMap(lazy.map)) lazyProperty(o, key, this.lazyOf(lazy.map, lazy.map));
+          else if (lazy?.map) o[key] = this.copy(lazy.map);
           else if (lazy) lazyProperty(o, key, this.lazyOf(lazy, lazy.src));
           else Object.defineProperty(o, key, d);
           continue;
@@ -240,10 +241,14 @@ export function cloneWorld(w: World): World {
 export class SimulationSnapshot {
   private readonly state: Record<string, unknown>;
 
-  constructor(sim: Simulation) {
+  /**
+   * @param take the snapshot keeps `sim`'s own objects rather than a copy of them (a copy costs as much as a third of
+   *   setting a world up): whoever passes `sim` so never uses it again
+   */
+  constructor(sim: Simulation, take = false) {
     // all but what each simulation is given anew: its scenario and its options (callbacks among them)
     const { scenario: _scenario, opts: _opts, ...state } = sim;
-    this.state = deepClone(state);
+    this.state = take ? state : deepClone(state);
   }
 
   /**

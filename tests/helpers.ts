@@ -80,14 +80,14 @@ export function scenario(raw: RawScenario): Scenario {
   });
 }
 
-/** the whole scenario played, from a copy of a world set up (and played up to the first event) once per worker */
+/** the whole scenario played, from a copy of a world set up (and played up to its first event) once per test file */
 export function play(raw: RawScenario) {
   const sim = started(scenario(raw));
   sim.playEvents();
   return { sim, summary: buildSummary(sim, sim.world.clockTo) };
 }
 
-/** a simulation set up and ready, the clock before any event (a copy of the world set up once per worker) */
+/** a simulation set up and ready, the clock before any event (a copy of a world set up once per test file) */
 export function installed(raw: RawScenario) {
   return ready(scenario(raw));
 }

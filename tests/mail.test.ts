@@ -121,7 +121,7 @@ describe("a crash at every single service call of the daily job, then a rerun", 
 
   /** the world before the daily job, set up once and copied for each crash; the run without a crash; its call count */
   const sweep = () => {
-    const snap = new SimulationSnapshot(ready());
+    const snap = new SimulationSnapshot(ready(), true);
     const copy = () => {
       const sim = snap.start(scenario(raw));
       sim.world.clockFrom = Number.POSITIVE_INFINITY;

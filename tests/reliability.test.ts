@@ -46,7 +46,7 @@ describe("races and redeliveries", () => {
     };
     const first = new Simulation(scenario(raw));
     first.install();
-    const snap = new SimulationSnapshot(first);
+    const snap = new SimulationSnapshot(first, true);
     const base = snap.start(scenario(raw));
     const e = base.scenario.events[0];
     base.world.now = e.at;

@@ -109,17 +109,12 @@ describe("the original never sees what is done to a copy", () => {
     copy.meter.faults = [{ method: "MailApp.sendEmail" }];
     copy.run("runDaily");
     copy.type(sim.ss.id, TAB.units, 3, 1, "CD002");
-    copy.advanceTo(Date.parse("2018-10-04T12:00:00+07:00"));
+    copy.advanceTo(Date.parse("2018-10-02T12:00:00+07:00"));
     copy.spreadsheets.get(sim.ss.id)?.sheets.pop();
     copy.properties.clear();
     documentsOf(copy).clear();
     expect(stateOf(copy)).not.toBe(before);
     expect(stateOf(sim.world)).toBe(before);
-    // and the original goes on as it would have
-    const fresh = installed({ events: [] });
-    sim.world.advanceTo(Date.parse("2018-10-03T12:00:00+07:00"));
-    fresh.world.advanceTo(Date.parse("2018-10-03T12:00:00+07:00"));
-    expect(stateOf(sim.world)).toBe(stateOf(fresh.world));
   });
 
   it("the copy's time passes for the copy alone: latency and overlapping runs act on the copy", () => {
@@ -221,7 +216,10 @@ describe("copying is generic", () => {
   });
 
   it("the tests' shared worlds: play() from a copy equals a simulation played from scratch", () => {
-    const raw = { events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00")] };
+    const raw = {
+      run: { from: "2018-10-15", to: "2018-10-25" },
+      events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00")],
+    };
     play(raw); // the first sets up and keeps the world; the second starts from copies
     const { sim, summary } = play(raw);
     const fresh = new Simulation(scenario(raw));

@@ -1,8 +1,8 @@
-// Worlds set up once per worker and copied for each test (standin/snapshot.ts). Setting up (setup run twice, some
+// Worlds set up once per test file and copied for each test (standin/snapshot.ts). Setting up (setup run twice, some
 // 2,400 service calls) and the daily runs before a scenario's first event are the same for every test with the same
 // settings, roster and run: they are played once, and each test gets a copy of the world as it stood then. A copy
 // played on equals the world played from scratch (tests/snapshot.test.ts holds it); what one test does to its copy,
-// no other sees.
+// no other sees. (Each test file runs in a process of its own: what is kept here lives as long as the file's tests.)
 import type { Scenario } from "../standin/scenario.js";
 import { Simulation } from "../standin/simulation.js";
 import { SimulationSnapshot } from "../standin/snapshot.js";
@@ -34,8 +34,11 @@ export function ready(s: Scenario): Simulation {
   if (snap) return snap.start(s);
   const fresh = new Simulation(s);
   fresh.install();
-  if (key !== null) remember(installs, key, new SimulationSnapshot(fresh), INSTALLS);
-  return fresh;
+  if (key === null) return fresh;
+  // the world just set up becomes the snapshot (no copy of it), and the test gets a copy
+  const kept = new SimulationSnapshot(fresh, true);
+  remember(installs, key, kept, INSTALLS);
+  return kept.start(s);
 }
 
 /**
@@ -50,10 +53,10 @@ export function started(s: Scenario): Simulation {
   const best = kept.filter((p) => p.at <= until).sort((a, b) => b.at - a.at)[0];
   const sim = best ? best.snap.start(s) : ready(s);
   sim.advanceTo(until);
-  if (best?.at !== until) {
-    kept.push({ at: until, snap: new SimulationSnapshot(sim) });
-    if (kept.length > PREFIXES_PER_WINDOW) kept.shift();
-    remember(prefixes, window, kept, INSTALLS);
-  }
-  return sim;
+  if (best?.at === until) return sim;
+  const snap = new SimulationSnapshot(sim, true);
+  kept.push({ at: until, snap });
+  if (kept.length > PREFIXES_PER_WINDOW) kept.shift();
+  remember(prefixes, window, kept, INSTALLS);
+  return snap.start(s);
 }
