@@ -74,7 +74,7 @@ describe.skipIf(OFFICE_MISSING)(`the workbook in LibreOffice (${OFFICE_INSTALL})
     pages = tabPages(pdfText(pdf));
   }, 240000);
 
-  it("shows every tab, nothing as ###, numbers and dates the Vietnamese way", () => {
+  it("LibreOffice shows every tab, nothing as ###, numbers and dates the Vietnamese way", () => {
     expect(pages.map((p) => p.tab)).toEqual(visible().map((s) => s.name));
     const all = pages.map((p) => p.text).join("\n");
     expect(all).not.toContain("###");
