@@ -1,4 +1,19 @@
+// The fast run (`npm test`): every test but those tagged "slow", on two workers or more. A test file sets a world up
+// once and copies it for each of its tests (tests/worlds.ts); the demo is played once per run, by the first file that
+// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is vitest.slow.config.ts (`npm run test:slow`);
+// CI runs both.
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+/** the tests a run keeps (`--tags-filter` on the command line overrides it): vitest reads it from the config, untyped there */
+type TagsFilter = { tagsFilter: string[] };
+
+export const TAGS = [
+  {
+    name: "slow",
+    description: "rendering through a real browser or LibreOffice, a fault at every service call, city-scale data: npm run test:slow",
+  },
+];
 
 export default defineConfig({
   test: {
@@ -6,5 +21,11 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",
+    // vitest's default (cores − 1) is a single worker on a two-core machine
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    globalSetup: ["./tests/global-setup.ts"],
+    reporters: ["default", "./tests/timing-reporter.ts"],
+    tags: TAGS,
+    ...({ tagsFilter: ["!slow"] } satisfies TagsFilter),
   },
 });

@@ -67,13 +67,18 @@ export interface DocModel {
 
 type Node = ParaNode | CellNode | RowNode | TableNode | SectionNode;
 
-const stores = new WeakMap<World, Map<string, DocModel>>();
+/** kept on the world itself (World.own), so that a snapshot's copy has them */
+const DOCUMENTS = Symbol("documents");
+const SAVED = Symbol("saved documents");
 
 /** every document of the world, by id */
 export function documentsOf(w: World): Map<string, DocModel> {
-  let m = stores.get(w);
-  if (!m) stores.set(w, (m = new Map()));
-  return m;
+  return w.own(DOCUMENTS, () => new Map<string, DocModel>());
+}
+
+/** each document as its last saveAndClose left it */
+function savedOf(w: World): Map<DocModel, DocModel> {
+  return w.own(SAVED, () => new Map<DocModel, DocModel>());
 }
 
 /** a new document: one empty paragraph; Letter-size pages (Google's size depends on the account: the product sets A4) */
@@ -870,7 +875,7 @@ export class StandinDocument
     this.c.hit("Document.saveAndClose");
     const chars = paragraphsOf(this.model.body).reduce((n, p) => n + textOfPara(p).length, 0);
     if (chars > DOC_CHAR_LIMIT) throw new Error(`stand-in: the document holds ${chars} characters; Google Docs holds ${DOC_CHAR_LIMIT}`);
-    saved.set(this.model, cloneDocument(this.model));
+    savedOf(this.c.w).set(this.model, cloneDocument(this.model));
     this.c.closed = true;
   }
   /** Google converts the document as last saved; only PDF */
@@ -878,13 +883,10 @@ export class StandinDocument
     this.c.hit("Document.getAs");
     if (contentType !== "application/pdf")
       throw new Error(`stand-in: Document.getAs converts to application/pdf only (asked: ${contentType})`);
-    const snap = saved.get(this.model) ?? cloneDocument(this.model);
+    const snap = savedOf(this.c.w).get(this.model) ?? cloneDocument(this.model);
     return new StandinBlob(this.c.w, new TextEncoder().encode(JSON.stringify(snap)), "application/pdf", `${this.model.name}.pdf`, DOC_MIME);
   }
 }
-
-/** each document as its last saveAndClose left it */
-const saved = new WeakMap<DocModel, DocModel>();
 
 /** the model a converted blob carries (the stand-in's PDF is its source document, written out by the exporter) */
 export function documentOfBlob(data: Uint8Array): DocModel {

@@ -25,12 +25,11 @@ export interface DriveFile {
   permissions: DrivePermission[];
 }
 
-const stores = new WeakMap<World, { files: Map<string, DriveFile>; next: number }>();
+/** the world's Drive, kept on the world itself (World.own), so that a snapshot's copy has it */
+const DRIVE = Symbol("drive");
 
 export function driveOf(w: World): { files: Map<string, DriveFile>; next: number } {
-  let s = stores.get(w);
-  if (!s) stores.set(w, (s = { files: new Map(), next: 1 }));
-  return s;
+  return w.own(DRIVE, () => ({ files: new Map<string, DriveFile>(), next: 1 }));
 }
 
 export const ROLES = ["reader", "commenter", "writer", "owner"] as const;

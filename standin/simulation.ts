@@ -40,6 +40,8 @@ export interface RunLogEntry {
 export interface SimOptions {
   onProgress?: (msg: string) => void;
   code?: string;
+  /** a world set up already, its bundle loaded and its Sheet bound (a snapshot's copy: standin/snapshot.ts) */
+  world?: World;
 }
 
 export class Simulation {
@@ -57,20 +59,36 @@ export class Simulation {
     readonly opts: SimOptions = {},
   ) {
     this.current = scenario.settings;
-    const start = this.startInstant();
-    this.world = new World({ now: start, mailQuota: scenario.mailQuota, owner: scenario.accounts.owner, staff: scenario.accounts.staff });
-    this.ss = this.world.createSpreadsheet("LĐLĐ Quận 1 – Báo cáo CĐCS", "ss-ldldq1");
-    this.world.boundSpreadsheetId = this.ss.id;
-    this.world.load(opts.code ?? bundleSource());
+    if (opts.world) {
+      this.world = opts.world;
+      this.ss = this.world.spreadsheets.get(this.world.boundSpreadsheetId ?? "") as SpreadsheetModel;
+    } else {
+      const start = this.startInstant();
+      this.world = new World({ now: start, mailQuota: scenario.mailQuota, owner: scenario.accounts.owner, staff: scenario.accounts.staff });
+      this.ss = this.world.createSpreadsheet("LĐLĐ Quận 1 – Báo cáo CĐCS", "ss-ldldq1");
+      this.world.boundSpreadsheetId = this.ss.id;
+      this.world.load(opts.code ?? bundleSource());
+    }
+    const clock = Simulation.clockOf(scenario);
+    this.world.clockFrom = clock.from;
+    this.world.clockTo = clock.to;
+  }
+
+  /** the window clock triggers fire in: the scenario's run, from its first day's start to its last day's end */
+  static clockOf(scenario: Scenario): { from: number; to: number } {
     const tz = scenario.settings.timeZone;
-    this.world.clockFrom = instantOf(scenario.run.from, tz);
-    this.world.clockTo = instantOf(addDays(scenario.run.to, 1), tz) - 1;
+    return { from: instantOf(scenario.run.from, tz), to: instantOf(addDays(scenario.run.to, 1), tz) - 1 };
   }
 
   private startInstant(): number {
-    const tz = this.scenario.settings.timeZone;
-    const from = instantOf(this.scenario.run.from, tz);
-    const first = this.scenario.events[0]?.at ?? from;
+    return Simulation.startOf(this.scenario);
+  }
+
+  /** where the clock stands when a simulation of `scenario` starts: an hour before the run or its first event */
+  static startOf(scenario: Scenario): number {
+    const tz = scenario.settings.timeZone;
+    const from = instantOf(scenario.run.from, tz);
+    const first = scenario.events[0]?.at ?? from;
     return Math.min(from, first) - 3600_000;
   }
 
@@ -355,21 +373,31 @@ export class Simulation {
   /** the whole scenario, in time order, with the daily trigger firing between events */
   play(): void {
     this.install();
-    let day = "";
-    const tz = this.scenario.settings.timeZone;
-    const onFire = (t: { handler: string }, at: number, r: RunResult) => {
-      const d = localDay(at, tz);
-      if (d !== day) {
-        day = d;
-        this.opts.onProgress?.(`${d}: ${this.world.mails.length} thư đã gửi`);
-      }
-      this.log.push({ at, what: "trình kích hoạt theo giờ", fn: t.handler, ok: r.ok, error: r.error });
-    };
+    this.playEvents();
+  }
+
+  /** the scenario's events on a world set up already, from where its clock stands, then on to the run's end */
+  playEvents(): void {
     for (const e of this.scenario.events) {
-      this.world.advanceTo(e.at, onFire);
+      this.advanceTo(e.at);
       this.world.now = Math.max(this.world.now, e.at);
       this.apply(e);
     }
-    this.world.advanceTo(this.world.clockTo, onFire);
+    this.advanceTo(this.world.clockTo);
+  }
+
+  private progressDay = "";
+
+  /** the clock moves on to `to`, each clock trigger firing on the way, logged */
+  advanceTo(to: number): void {
+    const tz = this.scenario.settings.timeZone;
+    this.world.advanceTo(to, (t, at, r) => {
+      const d = localDay(at, tz);
+      if (d !== this.progressDay) {
+        this.progressDay = d;
+        this.opts.onProgress?.(`${d}: ${this.world.mails.length} thư đã gửi`);
+      }
+      this.log.push({ at, what: "trình kích hoạt theo giờ", fn: t.handler, ok: r.ok, error: r.error });
+    });
   }
 }

@@ -11,7 +11,7 @@ import { makeHtmlService, type ShownSidebar } from "./html.js";
 import { makeLockService } from "./lock.js";
 import { makeMailApp, type SentMail } from "./mail.js";
 import { type Language, message } from "./messages.js";
-import { Meter } from "./meter.js";
+import { Meter, type ServiceName } from "./meter.js";
 import { makeCache, makeProperties } from "./properties.js";
 import { makeScriptApp, type TriggerModel } from "./script.js";
 import { makeLogger, makeSession, StandinUser } from "./session.js";
@@ -25,6 +25,9 @@ export type { SentMail, TriggerModel };
 const charts: Pick<GoogleAppsScript.Charts.Charts, "ChartType"> = {
   ChartType: enumOf<typeof GoogleAppsScript.Charts.ChartType>(["LINE", "COLUMN", "BAR"]),
 };
+
+/** the hook standin/snapshot.ts calls on a copied world (a registered symbol: the same there, without an import) */
+const AFTER_CLONE: unique symbol = Symbol.for("standin.snapshot.afterClone");
 
 export interface WorldOptions {
   now?: number;
@@ -155,20 +158,43 @@ export class World {
     this.activeUser = this.owner;
     this.defaultLanguage = opts.language ?? "vi";
     this.scriptId = `script-${++this.u.ids}`;
-    this.meter.onHit = (service, method) => {
-      this.countCall(method);
-      const ms = this.latency?.(service, method) ?? 0;
-      if (ms) {
-        this.now += ms;
-        this.syncClock();
-      }
-      for (const h of this.hooks) {
-        if (h.method !== method || --h.left !== 0) continue;
-        this.hooks = this.hooks.filter((x) => x !== h);
-        h.fn();
-      }
-    };
+    this.meter.onHit = (service, method) => this.onHit(service, method);
   }
+
+  private onHit(service: ServiceName, method: string): void {
+    this.countCall(method);
+    const ms = this.latency?.(service, method) ?? 0;
+    if (ms) {
+      this.now += ms;
+      this.syncClock();
+    }
+    for (const h of this.hooks) {
+      if (h.method !== method || --h.left !== 0) continue;
+      this.hooks = this.hooks.filter((x) => x !== h);
+      h.fn();
+    }
+  }
+
+  /**
+   * A copy made by standin/snapshot.ts holds this world's data; what closes over a world is made again for the copy:
+   * the meter's callback, and the idle global scope tests look at (its execution number not counted, as in the original).
+   */
+  [AFTER_CLONE](): void {
+    this.meter.onHit = (service, method) => this.onHit(service, method);
+    if (!this.idle && this.sources.length) {
+      const executions = this.u.executions;
+      this.idle = this.enter(this.owner, false, true).ctx;
+      this.stack.pop();
+      this.u.executions = executions;
+    }
+  }
+
+  /** state another stand-in service keeps for this world (Drive's files, Docs' documents): held here, so a copy has it */
+  own<T>(key: symbol, make: () => T): T {
+    if (!this.owned.has(key)) this.owned.set(key, make());
+    return this.owned.get(key) as T;
+  }
+  private owned = new Map<symbol, unknown>();
 
   // ---- the universe, as before: tests read and set these
   get now(): number {

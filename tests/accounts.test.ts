@@ -205,9 +205,9 @@ describe("the owner leaves mid-October", () => {
       ),
     );
     // before the takeover nobody could be told: no account but the owner had authorised
-    expect(late.summary.mails.filter((m) => m.kind === "alert" && /tài khoản vận hành/.test(m.subject) && m.at < at("2018-10-18", 10))).toEqual(
-      [],
-    );
+    expect(
+      late.summary.mails.filter((m) => m.kind === "alert" && /tài khoản vận hành/.test(m.subject) && m.at < at("2018-10-18", 10)),
+    ).toEqual([]);
     expect(figures(late.summary)).toBe(figures(reference.summary));
     const after = late.summary.mails.filter((m) => m.at >= at("2018-10-18", 10) && m.kind !== "alert");
     const keys = after.map((m) => `${m.kind}|${m.unit}|${m.period}|${m.at.slice(0, 10)}`);

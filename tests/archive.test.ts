@@ -7,7 +7,7 @@ import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { buildSummary } from "../standin/summary";
 
-describe("the archive of 2018 at 10,000 units", () => {
+describe("the archive of 2018 at 10,000 units", { tags: ["slow"] }, () => {
   it("moves 2018's reports and status columns out, keeps every figure, and leaves the Sheet under 5 million cells", () => {
     // every unit reported every month of 2018 and January 2019
     const { sim } = history(10000, 13, 1, "2019-01");

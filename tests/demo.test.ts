@@ -11,14 +11,14 @@ import { MAIL_KINDS } from "../src/domain/mail-kinds";
 import { parseScenario } from "../standin/scenario";
 import { ROOT } from "../standin/simulation";
 import { demoScenario } from "../tools/demo-scenario";
-import { simulate } from "../tools/simulate";
+import { type DemoRun, demoRun } from "./demo-run";
 
-const out = mkdtempSync(join(tmpdir(), "demo-"));
 const { scenario, expect: want } = demoScenario();
-let summary: Awaited<ReturnType<typeof simulate>>["summary"];
+let summary: DemoRun["summary"];
+let out = "";
 
 beforeAll(async () => {
-  summary = (await simulate(parseScenario(scenario), out)).summary;
+  ({ summary, out } = await demoRun());
 }, 120000);
 
 describe("the demo", () => {

@@ -1,7 +1,7 @@
 // Shared test helpers: scenarios built in code, the built bundle played through the stand-in.
 import { parseScenario, type Scenario } from "../standin/scenario.js";
-import { Simulation } from "../standin/simulation.js";
 import { buildSummary } from "../standin/summary.js";
+import { ready, started } from "./worlds.js";
 
 export type RawScenario = {
   settings?: Record<string, unknown>;
@@ -82,17 +82,16 @@ export function scenario(raw: RawScenario): Scenario {
   });
 }
 
+/** the whole scenario played, from a copy of a world set up (and played up to its first event) once per test file */
 export function play(raw: RawScenario) {
-  const sim = new Simulation(scenario(raw));
-  sim.play();
+  const sim = started(scenario(raw));
+  sim.playEvents();
   return { sim, summary: buildSummary(sim, sim.world.clockTo) };
 }
 
-/** a simulation set up and ready, the clock before any event */
+/** a simulation set up and ready, the clock before any event (a copy of a world set up once per test file) */
 export function installed(raw: RawScenario) {
-  const sim = new Simulation(scenario(raw));
-  sim.install();
-  return sim;
+  return ready(scenario(raw));
 }
 
 /** the 0-based column of a tab whose header (row 1) is `title`: tests read answers by name, as the product does */
@@ -100,4 +99,16 @@ export function colOf(sheet: { values: unknown[][] }, title: string): number {
   const j = (sheet.values[0] ?? []).indexOf(title);
   if (j < 0) throw new Error(`no column “${title}”`);
   return j;
+}
+
+/**
+ * A few call positions out of `calls`, for the fast run's share of a sweep that injects a fault at every call (the slow
+ * run has the whole sweep): the first, the last, and `n` between them drawn from a fixed seed, the same every run.
+ */
+export function sampledCalls(calls: number, n = 4, seed = 20181019): number[] {
+  let x = seed;
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const picked = new Set([1, calls]);
+  while (picked.size < Math.min(calls, n + 2)) picked.add(2 + Math.floor(next() * Math.max(1, calls - 2)));
+  return [...picked].sort((a, b) => a - b);
 }

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../standin/simulation";
+import { SLOW_FILES } from "../vitest.slow.config";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -75,7 +76,16 @@ describe("hygiene", () => {
   });
 
   it("no stray scripts at the project's root", () => {
-    const stray = readdirSync(ROOT).filter((n) => /\.(m?js|cjs|ts)$/.test(n) && n !== "vitest.config.ts");
+    const stray = readdirSync(ROOT).filter((n) => /\.(m?js|cjs|ts)$/.test(n) && !["vitest.config.ts", "vitest.slow.config.ts"].includes(n));
     expect(stray).toEqual([]);
+  });
+
+  it("every test tagged slow is in a file the slow run reads (else it would run in neither run)", () => {
+    const tagged = all
+      .filter((f) => f.endsWith(".test.ts") && /\["slow"\]/.test(readFileSync(f, "utf8")))
+      .map((f) => relative(ROOT, f))
+      .sort();
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged).toEqual([...SLOW_FILES].sort());
   });
 });

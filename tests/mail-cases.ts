@@ -23,7 +23,7 @@ export const CASES = {
 
 export const GMAIL = "ketoan.cd005@gmail.example.com";
 
-function scenarioRaw() {
+export function scenarioRaw() {
   const units = Object.values(CASES).map((c) => unit(c, c === CASES.joins ? { activeFrom: "2018-11" } : {}));
   const edited = submitMonthly(CASES.edited, "2018-10", "2018-10-16T09:00:00+07:00");
   const waiting = submitMonthly(CASES.waiting, "2018-10", "2018-10-17T20:00:00+07:00", {}, GMAIL);

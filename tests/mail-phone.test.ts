@@ -30,7 +30,9 @@ const SHOTS: [string, (all: Got[]) => Got][] = [
   ["rollup", (a) => a.find((m) => m.kind === "rollup" && m.period === OCT) as Got],
 ];
 
-describe.skipIf(BROWSER_MISSING)(`on a phone, 360 pixels wide${BROWSER_MISSING ? ` (skipped: ${BROWSER_INSTALL})` : ""}`, () => {
+const ON_A_PHONE = `on a phone, 360 pixels wide${BROWSER_MISSING ? ` (skipped: ${BROWSER_INSTALL})` : ""}`;
+
+describe.skipIf(BROWSER_MISSING)(ON_A_PHONE, { tags: ["slow"] }, () => {
   let browser: Browser;
   let all: Got[];
   beforeAll(async () => {

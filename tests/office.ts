@@ -108,3 +108,25 @@ export function pageCount(pdf: string): number {
 export function bytes(file: string): Buffer {
   return readFileSync(file);
 }
+
+/** the text of one page, laid out as on the page */
+export function pdfPageText(pdf: string, page: number): string {
+  const n = String(page);
+  return execFileSync("pdftotext", ["-layout", "-f", n, "-l", n, pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** a page's size in points, as poppler reads it */
+export function pageSize(pdf: string, page: number): { width: number; height: number } {
+  const n = String(page);
+  const info = execFileSync("pdfinfo", ["-f", n, "-l", n, pdf], { encoding: "utf8" });
+  const m = new RegExp(`Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+) pts`).exec(info);
+  if (!m) throw new Error(`pdfinfo gives no size for page ${page}`);
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+/** a PNG's size in pixels, from its header (IHDR: width and height, big-endian, after the 8-byte signature) */
+export function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  if (b.toString("latin1", 1, 4) !== "PNG" || b.toString("latin1", 12, 16) !== "IHDR") throw new Error(`${file} is not a PNG`);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}

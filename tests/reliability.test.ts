@@ -6,7 +6,8 @@ import { parseAnswers } from "../src/domain/forms/spec";
 import { codeOfLabel, reportHeader, TAB } from "../src/domain/layout";
 import type { Unit } from "../src/domain/units";
 import { Simulation } from "../standin/simulation";
-import { colOf, installed, monthlyAnswers, play, scenario, submitMonthly, unit } from "./helpers";
+import { SimulationSnapshot } from "../standin/snapshot";
+import { colOf, installed, monthlyAnswers, play, sampledCalls, scenario, submitMonthly, unit } from "./helpers";
 
 describe("races and redeliveries", () => {
   it("30 submissions with the lock contended: 30 rows, each for the right unit, none dropped", () => {
@@ -36,23 +37,26 @@ describe("races and redeliveries", () => {
     ).toHaveLength(10);
   });
 
-  it("a crash at every service call of the submit handler, then the daily run: one row, one receipt (or two within the window)", () => {
+  /** the world set up once and copied for each crash; the submit handler's call count without a crash */
+  const submitSweep = () => {
     const raw = {
       settings: { firstPeriod: "2018-10" },
       run: { from: "2018-10-21", to: "2018-10-21" },
       events: [submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00")],
     };
-    const base = new Simulation(scenario(raw));
-    base.install();
+    const first = new Simulation(scenario(raw));
+    first.install();
+    const snap = new SimulationSnapshot(first, true);
+    const base = snap.start(scenario(raw));
     const e = base.scenario.events[0];
     base.world.now = e.at;
     const before = base.world.meter.total;
     base.apply(e);
     const calls = base.world.meter.total - before;
     expect(calls).toBeGreaterThan(10);
-    for (let k = 1; k <= calls; k++) {
-      const sim = new Simulation(scenario(raw));
-      sim.install();
+    /** the submit handler crashes at its k-th call; the daily run follows */
+    const crashAt = (k: number) => {
+      const sim = snap.start(scenario(raw));
       sim.world.now = e.at;
       sim.world.meter.faults = [{ atCall: sim.world.meter.total + k }];
       sim.apply(e);
@@ -62,8 +66,22 @@ describe("races and redeliveries", () => {
       const receipts = sim.world.mails.filter((m) => m.subject.includes("Đã nhận"));
       expect(receipts.length, `crash at call ${k}`).toBeGreaterThanOrEqual(1);
       expect(receipts.length, `crash at call ${k}`).toBeLessThanOrEqual(2);
-    }
-  }, 120000);
+    };
+    return { calls, crashAt };
+  };
+
+  it("a crash at every service call of the submit handler, then the daily run: one row, one receipt (or two within the window)", {
+    tags: ["slow"],
+    timeout: 120000,
+  }, () => {
+    const { calls, crashAt } = submitSweep();
+    for (let k = 1; k <= calls; k++) crashAt(k);
+  });
+
+  it("the same at a sample of calls: the first, the last and a few in between", () => {
+    const { calls, crashAt } = submitSweep();
+    for (const k of sampledCalls(calls)) crashAt(k);
+  });
 });
 
 describe("clocks and time zones", () => {
@@ -315,7 +333,7 @@ describe("the 6-minute limit", () => {
 });
 
 describe("the Sheet's 10 million cells", () => {
-  it("the daily job warns in the run log as the Sheet nears the limit", () => {
+  it("the daily job warns in the run log as the Sheet nears the limit", { tags: ["slow"], timeout: 60000 }, () => {
     const sim = installed({ settings: { firstPeriod: "2018-10" }, events: [] });
     const tab = sim.sheet(SPECS.monthly.tab);
     for (let i = 0; i < 420000; i++) tab.values.push([`old-${i}@0`, `old-${i}`, new Date(0), "CD001", "09/2018", "Hợp lệ"] as never);
@@ -326,5 +344,5 @@ describe("the Sheet's 10 million cells", () => {
     sim.world.now = Date.parse("2018-10-19T08:00:00+07:00");
     sim.daily();
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toMatch(/gần giới hạn 10 triệu ô/);
-  }, 60000);
+  });
 });

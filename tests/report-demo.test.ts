@@ -7,23 +7,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { viPercent } from "../src/domain/text";
-import { type DocModel, documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
-import { parseScenario } from "../standin/scenario";
+import { type DocModel, paragraphsOf, textOfPara } from "../standin/documents";
 import { ROOT } from "../standin/simulation";
 import { demoScenario } from "../tools/demo-scenario";
-import { simulate } from "../tools/simulate";
+import { type DemoRun, demoRun } from "./demo-run";
 import { OFFICE_INSTALL, OFFICE_MISSING, pageCount, pdfLines, pdfPages, pdfText, toPdf } from "./office";
 
-const out = mkdtempSync(join(tmpdir(), "report-demo-"));
 const { scenario, expect: want } = demoScenario();
-let result: Awaited<ReturnType<typeof simulate>>;
+let result: DemoRun;
+let out = "";
 
 beforeAll(async () => {
-  result = await simulate(parseScenario(scenario), out);
+  result = await demoRun();
+  out = result.out;
 }, 120000);
 
 const docNamed = (name: string): DocModel => {
-  const d = [...documentsOf(result.sim.world).values()].find((x) => x.name === name);
+  const d = result.documents.find((x) => x.name === name);
   if (!d) throw new Error(`no document ${name}`);
   return d;
 };
@@ -79,6 +79,7 @@ describe("the October report of the demo", () => {
 
   it.skipIf(OFFICE_MISSING)(
     `as PDF: the motto on one line under its rule, page numbers from page 2, no phone or email, the figures of summary.json${OFFICE_MISSING ? ` (skipped: ${OFFICE_INSTALL})` : ""}`,
+    { tags: ["slow"], timeout: 120000 },
     () => {
       const pdf = toPdf(join(out, "rollups", "BC-TG-2018-10.docx"));
       const lines = pdfLines(pdf);
@@ -128,7 +129,6 @@ describe("the October report of the demo", () => {
       expect(pages).toHaveLength(2);
       pages.forEach((p, i) => copyFileSync(p, join(ROOT, "docs", "images", `report-${i + 1}.png`)));
     },
-    120000,
   );
 });
 

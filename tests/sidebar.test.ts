@@ -44,7 +44,7 @@ async function section(label: string, heading: string): Promise<void> {
   await page.locator("h2", { hasText: heading }).waitFor();
 }
 
-describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`, () => {
+describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`, { tags: ["slow"] }, () => {
   beforeAll(async () => {
     // every unit registered on the first day: the registration (owed from setup, its deadline having passed) is not
     // what this sidebar is about
