@@ -19,10 +19,10 @@ import { invitesOf, noteArrivals } from "./invites";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
-import { reconcile, reconcileSince } from "./reconcile";
+import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince, releaseResponseTabs } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
 import { runRollups } from "./rollup";
-import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
+import { keepHeld, type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
 import { writeViews } from "./views";
@@ -143,7 +143,9 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   indexUnits(r, units);
   noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
-  const notes = [...problems, ...reconcile(r, s, units, windows)];
+  // bounded by the run's clock: the statuses and the day's mails follow from what is stored; follow-up runs go on
+  const rec = reconcile(r, s, units, windows, { stopAt: r.now + DAILY_RECONCILE_MS, locked: true });
+  const notes = [...problems, ...rec.notes];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
   // a unit that still owes a live period keeps its place in the dropdowns (its mail pre-selects it)
   const owing = new Set<string>();
@@ -167,6 +169,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const ctx = composeContext(r, s, rules);
   const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
   if (out.queued && !out.stalled) writeQueue(r, out.rest);
+  // who the quota left without today's mail: the Zalo list names them
+  keepHeld(r, out.held, tz, true);
   notes.push(...out.notes);
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
@@ -181,7 +185,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const pending = [...new Set([...r.state.pendingRollups, ...rollups])];
   r.p.state.save({
     marks: r.state.marks,
-    lastReconcile: r.now,
+    lastReconcile: r.state.lastReconcile,
+    reconciling: r.state.reconciling,
     fullPass: false,
     choicesHash: r.state.choicesHash,
     rosterHash: r.state.rosterHash,
@@ -189,6 +194,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     heights: r.state.heights,
     pendingRollups: pending,
     queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
+    held: r.state.held,
     followUp: "send",
     archiveDue: toArchive,
   });
@@ -218,6 +224,13 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
 export function runFollowUp(p: Ports): Outcome<string> {
   const job = "Chạy tiếp";
   const { state } = p.state.load();
+  if (state.followUp === "reconcile") {
+    // the reconcile the daily run's clock left, after the day's mails: a run at a time until it is done
+    const res = catchUp(p);
+    if (!res.ok) p.state.record("run", { job: CATCH_UP, result: "bỏ qua", detail: res.message });
+    p.triggers.scheduleFollowUp();
+    return res.ok ? ok("reconcile") : res;
+  }
   if (state.followUp === "rollups") {
     p.triggers.scheduleFollowUp("runRollup");
     return ok("rollups");
@@ -253,16 +266,18 @@ export function runFollowUp(p: Ports): Outcome<string> {
       const rest = readQueue(r).filter((x) => !done.has(x.d.key));
       const ctx: ComposeContext = composeContext(r, s, rulesOf(s, r.state.frozen));
       const out = send(r, s, rest, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: 0 });
+      keepHeld(r, out.held, s.timeZone, false);
       left = out.stalled ? 0 : out.queued;
       const detail = [`Đã gửi ${out.sent} thư còn lại, để lại ${out.short + out.queued}.`, ...out.notes, ...(out.stalled ? [STALLED] : [])];
       r.p.state.record("run", { job, result: out.stalled ? "lỗi" : "xong", detail: detail.join("\n") });
       // the rest stays where it is in the queue tab: the next run starts from the pointer
-      r.p.state.save({ queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 } });
+      r.p.state.save({ queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 }, held: r.state.held });
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the Zalo list and the dashboard next, then the rollups, then the archive: each in a run of its own, a minute apart
-    if (!queue) r.p.state.save({ followUp: "views" });
+    // the reconcile's rest (when the daily run's clock left some), the Zalo list and the dashboard, then the rollups,
+    // then the archive: each in a run of its own, a minute apart
+    if (!queue) r.p.state.save({ followUp: r.state.reconciling ? "reconcile" : "views" });
     return ok("more");
   });
   if (!res.ok) {
@@ -275,6 +290,37 @@ export function runFollowUp(p: Ports): Outcome<string> {
   }
   p.triggers.clearFollowUps();
   return res;
+}
+
+const CATCH_UP = "Đối soát tiếp";
+
+/**
+ * A follow-up run of a reconcile pass the clock cut short: it goes on from where the last run stopped, without holding
+ * the script lock (submit events keep being stored meanwhile; it takes the lock to store each block), then writes the
+ * statuses from what is stored. When the pass is done, the Zalo list and the dashboard come next.
+ */
+function catchUp(p: Ports): Outcome<boolean> {
+  const { state } = p.state.load();
+  const s = state.settings;
+  if (!state.spreadsheetId || !s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+  const now = p.clock.now();
+  const r: Run = { p, job: CATCH_UP, now, state, journal: [], store: p.open(state.spreadsheetId) };
+  const rules = rulesOf(s, state.frozen);
+  const { units } = r.store.readUnits();
+  const windows = readWindows(r, s, rules);
+  const rec = reconcile(r, s, units, windows, { stopAt: now + CATCH_UP_MS, locked: false });
+  const notes = [...rec.notes];
+  if (rec.stored || rec.done) {
+    // the statuses follow what is stored now, written under the lock as the daily job writes them
+    const st = openRun(p, CATCH_UP, (run) => {
+      updateStatuses(run, s, rules, units, windows);
+      if (rec.done) run.p.state.save({ followUp: "views" });
+      return ok(true);
+    });
+    if (!st.ok) notes.push(st.message);
+  }
+  p.state.record("run", { job: CATCH_UP, result: rec.done ? "xong" : "còn tiếp", detail: notes.join("\n") || "Không thiếu phản hồi nào." });
+  return ok(rec.done);
 }
 
 /** the journal written to the logs now (after a failed run): best effort, what cannot be written stays journalled */
@@ -294,6 +340,12 @@ export function runRollupStage(p: Ports): void {
   const { state } = p.state.load();
   p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
   runRollups(p);
+  // Google's response tabs, measured once a month: one grown past its share of the Sheet is released
+  openRun(p, "Trang câu trả lời của Google", (r) => {
+    const notes = releaseResponseTabs(r, r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh");
+    if (notes.length) r.p.state.record("run", { job: "Trang câu trả lời của Google", result: "xong", detail: notes.join("\n") });
+    return ok(notes.length);
+  });
   if (state.archiveDue) p.triggers.scheduleFollowUp("runArchive");
   else p.triggers.clearFollowUps();
 }

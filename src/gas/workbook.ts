@@ -204,3 +204,22 @@ export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
   }
   if (look.frozenRows !== undefined) sheet.setFrozenRows(look.frozenRows);
 }
+
+/**
+ * Google's own response tabs (each tab a form writes to: Sheet.getFormUrl) and the cells each holds; one call per tab
+ * (getFormUrl), a few more per response tab: the product asks once a month
+ */
+export function responseTabs(ss: Spreadsheet): { name: string; formUrl: string; cells: number }[] {
+  const out: { name: string; formUrl: string; cells: number }[] = [];
+  for (const x of ss.getSheets()) {
+    const url = x.getFormUrl();
+    if (url) out.push({ name: x.getName(), formUrl: url, cells: x.getMaxRows() * x.getMaxColumns() });
+  }
+  return out;
+}
+
+/** a tab removed (an unlinked response tab, whose responses the form and the report tabs keep) */
+export function dropTab(ss: Spreadsheet, name: string): void {
+  const sheet = ss.getSheetByName(name);
+  if (sheet) ss.deleteSheet(sheet);
+}
