@@ -22,7 +22,7 @@ import { withAnswers } from "./quotes";
 import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince, releaseResponseTabs } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
 import { runRollups } from "./rollup";
-import { keepHeld, type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
+import { keepHeld, QUOTA_WINDOW_MS, type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
 import { writeViews } from "./views";
@@ -168,9 +168,15 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const rollups = pl.due.filter((d) => d.kind === "rollup").map((d) => d.key);
   const ctx = composeContext(r, s, rules);
   const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
-  if (out.queued && !out.stalled) writeQueue(r, out.rest);
+  // MailApp's quota comes back 24 hours after the first send of the day before, maybe minutes after this run's start:
+  // mails it held back before a single one went out are tried again by the follow-up run, once the quota is back
+  const retry = out.sent === 0 && !out.stalled ? out.held : [];
+  const back = r.state.quotaFrom ? r.state.quotaFrom + QUOTA_WINDOW_MS - r.p.clock.now() : 0;
+  const wait = retry.length && back > 0 && back < QUOTA_WAIT_MS ? back + 60000 : 60000;
+  const queued = out.stalled ? [] : [...out.rest, ...retry];
+  if (queued.length) writeQueue(r, queued);
   // who the quota left without today's mail: the Zalo list names them
-  keepHeld(r, out.held, tz, true);
+  keepHeld(r, retry.length ? [] : out.held, tz, true);
   notes.push(...out.notes);
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
@@ -193,15 +199,19 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     rosterNotesHash: r.state.rosterNotesHash,
     heights: r.state.heights,
     pendingRollups: pending,
-    queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
+    queue: { rows: queued.length, next: 0 },
     held: r.state.held,
+    quotaFrom: r.state.quotaFrom,
     followUp: "send",
     archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
-  r.p.triggers.scheduleFollowUp();
+  r.p.triggers.scheduleFollowUp("runFollowUp", wait);
   return ok({ sent: out.sent, short: out.short, queued: out.queued, notes });
 }
+
+/** the follow-up waits for MailApp's quota to come back at most this long */
+const QUOTA_WAIT_MS = 3 * 3600000;
 
 const STALLED =
   "LỖI: lần chạy hết thời gian trước khi gửi được thư nào dù còn thư đến hạn và còn hạn mức. Thư để lại cho lần chạy hằng ngày sau; báo cho người phụ trách kỹ thuật.";
@@ -271,7 +281,11 @@ export function runFollowUp(p: Ports): Outcome<string> {
       const detail = [`Đã gửi ${out.sent} thư còn lại, để lại ${out.short + out.queued}.`, ...out.notes, ...(out.stalled ? [STALLED] : [])];
       r.p.state.record("run", { job, result: out.stalled ? "lỗi" : "xong", detail: detail.join("\n") });
       // the rest stays where it is in the queue tab: the next run starts from the pointer
-      r.p.state.save({ queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 }, held: r.state.held });
+      r.p.state.save({
+        queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 },
+        held: r.state.held,
+        quotaFrom: r.state.quotaFrom,
+      });
     }
     const queue = left;
     flush(r, s.timeZone);

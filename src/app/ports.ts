@@ -95,6 +95,11 @@ export interface State {
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
+  /**
+   * when the MailApp quota's current window began, as the daily job's runs saw it (their first send after the last
+   * window ended): the quota comes back 24 hours later
+   */
+  quotaFrom?: number;
   /** the day's mails the quota held back: how many keys stand in the queue tab's column C, and for which day */
   held?: { day: string; n: number };
   /**
@@ -329,7 +334,7 @@ interface Triggers {
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
   /** a follow-up run a minute from now: the rest of the daily job's mails, the logs, then the rollups */
-  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive"): void;
+  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive", afterMs?: number): void;
   clearFollowUps(): void;
   /** this account's watchdog trigger (an hour after the daily run), made or moved; true when made */
   ensureWatch(hour: number, timeZone: string, key: string, oldKey: string | undefined): boolean;

@@ -27,7 +27,7 @@ const SAVE_EVERY = 500;
 const RECONCILE_OVERLAP_MS = 3600_000;
 
 /** the daily run's share of its six minutes: the statuses and the day's mails come from what is stored by then */
-export const DAILY_RECONCILE_MS = 90_000;
+export const DAILY_RECONCILE_MS = 2 * 60_000;
 
 /** a catch-up run's share: room left for the statuses and the closing writes */
 export const CATCH_UP_MS = 4 * 60_000;

@@ -16,12 +16,15 @@ import { periodLabel } from "./status-store";
 /** Google stops a run at 6 minutes; sending stops at 4, leaving room for the writes that close the run */
 export const SEND_BUDGET_MS = 4 * 60000;
 
+/** MailApp's quota comes back 24 hours after the first send (https://developers.google.com/apps-script/guides/services/quotas) */
+export const QUOTA_WINDOW_MS = 86400000;
+
 interface Sent {
   sent: number;
   /** held back by the quota, for the next run within the catch-up window */
   short: number;
   /** the mails the quota held back */
-  held: DueMail[];
+  held: Queued[];
   /** left by the clock to the follow-up run: the mails from this one on */
   queued: number;
   rest: Queued[];
@@ -57,7 +60,7 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
         rest.push(q);
       } else {
         out.short++;
-        out.held.push(d);
+        out.held.push(q);
       }
       continue;
     }
@@ -70,7 +73,7 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
     const n = mail.to.length + mail.cc.length;
     if (left - n < (d.kind === "receipt" || d.kind === "invalid" ? 0 : opts.reserve)) {
       out.short++;
-      out.held.push(d);
+      out.held.push(q);
       continue;
     }
     const rec: MailRecord = {
@@ -104,6 +107,9 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
     }
     left -= n;
     out.sent++;
+    // the first send of a new quota window: the quota comes back 24 hours after it
+    const now = r.p.clock.now();
+    if (!r.state.quotaFrom || now >= r.state.quotaFrom + QUOTA_WINDOW_MS) r.state.quotaFrom = now;
     // durable at once: if the run dies on the next line, this mail is not sent again
     r.p.state.record("mail", rec);
   }
@@ -131,11 +137,11 @@ function fitted(d: DueMail, q: Queued, c: ComposeContext, mail: OutgoingMail): O
  * staff who was not reached today. The daily run starts the day's list; its follow-up runs add to it. The caller saves
  * `state.held` with the rest of its state.
  */
-export function keepHeld(r: Run, held: DueMail[], tz: string, startOfDay: boolean): void {
+export function keepHeld(r: Run, held: Queued[], tz: string, startOfDay: boolean): void {
   const day = localDay(r.now, tz);
   const was = r.state.held?.day === day && !startOfDay ? r.state.held.n : 0;
   const before = r.state.held?.n ?? 0;
-  const rows = held.map((d) => [d.key]);
+  const rows = held.map((q) => [q.d.key]);
   // a shorter list than the one it replaces blanks what is left of it
   while (!was && rows.length < before) rows.push([""]);
   if (rows.length) r.store.writeRows(TAB.queue, 2 + was, rows, HELD_COL);
