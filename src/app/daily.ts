@@ -353,13 +353,14 @@ export function writeLogs(p: Ports): void {
 export function runRollupStage(p: Ports): void {
   const { state } = p.state.load();
   p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
-  runRollups(p);
-  // Google's response tabs, measured once a month: one grown past its share of the Sheet is released
+  // Google's response tabs, measured once a month: one grown past its share of the Sheet is released (said in the run
+  // log the rollups write next)
   openRun(p, "Trang câu trả lời của Google", (r) => {
     const notes = releaseResponseTabs(r, r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh");
     if (notes.length) r.p.state.record("run", { job: "Trang câu trả lời của Google", result: "xong", detail: notes.join("\n") });
     return ok(notes.length);
   });
+  runRollups(p);
   if (state.archiveDue) p.triggers.scheduleFollowUp("runArchive");
   else p.triggers.clearFollowUps();
 }

@@ -92,12 +92,12 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
     () => `${blocksHtml(mailBlocks(figuresPart(r.body)))}${long}`,
     () => long,
   ];
-  let html = "";
   for (const body of tries) {
-    html = `${head}${where}${note}${title}${body()}</div>`;
-    if (utf8Length(html) <= MAIL_BODY_BYTES) break;
+    const html = `${head}${where}${note}${title}${body()}</div>`;
+    if (utf8Length(html) <= MAIL_BODY_BYTES) return html;
   }
-  return html;
+  // the template's own text is what does not fit (staff's template, edited): the mail goes without it
+  return `${head.slice(0, head.length - intro.length)}${where}${title}${long}</div>`;
 }
 
 /** the rollup as rows for its own tab: the report's body, then every text whole */
