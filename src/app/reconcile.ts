@@ -43,7 +43,7 @@ export function reconcileSince(r: Run): number {
   return r.state.fullPass ? 0 : Math.max(0, r.state.lastReconcile - RECONCILE_OVERLAP_MS);
 }
 
-export interface Reconciled {
+interface Reconciled {
   notes: string[];
   /** every response of the pass compared: `lastReconcile` moved */
   done: boolean;
