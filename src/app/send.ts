@@ -144,9 +144,7 @@ export function keepHeld(r: Run, held: Queued[], tz: string, startOfDay: boolean
   const rows = held.map((q) => [q.d.key]);
   // a shorter list than the one it replaces blanks what is left of it
   while (!was && rows.length < before) rows.push([""]);
-  // a new day's list starts under its header
-  if (!was && rows.length) r.store.writeRows(TAB.queue, 1, [[HELD_HEADER], ...rows], HELD_COL);
-  else if (rows.length) r.store.writeRows(TAB.queue, 2 + was, rows, HELD_COL);
+  if (rows.length) r.store.writeRows(TAB.queue, 2 + was, rows, HELD_COL);
   // saved with the run's other state
   r.state.held = { day, n: was + held.length };
 }
@@ -161,8 +159,8 @@ export function heldToday(r: Run, tz: string): string[] {
     .filter(Boolean);
 }
 
+/** the queue tab's column C (its header says what it holds: src/app/tabs.ts) */
 const HELD_COL = 3;
-const HELD_HEADER = "Chưa gửi được hôm nay (hết hạn mức)";
 
 /** the mails a run cut short leaves for the next: written once; the follow-up runs move a pointer through them */
 export function writeQueue(r: Run, rest: Queued[]): void {
