@@ -39,6 +39,9 @@ export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet
     sheet.insertRowsAfter(max, Math.max(1, def.capacity.rows - max));
     const cols = sheet.getMaxColumns();
     if (cols < def.capacity.cols) sheet.insertColumnsAfter(cols, def.capacity.cols - cols);
+    // a tab whose header is as wide as its room (the queue) keeps no other column: its rows would carry 26 each
+    else if (cols > def.capacity.cols && def.header.length === def.capacity.cols)
+      sheet.deleteColumns(def.capacity.cols + 1, cols - def.capacity.cols);
   }
   if (def.protect && def.header.length && !def.capacity && (created || !def.headerOnce)) {
     // Google counts every grid cell of every tab against 10 million: a tab the product writes to a fixed width keeps
