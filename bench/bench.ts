@@ -7,85 +7,16 @@ import os from "node:os";
 import { join } from "node:path";
 import { instantOf } from "../src/domain/dates.js";
 import { KEY_COLS, SETTINGS_RANGE } from "../src/domain/layout.js";
-import { diff, type MeterSnapshot } from "../standin/meter.js";
 import { bundleSource, ROOT, type Simulation } from "../standin/simulation.js";
 import { World } from "../standin/world.js";
 import { code, history, NOW, TEXT, TZ } from "./history.js";
+import { COST, GOOGLE_LIMIT_MS, measure, type Row, RUN_BUDGET_MS, withLatency, withoutLatency } from "./measure.js";
+import { grid, halfReported, rollupMissing, rush, type ScaleRow, setupStates } from "./scale.js";
 
-/**
- * Cost model (milliseconds). Figures and where they come from:
- * - SHEETS_CALL 40: a spreadsheet call in a loop costs ~40 ms (100 rows read and written cell by cell, 600 calls,
- *   24,123 ms: gas.excelspeedup.com, "GAS spreadsheet speedup"); each call is a round trip to the Sheets server
- *   (developers.google.com/apps-script/guides/support/best-practices).
- * - READ_CELL 0.031: getValues of 120,000 rows × 2 columns took 7.4 s (qiita.com/shi-suzuki/items/d23c6c7e4a0bbe2831af),
- *   31 µs a cell: the slowest published figure found, taken so that reads are not underestimated.
- * - WRITE_CELL 0.0125: one setValues of 4,000 cells took under 50 ms (measurements published on Stack Overflow,
- *   "What is faster: ScriptDb or SpreadsheetApp?").
- * - OTHER_CALL 40: Forms, Properties, Lock, Script triggers, Cache: the same round trip as a spreadsheet call (assumed).
- * - MAIL 500: MailApp.sendEmail (assumed: no published figure; the slowest call a script makes in practice).
- * Limits: 6 minutes per execution; 90 minutes of triggers a day on consumer accounts, 6 hours on Workspace
- * (developers.google.com/apps-script/guides/services/quotas).
- */
-export const COST = { SHEETS_CALL: 40, READ_CELL: 0.031, WRITE_CELL: 0.0125, OTHER_CALL: 40, MAIL: 500 };
-const RUN_BUDGET_MS = 5 * 60 * 1000;
+export { COST };
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const HISTORY = (process.env.BENCH_MONTHS ?? "6,12,24,48").split(",").map(Number);
-
-export interface Row {
-  op: string;
-  units: number;
-  months: number;
-  sheets: number;
-  other: number;
-  cellsRead: number;
-  cellsWritten: number;
-  mails: number;
-  /** the cells a daily run cannot avoid: settings, roster, the key columns of the open period's rows */
-  floor: number;
-  cpuMs: number;
-  estMs: number;
-  /** reads and writes alone */
-  ioMs: number;
-  byMethod: Record<string, number>;
-}
-
-function measure(sim: Simulation, op: string, h: { units: number; months: number; floor: number }, fn: () => void): Row {
-  const before: MeterSnapshot = sim.world.meter.snapshot();
-  const mails = sim.world.mails.length;
-  const logged = sim.log.length;
-  const cpu = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(cpu);
-  const d = diff(sim.world.meter.snapshot(), before);
-  const sheets = d.byService.SpreadsheetApp ?? 0;
-  const sent = sim.world.mails.length - mails;
-  const other = d.total - sheets;
-  const ioMs = sheets * COST.SHEETS_CALL + d.cellsRead * COST.READ_CELL + d.cellsWritten * COST.WRITE_CELL;
-  const estMs = ioMs + (other - sent) * COST.OTHER_CALL + sent * COST.MAIL;
-  const failed = sim.log.slice(logged).filter((l) => !l.ok);
-  if (failed.length) throw new Error(`${op} at ${h.units} units, ${h.months} months: ${failed.map((f) => f.error).join("; ")}`);
-  return {
-    op,
-    units: h.units,
-    months: h.months,
-    sheets,
-    other,
-    cellsRead: d.cellsRead,
-    cellsWritten: d.cellsWritten,
-    mails: sent,
-    floor: h.floor,
-    cpuMs: Math.round((c.user + c.system) / 1000),
-    estMs,
-    ioMs,
-    byMethod: d.byMethod,
-  };
-}
-
-/** time passes inside a run as the cost model says, so the job's own clock can stop it as it would on Google */
-function withLatency(sim: Simulation): void {
-  sim.world.latency = (service, method) => (method === "MailApp.sendEmail" ? COST.MAIL : service === "Utilities" ? 0 : COST.SHEETS_CALL);
-}
 
 /** the daily run and each follow-up run it leaves, measured one by one */
 function dailyRuns(sim: Simulation, label: string, h: { units: number; months: number; floor: number }, afterFirst?: () => void): Row[] {
@@ -104,7 +35,7 @@ function dailyRuns(sim: Simulation, label: string, h: { units: number; months: n
   return rows;
 }
 
-function monthly(i: number, at: number) {
+export function monthly(i: number, at: number) {
   return {
     type: "submit" as const,
     id: `new-${i}-${at}`,
@@ -142,7 +73,7 @@ export function benchHistory(n: number, months: number): Row[] {
   if (new Set(keys).size !== keys.length) throw new Error(`daily job at ${n}: a mail went out twice`);
   sim.world.now = instantOf(`${NOW}-24`, TZ, 8);
   rows.push(...dailyRuns(sim, "daily job (rollup day)", tag));
-  sim.world.latency = null;
+  withoutLatency(sim);
   if (months === HISTORY[0]) {
     sim.world.now = instantOf(`${NOW}-24`, TZ, 10);
     rows.push(measure(sim, "status rebuild (menu)", tag, () => sim.run("refreshStatus", "refresh", { ui: true })));
@@ -238,8 +169,42 @@ export function check(all: Row[], cellsAt = 10000): string[] {
   return problems;
 }
 
+/** the scenarios of city scale under real load, each timed */
+function cityScale(n: number): ScaleRow[] {
+  const out: ScaleRow[] = [];
+  const step = (what: string, fn: () => ScaleRow | ScaleRow[]) => {
+    process.stdout.write(`${n} units, ${what}… `);
+    const t = Date.now();
+    const r = fn();
+    out.push(...(Array.isArray(r) ? r : [r]));
+    console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  step("a deadline rush, delivered", () => rush(n, false));
+  step("a deadline rush, lost", () => rush(n, true));
+  step("half reported on a reminder day", () => halfReported(n));
+  step("the rollup with half the units missing", () => rollupMissing(n));
+  step("setup in each state", () => setupStates(n));
+  step(`the grid at ${Math.max(...HISTORY)} months`, () => grid(n, Math.max(...HISTORY)).row);
+  return out;
+}
+
+/** the scenarios' table */
+function scaleTable(rows: ScaleRow[]): string {
+  const fmt = (x: number) => x.toLocaleString("en-US");
+  const lines = [
+    "| scenario | units | runs | longest run (est.) | mails sent | held by the quota | what it shows |",
+    "|---|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.scenario} | ${fmt(r.units)} | ${r.runs} | ${(r.longestMs / 1000).toFixed(1)} s (${r.longestOp}) | ${fmt(r.mails)} | ${fmt(r.held)} | ${r.detail} |`,
+    );
+  return lines.join("\n");
+}
+
 function main() {
   const all: Row[] = [];
+  const scale: ScaleRow[] = [];
   for (const n of SIZES) {
     for (const m of HISTORY) {
       process.stdout.write(`${n} units, ${m} months… `);
@@ -251,9 +216,11 @@ function main() {
     const t = Date.now();
     all.push(...benchBurst(n));
     console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
+    scale.push(...cityScale(n));
   }
   const problems = check(all);
   problems.push(...burstProblems);
+  for (const x of scale) problems.push(...x.problems);
   const cold = coldStartMs();
   const kb = bundleKb();
   const fmt = (x: number) => x.toLocaleString("en-US");
@@ -272,7 +239,7 @@ function main() {
 Run on ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}.
 Every figure comes from the built bundle (\`dist/Code.js\`) running in the stand-in, with ${HISTORY.join(", ")} months of
 reports for every unit behind it (and a receipt and reminders per month in the mail ledger). Calls and cells are exact
-and stable. "Est. on Google" applies the cost model in \`bench/bench.ts\` (each figure cited there): ${COST.SHEETS_CALL} ms per
+and stable. "Est. on Google" applies the cost model in \`bench/measure.ts\` (each figure cited there): ${COST.SHEETS_CALL} ms per
 Sheets call, ${COST.READ_CELL * 1000} µs per cell read, ${COST.WRITE_CELL * 1000} µs per cell written, ${COST.OTHER_CALL} ms per other call,
 ${COST.MAIL} ms per mail.
 
@@ -292,6 +259,32 @@ ${lines.join("\n")}
 The status rebuild (menu *Làm mới trạng thái*, and setup) reads every row on purpose: it is the rebuild from source
 staff ask for. The burst row is the daily run after ${Math.min(1000, SIZES[0])}–1,000 submissions over two days: its reconcile compares every
 response of the window with the tabs at two Forms calls each and reads answers only of missing ones.
+
+## City scale under real load
+
+Each scenario plays days of the product with the cost model's time passing inside every run (calls, mails and cells)
+and Google's end of a run at ${GOOGLE_LIMIT_MS / 60000} minutes emulated: every call a run makes after it fails, so a run over it shows as
+a failure here. "Runs" counts the daily runs and every follow-up run (sending, the reconcile's catch-up, views,
+rollups) of the days played; "held by the quota" is what MailApp's daily quota (${fmt(1500)} recipients, Workspace)
+left for the next days on the scenario's first day, named in the Zalo list.
+
+- **Deadline rush**: a tenth of the units reported by the 18th; over the 21st and 22nd as many responses as units
+  arrive (every other unit's first report but a twentieth of them, and updates), then the reminder day (due − 1) and
+  the rollup day. *Delivered*: every submit event fires. *Lost*: none does; the forms hold them and the reconcile, bounded
+  by each run's clock, stores them from the daily run and its follow-up runs, each resuming where the last stopped.
+  Receipts are off in this scenario (a receipt for each of 10,000 responses alone takes the quota for a week).
+- **Half reported on a reminder day**: the quota sends the most important mails first; the rest are held, named in the
+  Zalo list, and go on the next days (the quota comes back 24 hours after its first send: the follow-up run waits for
+  it), each unit reminded once.
+- **The rollup with half the units missing**: the leaders' mail within MailApp's 200 KB, its lists of units cut.
+- **Setup in each state**: a roster change, the first day of a month (the months' dropdown changes), a rerun after a
+  setup Google stopped half-way: each dropdown written whole in one call, never read back choice by choice.
+- **The grid at ${Math.max(...HISTORY)} months**: the working Sheet after the archive, Google's response tabs after a month of responses
+  (released on the rollup day once past 100,000 cells), and one rollup tab a month as narrow as its two columns,
+  counted both as the archive leaves them today (every rollup tab stays) and as it will once it moves closed years'
+  rollup tabs to their archive.
+
+${scaleTable(scale)}
 
 ${problems.length ? `## Budgets broken\n\n${problems.map((p) => `- ${p}`).join("\n")}` : "All budgets hold."}
 `;

@@ -65,8 +65,9 @@ export interface History {
 /**
  * `n` units, `months` months of monthly reports up to NOW (this month: `reportedNow` of them by the 18th), registration at
  * the start, a receipt for every report and reminders for a tenth of the units each month in the ledger and the log.
+ * `settings`: the scenario's settings that differ from the bench's.
  */
-export function history(n: number, months: number, reportedNow = 0.9, now = NOW): History {
+export function history(n: number, months: number, reportedNow = 0.9, now = NOW, settings: Record<string, unknown> = {}): History {
   const NOW = now;
   const first = addMonths(NOW, -(months - 1));
   const scenario = parseScenario({
@@ -75,6 +76,7 @@ export function history(n: number, months: number, reportedNow = 0.9, now = NOW)
       registrationDeadline: `${first}-15`,
       mailQuota: 1500,
       receipts: true,
+      ...settings,
     },
     units: unitsOf(n),
     events: [],

@@ -410,6 +410,7 @@ type FormKeys =
   | "setConfirmationMessage"
   | "setDestination"
   | "getDestinationId"
+  | "removeDestination"
   | "getPublishedUrl"
   | "getEditUrl"
   | "getEditors"
@@ -534,6 +535,17 @@ export class StandinForm implements Pick<Form, FormKeys> {
   setDestination(_type: GoogleAppsScript.Forms.DestinationType, id: string): Form {
     this.hit("setDestination");
     this.w.linkFormToSheet(this.model, id);
+    return this.me();
+  }
+  /**
+   * Unlinks the form from its response destination: the tab keeps the responses it holds and gets no more; the form
+   * keeps every response in its own store (https://developers.google.com/apps-script/reference/forms/form#removeDestination(),
+   * https://developers.google.com/apps-script/reference/forms/destination-type)
+   */
+  removeDestination(): Form {
+    this.hit("removeDestination");
+    this.model.destination = null;
+    this.model.destinationSheet = null;
     return this.me();
   }
   getDestinationId(): string {

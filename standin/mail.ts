@@ -25,6 +25,8 @@ export interface SentMail {
 export const SUBJECT_LIMIT = 250;
 /** "Email body size: 200 KB / message", in bytes (https://developers.google.com/apps-script/guides/services/quotas) */
 export const BODY_LIMIT = 200 * 1024;
+/** "Email recipients per message: 50 / msg" (https://developers.google.com/apps-script/guides/services/quotas) */
+export const RECIPIENTS_LIMIT = 50;
 
 const splitAddr = (s: unknown): string[] =>
   typeof s === "string" && s.trim()
@@ -48,6 +50,7 @@ export function makeMailApp(w: World): Pick<MailApp, "sendEmail" | "getRemaining
     const bcc = splitAddr(m.bcc);
     if (!to.length && !cc.length && !bcc.length) throw w.fail("noRecipient");
     const n = to.length + cc.length + bcc.length;
+    if (n > RECIPIENTS_LIMIT) throw w.fail("tooManyRecipients");
     if (w.mailRemaining() < n) throw w.fail("mailQuota");
     const subj = String(m.subject ?? "");
     if (subj.length > SUBJECT_LIMIT) throw w.fail("subjectTooLong");

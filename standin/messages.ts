@@ -82,6 +82,10 @@ const TEXTS: Record<string, Record<Language, Text>> = {
     en: () => "Argument too large: subject (250 characters maximum).",
     vi: () => "Đối số quá lớn: subject (tối đa 250 ký tự).",
   },
+  tooManyRecipients: {
+    en: () => "Limit Exceeded: Email Recipients Per Message.",
+    vi: () => "Vượt giới hạn: Số người nhận trong một email.",
+  },
   bodyTooLarge: { en: () => "Limit Exceeded: Email Body Size.", vi: () => "Vượt giới hạn: Kích thước nội dung email." },
   valueTooLarge: { en: () => "Argument too large: value", vi: () => "Đối số quá lớn: value" },
   propertyQuota: {

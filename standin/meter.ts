@@ -43,6 +43,8 @@ export class Meter {
   faults: FaultPlan[] = [];
   /** called on every counted call: the world uses it to let time pass when it simulates Google's latency */
   onHit: ((service: ServiceName, method: string) => void) | null = null;
+  /** called when cells are read or written: the world lets their time pass too when it simulates Google's latency */
+  onCells: ((read: number, written: number) => void) | null = null;
   private methodSeen: Record<string, number> = {};
 
   hit(service: ServiceName, method: string): void {
@@ -62,11 +64,15 @@ export class Meter {
   }
 
   read(cells: number): void {
-    if (this.counting) this.cellsRead += cells;
+    if (!this.counting) return;
+    this.cellsRead += cells;
+    this.onCells?.(cells, 0);
   }
 
   wrote(cells: number): void {
-    if (this.counting) this.cellsWritten += cells;
+    if (!this.counting) return;
+    this.cellsWritten += cells;
+    this.onCells?.(0, cells);
   }
 
   snapshot(): MeterSnapshot {

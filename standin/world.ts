@@ -56,6 +56,8 @@ interface Frame {
   fn?: string;
   /** calls made on Google's services in this execution, and the call at which Google stops it */
   calls: number;
+  /** when it started, on the world's clock: Google ends it after `runLimitMs` */
+  startedAt: number;
   stopAt?: number;
   stopped?: string;
   ctx: vm.Context | null;
@@ -141,6 +143,17 @@ export class World {
    * watching its 6-minute limit can be seen stopping and continuing. Off by default (runs take no time).
    */
   latency: ((service: string, method: string) => number) | null = null;
+  /** milliseconds per cell read and written, when set (with `latency`: the cost of moving values, not only of calls) */
+  cellLatency: { read: number; write: number } | null = null;
+  private cellDebt = 0;
+
+  /**
+   * Google ends an execution after 6 minutes (https://developers.google.com/apps-script/guides/services/quotas: "Script
+   * runtime 6 min / execution"): when set, every call an execution makes after this many milliseconds of the world's
+   * clock fails, and so does every later one, as a run Google stopped. Off by default (runs take no time unless
+   * `latency` says so).
+   */
+  runLimitMs: number | null = null;
 
   /**
    * Google's 10 million cells per spreadsheet. Only a benchmark's history, written into the model in one go rather than
@@ -158,7 +171,20 @@ export class World {
     this.activeUser = this.owner;
     this.defaultLanguage = opts.language ?? "vi";
     this.scriptId = `script-${++this.u.ids}`;
+    this.meter.onCells = (read, written) => this.onCells(read, written);
     this.meter.onHit = (service, method) => this.onHit(service, method);
+  }
+
+  /** time passes for the cells a call reads and writes, as the benchmark prices them (off unless set) */
+  private onCells(read: number, written: number): void {
+    if (!this.cellLatency) return;
+    // whole milliseconds only: the clock every script reads stays an integer
+    this.cellDebt += read * this.cellLatency.read + written * this.cellLatency.write;
+    const ms = Math.floor(this.cellDebt);
+    if (!ms) return;
+    this.cellDebt -= ms;
+    this.now += ms;
+    this.syncClock();
   }
 
   private onHit(service: ServiceName, method: string): void {
@@ -180,6 +206,7 @@ export class World {
    * the meter's callback, and the idle global scope tests look at (its execution number not counted, as in the original).
    */
   [AFTER_CLONE](): void {
+    this.meter.onCells = (read, written) => this.onCells(read, written);
     this.meter.onHit = (service, method) => this.onHit(service, method);
     if (!this.idle && this.sources.length) {
       const executions = this.u.executions;
@@ -253,6 +280,11 @@ export class World {
     if (!f) return;
     if (f.stopped) throw new ScriptStopped(f.stopped);
     f.calls++;
+    if (this.runLimitMs !== null && this.now - f.startedAt > this.runLimitMs) {
+      f.stopped = `Exceeded maximum execution time (after ${Math.round((this.now - f.startedAt) / 1000)} s, at call ${f.calls}: ${method})`;
+      this.stopped.push({ at: this.now, fn: f.fn ?? "", call: f.calls, user: f.user });
+      throw new ScriptStopped(f.stopped);
+    }
     if (f.stopAt !== undefined && f.calls >= f.stopAt) {
       f.stopped = `Exceeded maximum execution time (stopped at call ${f.calls}: ${method})`;
       this.stopped.push({ at: this.now, fn: f.fn ?? "", call: f.calls, user: f.user });
@@ -439,7 +471,17 @@ export class World {
   }
 
   private enter(user: string, ui: boolean, withContext: boolean): Frame {
-    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0 };
+    const f: Frame = {
+      id: ++this.u.executions,
+      user,
+      ui,
+      ctx: null,
+      date: null,
+      array: null,
+      object: null,
+      calls: 0,
+      startedAt: this.now,
+    };
     this.stack.push(f);
     if (withContext) {
       const ctx = this.newContext();

@@ -20,10 +20,10 @@ import { flush, runLogRow, sentKeys } from "./ledger";
 import { PAUSED_NOTE } from "./owner";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
-import { reconcile, reconcileSince } from "./reconcile";
+import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince, releaseResponseTabs } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
 import { runRollups } from "./rollup";
-import { type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
+import { keepHeld, QUOTA_WINDOW_MS, type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
 import { owedUrgent } from "./urgent";
@@ -149,7 +149,9 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const rules = rulesOf(s, r.state.frozen);
   noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
-  const notes = [...problems, ...reconcile(r, s, units, windows)];
+  // bounded by the run's clock: the statuses and the day's mails follow from what is stored; follow-up runs go on
+  const rec = reconcile(r, s, units, windows, { stopAt: r.now + DAILY_RECONCILE_MS, locked: true });
+  const notes = [...problems, ...rec.notes];
   const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
   // a unit that still owes a live period keeps its place in the dropdowns (its mail pre-selects it)
   const owing = new Set<string>();
@@ -179,7 +181,15 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const rollups = (paused ? [] : pl.due).filter((d) => d.kind === "rollup").map((d) => d.key);
   const ctx = composeContext(r, s, rules);
   const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
-  if (out.queued && !out.stalled) writeQueue(r, out.rest);
+  // MailApp's quota comes back 24 hours after the first send of the day before, maybe minutes after this run's start:
+  // mails it held back before a single one went out are tried again by the follow-up run, once the quota is back
+  const retry = out.sent === 0 && !out.stalled ? out.held : [];
+  const back = r.state.quotaFrom ? r.state.quotaFrom + QUOTA_WINDOW_MS - r.p.clock.now() : 0;
+  const wait = retry.length && back > 0 && back < QUOTA_WAIT_MS ? back + 60000 : 60000;
+  const queued = out.stalled ? [] : [...out.rest, ...retry];
+  if (queued.length) writeQueue(r, queued);
+  // who the quota left without today's mail: the Zalo list names them
+  keepHeld(r, retry.length ? [] : out.held, tz, true);
   notes.push(...out.notes);
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
@@ -194,21 +204,27 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const pending = [...new Set([...r.state.pendingRollups, ...rollups])];
   r.p.state.save({
     marks: r.state.marks,
-    lastReconcile: r.now,
+    lastReconcile: r.state.lastReconcile,
+    reconciling: r.state.reconciling,
     fullPass: false,
     choicesHash: r.state.choicesHash,
     rosterHash: r.state.rosterHash,
     rosterNotesHash: r.state.rosterNotesHash,
     heights: r.state.heights,
     pendingRollups: pending,
-    queue: { rows: out.stalled ? 0 : out.queued, next: 0 },
+    queue: { rows: queued.length, next: 0 },
+    held: r.state.held,
+    quotaFrom: r.state.quotaFrom,
     followUp: "send",
     archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
-  r.p.triggers.scheduleFollowUp();
+  r.p.triggers.scheduleFollowUp("runFollowUp", wait);
   return ok({ sent: out.sent, short: out.short, queued: out.queued, notes });
 }
+
+/** the follow-up waits for MailApp's quota to come back at most this long */
+const QUOTA_WAIT_MS = 3 * 3600000;
 
 const STALLED =
   "LỖI: lần chạy hết thời gian trước khi gửi được thư nào dù còn thư đến hạn và còn hạn mức. Thư để lại cho lần chạy hằng ngày sau; báo cho người phụ trách kỹ thuật.";
@@ -231,6 +247,13 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
 export function runFollowUp(p: Ports): Outcome<string> {
   const job = "Chạy tiếp";
   const { state } = p.state.load();
+  if (state.followUp === "reconcile") {
+    // the reconcile the daily run's clock left, after the day's mails: a run at a time until it is done
+    const res = catchUp(p);
+    if (!res.ok) p.state.record("run", { job: CATCH_UP, result: "bỏ qua", detail: res.message });
+    p.triggers.scheduleFollowUp();
+    return res.ok ? ok("reconcile") : res;
+  }
   if (state.followUp === "rollups") {
     p.triggers.scheduleFollowUp("runRollup");
     return ok("rollups");
@@ -266,16 +289,22 @@ export function runFollowUp(p: Ports): Outcome<string> {
       const rest = readQueue(r).filter((x) => !done.has(x.d.key));
       const ctx: ComposeContext = composeContext(r, s, rulesOf(s, r.state.frozen));
       const out = send(r, s, rest, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: 0 });
+      keepHeld(r, out.held, s.timeZone, false);
       left = out.stalled ? 0 : out.queued;
       const detail = [`Đã gửi ${out.sent} thư còn lại, để lại ${out.short + out.queued}.`, ...out.notes, ...(out.stalled ? [STALLED] : [])];
       r.p.state.record("run", { job, result: out.stalled ? "lỗi" : "xong", detail: detail.join("\n") });
       // the rest stays where it is in the queue tab: the next run starts from the pointer
-      r.p.state.save({ queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 } });
+      r.p.state.save({
+        queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 },
+        held: r.state.held,
+        quotaFrom: r.state.quotaFrom,
+      });
     }
     const queue = left;
     flush(r, s.timeZone);
-    // the Zalo list and the dashboard next, then the rollups, then the archive: each in a run of its own, a minute apart
-    if (!queue) r.p.state.save({ followUp: "views" });
+    // the reconcile's rest (when the daily run's clock left some), the Zalo list and the dashboard, then the rollups,
+    // then the archive: each in a run of its own, a minute apart
+    if (!queue) r.p.state.save({ followUp: r.state.reconciling ? "reconcile" : "views" });
     return ok("more");
   });
   if (!res.ok) {
@@ -288,6 +317,37 @@ export function runFollowUp(p: Ports): Outcome<string> {
   }
   p.triggers.clearFollowUps();
   return res;
+}
+
+const CATCH_UP = "Đối soát tiếp";
+
+/**
+ * A follow-up run of a reconcile pass the clock cut short: it goes on from where the last run stopped, without holding
+ * the script lock (submit events keep being stored meanwhile; it takes the lock to store each block), then writes the
+ * statuses from what is stored. When the pass is done, the Zalo list and the dashboard come next.
+ */
+function catchUp(p: Ports): Outcome<boolean> {
+  const { state } = p.state.load();
+  const s = state.settings;
+  if (!state.spreadsheetId || !s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+  const now = p.clock.now();
+  const r: Run = { p, job: CATCH_UP, now, state, journal: [], store: p.open(state.spreadsheetId) };
+  const rules = rulesOf(s, state.frozen);
+  const { units } = r.store.readUnits();
+  const windows = readWindows(r, s, rules);
+  const rec = reconcile(r, s, units, windows, { stopAt: now + CATCH_UP_MS, locked: false });
+  const notes = [...rec.notes];
+  if (rec.stored || rec.done) {
+    // the statuses follow what is stored now, written under the lock as the daily job writes them
+    const st = openRun(p, CATCH_UP, (run) => {
+      updateStatuses(run, s, rules, units, windows);
+      if (rec.done) run.p.state.save({ followUp: "views" });
+      return ok(true);
+    });
+    if (!st.ok) notes.push(st.message);
+  }
+  p.state.record("run", { job: CATCH_UP, result: rec.done ? "xong" : "còn tiếp", detail: notes.join("\n") || "Không thiếu phản hồi nào." });
+  return ok(rec.done);
 }
 
 /** the journal written to the logs now (after a failed run): best effort, what cannot be written stays journalled */
@@ -306,6 +366,13 @@ export function writeLogs(p: Ports): void {
 export function runRollupStage(p: Ports): void {
   const { state } = p.state.load();
   p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
+  // Google's response tabs, measured once a month: one grown past its share of the Sheet is released (said in the run
+  // log the rollups write next)
+  openRun(p, "Trang câu trả lời của Google", (r) => {
+    const notes = releaseResponseTabs(r, r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh");
+    if (notes.length) r.p.state.record("run", { job: "Trang câu trả lời của Google", result: "xong", detail: notes.join("\n") });
+    return ok(notes.length);
+  });
   runRollups(p);
   if (state.archiveDue) p.triggers.scheduleFollowUp("runArchive");
   else p.triggers.clearFollowUps();

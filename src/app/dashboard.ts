@@ -14,6 +14,7 @@ import {
   TAB,
 } from "../domain/layout";
 import type { Statuses } from "../domain/status";
+import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { messageOf, type Run } from "./context";
 
@@ -41,12 +42,19 @@ export function writeDashboard(r: Run, tz: string): string {
     const columns = Array.from({ length: 1 + months.length }, (_, j) => block.map((row) => row[j]));
     const rows = dashboardBlock(columns, months, r.state.byGroup ?? {}, viDateTime(r.now, tz));
     const height = rows.length;
+    // a quiet day: the figures as they were, only the time in the title is new
+    const h = hash(JSON.stringify(rows.slice(1)));
+    if (h === r.state.viewHashes?.[TAB.dashboard] && height === r.state.heights[TAB.dashboard]) {
+      r.store.writeRows(TAB.dashboard, 1, [rows[0]]);
+      return "";
+    }
     // the first time, the rows of an earlier dashboard (references, one row per possible period) are blanked too
     const before = r.state.heights[TAB.dashboard] ?? 2 + DASHBOARD_PERIODS;
     while (rows.length < before) rows.push(rows[0].map(() => ""));
     r.store.writeRows(TAB.dashboard, 1, rows);
     r.state.heights = { ...r.state.heights, [TAB.dashboard]: height };
-    r.p.state.save({ heights: r.state.heights });
+    r.state.viewHashes = { ...r.state.viewHashes, [TAB.dashboard]: h };
+    r.p.state.save({ heights: r.state.heights, viewHashes: r.state.viewHashes });
     return "";
   } catch (e) {
     return `Chưa cập nhật được trang “${TAB.dashboard}”: ${messageOf(e)}`;

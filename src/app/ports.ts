@@ -63,6 +63,16 @@ export interface State {
   choicesHash: Partial<Record<FormId, string>>;
   /** the instant up to which the forms' responses have been compared with the tabs */
   lastReconcile: number;
+  /**
+   * a reconcile pass its runs' clocks cut short: the window's start, when the pass began (`lastReconcile` once it ends),
+   * and per form how far Google's list was compared (`last`: the id of the response it stopped after; `total`: the
+   * list's length then), or that it is done
+   */
+  reconciling?: {
+    since: number;
+    upTo: number;
+    forms: Partial<Record<FormId, { n: number; last: string; total: number; done?: boolean }>>;
+  };
   /** the next daily run compares every response the forms hold and reads the tabs whole (a tab was recreated; asked by staff) */
   fullPass?: boolean;
   /** the daily clock trigger's hour and zone, to replace it when the settings change */
@@ -85,10 +95,22 @@ export interface State {
   pendingRollups: string[];
   /** mails a run cut short by its clock left for the follow-up run: rows of the queue tab, and the next to send */
   queue: { rows: number; next: number };
-  /** what the next follow-up run does: the rest of the mails and the logs, the Zalo list and the dashboard, the rollups, the archive */
-  followUp?: "send" | "views" | "rollups" | "archive";
+  /**
+   * when the MailApp quota's current window began, as the daily job's runs saw it (their first send after the last
+   * window ended): the quota comes back 24 hours later
+   */
+  quotaFrom?: number;
+  /** the day's mails the quota held back: how many keys stand in the queue tab's column C, and for which day */
+  held?: { day: string; n: number };
+  /**
+   * what the next follow-up run does: the rest of the mails and the logs, the rest of the reconcile, the Zalo list and
+   * the dashboard, the rollups, the archive
+   */
+  followUp?: "send" | "reconcile" | "views" | "rollups" | "archive";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
+  /** hash of what the views last wrote in each tab (the Zalo list, the dashboard, the lists): a quiet day writes less */
+  viewHashes?: Record<string, string>;
   /** the reports' Drive folder and template, and the document made for each rollup */
   reports?: ReportsRef;
   /** the report's themes as the themes tab last read (setup, or the edit trigger) */
@@ -118,6 +140,10 @@ export interface State {
   archiveDue?: boolean;
   /** the figures by Khối of registration and the newest months, as last computed: the dashboard's table */
   byGroup?: Record<string, GroupRow[]>;
+  /** forms no longer linked to a response tab in the Sheet (the instant they were unlinked) */
+  unlinked?: Partial<Record<FormId, number>>;
+  /** the month the response tabs were last measured */
+  responseTabsChecked?: string;
   /** the version of the tabs' look setup last applied (widths, wrapping, formats): applied again when it changes */
   look?: number;
 }
@@ -257,10 +283,12 @@ export interface RawResponse {
   editUrl: string;
 }
 
-/** a response as the reconcile first sees it: its id and time only (two Forms calls) */
+/** a response as the reconcile sees it: nothing is asked of Google until the reconcile reaches it */
 export interface ResponseStub {
-  responseId: string;
-  at: number;
+  /** its id (a Forms call the first time) */
+  id(): string;
+  /** its time (a Forms call the first time) */
+  at(): number;
   /** reads the answers: only for a response the tabs do not hold */
   read(): RawResponse;
 }
@@ -289,8 +317,10 @@ export interface FormGateway {
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */
   choicesHash(form: FormId, c: Choices): string;
-  /** responses stored in the form since an instant (reconcile), ids and times only */
+  /** responses stored in the form since an instant (reconcile), in Google's order, each read only when asked */
   responsesSince(ref: FormRef, since: number): ResponseStub[];
+  /** the form stops writing to its response tab in the Sheet (it keeps every response in its own store) */
+  unlink(ref: FormRef): void;
   read(event: unknown, refs: Partial<Record<FormId, FormRef>>): { form: FormId; response: RawResponse } | null;
   prefilledLink(ref: FormRef | undefined, unitChoice: string, monthChoice?: string): string;
   /** a form's texts that follow the settings, only those given: description, page after submitting, help by question key */
@@ -306,7 +336,7 @@ interface Triggers {
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
   /** a follow-up run a minute from now: the rest of the daily job's mails, the logs, then the rollups */
-  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive"): void;
+  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive", afterMs?: number): void;
   clearFollowUps(): void;
   /** this account's watchdog trigger (an hour after the daily run), made or moved; true when made */
   ensureWatch(hour: number, timeZone: string, key: string, oldKey: string | undefined): boolean;
@@ -388,6 +418,10 @@ interface Workbook {
   arrange(store: Store, first: string, focus: boolean): string[];
   /** a tab the product writes whole, made readable: widths (pixels), wrapped columns, bold rows, frozen rows */
   shape(store: Store, tab: string, look: Look): void;
+  /** Google's response tabs: the tabs forms write to (the form's url), and how many grid cells each holds */
+  responseTabs(store: Store): { name: string; formUrl: string; cells: number }[];
+  /** a tab removed */
+  drop(store: Store, tab: string): void;
 }
 
 export interface Look {

@@ -1,50 +1,212 @@
 // Reconcile: responses the forms hold that the tabs do not (a submit event Google never delivered, a handler that
-// died). Each stored response costs two Forms calls (its id and time); answers are read only for the missing ones.
+// died). A pass compares every response since its window's start with the tabs: two Forms calls a response (its id and
+// time), answers read only for the missing ones. A pass is bounded by its run's clock: it stores and saves where it
+// stands as it goes, and the follow-up runs resume it where it stopped. Only a finished pass moves `lastReconcile`,
+// which the submit handler trusts.
+import { localMonth } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import type { Settings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import type { Run } from "./context";
 import { judge, versionKey } from "./intake";
+import type { ResponseStub, State } from "./ports";
 import type { Window } from "./records";
-import { columnsOf } from "./records";
+import { columnsOf, readWindow } from "./records";
 import { versionRow } from "./rows";
 
-/** rows written per block, so that a run stopped half-way keeps what it already stored */
-const BATCH = 200;
+/** rows written per block: each block stored is saved as progress, so a run stopped half-way keeps what it stored */
+const BATCH = 50;
 
-/** how far back each run compares: two days before the last comparison, for events still in flight then */
-const RECONCILE_OVERLAP_MS = 2 * 86400000;
+/** responses compared between two saves of progress when none is missing */
+const SAVE_EVERY = 500;
 
+/**
+ * How far back a pass starts before the last finished one began: a response submitted just before that instant may
+ * reach Forms' list a moment later (and its submit event stands down once a pass has covered its time).
+ */
+const RECONCILE_OVERLAP_MS = 3600_000;
+
+/** the daily run's share of its six minutes: the statuses and the day's mails come from what is stored by then */
+export const DAILY_RECONCILE_MS = 2 * 60_000;
+
+/** a catch-up run's share: room left for the statuses and the closing writes */
+export const CATCH_UP_MS = 4 * 60_000;
+
+type Pass = NonNullable<State["reconciling"]>;
+
+/** staff asked for a full comparison (a tab made anew) while a narrower pass was under way: a new pass, from the start */
+const restart = (r: Run) => !!r.state.fullPass && (r.state.reconciling?.since ?? 0) > 0;
+
+/** where the pass under way (or the next) starts comparing */
 export function reconcileSince(r: Run): number {
+  if (r.state.reconciling && !restart(r)) return r.state.reconciling.since;
   return r.state.fullPass ? 0 : Math.max(0, r.state.lastReconcile - RECONCILE_OVERLAP_MS);
 }
 
-/** stores what is missing, after the window's last row; the windows grow with what was stored */
-export function reconcile(r: Run, s: Settings, units: Unit[], windows: Record<FormId, Window>): string[] {
+interface Reconciled {
+  notes: string[];
+  /** every response of the pass compared: `lastReconcile` moved */
+  done: boolean;
+  stored: number;
+}
+
+interface Options {
+  /** the run's clock past this: the pass saves where it stands and hands the rest to the next run */
+  stopAt: number;
+  /**
+   * the run holds the script lock throughout (the daily run). A catch-up run does not: it takes the lock only to store
+   * a block, so submit events are not turned away for minutes, and it adds the rows a submit handler stored meanwhile
+   */
+  locked: boolean;
+}
+
+/**
+ * Where a form's comparison resumes in Google's list. Google does not document the list's order: the pass resumes
+ * after the response it stopped at only when that response is found where it left it (the list grown at its end, or
+ * at its start), one call; otherwise the form is compared again from the window's start.
+ */
+function resumeAt(list: ResponseStub[], at: Pass["forms"][FormId]): number {
+  if (!at?.n) return 0;
+  if (at.n <= list.length && list[at.n - 1].id() === at.last) return at.n;
+  const grown = list.length - at.total;
+  const moved = at.n - 1 + grown;
+  if (grown > 0 && moved < list.length && list[moved].id() === at.last) return at.n + grown;
+  return 0;
+}
+
+/** stores what is missing after the window's last row; the windows grow with what was stored */
+export function reconcile(r: Run, s: Settings, units: Unit[], windows: Record<FormId, Window>, opts: Options): Reconciled {
   const notes: string[] = [];
-  const since = reconcileSince(r);
+  let pass: Pass = r.state.reconciling && !restart(r) ? r.state.reconciling : { since: reconcileSince(r), upTo: r.now, forms: {} };
+  let stored = 0;
+  /** `fn` under the script lock (the run's own, or taken for it); null when the lock could not be had */
+  const locked = <T>(fn: () => T): T | null => {
+    if (opts.locked) return fn();
+    if (!r.p.lock.acquire(30000)) return null;
+    try {
+      return fn();
+    } finally {
+      r.p.lock.release();
+    }
+  };
+  const save = (patch: Partial<State>) => {
+    Object.assign(r.state, patch);
+    // a run without the lock loaded the state long ago: the patch goes onto the state as it stands now
+    if (!opts.locked) r.p.state.load();
+    r.p.state.save(patch);
+  };
   for (const form of FORM_IDS) {
     const ref = r.state.forms[form];
-    if (!ref) continue;
+    if (!ref || pass.forms[form]?.done) continue;
     const w = windows[form];
     const known = new Set(w.versions.map((v) => v.key));
-    const missing = r.p.forms
-      .responsesSince(ref, since)
-      .filter((x) => !known.has(versionKey(x.responseId, x.at)))
-      .sort((a, b) => a.at - b.at);
-    let stored = 0;
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const rows: unknown[][] = [];
-      for (const stub of missing.slice(i, i + BATCH)) {
-        const j = judge(form, stub.read(), "form", units, s);
-        w.versions.push({ ...j.version, at: stub.at, confirmed: false, row: w.end + rows.length, notes: j.version.notes.join("\n") });
-        rows.push(versionRow(SPECS[form], j.version, columnsOf(r, form)));
+    const list = r.p.forms.responsesSince(ref, pass.since);
+    let i = resumeAt(list, pass.forms[form]);
+    let savedAt = i;
+    let block: { key: string; row: unknown[]; version: Window["versions"][number] }[] = [];
+    let here = 0;
+    /** the block stored and the place in the list saved, under the lock; false when it could not be had (resumed later) */
+    const store = (done: boolean): boolean =>
+      locked(() => {
+        if (!opts.locked) {
+          // rows a submit handler appended since the window was read: known, and the block goes after them
+          const tail = readWindow(r, form, w.end);
+          const added = new Set(tail.versions.map((v) => v.key));
+          for (const k of added) known.add(k);
+          w.versions.push(...tail.versions);
+          w.end = tail.end;
+          block = block.filter((b) => !added.has(b.key));
+        }
+        if (block.length) {
+          block.forEach((b, j) => {
+            b.version.row = w.end + j;
+          });
+          r.store.appendRows(
+            SPECS[form].tab,
+            block.map((b) => b.row),
+            w.end - 1,
+          );
+          w.versions.push(...block.map((b) => b.version));
+          w.end += block.length;
+          here += block.length;
+        }
+        block = [];
+        const at = { n: i, last: i ? list[i - 1].id() : "", total: list.length, ...(done ? { done } : {}) };
+        pass = { ...pass, forms: { ...pass.forms, [form]: at } };
+        savedAt = i;
+        save({ reconciling: pass });
+        return true;
+      }) ?? false;
+    let stopped = false;
+    let held = false;
+    while (i < list.length) {
+      if (r.p.clock.now() > opts.stopAt) {
+        stopped = true;
+        break;
       }
-      r.store.appendRows(SPECS[form].tab, rows, w.end - 1);
-      w.end += rows.length;
-      stored += rows.length;
+      const stub = list[i];
+      const key = versionKey(stub.id(), stub.at());
+      if (!known.has(key)) {
+        known.add(key);
+        const j = judge(form, stub.read(), "form", units, s);
+        const version = { ...j.version, at: stub.at(), confirmed: false, row: 0, notes: j.version.notes.join("\n") };
+        block.push({ key, row: versionRow(SPECS[form], j.version, columnsOf(r, form)), version });
+      }
+      i++;
+      if ((block.length >= BATCH || i - savedAt >= SAVE_EVERY) && !store(false)) {
+        [stopped, held] = [true, true];
+        break;
+      }
     }
-    if (stored) notes.push(`Đối soát: ghi bổ sung ${stored} phản hồi vào trang “${SPECS[form].tab}” (sự kiện gửi biểu mẫu bị lỡ).`);
+    // stopped by the clock: what was found is stored and the place saved; by a busy lock: the next run finds it again
+    if (stopped && !held) store(false);
+    else if (!stopped && !store(true)) stopped = true;
+    stored += here;
+    if (here) notes.push(`Đối soát: ghi bổ sung ${here} phản hồi vào trang “${SPECS[form].tab}” (sự kiện gửi biểu mẫu bị lỡ).`);
+    if (stopped) {
+      notes.push(
+        `Đối soát chưa xong (đã so ${savedAt}/${list.length} phản hồi của biểu mẫu “${SPECS[form].title}”): các lần chạy tiếp theo làm tiếp từ chỗ dừng.`,
+      );
+      return { notes, done: false, stored };
+    }
   }
+  // every response since the window's start compared: the next pass starts a little before this one began
+  const done = locked(() => {
+    save({ lastReconcile: pass.upTo, reconciling: undefined });
+    return true;
+  });
+  return { notes, done: !!done, stored };
+}
+
+/**
+ * Google's response tab grows a row per response, 26 columns wide (260,000 cells a month at 10,000 units), and nothing
+ * ever leaves it. Past this many cells, once every response has been compared with the report tabs, the form is
+ * unlinked from the Sheet (Form.removeDestination: the form keeps every response in its own store) and the tab removed:
+ * the report tabs hold every version, and the reconcile reads the form itself.
+ */
+const RESPONSE_TAB_CELLS = 100_000;
+
+/** the response tabs measured once a month (a call per tab), and those past the limit released; what was done, said */
+export function releaseResponseTabs(r: Run, tz: string): string[] {
+  const month = localMonth(r.now, tz);
+  const forms = FORM_IDS.filter((f) => r.state.forms[f] && !r.state.unlinked?.[f]);
+  // only what a finished pass compared is known to be stored
+  if (!forms.length || r.state.reconciling || !r.state.lastReconcile || r.state.responseTabsChecked === month) return [];
+  const notes: string[] = [];
+  const unlinked = { ...r.state.unlinked };
+  for (const t of r.p.workbook.responseTabs(r.store)) {
+    const form = forms.find((f) => t.formUrl.includes(r.state.forms[f]?.id ?? "?"));
+    const ref = form && r.state.forms[form];
+    if (!form || !ref || t.cells <= RESPONSE_TAB_CELLS) continue;
+    r.p.forms.unlink(ref);
+    r.p.workbook.drop(r.store, t.name);
+    unlinked[form] = r.now;
+    notes.push(
+      `Biểu mẫu “${SPECS[form].title}” thôi ghi vào trang “${t.name}” của Google (${t.cells} ô, gần giới hạn 10 triệu ô của bảng tính): trang đã được gỡ. Mọi câu trả lời vẫn ở trong biểu mẫu và ở trang “${SPECS[form].tab}”.`,
+    );
+  }
+  r.state.unlinked = unlinked;
+  r.state.responseTabsChecked = month;
+  r.p.state.save({ unlinked, responseTabsChecked: month });
   return notes;
 }

@@ -194,7 +194,8 @@ function rollupOne(
   const tab = rollupTabName(period);
   const block: unknown[][] = rollupRows(report, s).map((r) => r.map(safeCell));
   while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
-  heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0);
+  // as narrow as its two columns: a city's rollup tab is 30,000 rows, and every grid cell counts against 10 million
+  heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0, true);
   heights[tab] = block.length;
   // readable as staff open it: widths, wrapping, headings in bold (a few calls, once per rollup)
   p.workbook.shape(store, tab, rollupLook(block));

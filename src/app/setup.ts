@@ -120,7 +120,8 @@ export function setup(p: Ports): SetupResult {
     }
     const { store, id } = active;
     const loaded = p.state.load();
-    const patch: Partial<State> = { spreadsheetId: id };
+    // the views are written whole again (a tab made anew must not be skipped as unchanged)
+    const patch: Partial<State> = { spreadsheetId: id, viewHashes: {} };
     // a Sheet copied with File → Make a copy brings the original's stored state: it starts clean instead, and never
     // writes into the original's forms or triggers
     const copy = !!loaded.state.spreadsheetId && loaded.state.spreadsheetId !== id;
@@ -132,6 +133,7 @@ export function setup(p: Ports): SetupResult {
         queue: { rows: 0, next: 0 },
         followUp: "send",
         lastReconcile: 0,
+        reconciling: undefined,
         hourKey: undefined,
         triggerOwner: undefined,
       });

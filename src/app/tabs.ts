@@ -238,8 +238,16 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     protect: true,
     hidden: true,
   });
-  // room for a day's quota of mails (1,500 recipients on Workspace) without growing
-  defs.push({ name: TAB.queue, header: ["Khóa", "Thư"], frozenRows: 1, protect: true, hidden: true, capacity: { rows: 2000, cols: 2 } });
+  // room for a day's quota of mails (1,500 recipients on Workspace), and in column C for the keys of the day's mails the
+  // quota held back (a mail a unit at most: src/app/send.ts keepHeld, for the Zalo list), without growing
+  defs.push({
+    name: TAB.queue,
+    header: ["Khóa", "Thư", "Chưa gửi được hôm nay (hết hạn mức)"],
+    frozenRows: 1,
+    protect: true,
+    hidden: true,
+    capacity: { rows: Math.max(2000, unitCount + 200), cols: 3 },
+  });
   defs.push({ name: TAB.archive, header: ARCHIVE_HEADER, wrapCols: [2], frozenRows: 1, protect: true });
   defs.push({
     name: TAB.runLog,

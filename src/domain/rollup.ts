@@ -1,11 +1,11 @@
 // The rollup of a period as the leaders' mail and as its own tab; the report itself is a Google Doc (./report).
 import { viMonth } from "./dates";
 import { REGISTRATION } from "./periods";
-import { type Block, blocksHtml, blocksRows } from "./report/blocks";
+import { type Block, blocksHtml, blocksRows, type Part } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
 import { buttonHtml } from "./templates";
-import { cutText, escapeHtml as e, utf8Length } from "./text";
+import { cutText, escapeHtml as e, utf8Length, viNumber } from "./text";
 
 function periodTitle(period: string): string {
   return period === REGISTRATION ? "đăng ký tài khoản Facebook" : `báo cáo ${viMonth(period)}`;
@@ -29,7 +29,54 @@ function figuresPart(blocks: Block[]): Block[] {
   return second > 0 ? blocks.slice(0, second) : blocks;
 }
 
-/** the leaders' mail (internal): where the draft is, the figures and concerns; every value escaped */
+/** a list of units in the mail stops past this many characters: the first units, then how many more and where */
+const LIST_CHARS = 1500;
+/** a table in the mail stops past this many rows */
+const TABLE_ROWS = 40;
+
+const REST = "danh sách đủ trong văn bản đính kèm và trang tổng hợp của bảng tính";
+
+/** a long “A; B; C.” list cut after the units that fit, saying how many are left out and where they are */
+function shortList(text: string): string {
+  if (text.length <= LIST_CHARS) return text;
+  const items = text.replace(/\.$/, "").split("; ");
+  const kept: string[] = [];
+  let size = 0;
+  for (const x of items) {
+    if (kept.length && size + x.length + 2 > LIST_CHARS) break;
+    kept.push(x);
+    size += x.length + 2;
+  }
+  // one long item, not a list: cut on a character boundary
+  if (items.length === 1) return `${cutText(text, LIST_CHARS)}… (${REST}).`;
+  return `${kept.join("; ")}; … và ${viNumber(items.length - kept.length)} đơn vị khác (${REST}).`;
+}
+
+/**
+ * The report's blocks as a mail carries them: the lists of units (late, missing, …) and the long tables cut to their
+ * first lines; the document attached and the rollup tab keep them whole
+ */
+function mailBlocks(blocks: Block[]): Block[] {
+  return blocks.map((b): Block => {
+    // a list of units: its label in bold, then the units
+    const first = b.kind === "item" ? b.parts[0] : undefined;
+    if (b.kind === "item" && typeof first === "object" && first.bold) {
+      const parts = b.parts.map((p): Part => (typeof p === "string" ? shortList(p) : p));
+      return { ...b, parts };
+    }
+    if (b.kind === "table" && b.rows.length > TABLE_ROWS) {
+      const more = [`… và ${viNumber(b.rows.length - TABLE_ROWS)} dòng khác (${REST})`, ...b.head.slice(1).map(() => "")];
+      return { ...b, rows: [...b.rows.slice(0, TABLE_ROWS), more] };
+    }
+    return b;
+  });
+}
+
+/**
+ * The leaders' mail (internal): where the draft is, the figures and concerns; every value escaped. It always fits in
+ * MailApp's 200 KB, counted in bytes as Google counts them: the whole body when it fits, else its long lists cut, else
+ * the figures alone, else only where the document is.
+ */
 export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLink | null, notes: string[]): string {
   const head = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5;overflow-wrap:break-word;word-wrap:break-word">${intro}`;
   // the draft as a button a phone can tap, then what the desk does with it
@@ -38,11 +85,19 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
     : "";
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
   const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>`;
-  let html = `${head}${where}${note}${title}${blocksHtml(r.body)}</div>`;
-  if (utf8Length(html) > MAIL_BODY_BYTES) {
-    html = `${head}${where}${note}${title}${blocksHtml(figuresPart(r.body))}<p><i>Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.</i></p></div>`;
+  const long = "<p><i>Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.</i></p>";
+  const tries = [
+    () => blocksHtml(r.body),
+    () => blocksHtml(mailBlocks(r.body)),
+    () => `${blocksHtml(mailBlocks(figuresPart(r.body)))}${long}`,
+    () => long,
+  ];
+  for (const body of tries) {
+    const html = `${head}${where}${note}${title}${body()}</div>`;
+    if (utf8Length(html) <= MAIL_BODY_BYTES) return html;
   }
-  return html;
+  // the template's own text is what does not fit (staff's template, edited): the mail goes without it
+  return `${head.slice(0, head.length - intro.length)}${where}${title}${long}</div>`;
 }
 
 /** the rollup as rows for its own tab: the report's body, then every text whole */
@@ -56,10 +111,10 @@ export function rollupRows(r: Report, s: Settings): string[][] {
   return rows;
 }
 
-/** the plain-text part of the mail */
+/** the plain-text part of the mail: its lists cut as in the HTML part, and within a quarter of the budget */
 export function rollupText(r: Report, s: Settings, doc: DocLink | null): string {
   const lines = doc ? [`Dự thảo văn bản (Google Docs): ${doc.url}`, ""] : [];
-  const rows = rollupRows({ ...r, texts: [] }, s);
+  const rows = rollupRows({ ...r, body: mailBlocks(r.body), texts: [] }, s);
   const text = [...lines, ...rows.map((row) => row.filter(Boolean).join(": "))].join("\n");
   // the plain part stays within a quarter of the budget: whole characters, counted in bytes
   let cut = text;

@@ -62,6 +62,29 @@ export function zaloSections(
   return out;
 }
 
+/** a unit the day's quota left without its mail: an invitation, a reminder or an overdue notice */
+export interface Unreached {
+  code: string;
+  period: string;
+  kind: string;
+}
+
+/** those of `held` that still owe their period, each with its section (its link and message): once per unit and period */
+export function unreachedUnits(sections: ZaloSection[], held: Unreached[]): { unit: ZaloUnit; section: ZaloSection; kind: string }[] {
+  const owing = new Map<string, { unit: ZaloUnit; section: ZaloSection }>();
+  for (const section of sections) for (const unit of section.units) owing.set(`${section.period}|${unit.code}`, { unit, section });
+  const out: { unit: ZaloUnit; section: ZaloSection; kind: string }[] = [];
+  const seen = new Set<string>();
+  for (const h of held) {
+    const k = `${h.period}|${h.code}`;
+    const found = owing.get(k);
+    if (!found || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ ...found, kind: h.kind });
+  }
+  return out;
+}
+
 /** addressed to the unit's chair by office: the roster's chair may change, the unit's name says who */
 function addressee(u: ZaloUnit): string {
   return `Kính gửi đồng chí Chủ tịch ${u.name}`;

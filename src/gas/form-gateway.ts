@@ -82,8 +82,9 @@ function choicesOf(f: Field, c: Choices): string[] {
 }
 
 /**
- * Brings one question in line with its field; returns whether anything was written. `listed`: the unit and month
- * dropdowns are known to hold `c` (their hash matches), so their thousands of choices are not read back, a call each.
+ * Brings one question in line with its field; returns whether anything was written. The unit and month dropdowns are
+ * never read back (thousands of choices, a Forms call each): `listed` says their hash matches what was last written,
+ * else they are written whole, one call each.
  */
 function syncQuestion(q: Question, f: Field, c: Choices, fresh: boolean, listed: boolean): boolean {
   const item = q.item;
@@ -91,7 +92,10 @@ function syncQuestion(q: Question, f: Field, c: Choices, fresh: boolean, listed:
   if (fresh || item.getTitle() !== f.title) changed = !!item.setTitle(f.title);
   if (fresh || item.getHelpText() !== (f.help ?? "")) changed = !!item.setHelpText(f.help ?? "");
   if (fresh) item.setRequired(f.required);
-  if ((q.kind === "list" || q.kind === "choice" || q.kind === "checkbox") && !(listed && q.kind === "list")) {
+  if (q.kind === "list") {
+    if (fresh || !listed) changed = !!q.item.setChoiceValues(choicesOf(f, c));
+  } else if (q.kind === "choice" || q.kind === "checkbox") {
+    // a handful of fixed choices: read back, written only when they differ
     const want = choicesOf(f, c);
     const have = fresh
       ? ""
@@ -294,7 +298,8 @@ export function syncChoices(spec: FormSpec, ref: FormRef, c: Choices, lastHash: 
   return h;
 }
 
-export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: FormRef): RawResponse {
+/** a response's answers by field key; `known`: its id and time, when the caller has already asked for them */
+export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: FormRef, known?: { id: string; at: number }): RawResponse {
   const byId = new Map<number, string>(Object.entries(ref.items).map(([k, v]) => [v, k]));
   const raw: Record<string, unknown> = {};
   for (const ir of resp.getItemResponses()) {
@@ -302,8 +307,8 @@ export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: For
     if (key) raw[key] = ir.getResponse();
   }
   return {
-    responseId: resp.getId(),
-    at: resp.getTimestamp().getTime(),
+    responseId: known?.id ?? resp.getId(),
+    at: known?.at ?? resp.getTimestamp().getTime(),
     email: String(resp.getRespondentEmail() ?? "")
       .trim()
       .toLowerCase(),
@@ -312,11 +317,37 @@ export function readResponse(resp: GoogleAppsScript.Forms.FormResponse, ref: For
   };
 }
 
-/** the responses since an instant as ids and times: two calls each; answers are read only when asked for */
+/**
+ * The responses since an instant, in the order Google gives them: one call for the list; each response's id and time
+ * are asked only when the reconcile reaches it (a call each, remembered), its answers only when the tabs lack it.
+ */
 export function responsesSince(ref: FormRef, since: number): ResponseStub[] {
   return FormApp.openById(ref.id)
     .getResponses(new Date(since))
-    .map((resp) => ({ responseId: resp.getId(), at: resp.getTimestamp().getTime(), read: () => readResponse(resp, ref) }));
+    .map((resp) => {
+      let id: string | undefined;
+      let at: number | undefined;
+      const stub: ResponseStub = {
+        id: () => {
+          id ??= resp.getId();
+          return id;
+        },
+        at: () => {
+          at ??= resp.getTimestamp().getTime();
+          return at;
+        },
+        read: () => readResponse(resp, ref, { id: stub.id(), at: stub.at() }),
+      };
+      return stub;
+    });
+}
+
+/**
+ * The form no longer writes to its response tab in the Sheet: the tab keeps what it holds and gets nothing more, the
+ * form keeps every response in its own store (Form.removeDestination)
+ */
+export function unlinkForm(ref: FormRef): void {
+  FormApp.openById(ref.id).removeDestination();
 }
 
 /** the id of the form an event came from (a form-submit event's `source`) */

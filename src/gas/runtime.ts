@@ -3,7 +3,17 @@ import { IS_COPY } from "../app/copy";
 import type { Ports, Store } from "../app/ports";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
-import { choicesHash, ensureForm, formIdOf, prefilledLink, readResponse, responsesSince, syncChoices, writeTexts } from "./form-gateway";
+import {
+  choicesHash,
+  ensureForm,
+  formIdOf,
+  prefilledLink,
+  readResponse,
+  responsesSince,
+  syncChoices,
+  unlinkForm,
+  writeTexts,
+} from "./form-gateway";
 import { showSidebar } from "./html";
 import { ScriptLock } from "./lock";
 import { MailAppMailer } from "./mailer";
@@ -12,7 +22,7 @@ import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, dropTriggers, ensureTriggers, ensureWatch, scheduleFollowUp } from "./triggers";
 import { alert } from "./ui";
-import { arrangeTabs, ensureChart, ensureTab, protectTabs, shapeTab } from "./workbook";
+import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab } from "./workbook";
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
@@ -50,6 +60,7 @@ export function gasPorts(fromMenu = false): Ports {
       syncChoices: (form, ref, c, last) => syncChoices(SPECS[form], ref, c, last),
       choicesHash: (form, c) => choicesHash(SPECS[form], c),
       responsesSince,
+      unlink: unlinkForm,
       read: (event, refs) => {
         // Google's form-submit event; a stray or blank one lacks the response
         const e = event as Partial<GoogleAppsScript.Events.FormsOnFormSubmit> | undefined;
@@ -103,6 +114,8 @@ export function gasPorts(fromMenu = false): Ports {
       },
       arrange: (store, first, focus) => arrangeTabs(ssOf(store), first, focus),
       shape: (store, tab, look) => shapeTab(ssOf(store), tab, look),
+      responseTabs: (store) => responseTabs(ssOf(store)),
+      drop: (store, tab) => dropTab(ssOf(store), tab),
     },
     newId: () => Utilities.getUuid(),
     // what the submit handler stored lately (6 hours, CacheService's longest): a redelivered event finds it here

@@ -88,23 +88,29 @@ export class SheetStore implements Store {
 
   /**
    * Writes a block into a tab made on demand (rollup tabs): 3 calls, one more when the tab is new or must grow.
-   * `capacity` is the row count the tab had when last written; returns the new one.
+   * `capacity` is the row count the tab had when last written; returns the new one. `fit`: the tab keeps only the
+   * block's columns (a new tab has 26, and every grid cell counts against Google's 10 million): trimmed when made, and
+   * when a tab made before is written again without its capacity known.
    */
   writeTab(tab: string, rows: unknown[][], capacity: number, fit = false): number {
     let s = this.ss.getSheetByName(tab);
     let cap = capacity;
+    const width = rows[0].length;
     if (!s) {
       s = this.ss.insertSheet(tab);
       cap = NEW_SHEET_ROWS;
-      const extra = fit ? s.getMaxColumns() - rows[0].length : 0;
-      if (extra > 0) s.deleteColumns(rows[0].length + 1, extra);
     } else if (!cap) cap = s.getMaxRows();
+    if (fit && cap !== capacity) {
+      const extra = s.getMaxColumns() - width;
+      if (extra > 0) s.deleteColumns(width + 1, extra);
+    }
     this.sheets.set(tab, s);
     if (rows.length > cap) {
+      // grown by what the block needs and a little room: the tab stays the size of what it holds
       s.insertRowsAfter(cap, rows.length - cap + 100);
       cap = rows.length + 100;
     }
-    s.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    s.getRange(1, 1, rows.length, width).setValues(rows);
     return cap;
   }
 

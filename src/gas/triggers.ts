@@ -40,13 +40,13 @@ export function ensureTriggers(
   return { changes, hourKey: key };
 }
 
-/** the next run after the daily job, a minute from now: the rest of its mails and the logs, the views, the rollups, the archive */
-export function scheduleFollowUp(handler = FOLLOW_UP): void {
+/**
+ * the next run after the daily job, a minute from now (or later: when MailApp's quota comes back): the rest of its
+ * mails and the logs, the views, the rollups, the archive
+ */
+export function scheduleFollowUp(handler = FOLLOW_UP, afterMs = 60 * 1000): void {
   clearFollowUps();
-  ScriptApp.newTrigger(handler)
-    .timeBased()
-    .after(60 * 1000)
-    .create();
+  ScriptApp.newTrigger(handler).timeBased().after(afterMs).create();
 }
 
 /** spent one-off triggers stay listed: they are removed, so the project never reaches Google's 20 */

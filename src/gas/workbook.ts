@@ -39,6 +39,9 @@ export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet
     sheet.insertRowsAfter(max, Math.max(1, def.capacity.rows - max));
     const cols = sheet.getMaxColumns();
     if (cols < def.capacity.cols) sheet.insertColumnsAfter(cols, def.capacity.cols - cols);
+    // a tab whose header is as wide as its room (the queue) keeps no other column: its rows would carry 26 each
+    else if (cols > def.capacity.cols && def.header.length === def.capacity.cols)
+      sheet.deleteColumns(def.capacity.cols + 1, cols - def.capacity.cols);
   }
   if (def.protect && def.header.length && !def.capacity && (created || !def.headerOnce)) {
     // Google counts every grid cell of every tab against 10 million: a tab the product writes to a fixed width keeps
@@ -203,4 +206,23 @@ export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
     sheet.getRange(1, 1, height, look.widths.length).setFontWeights(weights);
   }
   if (look.frozenRows !== undefined) sheet.setFrozenRows(look.frozenRows);
+}
+
+/**
+ * Google's own response tabs (each tab a form writes to: Sheet.getFormUrl) and the cells each holds; one call per tab
+ * (getFormUrl), a few more per response tab: the product asks once a month
+ */
+export function responseTabs(ss: Spreadsheet): { name: string; formUrl: string; cells: number }[] {
+  const out: { name: string; formUrl: string; cells: number }[] = [];
+  for (const x of ss.getSheets()) {
+    const url = x.getFormUrl();
+    if (url) out.push({ name: x.getName(), formUrl: url, cells: x.getMaxRows() * x.getMaxColumns() });
+  }
+  return out;
+}
+
+/** a tab removed (an unlinked response tab, whose responses the form and the report tabs keep) */
+export function dropTab(ss: Spreadsheet, name: string): void {
+  const sheet = ss.getSheetByName(name);
+  if (sheet) ss.deleteSheet(sheet);
 }
