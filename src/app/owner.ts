@@ -8,6 +8,7 @@ import { addDays, instantOf, localDay, viDate, viDateTime } from "../domain/date
 import { FORM_IDS } from "../domain/forms";
 import type { Settings } from "../domain/settings";
 import { compose } from "./mails";
+import { outboxOf } from "./outbox";
 import type { FormRef, MailRecord, Ports, StaffAccount, State } from "./ports";
 
 /** a daily run later than this after its hour counts as not having happened (Google fires clock triggers within ±15 min) */
@@ -90,7 +91,7 @@ export function ownerRun(p: Ports, job: string, beat?: string): boolean {
 }
 
 /** staff accounts still there that have authorised (and are not `except`), for an alert */
-function staffToTell(p: Ports, state: State, except: string[]): string[] {
+export function staffToTell(p: Ports, state: State, except: string[]): string[] {
   const now = p.clock.now();
   const accounts = p.state.accounts();
   const listed = new Set((state.settings?.staffEmails ?? []).map((e) => e.toLowerCase()));
@@ -100,7 +101,7 @@ function staffToTell(p: Ports, state: State, except: string[]): string[] {
     .sort();
 }
 
-interface AlertText {
+export interface AlertText {
   /** a short name of what happened, for the subject */
   what: string;
   /** what is so, in a sentence or two */
@@ -114,7 +115,7 @@ interface AlertText {
  * An `alert` mail to staff, once per key (recorded in the journal, which the logs keep). Sent as the account running.
  * Returns whether it went.
  */
-function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
+export function alertStaff(p: Ports, state: State, key: string, to: string[], text: AlertText): boolean {
   const s = state.settings;
   if (!s || !to.length) return false;
   const sent = p.state.load().journal.some((e) => e.type === "mail" && (e.data as MailRecord).key === key && (e.data as MailRecord).sent);
@@ -138,15 +139,15 @@ function alertStaff(p: Ports, state: State, key: string, to: string[], text: Ale
     return false;
   }
   const rec: MailRecord = { key, kind: "alert", unit: "", period: "", to, cc: [], subject: c.mail.subject, result: "Đã gửi", sent: true };
-  try {
-    if (p.mailer.remaining() < to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${(e as Error).message}` });
+  if (p.mailer.remaining() < to.length) {
+    p.state.record("mail", { ...rec, sent: false, result: "Lỗi: hết hạn mức gửi thư hôm nay" });
     return false;
   }
-  p.state.record("mail", rec);
-  p.state.save({ alerts: [...(state.alerts ?? []).slice(-50), key] });
+  const box = outboxOf(p, s);
+  if (!box.send(c.mail, rec).ok) return false;
+  box.close();
+  state.alerts = [...(state.alerts ?? []).slice(-50), key];
+  p.state.save({ alerts: state.alerts });
   return true;
 }
 

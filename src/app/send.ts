@@ -1,5 +1,6 @@
-// Sending what is due: in priority order, each mail journalled the moment it is sent, within the quota and the
-// run's own clock. What the clock leaves goes to the queue tab for the follow-up run.
+// Sending what is due: in priority order, each mail journalled before it goes and after, within the quota and the
+// run's own clock. What the clock leaves goes to the queue tab for the follow-up run. Every mail the product sends
+// (the daily job's, the follow-up's, receipts, rollups, alerts, the sidebar's) goes through one Outbox.
 
 import { TAB } from "../domain/layout";
 import { priorityWords } from "../domain/mail-kinds";
@@ -7,7 +8,8 @@ import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import { type ComposeContext, composeDue } from "./compose";
-import { messageOf, type Run } from "./context";
+import type { Run } from "./context";
+import { outboxOf } from "./outbox";
 import type { MailRecord } from "./ports";
 
 /** Google stops a run at 6 minutes; sending stops at 4, leaving room for the writes that close the run */
@@ -39,6 +41,7 @@ export interface Queued {
 export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts: { stopAt: number; reserve: number }): Sent {
   const out: Sent = { sent: 0, short: 0, queued: 0, rest: [], failed: 0, notes: [], stalled: false };
   let left = due.length ? r.p.mailer.remaining() : 0;
+  const box = outboxOf(r.p, s, r.now);
   const rest: Queued[] = [];
   let queuedQuota = 0;
   for (const q of due) {
@@ -76,19 +79,14 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
       result: "Đã gửi",
       sent: true,
     };
-    try {
-      r.p.mailer.send(mail, s);
-    } catch (e) {
-      // said in the mail log with the reason; still due, so the next run tries again within the catch-up window
-      r.p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${messageOf(e).slice(0, 200)}` });
+    if (!box.send(mail, rec).ok) {
       out.failed++;
       continue;
     }
     left -= n;
     out.sent++;
-    // durable at once: if the run dies on the next line, this mail is not sent again
-    r.p.state.record("mail", rec);
   }
+  box.close();
   if (rest.length) {
     out.queued = rest.length;
     out.rest = rest;

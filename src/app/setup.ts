@@ -23,6 +23,7 @@ import { fitWidths } from "../domain/widths";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
+import { beginJob, endJob } from "./jobs";
 import { flush } from "./ledger";
 import { writeLists } from "./lists";
 import { shareOf } from "./owner";
@@ -120,6 +121,9 @@ export function setup(p: Ports): SetupResult {
     }
     const { store, id } = active;
     const loaded = p.state.load();
+    // the mark before anything is made; a follow-up run 7 minutes on finishes a setup cut off (every step below
+    // looks at what is already there, so doing it again makes nothing twice)
+    beginJob(p, "setup", { safety: "runFollowUp" });
     const patch: Partial<State> = { spreadsheetId: id };
     // a Sheet copied with File → Make a copy brings the original's stored state: it starts clean instead, and never
     // writes into the original's forms or triggers
@@ -184,11 +188,16 @@ export function setup(p: Ports): SetupResult {
       }
     }
     patch.marks = marks;
-    if (created.includes(TAB.mailLog) && !created.includes(TAB.ledger)) {
-      // the log staff read, written again from the product's own record
+    // saved at once: a setup cut after making a record tab anew must not leave marks that point into the old one
+    if (patch.fullPass) p.state.save({ marks, fullPass: true });
+    if (!created.includes(TAB.ledger) && store.lastRow(TAB.mailLog) <= 1) {
+      // the log staff read is empty (made anew, or a setup stopped before writing it): written again from the
+      // product's own record
       const rows = store.readBlock(TAB.ledger, "A2:I");
-      if (rows.length) store.writeRows(TAB.mailLog, 2, rows);
-      res.changes.push(`ghi lại ${rows.length} dòng nhật ký thư từ sổ thư của hệ thống`);
+      if (rows.length) {
+        store.writeRows(TAB.mailLog, 2, rows);
+        res.changes.push(`ghi lại ${rows.length} dòng nhật ký thư từ sổ thư của hệ thống`);
+      }
     }
     const columns: State["columns"] = {};
     for (const form of FORM_IDS) {
@@ -209,7 +218,7 @@ export function setup(p: Ports): SetupResult {
       );
     }
     if (res.problems.some((x) => x.includes("đưa về như cũ"))) {
-      p.state.save(patch);
+      endJob(p, "setup", patch);
       return res;
     }
     const tpl = templatesBlock(store.readTemplates().rows);
@@ -235,7 +244,7 @@ export function setup(p: Ports): SetupResult {
     res.changes.push(...p.workbook.protectFor(store, tabDefs(0), editors));
     if (!parsed.ok) {
       res.problems.push(...parsed.errors);
-      p.state.save(patch);
+      endJob(p, "setup", patch);
       return res;
     }
     const now = p.clock.now();
@@ -301,7 +310,7 @@ export function setup(p: Ports): SetupResult {
     // the staff (edit) and the leaders (read): another account's code could not reach them (scope drive.file), so only
     // the owner's runs do Drive work
     if (owner === me) {
-      const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner));
+      const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner), (ref) => p.state.save({ reports: ref }));
       patch.reports = docs.ref;
       res.changes.push(...docs.changes);
     } else
@@ -330,6 +339,7 @@ export function setup(p: Ports): SetupResult {
     } catch (e) {
       res.problems.push(messageOf(e));
     }
+    endJob(p, "setup");
     res.ok = true;
     return res;
   } finally {

@@ -8,9 +8,9 @@ import { receiptKey, receiptKind } from "../domain/schedule";
 import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import { immediateReceipt } from "./compose";
-import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
 import { mailLogRow } from "./ledger";
+import { outboxOf } from "./outbox";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
 
@@ -34,6 +34,7 @@ function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
 
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
+  const started = p.clock.now();
   const { state } = p.state.load();
   const got = p.forms.read(event, state.forms);
   const note = (result: string, detail: string) => {
@@ -77,14 +78,8 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const c = immediateReceipt(ctx, kind, stored, j.unit, v.answers);
   if (!c) return "đã lưu";
   if ("errors" in c) return note("lỗi mẫu thư", c.errors.join("; "));
-  try {
-    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
-  }
-  // recorded right after the send, in the ledger itself (the journal if the lock is busy): a crash between the two can
-  // repeat this one receipt, never lose it
+  if (p.mailer.remaining() < c.mail.to.length)
+    return note("hoãn thư xác nhận", `hết hạn mức gửi thư hôm nay; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
   const rec: MailRecord = {
     key: receiptKey(v),
     kind,
@@ -97,9 +92,16 @@ export function handleSubmit(p: Ports, event: unknown): string {
     result: "Đã gửi",
     sent: true,
   };
-  if (p.lock.acquire(10000)) {
+  // journalled before it goes (a run cut as it goes is settled by the quota the next run finds), then recorded in the
+  // ledger itself and the journal entry removed; while the lock is busy the journal keeps the record
+  const box = outboxOf(p, s, started);
+  const out = box.send(c.mail, rec);
+  if (!out.ok) return note("hoãn thư xác nhận", `${out.error}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
+  const sent = box.take();
+  if (sent && p.lock.acquire(10000)) {
     try {
-      store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
+      store.appendRows(TAB.ledger, [mailLogRow(sent.at, sent.rec)]);
+      p.state.write([{ id: sent.id, type: "mail", data: null }]);
       return "đã lưu";
     } catch {
       // the journal keeps it
@@ -107,7 +109,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
       p.lock.release();
     }
   }
-  p.state.record("mail", rec);
+  if (sent) p.state.write([{ id: sent.id, type: "mail", data: sent.rec, at: sent.at }]);
   return "đã lưu";
 }
 

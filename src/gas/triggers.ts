@@ -40,12 +40,16 @@ export function ensureTriggers(
   return { changes, hourKey: key };
 }
 
-/** the next run after the daily job, a minute from now: the rest of its mails and the logs, the views, the rollups, the archive */
-export function scheduleFollowUp(handler = FOLLOW_UP): void {
+/**
+ * The next run after the daily job, a minute from now: the rest of its mails and the logs, the views, the rollups, the
+ * archive. A job also schedules one when it starts, 7 minutes on (past Google's 6-minute limit, so never over a run
+ * still going): if the job is cut off, that run finishes it.
+ */
+export function scheduleFollowUp(handler = FOLLOW_UP, minutes = 1): void {
   clearFollowUps();
   ScriptApp.newTrigger(handler)
     .timeBased()
-    .after(60 * 1000)
+    .after(minutes * 60 * 1000)
     .create();
 }
 

@@ -1,0 +1,165 @@
+// Jobs that finish what they start. Each job writes its mark before it acts and clears it when it ends (in the same
+// call as its last save), and schedules a follow-up run a few minutes on: a run that Google cuts off leaves its mark,
+// and that follow-up run (or, failing it, the next day's) finds it and does the job again from what is stored. What
+// staff would otherwise never see (a rollup or the archive that did not happen, a run failing twice) is told to them
+// in an alert, once a day, and stays on the start tab until a run of that job ends well.
+import { localDay, viDateTime } from "../domain/dates";
+import { messageOf } from "./context";
+import { alertStaff, staffToTell } from "./owner";
+import type { FollowUpHandler, JobMark, Ports, Problem, State } from "./ports";
+import { writeProblems } from "./start";
+
+export type JobId = "daily" | "followUp" | "rollup" | "archive" | "setup" | "action" | "edit";
+
+/** what staff call each job */
+const NAMES: Record<JobId, string> = {
+  daily: "lần chạy hằng ngày (lưu báo cáo, tính trạng thái, gửi thư đến hạn)",
+  followUp: "lần chạy tiếp sau lần chạy hằng ngày (thư còn lại, nhật ký, trang Nhắc qua Zalo và Tổng quan)",
+  rollup: "việc lập và gửi tổng hợp cho lãnh đạo",
+  archive: "việc lưu trữ dữ liệu cũ",
+  setup: "Thiết lập",
+  action: "thao tác trên thanh bên",
+  edit: "việc áp dụng thay đổi trong trang Cài đặt",
+};
+
+/**
+ * How many runs of a job may fail before staff are told: a rollup or the archive at once (nobody watches them), the
+ * rest when they fail twice (the follow-up run a few minutes later usually finishes them)
+ */
+const TELL_AFTER: Record<JobId, number> = { daily: 2, followUp: 2, rollup: 1, archive: 1, setup: 2, action: 2, edit: 2 };
+
+/** after this many runs that never ended, the job waits for the next day's run instead of a retry a few minutes on */
+const MAX_TRIES = 3;
+
+/** the follow-up run a job schedules when it starts: past Google's 6 minutes, so never over the run still going */
+export const SAFETY_MINUTES = 7;
+
+/**
+ * A job starts: its mark written before it acts, a follow-up run scheduled to finish it if it is cut off. A previous
+ * run whose mark is still there never ended: it is noted (and told to staff when the job's rule says so). Returns that
+ * previous mark.
+ */
+export function beginJob(
+  p: Ports,
+  job: JobId,
+  opts: { arg?: unknown; safety?: FollowUpHandler | null; quiet?: boolean } = {},
+): JobMark | undefined {
+  const prev = p.state.jobs()[job];
+  // quiet: a job waiting its turn (a settings change the lock held back), not one that failed
+  const tries = opts.quiet ? 1 : (prev?.tries ?? 0) + 1;
+  p.state.begin(job, { at: p.clock.now(), tries, arg: opts.arg === undefined ? prev?.arg : opts.arg });
+  if (opts.safety !== null && tries < MAX_TRIES) p.triggers.scheduleFollowUp(opts.safety ?? "runFollowUp", SAFETY_MINUTES);
+  if (prev && !opts.quiet)
+    noteFailure(p, job, prev.tries, `lần chạy lúc ${when(p, prev.at)} bị dừng giữa chừng (hết thời gian hoặc lỗi của Google)`);
+  return prev;
+}
+
+/** the patch that ends a job well: its problem line goes (with the save that clears its mark) */
+export function problemsWithout(state: State, job: JobId): Pick<State, "problems"> | Record<string, never> {
+  const list = state.problems ?? [];
+  const left = list.filter((x) => x.key !== `job:${job}`);
+  return left.length === list.length ? {} : { problems: left };
+}
+
+/**
+ * A job ends well: its mark cleared and its problem line gone, in one save (with `patch`); the start tab follows
+ * when a line went.
+ */
+export function endJob(p: Ports, job: JobId, patch: Partial<State> = {}): void {
+  const { state } = p.state.load();
+  const gone = problemsWithout(state, job);
+  p.state.save({ ...patch, ...gone }, [job]);
+  if ("problems" in gone) showProblems(p, gone.problems ?? []);
+}
+
+function when(p: Ports, at: number): string {
+  const { state } = p.state.load();
+  return viDateTime(at, state.settings?.timeZone ?? "Asia/Ho_Chi_Minh");
+}
+
+/** a job that failed (cut off, or an error): on the start tab, and in an alert once a day when its rule says so */
+export function noteFailure(p: Ports, job: JobId, failures: number, why: string): void {
+  try {
+    const tell = failures >= TELL_AFTER[job];
+    const text = `${capital(NAMES[job])} chưa xong: ${why}.${failures > 1 ? ` Đã ${failures} lần chạy không xong.` : ""}`;
+    const todo =
+      failures >= MAX_TRIES
+        ? "Hệ thống thử lại ở lần chạy hằng ngày sau. Nếu vẫn lỗi: mở Báo cáo CĐCS → Kiểm tra hệ thống, xem trang “Nhật ký chạy”, báo người phụ trách kỹ thuật."
+        : "Hệ thống tự chạy lại sau vài phút; không cần làm gì nếu dòng này mất đi. Nếu còn: xem trang “Nhật ký chạy”.";
+    addProblem(p, { key: `job:${job}`, since: p.clock.now(), text, todo }, tell ? `alert|${job}` : "");
+  } catch (e) {
+    p.state.record("run", { job: "Báo sự cố", result: "lỗi", detail: messageOf(e) });
+  }
+}
+
+/**
+ * A problem staff must see: its line on the start tab (replacing one of the same key), and, when `alert` names one,
+ * an alert to staff once a day for it.
+ */
+export function addProblem(p: Ports, problem: Problem, alert: string): void {
+  const { state } = p.state.load();
+  const list = (state.problems ?? []).filter((x) => x.key !== problem.key);
+  const had = (state.problems ?? []).find((x) => x.key === problem.key);
+  const line = { ...problem, since: had?.since ?? problem.since };
+  const problems = [...list, line].slice(-20);
+  p.state.save({ problems });
+  showProblems(p, problems);
+  if (!alert || !state.settings) return;
+  const day = localDay(p.clock.now(), state.settings.timeZone);
+  alertStaff(p, { ...state, problems }, `${alert}|${day}`, recipients(p, state), {
+    what: lower(problem.text.replace(/ \(.*$|[.:].*$/s, "")),
+    state: problem.text,
+    todo: [problem.todo],
+  });
+}
+
+/** the staff to tell: those still acting in the Sheet, else every account the settings list and the owner */
+function recipients(p: Ports, state: State): string[] {
+  const seen = staffToTell(p, state, []);
+  if (seen.length) return seen;
+  const all = [...(state.settings?.staffEmails ?? []), ...(state.triggerOwner ? [state.triggerOwner] : [])];
+  return [...new Set(all.map((e) => e.toLowerCase()))].sort();
+}
+
+/** a problem put right: its line goes */
+export function resolveProblem(p: Ports, key: string): void {
+  const { state } = p.state.load();
+  const list = state.problems ?? [];
+  if (!list.some((x) => x.key === key)) return;
+  const problems = list.filter((x) => x.key !== key);
+  p.state.save({ problems });
+  showProblems(p, problems);
+}
+
+/** the start tab's block of problems, written when the list changes (best effort: the state keeps the list) */
+function showProblems(p: Ports, problems: Problem[]): void {
+  try {
+    const { state } = p.state.load();
+    if (!state.spreadsheetId) return;
+    writeProblems(p, p.open(state.spreadsheetId), state, problems);
+  } catch (e) {
+    p.state.record("run", { job: "Trang Bắt đầu", result: "lỗi", detail: messageOf(e) });
+  }
+}
+
+export type Stage = NonNullable<State["followUp"]>;
+
+/** the trigger each stage of the follow-up runs under (the rest of the mails and the views: runFollowUp) */
+export const HANDLER: Record<Stage, FollowUpHandler | null> = {
+  send: "runFollowUp",
+  views: "runFollowUp",
+  rollups: "runRollup",
+  archive: "runArchive",
+  done: null,
+};
+
+/** the follow-up trigger the state asks for, a minute on, or none when the follow-ups are done */
+export function continueChain(p: Ports): void {
+  const { state } = p.state.load();
+  const h = HANDLER[state.followUp ?? "done"];
+  if (h) p.triggers.scheduleFollowUp(h);
+  else p.triggers.clearFollowUps();
+}
+
+const capital = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+const lower = (t: string) => `${t.charAt(0).toLowerCase()}${t.slice(1)}`;
