@@ -53,6 +53,8 @@ interface Frame {
   fn?: string;
   /** calls made on Google's services in this execution, and the call at which Google stops it */
   calls: number;
+  /** when it began: Google stops an execution past 6 minutes */
+  startedAt: number;
   stopAt?: number;
   stopped?: string;
   ctx: vm.Context | null;
@@ -78,6 +80,12 @@ class Universe {
   /** accounts that left (deleted or suspended by the admin), and when: their code never runs again, their triggers never fire */
   departed = new Map<string, number>();
 }
+
+/**
+ * "Script runtime: 6 min / execution" (https://developers.google.com/apps-script/guides/services/quotas): a call made
+ * past it stops the execution, as a cut does. Time passes inside a run only when the world simulates latency.
+ */
+const MAX_RUN_MS = 6 * 60_000;
 
 /** a run cut off: the next execution of one of `fns` stops at its `call`-th call on Google's services */
 export interface CrashPlan {
@@ -227,7 +235,8 @@ export class World {
     if (!f) return;
     if (f.stopped) throw new ScriptStopped(f.stopped);
     f.calls++;
-    if (f.stopAt !== undefined && f.calls >= f.stopAt) {
+    const late = this.now - f.startedAt > MAX_RUN_MS;
+    if ((f.stopAt !== undefined && f.calls >= f.stopAt) || late) {
       f.stopped = `Exceeded maximum execution time (stopped at call ${f.calls}: ${method})`;
       this.stopped.push({ at: this.now, fn: f.fn ?? "", call: f.calls, user: f.user });
       throw new ScriptStopped(f.stopped);
@@ -413,7 +422,7 @@ export class World {
   }
 
   private enter(user: string, ui: boolean, withContext: boolean): Frame {
-    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0 };
+    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0, startedAt: this.now };
     this.stack.push(f);
     if (withContext) {
       const ctx = this.newContext();

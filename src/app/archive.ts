@@ -23,9 +23,8 @@ import type { Settings } from "../domain/settings";
 import { safeCell } from "../domain/text";
 import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { addProblem, beginJob, endJob, resolveProblem } from "./jobs";
-import { byYear, finishMove, headerOf, isDate, MissingArchive, type MoveSpec, print, statusMonths } from "./moves";
+import { byYear, finishMove, headed, headerOf, isDate, MissingArchive, type MoveSpec, print, statusMonths } from "./moves";
 import type { ArchiveMove, Ports, Store } from "./ports";
-import { marksOf } from "./records";
 
 const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";
 
@@ -48,8 +47,11 @@ export function archiveDue(r: Run, s: Settings, rules: Rules): ArchiveDue {
   const month = localMonth(r.now, s.timeZone);
   const out: ArchiveDue = {};
   const before = addMonths(month, -LOG_MONTHS);
-  const ledger = marksOf(r, "ledger");
-  if ((r.state.archivedLogsBefore ?? "") < before && (ledger.months[before] ?? 2) > 2) out.logsBefore = before;
+  // the ledger's first row says whether anything is that old (its date, read once a day until the month's move)
+  if ((r.state.archivedLogsBefore ?? "") < before && r.store.hasTab(TAB.ledger)) {
+    const first = r.store.readBlock(TAB.ledger, "B2:B2")[0]?.[0];
+    if (isDate(first) && first.getTime() < instantOf(`${before}-01`, s.timeZone)) out.logsBefore = before;
+  }
   const done = r.state.archivedThrough ?? "";
   const firstYear = Number(s.firstPeriod.slice(0, 4));
   for (let y = Math.max(firstYear, done ? Number(done.slice(0, 4)) + 1 : firstYear); y < Number(month.slice(0, 4)); y++) {
@@ -88,7 +90,7 @@ function missing(r: Run, e: MissingArchive): string {
     {
       key: `archive:${e.year}`,
       since: r.now,
-      text: `Bảng tính lưu trữ năm ${e.year} không mở được (đã bị xóa, chuyển vào thùng rác hoặc thôi chia sẻ): ${e.url}. Việc lưu trữ dừng lại, không dòng nào bị xóa khỏi bảng tính chính.`,
+      text: `Bảng tính lưu trữ năm ${e.year} không mở được (đã bị xóa, chuyển vào thùng rác hoặc thôi chia sẻ); việc lưu trữ dừng lại, không dòng nào bị xóa khỏi bảng tính chính. Tệp: ${e.url}`,
       todo: `Khôi phục tệp “… – Lưu trữ ${e.year}” từ Thùng rác của Google Drive (tài khoản vận hành), rồi chờ lần chạy hằng ngày sau: việc lưu trữ tự làm tiếp.`,
     },
     `alert|archive-file|${e.year}`,
@@ -119,8 +121,7 @@ function moveOlder(r: Run, spec: MoveSpec, before: number, editors: string[], tz
   const to: ArchiveMove["to"] = [];
   for (const [year, list] of byYear(rows, spec, tz, r.now)) {
     const a = archiveOf(r, year, editors);
-    if (!a.store.hasTab(spec.tab)) a.store.writeTab(spec.tab, [spec.header], 0, true);
-    to.push({ year, id: a.id, before: a.store.lastRow(spec.tab), n: list.length });
+    to.push({ year, id: a.id, before: headed(a.store, spec.tab, spec.header), n: list.length });
   }
   const move: ArchiveMove = { tab: spec.tab, marks: spec.marks, n, first: print(rows[0]), last: print(rows[n - 1]), to };
   if (spec.logCursor) move.logCursor = true;
@@ -287,7 +288,9 @@ export function runArchive(p: Ports, manual: boolean): Outcome<string> {
     beginJob(p, "archive", { safety: manual ? "runFollowUp" : "runArchive" });
     const out = archive(r, set.value.settings, due);
     p.state.record("run", { job: ARCHIVE_JOB, result: out.done ? "xong" : "chưa xong", detail: out.notes.join("\n") });
-    if (out.done) endJob(p, "archive", { archiveDue: false });
+    // the run ended: a step that could not be done (a missing archive file) has its own line for staff, and the
+    // archive is due again the next day
+    endJob(p, "archive", out.done ? { archiveDue: false } : {});
     return ok(out.notes.join("\n"));
   });
 }

@@ -16,7 +16,7 @@ import { syncChoices } from "./choices";
 import { composeContext } from "./compose";
 import { NOT_SET_UP, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { invitesOf, noteArrivals } from "./invites";
-import { beginJob, endJob } from "./jobs";
+import { beginJob, endJob, scheduleRun } from "./jobs";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
@@ -201,7 +201,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
-  r.p.triggers.scheduleFollowUp();
+  scheduleRun(r.p, "runFollowUp", 1);
   return ok({ sent: out.sent, short: out.short, queued: out.queued, notes });
 }
 

@@ -7,7 +7,7 @@ import { applyEdits } from "./commands";
 import { type ComposeContext, composeContext } from "./compose";
 import { fail, type Outcome, ok, openRun } from "./context";
 import { DAILY, type DailyOptions, runDaily, STALLED, writeLogs } from "./daily";
-import { beginJob, continueChain, endJob, HANDLER, type Stage } from "./jobs";
+import { beginJob, continueChain, endJob, HANDLER, type Stage, scheduleRun, settleable } from "./jobs";
 import { flush, sentKeys } from "./ledger";
 import { BUSY, type FollowUpHandler, type Ports, type State } from "./ports";
 import { runRollups } from "./rollup";
@@ -49,12 +49,14 @@ export function runFollowUp(p: Ports, handler: FollowUpHandler = "runFollowUp"):
   const stage: Stage = state.followUp ?? "done";
   const want = HANDLER[stage];
   if (!want) {
-    p.triggers.clearFollowUps();
+    // nothing left but mails a cut run may have sent: settled now (openRun does it), and written to the logs
+    if (settleable(p)) writeLogs(p);
+    continueChain(p);
     return ok("done");
   }
   if (want !== handler) {
     // fired as another stage's trigger (a safety run): the stage due gets its own
-    p.triggers.scheduleFollowUp(want);
+    scheduleRun(p, want, 1);
     return ok(stage);
   }
   if (stage === "rollups") return rollupStage(p);

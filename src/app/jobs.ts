@@ -5,8 +5,9 @@
 // in an alert, once a day, and stays on the start tab until a run of that job ends well.
 import { localDay, viDateTime } from "../domain/dates";
 import { messageOf } from "./context";
+import { SETTLE_AFTER_MS } from "./outbox";
 import { alertStaff, staffToTell } from "./owner";
-import type { FollowUpHandler, JobMark, Ports, Problem, State } from "./ports";
+import type { FollowUpHandler, JobMark, MailRecord, Ports, Problem, State } from "./ports";
 import { writeProblems } from "./start";
 
 export type JobId = "daily" | "followUp" | "rollup" | "archive" | "setup" | "action" | "edit";
@@ -48,7 +49,7 @@ export function beginJob(
   // quiet: a job waiting its turn (a settings change the lock held back), not one that failed
   const tries = opts.quiet ? 1 : (prev?.tries ?? 0) + 1;
   p.state.begin(job, { at: p.clock.now(), tries, arg: opts.arg === undefined ? prev?.arg : opts.arg });
-  if (opts.safety !== null && tries < MAX_TRIES) p.triggers.scheduleFollowUp(opts.safety ?? "runFollowUp", SAFETY_MINUTES);
+  if (opts.safety !== null && tries < MAX_TRIES) scheduleRun(p, opts.safety ?? "runFollowUp", SAFETY_MINUTES);
   if (prev && !opts.quiet)
     noteFailure(p, job, prev.tries, `lần chạy lúc ${when(p, prev.at)} bị dừng giữa chừng (hết thời gian hoặc lỗi của Google)`);
   return prev;
@@ -153,12 +154,56 @@ export const HANDLER: Record<Stage, FollowUpHandler | null> = {
   done: null,
 };
 
-/** the follow-up trigger the state asks for, a minute on, or none when the follow-ups are done */
+/** a follow-up run `minutes` on (every other follow-up trigger replaced), and when, for runs that need one soon */
+export function scheduleRun(p: Ports, handler: FollowUpHandler, minutes: number): void {
+  p.triggers.scheduleFollowUp(handler, minutes);
+  p.state.beat(NEXT, { at: p.clock.now() + minutes * 60000, by: handler });
+}
+
+const NEXT = "followUp";
+
+/** mail records left pending by a run cut as it sent (the journal as last loaded): the oldest run's start */
+function pendingSince(p: Ports): number | null {
+  let oldest: number | null = null;
+  for (const e of p.state.load().journal) {
+    const m = e.data as MailRecord;
+    if (e.type === "mail" && m.pending) oldest = Math.min(oldest ?? m.pending.since, m.pending.since);
+  }
+  return oldest;
+}
+
+/**
+ * A run a few minutes on, unless one is already due by then: the submit handler asks before it sends a receipt, so
+ * that a run cut as the mail went is settled by the quota within its window (the next day's run would find it
+ * renewed). Costs nothing while a follow-up run is due anyway.
+ */
+export function ensureRunSoon(p: Ports): void {
+  const next = p.state.beats()[NEXT]?.at ?? 0;
+  const now = p.clock.now();
+  if (next > now && next <= now + (SAFETY_MINUTES + 3) * 60000) return;
+  scheduleRun(p, "runFollowUp", SAFETY_MINUTES);
+}
+
+/**
+ * The follow-up trigger the state asks for, a minute on; when the follow-ups are done but a mail record is still
+ * pending, a run when it can be settled; else none.
+ */
 export function continueChain(p: Ports): void {
   const { state } = p.state.load();
   const h = HANDLER[state.followUp ?? "done"];
-  if (h) p.triggers.scheduleFollowUp(h);
-  else p.triggers.clearFollowUps();
+  const since = pendingSince(p);
+  if (h) scheduleRun(p, h, 1);
+  else if (since !== null) scheduleRun(p, "runFollowUp", Math.max(1, Math.ceil((since + SETTLE_AFTER_MS - p.clock.now()) / 60000)));
+  else {
+    p.triggers.clearFollowUps();
+    p.state.beat(NEXT, { at: 0, by: "" });
+  }
+}
+
+/** mail records pending that a run can settle now (their run began long enough ago) */
+export function settleable(p: Ports): boolean {
+  const since = pendingSince(p);
+  return since !== null && p.clock.now() - since > SETTLE_AFTER_MS;
 }
 
 const capital = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;

@@ -57,6 +57,17 @@ export function byYear(rows: unknown[][], spec: MoveSpec, tz: string, now: numbe
   return out;
 }
 
+/**
+ * An archive's tab with its header row, made when missing (or left empty by a run cut as it made it); returns its last
+ * row (1: the header alone)
+ */
+export function headed(a: Store, tab: string, header: string[]): number {
+  const last = a.hasTab(tab) ? a.lastRow(tab) : 0;
+  if (last >= 1) return last;
+  a.writeTab(tab, [header], 0, true);
+  return 1;
+}
+
 /** text read back from a plain-text column (`=…` kept as text there) goes to the archive formula-safe */
 export function append(a: Store, tab: string, rows: unknown[][], after: number): void {
   a.appendRows(
@@ -93,6 +104,7 @@ export function finishMove(r: Run, known?: unknown[][]): boolean {
     }
     const last = a.hasTab(m.tab) ? a.lastRow(m.tab) : 0;
     if (last >= t.before + t.n) continue;
+    headed(a, m.tab, header);
     const all = source();
     // the source rows are gone and the archive lacks them: nothing left to copy from (never happens when rows are
     // deleted only after their copies are checked); the record goes and the run log says so
@@ -107,7 +119,6 @@ export function finishMove(r: Run, known?: unknown[][]): boolean {
       return true;
     }
     const mine = byYear(all, { tab: m.tab, header, dateCol: dateColOf(m.tab) }, tz, r.now).get(t.year) ?? [];
-    if (!a.hasTab(m.tab)) a.writeTab(m.tab, [header], 0, true);
     append(a, m.tab, mine, Math.max(1, last));
   }
   // 2. the source rows deleted, if they are still there (checked by their keys, never by position alone)

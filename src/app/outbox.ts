@@ -9,7 +9,7 @@ import type { JournalEntry, MailRecord, OutgoingMail, Ports } from "./ports";
 import { marksOf, readRows, windowStart } from "./records";
 
 /** Google ends a run at 6 minutes: a mail still pending this long after its run began belongs to a run that died */
-const SETTLE_AFTER_MS = 6 * 60000 + 30000;
+export const SETTLE_AFTER_MS = 6 * 60000 + 30000;
 
 /**
  * The mails of one run. Before a mail goes, its record is journalled as pending with the quota the account should

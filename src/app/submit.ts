@@ -9,6 +9,7 @@ import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import { immediateReceipt } from "./compose";
 import { judge, versionKey } from "./intake";
+import { ensureRunSoon } from "./jobs";
 import { mailLogRow } from "./ledger";
 import { outboxOf } from "./outbox";
 import type { MailRecord, Ports, Store } from "./ports";
@@ -94,6 +95,8 @@ export function handleSubmit(p: Ports, event: unknown): string {
   };
   // journalled before it goes (a run cut as it goes is settled by the quota the next run finds), then recorded in the
   // ledger itself and the journal entry removed; while the lock is busy the journal keeps the record
+  // a run a few minutes on, if none is due: it settles this mail should the handler be cut as it goes
+  ensureRunSoon(p);
   const box = outboxOf(p, s, started);
   const out = box.send(c.mail, rec);
   if (!out.ok) return note("hoãn thư xác nhận", `${out.error}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
