@@ -3,7 +3,7 @@ import { runArchive as archiveNow } from "./app/archive";
 import { onEditCommand } from "./app/commands";
 import { messageOf, type Outcome } from "./app/context";
 import { runDaily as daily, writeLogs } from "./app/daily";
-import { runFollowUp as followUp } from "./app/follow-up";
+import { runFollowUp as followUp, resumeCutSetup } from "./app/follow-up";
 import { type JobId, noteFailure } from "./app/jobs";
 import { recordManual } from "./app/manual";
 import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/owner";
@@ -84,7 +84,15 @@ export function onFormSubmit(e: unknown): void {
 
 /** installable clock trigger, once a day */
 export function runDaily(): void {
-  job("Chạy hằng ngày", (p) => daily(p), { beat: DAILY_BEAT }, "daily");
+  job(
+    "Chạy hằng ngày",
+    (p) => {
+      resumeCutSetup(p);
+      daily(p);
+    },
+    { beat: DAILY_BEAT },
+    "daily",
+  );
 }
 
 /** a staff account's watchdog (one a day, an hour after the daily run): the owner's run missing → staff told, taken over */

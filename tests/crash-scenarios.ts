@@ -22,14 +22,14 @@ export const yearEnd: RawScenario = {
   events: months.flatMap((m) => units.map((u, i) => submitMonthly(String(u.code), m, `${m}-2${i}T10:00:00+07:00`))),
 };
 
-/** staff add a unit and run setup again in the middle of the month */
+/** staff add a unit and run setup again a few days before the deadline */
 export const setupAgain: RawScenario = {
   units,
   settings,
-  run: { from: "2018-10-23", to: "2018-10-24" },
+  run: { from: "2018-10-20", to: "2018-10-21" },
   events: [
     submitMonthly("CD001", "2018-10", "2018-10-18T10:00:00+07:00"),
-    { type: "addUnit", at: "2018-10-23T13:00:00+07:00", unit: unit("CD003") },
-    { type: "menu", at: "2018-10-23T14:00:00+07:00", action: "setup" },
+    { type: "addUnit", at: "2018-10-20T13:00:00+07:00", unit: unit("CD003") },
+    { type: "menu", at: "2018-10-20T14:00:00+07:00", action: "setup" },
   ],
 };

@@ -4,6 +4,8 @@
 import { expect } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { STATUS_HEADER_ROW, TAB } from "../src/domain/layout";
+import { documentsOf } from "../standin/documents";
+import { driveOf } from "../standin/drive";
 import type { CrashJob } from "../standin/scenario";
 import { CRASH_FNS, Simulation } from "../standin/simulation";
 import type { SheetModel } from "../standin/spreadsheet";
@@ -75,6 +77,8 @@ export interface Outcome {
   archives: Record<string, string>;
   statusTab: string;
   mails: { key: string; at: number }[];
+  /** the report documents in the folder (not in the trash), by name: one per rollup, never a pile */
+  docs: Record<string, number>;
   stopped: number;
 }
 
@@ -83,6 +87,16 @@ const keysOf = (tab: SheetModel | undefined) =>
     .slice(1)
     .map((r) => String(r[0] ?? ""))
     .filter(Boolean);
+
+function reportDocs(sim: Simulation): Record<string, number> {
+  const out: Record<string, number> = {};
+  const files = driveOf(sim.world).files;
+  for (const d of documentsOf(sim.world).values()) {
+    if (!d.name.startsWith("BC-TG-") || files.get(d.id)?.trashed) continue;
+    out[d.name] = (out[d.name] ?? 0) + 1;
+  }
+  return out;
+}
 
 /** what a season ends with, as the contract compares it */
 export function outcomeOf(sim: Simulation): Outcome {
@@ -110,6 +124,7 @@ export function outcomeOf(sim: Simulation): Outcome {
     mails: summary.mails
       .filter((m) => m.kind !== "alert")
       .map((m) => ({ key: `${m.kind}|${m.unit ?? ""}|${m.period ?? ""}`, at: Date.parse(m.at) })),
+    docs: reportDocs(sim),
     stopped: sim.world.stopped.length,
   };
 }
@@ -121,6 +136,7 @@ export function expectSame(cut: Outcome, base: Outcome, what: string): void {
   expect(cut.versions, `${what}: stored versions`).toEqual(base.versions);
   expect(cut.archives, `${what}: archives`).toEqual(base.archives);
   expect(cut.statusTab, `${what}: the status tab`).toBe(base.statusTab);
+  expect(cut.docs, `${what}: the report documents`).toEqual(base.docs);
   const group = (ms: Outcome["mails"]) => {
     const m = new Map<string, number[]>();
     for (const x of ms)

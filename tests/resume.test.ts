@@ -90,6 +90,19 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
     }
   });
 
+  it("the closed year's rollup tabs move to its archive (TH 12.2018), copied whole; the working Sheet keeps January's", () => {
+    restore(s.sim, s.snap);
+    const { sim } = s;
+    sim.world.now = Date.parse("2019-01-25T07:00:00+07:00");
+    expect(sim.sidebar("sidebarRollup", { period: "2018-12" }).ok).toBe(true);
+    const before = sim.sheet("TH 12.2018").values.slice(0, 40);
+    finish(s);
+    expect(sim.ss.sheet("TH 12.2018")).toBeUndefined();
+    expect(sim.ss.sheet("TH 01.2019")).toBeTruthy();
+    const moved = sim.world.spreadsheets.get(state(sim).archives?.["2018"].id ?? "")?.sheet("TH 12.2018");
+    expect(moved?.values.slice(0, 40)).toEqual(before);
+  });
+
   it("a deleted archive spreadsheet is named to staff, once a day, with a start-tab line; the follow-up runs do not fail", () => {
     restore(s.sim, s.snap);
     const { sim } = s;
@@ -375,7 +388,7 @@ describe("Revision 3's crash event through the simulator, each job (a few calls;
     { job: "runFollowUp", raw: october, at: "2018-10-24T07:00:00+07:00" },
     { job: "rollup", raw: october, at: "2018-10-24T07:00:00+07:00", tell: /tổng hợp/i },
     { job: "archive", raw: yearEnd, at: "2019-01-25T07:00:00+07:00", tell: /lưu trữ/i },
-    { job: "setup", raw: setupAgain, at: "2018-10-23T13:30:00+07:00" },
+    { job: "setup", raw: setupAgain, at: "2018-10-20T13:30:00+07:00" },
   ];
   for (const c of cases) {
     it(`${c.job}: cut at calls 12 and 37, the season ends as the uncut one; the failed run is in runs.failed${c.tell ? " and told to staff" : ""}`, {

@@ -278,6 +278,8 @@ function archive(r: Run, s: Settings, due: ArchiveDue): { notes: string[]; done:
 /** the menu action, and the follow-up run's archive phase */
 export function runArchive(p: Ports, manual: boolean): Outcome<string> {
   return openRun(p, ARCHIVE_JOB, (r) => {
+    // the mark first: a run cut from here on is finished by the follow-up run it schedules
+    if (!manual) beginJob(p, "archive", { safety: "runArchive" });
     const set = readSettings(r);
     if (!set.ok) return set;
     const due = archiveDue(r, set.value.settings, set.value.rules);
@@ -285,7 +287,7 @@ export function runArchive(p: Ports, manual: boolean): Outcome<string> {
       endJob(p, "archive", { archiveDue: false });
       return manual ? ok("Chưa có gì cần lưu trữ: nhật ký giữ hai tháng gần nhất, báo cáo giữ năm chưa khép lại.") : ok("");
     }
-    beginJob(p, "archive", { safety: manual ? "runFollowUp" : "runArchive" });
+    if (manual) beginJob(p, "archive", { safety: "runFollowUp" });
     const out = archive(r, set.value.settings, due);
     p.state.record("run", { job: ARCHIVE_JOB, result: out.done ? "xong" : "chưa xong", detail: out.notes.join("\n") });
     // the run ended: a step that could not be done (a missing archive file) has its own line for staff, and the

@@ -16,7 +16,7 @@ import { syncChoices } from "./choices";
 import { composeContext } from "./compose";
 import { NOT_SET_UP, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { invitesOf, noteArrivals } from "./invites";
-import { beginJob, endJob, scheduleRun } from "./jobs";
+import { beginJob, endJob, noteStalled, scheduleRun } from "./jobs";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
@@ -50,6 +50,8 @@ export function runDaily(p: Ports, opts: DailyOptions = {}): Outcome<DailySummar
     (r) => {
       // the mark, under the lock, before anything is written; a follow-up run 7 minutes on finishes a run cut off
       const units = opts.remindNow ? (opts.remindNow.units ? [...opts.remindNow.units] : null) : undefined;
+      // yesterday's follow-ups that never finished are told to staff before this run starts them again
+      if (!opts.remindNow) noteStalled(p);
       beginJob(p, "daily", { arg: { job, units } });
       return daily(r, job, opts);
     },

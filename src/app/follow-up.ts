@@ -134,6 +134,11 @@ function finishStage(p: Ports, res: Outcome<string>): Outcome<string> {
   return res;
 }
 
+/** before the daily job: a setup cut off (and not yet finished by its follow-up run) is done again first */
+export function resumeCutSetup(p: Ports): void {
+  if (p.state.jobs().setup) resumeSetup(p);
+}
+
 /** setup cut off: done again from where it stands (every step of it checks what is already there) */
 function resumeSetup(p: Ports): Outcome<string> {
   const r = setup(p);

@@ -200,6 +200,21 @@ export function continueChain(p: Ports): void {
   }
 }
 
+/**
+ * Follow-ups of an earlier run that never finished and left no mark (cut before they wrote one, or never started): the
+ * stage is still named and its run is long past. Noted for staff (a rollup or the archive told at once); the daily
+ * job that notices starts the follow-ups again, so what they owed is done a day late at most.
+ */
+export function noteStalled(p: Ports): void {
+  const { state } = p.state.load();
+  const stage = state.followUp ?? "done";
+  const next = p.state.beats()[NEXT]?.at ?? 0;
+  if (stage === "done" || !next || p.clock.now() - next < 60 * 60000) return;
+  const job: JobId = stage === "rollups" ? "rollup" : stage === "archive" ? "archive" : "followUp";
+  if (p.state.jobs()[job]) return;
+  noteFailure(p, job, 1, `lần chạy dự kiến lúc ${when(p, next)} không diễn ra hoặc bị dừng trước khi kịp ghi lại`);
+}
+
 /** mail records pending that a run can settle now (their run began long enough ago) */
 export function settleable(p: Ports): boolean {
   const since = pendingSince(p);

@@ -49,6 +49,8 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
     const { state, store } = run;
     const s = state.settings;
     if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+    // the mark first: a run cut from here on is finished by the follow-up run it schedules
+    if (!only && state.pendingRollups.length) beginJob(p, "rollup", { safety: "runRollup" });
     const wanted = only ? [only.key] : state.pendingRollups;
     // sent already (the ledger, the journal, a record left pending by a run cut as it sent): never twice
     const sent = wanted.length ? sentKeys(run, s.catchUpDays + 2, s.timeZone).keys : new Set<string>();
@@ -58,7 +60,6 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
       if (!only) endJob(p, "rollup", { pendingRollups: [] });
       return ok([]);
     }
-    if (!only) beginJob(p, "rollup", { safety: "runRollup" });
     const { units } = store.readUnits();
     const heights = { ...state.heights };
     const out: string[] = [];
