@@ -23,7 +23,7 @@ import { fitWidths } from "../domain/widths";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
-import { beginJob, endJob } from "./jobs";
+import { beginJob, continueChain, endJob } from "./jobs";
 import { flush } from "./ledger";
 import { writeLists } from "./lists";
 import { shareOf } from "./owner";
@@ -219,6 +219,7 @@ export function setup(p: Ports): SetupResult {
     }
     if (res.problems.some((x) => x.includes("đưa về như cũ"))) {
       endJob(p, "setup", patch);
+      continueChain(p);
       return res;
     }
     const tpl = templatesBlock(store.readTemplates().rows);
@@ -245,6 +246,7 @@ export function setup(p: Ports): SetupResult {
     if (!parsed.ok) {
       res.problems.push(...parsed.errors);
       endJob(p, "setup", patch);
+      continueChain(p);
       return res;
     }
     const now = p.clock.now();
@@ -340,6 +342,8 @@ export function setup(p: Ports): SetupResult {
       res.problems.push(messageOf(e));
     }
     endJob(p, "setup");
+    // the follow-up run scheduled when setup started is not needed: the follow-ups the state asks for, or none
+    continueChain(p);
     res.ok = true;
     return res;
   } finally {
