@@ -133,7 +133,8 @@ export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
     });
   }
   for (const [k, v] of sim.world.properties) {
-    if (!k.startsWith("j.")) continue;
+    // an entry the product removed leaves an empty value until the journal is cleaned up
+    if (!k.startsWith("j.") || !v) continue;
     const e = JSON.parse(v) as {
       type: string;
       at: number;

@@ -170,8 +170,9 @@ function archiveYear(r: Run, s: Settings, year: number, editors: string[]): stri
     did("reports");
   }
   if (step("statuses")) {
-    const cols = statusMonths(r).filter((x) => x.period.startsWith(`${year}-`));
     const layout = r.state.status;
+    // the year's columns where the header shows them now (a column left over beyond the product's own is not one)
+    const cols = statusMonths(r).filter((x) => x.period.startsWith(`${year}-`) && !!layout?.periods.includes(x.period));
     if (cols.length && layout) {
       // the oldest months sit at the right, next to each other
       const first = Math.min(...cols.map((x) => x.col));

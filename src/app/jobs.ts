@@ -33,7 +33,7 @@ const TELL_AFTER: Record<JobId, number> = { daily: 2, followUp: 2, rollup: 1, ar
 const MAX_TRIES = 3;
 
 /** the follow-up run a job schedules when it starts: past Google's 6 minutes, so never over the run still going */
-export const SAFETY_MINUTES = 7;
+const SAFETY_MINUTES = 7;
 
 /**
  * A job starts: its mark written before it acts, a follow-up run scheduled to finish it if it is cut off. A previous
@@ -56,7 +56,7 @@ export function beginJob(
 }
 
 /** the patch that ends a job well: its problem line goes (with the save that clears its mark) */
-export function problemsWithout(state: State, job: JobId): Pick<State, "problems"> | Record<string, never> {
+function problemsWithout(state: State, job: JobId): Pick<State, "problems"> | Record<string, never> {
   const list = state.problems ?? [];
   const left = list.filter((x) => x.key !== `job:${job}`);
   return left.length === list.length ? {} : { problems: left };

@@ -69,7 +69,7 @@ export function headed(a: Store, tab: string, header: string[]): number {
 }
 
 /** text read back from a plain-text column (`=…` kept as text there) goes to the archive formula-safe */
-export function append(a: Store, tab: string, rows: unknown[][], after: number): void {
+function append(a: Store, tab: string, rows: unknown[][], after: number): void {
   a.appendRows(
     tab,
     rows.map((row) => row.map(safeCell)),
@@ -160,13 +160,13 @@ export function statusMonths(r: Run): { col: number; period: string }[] {
  * The status tab's layout brought in line with its header: a run cut after deleting a year's columns and before
  * saving the layout leaves periods the tab no longer holds. Only while a year's archive is under way.
  */
-export function finishStatusColumns(r: Run): void {
+function finishStatusColumns(r: Run): void {
   const y = r.state.archivingYear;
   const layout = r.state.status;
   if (!y || !layout || y.done.includes("statuses")) return;
   const inLayout = layout.periods.filter((p) => p.startsWith(`${y.year}-`));
   if (!inLayout.length) return;
-  const onTab = statusMonths(r).filter((x) => x.period.startsWith(`${y.year}-`));
+  const onTab = statusMonths(r).filter((x) => inLayout.includes(x.period));
   if (onTab.length) return;
   const hashes = { ...layout.hashes };
   for (const p of inLayout) delete hashes[p];

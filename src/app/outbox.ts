@@ -18,7 +18,7 @@ export const SETTLE_AFTER_MS = 6 * 60000 + 30000;
  * alone would take). A run cut between the send and the confirmation leaves a pending record: the next run of the
  * same account settles it from the quota it finds (settleMails), so that no mail goes twice and none is lost.
  */
-export class Outbox {
+class Outbox {
   private open: { id: string; rec: MailRecord; at: number } | null = null;
   private by = "";
   constructor(

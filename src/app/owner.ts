@@ -101,7 +101,7 @@ export function staffToTell(p: Ports, state: State, except: string[]): string[] 
     .sort();
 }
 
-export interface AlertText {
+interface AlertText {
   /** a short name of what happened, for the subject */
   what: string;
   /** what is so, in a sentence or two */

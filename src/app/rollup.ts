@@ -29,7 +29,7 @@ import { rollupLook } from "./tabs";
 
 const ROLLUP_JOB = "Tổng hợp";
 
-export interface RollupResult {
+interface RollupResult {
   /** every rollup asked for went, with its document */
   ok: boolean;
   /** another run held the lock: nothing was done */

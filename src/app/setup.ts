@@ -134,7 +134,7 @@ export function setup(p: Ports): SetupResult {
         choicesHash: {},
         pendingRollups: [],
         queue: { rows: 0, next: 0 },
-        followUp: "send",
+        followUp: "done",
         lastReconcile: 0,
         hourKey: undefined,
         triggerOwner: undefined,

@@ -6,7 +6,7 @@ export const START_HEADER = ["Bước", "Việc cần làm", "Tình trạng", "C
 export const START_PROBLEMS_ROW = 14;
 
 /** a problem as the start tab shows it: when it began (already in words), what it is, what staff do */
-export interface StartProblem {
+interface StartProblem {
   since: string;
   text: string;
   todo: string;
