@@ -59,3 +59,17 @@ describe("a run stops at 6 minutes (https://developers.google.com/apps-script/gu
     expect(w.properties.has("k399")).toBe(false);
   });
 });
+
+describe("Drive ids given out before the file (https://developers.google.com/workspace/drive/api/reference/rest/v3/files/generateIds)", () => {
+  it("an id from generateIds is taken once by create or copy; an id Drive did not give out is refused", () => {
+    const { w } = world(`
+      function ids() { return Drive.Files.generateIds({ count: 2 }).ids; }
+      function make(id) { return Drive.Files.create({ id: id, name: "F", mimeType: "application/vnd.google-apps.folder" }).id; }`);
+    const [a, b] = w.run("ids").value as string[];
+    expect(a).not.toBe(b);
+    expect(w.run("make", { event: a }).value).toBe(a);
+    expect(w.run("make", { event: a }).ok, "used once").toBe(false);
+    expect(w.run("make", { event: "made-up-id" }).ok).toBe(false);
+    expect(w.run("make", { event: b }).value).toBe(b);
+  });
+});

@@ -85,6 +85,14 @@ function append(a: Store, tab: string, rows: unknown[][], after: number): void {
 export function finishMove(r: Run, known?: unknown[][]): boolean {
   const m = r.state.archiving;
   if (!m) return true;
+  if (!Array.isArray(m.to)) {
+    // a record an earlier version left ({tab, rows}): it says nothing that can be checked, so it goes; the next
+    // archive run chooses its rows by their dates again
+    r.p.state.record("run", { job: ARCHIVE_JOB, result: "ghi chú", detail: `Bỏ bản ghi chuyển dữ liệu cũ của trang “${m.tab}”.` });
+    r.state.archiving = undefined;
+    r.p.state.save({ archiving: undefined });
+    return true;
+  }
   const tz = r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh";
   const header = headerOf(r, m.tab);
   let rows = known;

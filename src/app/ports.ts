@@ -169,6 +169,8 @@ export interface ReportsRef {
   templateId: string;
   /** the template is being laid out (a run cut then left it half-made: it is trashed and made again) */
   templateDraft?: boolean;
+  /** the folder's id is recorded, the folder maybe not made yet (a run cut in between: made under that id) */
+  folderDraft?: boolean;
   /** the account whose Drive holds the folder and the template (the owner when they were made) */
   owner?: string;
   /** who the folder was last shared with (a hash): shared again only when that changes */
@@ -405,8 +407,10 @@ export interface ReportDocs {
     /** called as soon as the folder or the template is made, so that a run cut after it never makes them twice */
     made?: (ref: ReportsRef) => void,
   ): { ref: ReportsRef; changes: string[] };
-  /** a copy of the template in the folder, named (not filled yet) */
-  copy(ref: ReportsRef, name: string): { id: string; url: string };
+  /** an id for a document not made yet: recorded before the copy, so a run cut after it knows the copy it made */
+  newId(): string;
+  /** a copy of the template in the folder, named, under that id (not filled yet) */
+  copy(ref: ReportsRef, name: string, id: string): { id: string; url: string };
   /** the copy filled with the report; what staff should know about it */
   fill(id: string, ref: ReportsRef, report: Report): string[];
   /** a copy a run left half-filled, to the trash */

@@ -212,14 +212,16 @@ function documentFor(
     ([k, d]) => k !== key && (d.name === report.name || d.name.startsWith(`${report.name} (`)),
   ).length;
   const name = same ? `${report.name} (bản ${same + 1})` : report.name;
-  const made = p.documents.copy(ref, name);
+  const id = p.documents.newId();
+  const url = `https://docs.google.com/document/d/${id}/edit`;
   const save = (filling: boolean) => {
-    ref = { ...ref, docs: { ...ref.docs, [key]: { id: made.id, url: made.url, name, ...(filling ? { filling } : {}) } } };
+    ref = { ...ref, docs: { ...ref.docs, [key]: { id, url, name, ...(filling ? { filling } : {}) } } };
     p.state.save({ reports: ref });
     state.reports = ref;
   };
-  // recorded at once: a run that dies after this line does not make the document twice
+  // recorded before the copy is made: a run that dies after it trashes that copy and makes the document again, once
   save(true);
+  const made = p.documents.copy(ref, name, id);
   const notes = p.documents.fill(made.id, ref, report);
   save(false);
   return { doc: { name, url: made.url }, notes, changes: folder.changes, fields, fresh: true };

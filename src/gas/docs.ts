@@ -98,11 +98,20 @@ function columns(body: Body, at: number, cells: Line[][], widths: [number, numbe
   }
 }
 
-/** the template: setup makes it once in the folder; staff restyle it and add the page numbers (the guide says how) */
-function makeTemplate(folderId: string, spec: TemplateSpec, created: (id: string) => void): string {
-  const id = files().create({ name: spec.name, mimeType: DOC, parents: [folderId] }).id as string;
-  // recorded as a draft the moment it exists: a run cut while laying it out trashes it and makes it again
-  created(id);
+/** an id for a file not made yet (Drive takes it in a create or copy): recorded first, so a run cut after the file is
+ * made knows which file it made */
+function newFileId(): string {
+  return String(files().generateIds({ count: 1 }).ids?.[0] ?? "");
+}
+
+/**
+ * The template: setup makes it once in the folder; staff restyle it and add the page numbers (the guide says how). Its
+ * id is recorded as a draft before it exists: a run cut while laying it out leaves the draft, trashed and made again.
+ */
+function makeTemplate(folderId: string, spec: TemplateSpec, recorded: (id: string) => void): string {
+  const id = newFileId();
+  recorded(id);
+  files().create({ id, name: spec.name, mimeType: DOC, parents: [folderId] });
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const mm = (x: number) => x * POINTS_PER_MM;
@@ -145,25 +154,32 @@ function ensure(
   let templateId = ref?.templateId ?? "";
   let owner = ref?.owner ?? me;
   const folder = fileState(folderId);
+  // a folder recorded before a run cut off could make it: made now under the id recorded, nobody told
+  const unmade = folder === "missing" && !!ref?.folderDraft && owner === me;
   if (folder !== "alive") {
     if (folderId && folder === "missing" && owner !== me)
       changes.push(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
-    else if (folderId)
+    else if (folderId && !unmade)
       changes.push(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
-    folderId = files().create({ name: folderName, mimeType: FOLDER }).id as string;
-    owner = me;
+    // the id recorded before the folder is made: a run cut in between makes the same folder, never a second one
+    if (!unmade) {
+      folderId = newFileId();
+      owner = me;
+      templateId = "";
+      made?.({ folderId, folderDraft: true, folderName, templateId, owner, docs });
+    }
+    files().create({ id: folderId, name: folderName, mimeType: FOLDER });
     changes.push(`tạo thư mục Drive “${folderName}”`);
-    templateId = "";
     made?.({ folderId, folderName, templateId, owner, docs });
   } else if (ref && ref.folderName !== folderName) {
     files().update({ name: folderName }, folderId);
     changes.push(`đổi tên thư mục Drive thành “${folderName}”`);
   }
   const template = fileState(templateId);
-  const draft = template === "alive" && !!ref?.templateDraft && ref.templateId === templateId;
+  const draft = !!ref?.templateDraft && ref.templateId === templateId;
   if (template !== "alive" || draft) {
-    if (draft) files().update({ trashed: true }, templateId);
-    else if (templateId)
+    if (draft && template === "alive") files().update({ trashed: true }, templateId);
+    else if (templateId && !draft)
       changes.push(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
     templateId = makeTemplate(folderId, spec, (id) => made?.({ folderId, folderName, templateId: id, templateDraft: true, owner, docs }));
     made?.({ folderId, folderName, templateId, owner, docs });
@@ -310,9 +326,10 @@ function render(body: Body, at: number, blocks: Block[], base: Attrs, textWidth:
   return i;
 }
 
-/** a copy of the template in the folder, named; shared with the folder's owner when another account made it */
-function copy(ref: ReportsRef, name: string): { id: string; url: string } {
-  const id = files().copy({ name, parents: [ref.folderId] }, ref.templateId).id as string;
+/** a copy of the template in the folder, named, under an id from newId(); shared with the folder's owner when another
+ * account made it */
+function copy(ref: ReportsRef, name: string, id: string): { id: string; url: string } {
+  files().copy({ id, name, parents: [ref.folderId] }, ref.templateId);
   // a report made from another staff account is shared with the folder's owner through the app, so that the owner's
   // runs (drive.file) reach it as they reach their own
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
@@ -383,4 +400,4 @@ export function documentPdf(id: string): GoogleAppsScript.Base.Blob {
   return DocumentApp.openById(id).getAs("application/pdf");
 }
 
-export const reportDocs: ReportDocs = { ensure, copy, fill, trash, fields };
+export const reportDocs: ReportDocs = { ensure, newId: newFileId, copy, fill, trash, fields };
