@@ -80,12 +80,16 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
       const listed = sim.sheet(TAB.archive).values;
       expect(listed, `cut at ${k}`).toEqual(uncut.listed);
       expect(new Set(listed.map((r) => `${r[0]} ${r[2]}`)).size, `cut at ${k}: each month once`).toBe(listed.length);
-      // the working Sheet's status tab no longer holds 2018, and 2018's figures are the archive's
+      // the working Sheet's status tab no longer holds 2018's periods, and 2018's figures are the archive's
       expect(sim.sheet(TAB.status).values[1], `cut at ${k}`).toEqual(uncut.working);
+      const layout = state(sim).status as { periods: string[] };
       expect(
-        sim.sheet(TAB.status).values[1].some((v) => String(v).endsWith("/2018")),
+        layout.periods.some((p) => p.startsWith("2018-")),
         `cut at ${k}`,
       ).toBe(false);
+      expect(sim.sheet(TAB.status).values[1].slice(4, 4 + layout.periods.length), `cut at ${k}`).toEqual(
+        layout.periods.map((p) => `${p.slice(5)}/${p.slice(0, 4)}`),
+      );
       expect(buildSummary(sim, sim.world.now).periods, `cut at ${k}`).toEqual(uncut.periods);
     }
   });
