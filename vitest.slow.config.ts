@@ -5,6 +5,12 @@ import fast from "./vitest.config.js";
 
 export const SLOW_FILES = [
   "tests/archive.test.ts",
+  "tests/crash-archive.test.ts",
+  "tests/crash-daily.test.ts",
+  "tests/crash-followup.test.ts",
+  "tests/crash-rollup.test.ts",
+  "tests/crash-setup.test.ts",
+  "tests/crash-submit.test.ts",
   "tests/intake.test.ts",
   "tests/mail-phone.test.ts",
   "tests/mail.test.ts",

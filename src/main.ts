@@ -2,7 +2,9 @@
 import { runArchive as archiveNow } from "./app/archive";
 import { onEditCommand } from "./app/commands";
 import { messageOf, type Outcome } from "./app/context";
-import { runDaily as daily, runFollowUp as followUp, runArchiveStage, runRollupStage, writeLogs } from "./app/daily";
+import { runDaily as daily, writeLogs } from "./app/daily";
+import { runFollowUp as followUp, resumeCutSetup } from "./app/follow-up";
+import { type JobId, noteFailure } from "./app/jobs";
 import { recordManual } from "./app/manual";
 import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/owner";
 import type { Ports } from "./app/ports";
@@ -17,18 +19,32 @@ import { gasPorts } from "./gas/runtime";
 import { addMenu, alert } from "./gas/ui";
 
 /**
- * a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it. The
- * owner's triggers (`beat`: the job the watchdogs look at) stand down when their account is no longer the owner.
+ * a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it, and
+ * noted for staff (the start tab; an alert when the job's rule says so): its mark stays, so a follow-up run does it
+ * again. The owner's triggers (`beat`: the job the watchdogs look at) stand down when their account is no longer the
+ * owner.
  */
-function job(name: string, fn: (p: Ports) => unknown, owner: { beat?: string } | null = {}): void {
+function job(name: string, fn: (p: Ports) => unknown, owner: { beat?: string } | null = {}, id?: JobId): void {
   const p = gasPorts();
   try {
     if (owner && !ownerRun(p, name, owner.beat)) return;
     fn(p);
   } catch (e) {
     p.state.record("run", { job: name, result: "lỗi", detail: messageOf(e) });
+    failed(p, id, e);
     writeLogs(p);
     throw e;
+  }
+}
+
+/** an error a job threw: the job whose mark is still there (the one that was running) is noted with Google's words */
+function failed(p: Ports, id: JobId | undefined, e: unknown): void {
+  try {
+    const marks = p.state.jobs();
+    const which = (id && marks[id] ? id : (Object.keys(marks)[0] as JobId | undefined)) ?? id;
+    if (which) noteFailure(p, which, marks[which]?.tries ?? 1, `lỗi “${messageOf(e).slice(0, 300)}”`);
+  } catch {
+    // the run log has it
   }
 }
 
@@ -68,7 +84,15 @@ export function onFormSubmit(e: unknown): void {
 
 /** installable clock trigger, once a day */
 export function runDaily(): void {
-  job("Chạy hằng ngày", (p) => daily(p), { beat: DAILY_BEAT });
+  job(
+    "Chạy hằng ngày",
+    (p) => {
+      resumeCutSetup(p);
+      daily(p);
+    },
+    { beat: DAILY_BEAT },
+    "daily",
+  );
 }
 
 /** a staff account's watchdog (one a day, an hour after the daily run): the owner's run missing → staff told, taken over */
@@ -95,19 +119,22 @@ export function takeOver(): void {
   });
 }
 
-/** one-off clock trigger a minute after the daily job: the mails its clock left and the logs; then, alone, the rollups */
+/**
+ * one-off clock trigger a minute after the daily job: the mails its clock left and the logs, then the views; also the
+ * run a job schedules when it starts, which finishes it if it was cut off
+ */
 export function runFollowUp(): void {
-  job("Chạy tiếp", (p) => followUp(p));
+  job("Chạy tiếp", (p) => followUp(p, "runFollowUp"), {}, "followUp");
 }
 
 /** one-off clock trigger after the follow-up: the rollups the daily job found due */
 export function runRollup(): void {
-  job("Tổng hợp", runRollupStage);
+  job("Tổng hợp", (p) => followUp(p, "runRollup"), {}, "rollup");
 }
 
 /** one-off clock trigger after the rollups: the archive of closed years and old logs */
 export function runArchive(): void {
-  job("Lưu trữ", runArchiveStage);
+  job("Lưu trữ", (p) => followUp(p, "runArchive"), {}, "archive");
 }
 
 /** installable edit trigger: settings and templates take effect as soon as staff change them */
@@ -199,10 +226,10 @@ export function showZalo(): void {
 export function sidebarLoad(req: { section?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.load(p, req));
 }
-export function sidebarConfirm(req: { ids?: unknown }): panel.Reply {
+export function sidebarConfirm(req: { ids?: unknown; keys?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.decide(p, req, "confirm"));
 }
-export function sidebarReject(req: { ids?: unknown; reason?: unknown }): panel.Reply {
+export function sidebarReject(req: { ids?: unknown; keys?: unknown; reason?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.decide(p, req, "reject"));
 }
 export function sidebarRemind(req: { units?: unknown }): panel.Reply {

@@ -578,12 +578,52 @@ export class StandinText
       | "setUnderline"
       | "getParent"
       | "getType"
+      | "asText"
+      | "deleteText"
+      | "insertText"
     >
 {
   constructor(
     private c: Ctx,
     private paras: ParaNode[],
   ) {}
+  asText() {
+    this.c.hit("Text.asText");
+    return this;
+  }
+  /** https://developers.google.com/apps-script/reference/document/text#deleteText(Integer,Integer) */
+  deleteText(start: number, endInclusive: number) {
+    this.c.hit("Text.deleteText");
+    const p = this.one();
+    const { text, marks } = explode(p);
+    if (!Number.isInteger(start) || !Number.isInteger(endInclusive) || start < 0 || endInclusive >= text.length || endInclusive < start)
+      throw new Error(`Invalid offsets: ${start}, ${endInclusive} (text of ${text.length} characters)`);
+    implode(p, text.slice(0, start) + text.slice(endInclusive + 1), [...marks.slice(0, start), ...marks.slice(endInclusive + 1)]);
+    return this;
+  }
+  /**
+   * https://developers.google.com/apps-script/reference/document/text#insertText(Integer,String): the text goes in
+   * literally (no pattern, no `$` or `\\` read); it takes the look of the character before it (the first, at 0)
+   */
+  insertText(offset: number, text: string) {
+    this.c.hit("Text.insertText");
+    const add = refuseBreaks(text);
+    const p = this.one();
+    const { text: t, marks } = explode(p);
+    if (!Number.isInteger(offset) || offset < 0 || offset > t.length)
+      throw new Error(`Invalid offset: ${offset} (text of ${t.length} characters)`);
+    const look = marks[offset > 0 ? offset - 1 : 0] ?? {};
+    implode(p, t.slice(0, offset) + add + t.slice(offset), [
+      ...marks.slice(0, offset),
+      ...Array.from(add, () => look),
+      ...marks.slice(offset),
+    ]);
+    return this;
+  }
+  private one(): ParaNode {
+    if (this.paras.length !== 1) throw new Error("stand-in: ranges over several paragraphs are not modelled");
+    return this.paras[0];
+  }
   private mark(method: string, key: string, args: unknown[]): this {
     this.c.hit(`Text.${method}`);
     if (args.length === 1) {

@@ -26,7 +26,26 @@ function newId(w: World, kind: string): string {
 const notFound = (method: string, id: string, collection = "files") =>
   new Error(`GoogleJsonResponseException: API call to drive.${collection}.${method} failed with error: File not found: ${id}.`);
 
-class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update"> {
+/** ids generateIds handed out and not yet used, per world */
+const generated = new WeakMap<World, Set<string>>();
+
+/**
+ * The id a new file takes: one the caller got from generateIds ("can be provided in create or copy requests":
+ * https://developers.google.com/workspace/drive/api/reference/rest/v3/files/generateIds), used once; else a new one
+ */
+function idFor(w: World, resource: File, kind: string, method: string): string {
+  const id = resource.id;
+  if (!id) return newId(w, kind);
+  const ids = generated.get(w);
+  if (!ids?.has(id) || driveOf(w).files.has(id))
+    throw new Error(
+      `GoogleJsonResponseException: API call to drive.files.${method} failed with error: The provided file ID is not usable.`,
+    );
+  ids.delete(id);
+  return id;
+}
+
+class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update" | "generateIds"> {
   constructor(private w: World) {}
   private hit(m: string) {
     this.w.meter.hit("Drive", `Drive.Files.${m}`);
@@ -70,7 +89,7 @@ class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update"> 
     if (mimeType !== FOLDER_MIME && mimeType !== DOC_MIME)
       throw new Error(`stand-in: Drive.Files.create of ${mimeType || "a file without mimeType"} is not modelled`);
     const f = this.made(
-      newId(this.w, mimeType === FOLDER_MIME ? "fo" : "do"),
+      idFor(this.w, resource, mimeType === FOLDER_MIME ? "fo" : "do", "create"),
       String(resource.name ?? "Untitled"),
       mimeType,
       this.parents(resource.parents, "create"),
@@ -88,7 +107,7 @@ class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update"> 
     if (!resource.name) throw new Error("stand-in: a copy without a name is not modelled");
     // without parents, the copy goes where the original is
     const f = this.made(
-      newId(this.w, "do"),
+      idFor(this.w, resource, "do", "copy"),
       String(resource.name),
       src.mimeType,
       resource.parents ? this.parents(resource.parents, "copy") : [...src.parents],
@@ -97,6 +116,24 @@ class StandinFiles implements Pick<Files, "create" | "copy" | "get" | "update"> 
     const doc = documentsOf(this.w).get(fileId);
     if (doc) documentsOf(this.w).set(f.id, cloneDocument(doc, f.id, f.name));
     return this.out(f, optionalArgs?.fields as string | undefined);
+  }
+  /** ids for files not made yet, for create or copy (`count`, 10 unless asked) */
+  generateIds(optionalArgs?: Record<string, unknown>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.GeneratedIds {
+    this.hit("generateIds");
+    const n = Number(optionalArgs?.count ?? 10);
+    let ids = generated.get(this.w);
+    if (!ids) generated.set(this.w, (ids = new Set()));
+    const out = this.w.makeArray<string>();
+    for (let i = 0; i < n; i++) {
+      const id = newId(this.w, "gi");
+      ids.add(id);
+      out.push(id);
+    }
+    const o = this.w.makeObject() as unknown as GoogleAppsScript.Drive_v3.Drive.V3.Schema.GeneratedIds;
+    o.kind = "drive#generatedIds";
+    o.space = "drive";
+    o.ids = out;
+    return o;
   }
   get(fileId: string): File;
   get(fileId: string, optionalArgs: Record<string, unknown> & { alt: "media" }): string;
@@ -208,7 +245,7 @@ class StandinPermissions implements Pick<PermissionsCollection, "create" | "list
 }
 
 export function makeDrive(w: World): {
-  Files: Pick<Files, "create" | "copy" | "get" | "update">;
+  Files: Pick<Files, "create" | "copy" | "get" | "update" | "generateIds">;
   Permissions: Pick<PermissionsCollection, "create" | "list">;
 } {
   return { Files: new StandinFiles(w), Permissions: new StandinPermissions(w) };

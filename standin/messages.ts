@@ -36,6 +36,10 @@ const TEXTS: Record<string, Record<Language, Text>> = {
       "Bạn đang cố chỉnh sửa một ô hoặc đối tượng được bảo vệ. Vui lòng liên hệ với chủ sở hữu bảng tính để gỡ bảo vệ nếu cần chỉnh sửa.",
   },
   rowsOutOfBounds: { en: () => "Those rows are out of bounds.", vi: () => "Các hàng đó nằm ngoài phạm vi." },
+  cellTooLong: {
+    en: () => "Your input contains more than the maximum of 50000 characters in a single cell.",
+    vi: () => "Dữ liệu bạn nhập có nhiều hơn tối đa 50000 ký tự trong một ô.",
+  },
   tooManyCells: {
     en: () => "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
     vi: () => "Thao tác này sẽ làm số ô trong bảng tính vượt quá giới hạn 10000000 ô.",

@@ -16,7 +16,7 @@ import { type RunResult, World } from "./world.js";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** the global functions each job of a `crash` event runs in (a trigger's handler, or staff's menu for the same work) */
-const CRASH_FNS: Record<CrashJob, string[]> = {
+export const CRASH_FNS: Record<CrashJob, string[]> = {
   submit: ["onFormSubmit"],
   runDaily: ["runDaily"],
   runFollowUp: ["runFollowUp"],
@@ -25,8 +25,10 @@ const CRASH_FNS: Record<CrashJob, string[]> = {
   rollup: ["runRollup", "sidebarRollup"],
 };
 
+/** the built bundle (`STANDIN_BUNDLE`: another build, to play the same tests on an earlier version) */
 export function bundleSource(): string {
-  return readFileSync(join(ROOT, "dist", "Code.js"), "utf8");
+  // biome-ignore lint/complexity/useLiteralKeys: the environment is read by name
+  return readFileSync(globalThis.process?.env["STANDIN_BUNDLE"] || join(ROOT, "dist", "Code.js"), "utf8");
 }
 
 export interface RunLogEntry {

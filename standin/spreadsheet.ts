@@ -27,6 +27,14 @@ const S = "SpreadsheetApp" as const;
 
 /** Google's cap on a spreadsheet: every grid cell of every tab counts (https://support.google.com/drive/answer/37603) */
 export const CELL_LIMIT = 10_000_000;
+/** "Each cell can contain up to 50,000 characters" (https://support.google.com/drive/answer/37603): a longer string is refused */
+export const CELL_CHARS = 50_000;
+
+/** a write refused as Google refuses it: a string over 50,000 characters anywhere in the block, before anything is written */
+function assertCellChars(w: World, values: unknown[]): void {
+  for (const v of values) if (typeof v === "string" && v.length > CELL_CHARS) throw w.fail("cellTooLong");
+}
+
 /** a new tab's grid (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties defaults) */
 export const NEW_TAB = { rows: 1000, cols: 26 };
 
@@ -337,6 +345,7 @@ export class StandinRange implements Pick<Range, RangeKeys> {
     this.hit("setValues");
     this.checkShape(values);
     this.edit();
+    for (const row of values) assertCellChars(this.w, row);
     this.w.meter.wrote(this.numRows * this.numCols);
     this.each((r, c, i, j) => this.sheetModel.write(r, c, values[i][j]));
     return this.me();
@@ -344,6 +353,7 @@ export class StandinRange implements Pick<Range, RangeKeys> {
   setValue(v: unknown): Range {
     this.hit("setValue");
     this.edit();
+    assertCellChars(this.w, [v]);
     this.w.meter.wrote(this.numRows * this.numCols);
     this.each((r, c) => this.sheetModel.write(r, c, v));
     return this.me();
@@ -765,6 +775,7 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     this.hit("appendRow");
     const r = this.model.lastRow() + 1;
     assertCanEdit(this.w, this.model, { row: r, col: 1, numRows: 1, numCols: values.length });
+    assertCellChars(this.w, values);
     const grow =
       (r > this.model.maxRows ? this.model.maxColumns : 0) + Math.max(0, values.length - this.model.maxColumns) * this.model.maxRows;
     if (grow) assertRoom(this.w, this.model.parent, grow);

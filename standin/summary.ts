@@ -1,6 +1,7 @@
 // summary.json: the figures as the product's own rules compute them from what its tabs hold at the end.
 
 import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
+import { keepDeparted } from "../src/app/statuses.js";
 import { isoWithOffset, localDay, localMonth } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
 import { codeOfLabel, KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, STATUS_REG_COL, STATUS_UNITS_ROW, TAB } from "../src/domain/layout.js";
@@ -81,7 +82,8 @@ export function figuresAtEnd(sim: Simulation, asOf: number) {
   const periods = [REGISTRATION, ...all.filter((p) => p > archivedThrough)];
   const rules = rulesOf(s, state.frozen);
   const frame = { rules, units, stored: storedStatuses(sim.ss.sheet(TAB.status)), complete: () => true };
-  const live = evaluate(versions, periods, frame, s, asOf);
+  // units that left keep the registration the product recorded for them (as the product's own statuses do)
+  const live = keepDeparted(evaluate(versions, periods, frame, s, asOf), frame.stored, units, rules, localDay(asOf, s.timeZone));
   // archived periods: their statuses as the archive spreadsheets keep them
   const today = localDay(asOf, s.timeZone);
   for (const a of archives(sim)) {
@@ -131,7 +133,8 @@ export function mailMeta(sim: Simulation, tz: string): MailMeta[] {
     });
   }
   for (const [k, v] of sim.world.properties) {
-    if (!k.startsWith("j.")) continue;
+    // an entry the product removed leaves an empty value until the journal is cleaned up
+    if (!k.startsWith("j.") || !v) continue;
     const e = JSON.parse(v) as {
       type: string;
       at: number;

@@ -84,6 +84,12 @@ class Universe {
   departed = new Map<string, number>();
 }
 
+/**
+ * "Script runtime: 6 min / execution" (https://developers.google.com/apps-script/guides/services/quotas): a call made
+ * past it stops the execution, as a cut does. Time passes inside a run only when the world simulates latency.
+ */
+const MAX_RUN_MS = 6 * 60_000;
+
 /** a run cut off: the next execution of one of `fns` stops at its `call`-th call on Google's services */
 export interface CrashPlan {
   fns: string[];
@@ -150,10 +156,10 @@ export class World {
   /**
    * Google ends an execution after 6 minutes (https://developers.google.com/apps-script/guides/services/quotas: "Script
    * runtime 6 min / execution"): when set, every call an execution makes after this many milliseconds of the world's
-   * clock fails, and so does every later one, as a run Google stopped. Off by default (runs take no time unless
-   * `latency` says so).
+   * clock fails, and so does every later one, as a run Google stopped. On by default (a run takes time only when
+   * `latency` says so, or a test moves the clock inside it); a benchmark's history written in bulk turns it off.
    */
-  runLimitMs: number | null = null;
+  runLimitMs: number | null = MAX_RUN_MS;
 
   /**
    * Google's 10 million cells per spreadsheet. Only a benchmark's history, written into the model in one go rather than
@@ -471,17 +477,7 @@ export class World {
   }
 
   private enter(user: string, ui: boolean, withContext: boolean): Frame {
-    const f: Frame = {
-      id: ++this.u.executions,
-      user,
-      ui,
-      ctx: null,
-      date: null,
-      array: null,
-      object: null,
-      calls: 0,
-      startedAt: this.now,
-    };
+    const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0, startedAt: this.now };
     this.stack.push(f);
     if (withContext) {
       const ctx = this.newContext();

@@ -211,7 +211,14 @@ describe("what is sent, and to whom", () => {
       run: { from: "2018-10-10", to: "2018-10-15" },
       events: [submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00")],
     });
-    expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toMatch(/Xác nhận đã nhận 10\/2018 cho CD001 quá thời gian gửi bù/);
+    const log = sim.sheet(TAB.runLog).values.flat().join("\n");
+    // said once a run, naming the unit by code and name and the day the mail became due as officials write it
+    const said = log.match(/Xác nhận đã nhận 10\/2018 cho CD001 – CĐCS Công ty CD001 quá thời gian gửi bù \(từ \d{2}\/10\/2018\)/g) ?? [];
+    expect(said.length).toBeGreaterThan(0);
+    expect(log).not.toMatch(/quá thời gian gửi bù \(từ 2018-/);
+    // one line a run: as many lines as daily runs that found it expired, never two in a run
+    const runs = sim.sheet(TAB.runLog).values.filter((r) => String(r[3]).includes("quá thời gian gửi bù"));
+    for (const r of runs) expect(String(r[3]).match(/quá thời gian gửi bù/g)).toHaveLength(1);
   });
 
   it("a response waiting for confirmation does not silence the reminders", () => {

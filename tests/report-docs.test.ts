@@ -130,15 +130,24 @@ describe("the rollup's document", () => {
     expect(rollupMails(sim)[0].htmlBody).toContain(docs(sim, "BC-TG-2018-10")[0].id);
   });
 
-  it("when Drive fails, the rollup waits for the next run and the run log says why", () => {
+  it("when Drive fails, the leaders still get the figures on time, saying the document is missing; staff are alerted", () => {
     const sim = installed({ ...base, units: [unit("CD001")], events: events.slice(0, 1) });
     sim.world.meter.faults = [{ method: "Drive.Files.copy", methodOccurrence: 1, message: "Drive is unavailable" }];
     playEvents(sim, Date.parse("2018-10-24T23:00:00+07:00"));
-    expect(rollupMails(sim)).toHaveLength(0);
+    const [mail] = rollupMails(sim);
+    expect(mail, "the rollup went on its day").toBeTruthy();
+    expect(mail.attachments).toHaveLength(0);
+    expect(mail.body).toContain("Chưa tạo được văn bản Google Docs của kỳ 10/2018");
+    expect(mail.body).toMatch(/Tỷ lệ|tỷ lệ/);
+    // the run is not "xong": it says what is missing, and staff get an alert naming it
+    expect(runLog(sim)).toMatch(/Tổng hợp\ncó lỗi/);
+    const alert = sim.world.mails.find(
+      (m) => m.subject.includes("Cần xử lý") && m.body.includes("Chưa tạo được văn bản báo cáo kỳ 10/2018"),
+    );
+    expect(alert?.body).toContain("Drive is unavailable");
+    expect(docs(sim, "BC-TG-2018-10")).toHaveLength(0);
     playEvents(sim);
-    expect(runLog(sim)).toContain("Chưa tạo được văn bản báo cáo kỳ 10/2018 (Drive is unavailable): thử lại ở lần chạy sau.");
     expect(rollupMails(sim)).toHaveLength(1);
-    expect(docs(sim, "BC-TG-2018-10")).toHaveLength(1);
   });
 
   it("staff's own ask makes a new document beside the first, and leaves the one they edited as it is", () => {

@@ -1,14 +1,18 @@
 // The archive: what closed years and old months hold moves to a spreadsheet of its own per year, linked from the tab
 // "Lưu trữ" with each archived period's figures, so that the working Sheet stays well inside Google's 10 million cells
-// whatever the years behind it. Nothing is deleted before its copy is written; a run stopped half-way resumes.
-import { addMonths, localDay, localMonth, viMonthShort } from "../domain/dates";
+// whatever the years behind it. Every move is a journalled step: what it moves is written in the state before it
+// acts (the rows by their first and last keys, each archive with the rows it held before), then the rows are copied,
+// the copy checked, and only then deleted. A run cut anywhere leaves that record, and the next run (any run: openRun
+// finishes it first) sees what was done and does the rest, once. Rows are chosen by their dates, read each time:
+// positions are never carried from one run to the next.
+import { addMonths, instantOf, localDay, localMonth, viMonthShort } from "../domain/dates";
 import { SPECS } from "../domain/forms";
 import {
+  ARCHIVE_HEADER,
   colLetter,
   MAIL_LOG_HEADER,
   RUN_LOG_HEADER,
-  reportHeader,
-  STATUS_FIRST_MONTH_COL,
+  rollupTabName,
   STATUS_SUMMARY,
   STATUS_UNITS_ROW,
   TAB,
@@ -17,9 +21,10 @@ import { liveUntil, rollupDay } from "../domain/periods";
 import type { Rules } from "../domain/rules";
 import type { Settings } from "../domain/settings";
 import { safeCell } from "../domain/text";
-import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
-import type { Ports, Store } from "./ports";
-import { marksOf, type RecordTab, shiftMarks } from "./records";
+import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import { addProblem, beginJob, endJob, resolveProblem } from "./jobs";
+import { byYear, finishMove, headed, headerOf, isDate, MissingArchive, type MoveSpec, print, statusMonths } from "./moves";
+import type { ArchiveMove, Ports, Store } from "./ports";
 
 const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";
 
@@ -27,7 +32,7 @@ const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";
 const LOG_MONTHS = 2;
 
 interface ArchiveDue {
-  /** logs: rows appended before this month's first day move */
+  /** logs: rows dated before this month's first day move */
   logsBefore?: string;
   /** a closed year whose reports and status columns move */
   year?: number;
@@ -42,8 +47,11 @@ export function archiveDue(r: Run, s: Settings, rules: Rules): ArchiveDue {
   const month = localMonth(r.now, s.timeZone);
   const out: ArchiveDue = {};
   const before = addMonths(month, -LOG_MONTHS);
-  const ledger = marksOf(r, "ledger");
-  if ((r.state.archivedLogsBefore ?? "") < before && (ledger.months[before] ?? 2) > 2) out.logsBefore = before;
+  // the ledger's first row says whether anything is that old (its date, read once a day until the month's move)
+  if ((r.state.archivedLogsBefore ?? "") < before && r.store.hasTab(TAB.ledger)) {
+    const first = r.store.readBlock(TAB.ledger, "B2:B2")[0]?.[0];
+    if (isDate(first) && first.getTime() < instantOf(`${before}-01`, s.timeZone)) out.logsBefore = before;
+  }
   const done = r.state.archivedThrough ?? "";
   const firstYear = Number(s.firstPeriod.slice(0, 4));
   for (let y = Math.max(firstYear, done ? Number(done.slice(0, 4)) + 1 : firstYear); y < Number(month.slice(0, 4)); y++) {
@@ -54,153 +62,238 @@ export function archiveDue(r: Run, s: Settings, rules: Rules): ArchiveDue {
     if (closed) out.year = y;
     break;
   }
+  // a year already under way is finished first
+  if (r.state.archivingYear) out.year = r.state.archivingYear.year;
   return out;
 }
 
-interface Archive {
-  store: Store;
-  url: string;
-}
-
 /** the year's archive spreadsheet, made once (its id kept at once, so a run that dies after never makes two) */
-function archiveOf(r: Run, year: number, editors: string[]): Archive {
+function archiveOf(r: Run, year: number, editors: string[]): { store: Store; url: string; id: string } {
   const have = r.state.archives?.[year];
-  if (have) return { store: r.p.openOther(have.id), url: have.url };
+  if (have) {
+    try {
+      return { store: r.p.openOther(have.id), url: have.url, id: have.id };
+    } catch {
+      throw new MissingArchive(year, have.url);
+    }
+  }
   const made = r.p.createSpreadsheet(`${r.store.name()} – Lưu trữ ${year}`, editors);
   r.state.archives = { ...(r.state.archives ?? {}), [year]: { id: made.id, url: made.url } };
   r.p.state.save({ archives: r.state.archives });
-  return { store: made.store, url: made.url };
+  return { store: made.store, url: made.url, id: made.id };
 }
 
-/** text read back from a plain-text column (`=…` kept as text there) goes to the archive formula-safe */
-function appendTo(a: Archive, tab: string, header: string[], rows: unknown[][]): void {
-  if (!rows.length) return;
-  if (!a.store.hasTab(tab)) a.store.writeTab(tab, [header], 0, true);
-  a.store.appendRows(
-    tab,
-    rows.map((row) => row.map(safeCell)),
+/** staff told, once a day, which archive file is missing and how to bring it back; nothing of that year moves */
+function missing(r: Run, e: MissingArchive): string {
+  addProblem(
+    r.p,
+    {
+      key: `archive:${e.year}`,
+      since: r.now,
+      text: `Bảng tính lưu trữ năm ${e.year} không mở được (đã bị xóa, chuyển vào thùng rác hoặc thôi chia sẻ); việc lưu trữ dừng lại, không dòng nào bị xóa khỏi bảng tính chính. Tệp: ${e.url}`,
+      todo: `Khôi phục tệp “… – Lưu trữ ${e.year}” từ Thùng rác của Google Drive (tài khoản vận hành), rồi chờ lần chạy hằng ngày sau: việc lưu trữ tự làm tiếp.`,
+    },
+    `alert|archive-file|${e.year}`,
   );
+  return e.message;
 }
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
 /**
- * Moves rows 2..end-1 of `tab` to the archives of their years (by the date in column `dateCol`), then deletes them.
- * The state says what was copied before the delete: a retry after a crash deletes without copying twice.
+ * The rows of `spec.tab` from row 2 dated before `before` (an instant), as one block, to the archives of their years:
+ * the move is journalled, then copied, checked and deleted (finishMove). Returns how many rows moved.
  */
-function moveRows(r: Run, tab: string, header: string[], end: number, dateCol: number, tz: string, editors: string[]): number {
-  if (end <= 2) return 0;
-  const pending = r.state.archiving;
-  if (!(pending && pending.tab === tab && pending.rows === end - 2)) {
-    const rows = r.store.readBlock(tab, `A2:${colLetter(header.length)}${end - 1}`);
-    const byYear = new Map<number, unknown[][]>();
-    for (const row of rows) {
-      const d = row[dateCol];
-      const year = isDate(d) ? Number(localDay(d.getTime(), tz).slice(0, 4)) : 0;
-      const list = byYear.get(year);
-      if (list) list.push(row);
-      else byYear.set(year, [row]);
-    }
-    for (const [year, list] of byYear)
-      appendTo(archiveOf(r, year || Number(localDay(r.now, tz).slice(0, 4)) - 1, editors), tab, header, list);
-    r.state.archiving = { tab, rows: end - 2 };
-    r.p.state.save({ archiving: r.state.archiving });
+function moveOlder(r: Run, spec: MoveSpec, before: number, editors: string[], tz: string): number {
+  if (!r.store.hasTab(spec.tab)) return 0;
+  const lead = r.store.readBlock(spec.tab, `A2:${colLetter(Math.max(3, spec.dateCol + 1))}`);
+  let n = 0;
+  while (n < lead.length) {
+    const d = lead[n][spec.dateCol];
+    if (!isDate(d) || d.getTime() >= before) break;
+    n++;
   }
-  r.store.deleteRows(tab, 2, end - 2);
-  r.state.archiving = undefined;
-  r.p.state.save({ archiving: undefined });
-  return end - 2;
+  if (!n) return 0;
+  const width = spec.header.length;
+  const rows = r.store.readBlock(spec.tab, `A2:${colLetter(width)}${n + 1}`).map((row) => {
+    const out = [...row];
+    while (out.length < width) out.push("");
+    return out.slice(0, width);
+  });
+  const to: ArchiveMove["to"] = [];
+  for (const [year, list] of byYear(rows, spec, tz, r.now)) {
+    const a = archiveOf(r, year, editors);
+    to.push({ year, id: a.id, before: headed(a.store, spec.tab, spec.header), n: list.length });
+  }
+  const move: ArchiveMove = { tab: spec.tab, marks: spec.marks, n, first: print(rows[0]), last: print(rows[n - 1]), to };
+  if (spec.logCursor) move.logCursor = true;
+  r.state.archiving = move;
+  r.p.state.save({ archiving: move });
+  finishMove(r, rows);
+  return n;
 }
 
-/** the first row (from 2) whose date in `dateCol` is on or after `month`'s first day; one read of that column */
-function firstRowFrom(r: Run, tab: string, dateCol: number, month: string, tz: string): number {
-  const L = colLetter(dateCol + 1);
-  const dates = r.store.readBlock(tab, `${L}2:${L}`);
-  const i = dates.findIndex((row) => isDate(row[0]) && localMonth((row[0] as Date).getTime(), tz) >= month);
-  return i < 0 ? 2 + dates.length : 2 + i;
-}
-
-function shift(r: Run, t: RecordTab, n: number): void {
-  r.state.marks = { ...r.state.marks, [t]: shiftMarks(marksOf(r, t), n) };
-}
-
-/** the logs' old months and a closed year's reports and statuses, each to its year's archive */
-function archive(r: Run, s: Settings, due: ArchiveDue): string[] {
+/** the logs' rows dated before `month`, each to its year's archive */
+function archiveLogs(r: Run, s: Settings, month: string, editors: string[]): string {
   const tz = s.timeZone;
-  const editors = s.staffEmails ?? [];
+  const before = instantOf(`${month}-01`, tz);
+  const specs: MoveSpec[] = [
+    { tab: TAB.ledger, header: MAIL_LOG_HEADER, dateCol: 1, marks: "ledger", logCursor: true },
+    { tab: TAB.mailLog, header: MAIL_LOG_HEADER, dateCol: 1 },
+    { tab: TAB.runLog, header: RUN_LOG_HEADER, dateCol: 0 },
+  ];
+  const [ledger, log, runs] = specs.map((x) => moveOlder(r, x, before, editors, tz));
+  r.state.archivedLogsBefore = month;
+  r.p.state.save({ archivedLogsBefore: month });
+  return `Chuyển sang bảng tính lưu trữ: ${ledger} dòng sổ thư, ${log} dòng nhật ký thư, ${runs} dòng nhật ký chạy trước tháng ${viMonthShort(month)}.`;
+}
+
+/** a closed year: its reports, its status columns with their figures, its rollup tabs; each step once */
+function archiveYear(r: Run, s: Settings, year: number, editors: string[]): string[] {
+  const tz = s.timeZone;
   const notes: string[] = [];
-  if (due.logsBefore) {
-    const before = due.logsBefore;
-    const ledger = marksOf(r, "ledger").months[before] ?? 2;
-    const moved = moveRows(r, TAB.ledger, MAIL_LOG_HEADER, ledger, 1, tz, editors);
-    shift(r, "ledger", moved);
-    if (r.state.logCursor) r.state.logCursor = Math.max(2, r.state.logCursor - moved);
-    const log = moveRows(r, TAB.mailLog, MAIL_LOG_HEADER, firstRowFrom(r, TAB.mailLog, 1, before, tz), 1, tz, editors);
-    const runs = moveRows(r, TAB.runLog, RUN_LOG_HEADER, firstRowFrom(r, TAB.runLog, 0, before, tz), 0, tz, editors);
-    r.state.archivedLogsBefore = before;
-    r.p.state.save({ marks: r.state.marks, logCursor: r.state.logCursor, archivedLogsBefore: before });
-    notes.push(
-      `Chuyển sang bảng tính lưu trữ: ${moved} dòng sổ thư, ${log} dòng nhật ký thư, ${runs} dòng nhật ký chạy trước tháng ${viMonthShort(before)}.`,
-    );
+  const step = (name: string) => !r.state.archivingYear?.done.includes(name);
+  const did = (name: string) => {
+    r.state.archivingYear = { year, done: [...(r.state.archivingYear?.done ?? []), name] };
+    r.p.state.save({ archivingYear: r.state.archivingYear, status: r.state.status, heights: r.state.heights });
+  };
+  if (r.state.archivingYear?.year !== year) {
+    r.state.archivingYear = { year, done: [] };
+    r.p.state.save({ archivingYear: r.state.archivingYear });
   }
-  if (due.year) notes.push(...archiveYear(r, s, due.year, editors));
+  const a = archiveOf(r, year, editors);
+  const counts = { reports: 0, periods: 0, tabs: 0 };
+  if (step("reports")) {
+    // every report row received before the next year began
+    const spec = SPECS.monthly;
+    const header = headerOf(r, spec.tab);
+    const moved = moveOlder(r, { tab: spec.tab, header, dateCol: 2, marks: "monthly" }, instantOf(`${year + 1}-01-01`, tz), editors, tz);
+    counts.reports = moved;
+    did("reports");
+  }
+  if (step("statuses")) {
+    const layout = r.state.status;
+    // the year's columns where the header shows them now (a column left over beyond the product's own is not one)
+    const cols = statusMonths(r).filter((x) => x.period.startsWith(`${year}-`) && !!layout?.periods.includes(x.period));
+    if (cols.length && layout) {
+      // the oldest months sit at the right, next to each other
+      const first = Math.min(...cols.map((x) => x.col));
+      const last = Math.max(...cols.map((x) => x.col));
+      const height = STATUS_UNITS_ROW - 1 + layout.rows;
+      const lead = r.store.readBlock(TAB.status, `A1:C${height}`);
+      const block = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${height}`);
+      const width = last - first + 1;
+      const rows: unknown[][] = [];
+      for (let i = 0; i < Math.max(lead.length, block.length); i++) {
+        const l = [...(lead[i] ?? [])];
+        while (l.length < 3) l.push("");
+        const c = [...(block[i] ?? [])];
+        while (c.length < width) c.push("");
+        rows.push([...l, ...c].map(safeCell));
+      }
+      // written whole each time: a run that stopped half-way writes the same again
+      a.store.writeTab(TAB.status, rows, 0, true);
+      // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
+      const periods = cols.map((x) => x.period);
+      const figures = cols
+        .map((x) => [year, a.url, viMonthShort(x.period), ...STATUS_SUMMARY.map((_, i) => block[2 + i]?.[x.col - first] ?? "")])
+        .reverse();
+      keepFigures(r, year, figures);
+      r.store.deleteColumns(TAB.status, first, width);
+      const hashes = { ...layout.hashes };
+      for (const p of periods) delete hashes[p];
+      r.state.status = { ...layout, periods: layout.periods.filter((p) => !p.startsWith(`${year}-`)), hashes };
+      counts.periods = periods.length;
+    }
+    did("statuses");
+  }
+  if (step("rollups")) {
+    // the year's rollup tabs (TH mm.yyyy): copied whole, the copy checked, then the tab removed
+    const tabs = Array.from({ length: 12 }, (_, i) => rollupTabName(`${year}-${String(i + 1).padStart(2, "0")}`));
+    let moved = 0;
+    for (const tab of tabs) {
+      if (!r.store.hasTab(tab)) continue;
+      const rows = r.store.readBlock(tab, "A1:B");
+      if (rows.length) {
+        a.store.writeTab(
+          tab,
+          rows.map((row) => [row[0] ?? "", row[1] ?? ""].map(safeCell)),
+          0,
+          true,
+        );
+        if (a.store.lastRow(tab) < rows.length) throw new Error(`Bản sao trang “${tab}” trong bảng tính lưu trữ chưa đủ dòng.`);
+      }
+      r.store.deleteTab(tab);
+      const heights = { ...r.state.heights };
+      delete heights[tab];
+      delete heights[`${tab}#cap`];
+      r.state.heights = heights;
+      moved++;
+    }
+    counts.tabs = moved;
+    did("rollups");
+  }
+  notes.push(
+    `Năm ${year}: chuyển ${counts.reports} dòng báo cáo tháng và ${counts.periods} kỳ của trang “${TAB.status}”${counts.tabs ? `, ${counts.tabs} trang tổng hợp (TH tháng.${year})` : ""} sang ${a.url}.`,
+  );
+  r.state.archivedThrough = `${year}-12`;
+  r.state.archivingYear = undefined;
+  r.p.state.save({ archivedThrough: r.state.archivedThrough, archivingYear: undefined, marks: r.state.marks, status: r.state.status });
   return notes;
 }
 
-/** a closed year: the monthly reports appended in it, and the status tab's columns of its months, with their figures */
-function archiveYear(r: Run, s: Settings, year: number, editors: string[]): string[] {
-  const tz = s.timeZone;
-  const a = archiveOf(r, year, editors);
-  const spec = SPECS.monthly;
-  // the report rows: every row appended before the next year began
-  const end = marksOf(r, "monthly").months[`${year + 1}-01`] ?? 2;
-  const header = (r.store.readBlock(spec.tab, "1:1")[0] ?? reportHeader(spec)).map(String);
-  const moved = moveRows(r, spec.tab, header, end, 2, tz, editors);
-  shift(r, "monthly", moved);
-  // the status tab's columns of the year's months (the oldest, at the right) with the codes and the figures
-  const layout = r.state.status;
-  const periods = (layout?.periods ?? []).filter((p) => p.startsWith(`${year}-`));
-  if (layout && periods.length) {
-    const first = STATUS_FIRST_MONTH_COL + layout.periods.indexOf(periods[0]);
-    const last = first + periods.length - 1;
-    const lead = r.store.readBlock(TAB.status, `A1:C${STATUS_UNITS_ROW - 1 + layout.rows}`);
-    const cols = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${STATUS_UNITS_ROW - 1 + layout.rows}`);
-    const block = lead.map((row, i) => [...row, ...(cols[i] ?? periods.map(() => ""))]);
-    if (!a.store.hasTab(TAB.status))
-      a.store.writeTab(
-        TAB.status,
-        block.map((row) => row.map(safeCell)),
-        0,
-        true,
-      );
-    // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
-    const figures = periods
-      .map((p, k) => [year, a.url, viMonthShort(p), ...STATUS_SUMMARY.map((_, i) => cols[2 + i]?.[k] ?? "")])
-      .reverse();
-    r.store.appendRows(TAB.archive, figures);
-    r.store.deleteColumns(TAB.status, first, periods.length);
-    const hashes = { ...layout.hashes };
-    for (const p of periods) delete hashes[p];
-    r.state.status = { ...layout, periods: layout.periods.filter((p) => !periods.includes(p)), hashes };
+/** the tab "Lưu trữ": the year's rows written once (a rerun replaces them, never adds them twice) */
+function keepFigures(r: Run, year: number, figures: unknown[][]): void {
+  const have = r.store.readBlock(TAB.archive, `A2:${colLetter(ARCHIVE_HEADER.length)}`);
+  const others = have.filter((row) => Number(row[0]) !== year && String(row[0] ?? "") !== "");
+  const rows = [...others, ...figures];
+  while (rows.length < have.length) rows.push(ARCHIVE_HEADER.map(() => ""));
+  if (rows.length) r.store.writeRows(TAB.archive, 2, rows);
+}
+
+/** the logs' old months and a closed year's reports, statuses and rollup tabs, each to its year's archive */
+function archive(r: Run, s: Settings, due: ArchiveDue): { notes: string[]; done: boolean } {
+  const editors = s.staffEmails ?? [];
+  const notes: string[] = [];
+  let done = true;
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof MissingArchive)) throw e;
+      notes.push(missing(r, e));
+      done = false;
+    }
+  };
+  if (due.logsBefore) {
+    const month = due.logsBefore;
+    guard(() => notes.push(archiveLogs(r, s, month, editors)));
   }
-  r.state.archivedThrough = `${year}-12`;
-  r.p.state.save({ marks: r.state.marks, status: r.state.status, archivedThrough: r.state.archivedThrough });
-  return [`Năm ${year}: chuyển ${moved} dòng báo cáo tháng và ${periods.length} kỳ của trang “${TAB.status}” sang ${a.url}.`];
+  if (due.year) {
+    const year = due.year;
+    guard(() => notes.push(...archiveYear(r, s, year, editors)));
+  }
+  // the files that open again are no longer a problem
+  if (done) for (const y of Object.keys(r.state.archives ?? {})) resolveProblem(r.p, `archive:${y}`);
+  return { notes, done };
 }
 
 /** the menu action, and the follow-up run's archive phase */
 export function runArchive(p: Ports, manual: boolean): Outcome<string> {
   return openRun(p, ARCHIVE_JOB, (r) => {
+    // the mark first: a run cut from here on is finished by the follow-up run it schedules
+    if (!manual) beginJob(p, "archive", { safety: "runArchive" });
     const set = readSettings(r);
     if (!set.ok) return set;
     const due = archiveDue(r, set.value.settings, set.value.rules);
     if (!due.logsBefore && !due.year) {
-      r.p.state.save({ archiveDue: false });
+      endJob(p, "archive", { archiveDue: false });
       return manual ? ok("Chưa có gì cần lưu trữ: nhật ký giữ hai tháng gần nhất, báo cáo giữ năm chưa khép lại.") : ok("");
     }
-    const notes = archive(r, set.value.settings, due);
-    r.p.state.save({ archiveDue: false });
-    r.p.state.record("run", { job: ARCHIVE_JOB, result: "xong", detail: notes.join("\n") });
-    return notes.length ? ok(notes.join("\n")) : fail("Không lưu trữ được.");
+    if (manual) beginJob(p, "archive", { safety: "runFollowUp" });
+    const out = archive(r, set.value.settings, due);
+    p.state.record("run", { job: ARCHIVE_JOB, result: out.done ? "xong" : "chưa xong", detail: out.notes.join("\n") });
+    // the run ended: a step that could not be done (a missing archive file) has its own line for staff, and the
+    // archive is due again the next day
+    endJob(p, "archive", out.done ? { archiveDue: false } : {});
+    return ok(out.notes.join("\n"));
   });
 }

@@ -4,6 +4,7 @@ import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/te
 import { adopt, type Outcome, ok } from "./context";
 import { indexUnits, runDaily } from "./daily";
 import { followSettings } from "./form-texts";
+import { beginJob, endJob } from "./jobs";
 import { BUSY, type Ports, type Store } from "./ports";
 import { takeThemes } from "./rollup";
 
@@ -21,41 +22,66 @@ export function sendRemindersNow(p: Ports, units: string[] | null = null): Outco
 export function onEditCommand(p: Ports, sheetName: string): void {
   if (sheetName !== TAB.settings && sheetName !== TAB.templates && sheetName !== TAB.themes && sheetName !== TAB.units) return;
   if (!p.lock.acquire(30000)) {
-    // the daily job and the submit handler read the tab themselves; only the stored copy waits for the next edit
-    p.state.record("run", { job: "Sửa cài đặt", result: "bỏ qua", detail: BUSY });
+    // another run holds the lock: the change is kept (the mark of the job "edit", with every tab edited meanwhile)
+    // and applied by a follow-up run once the lock is free, never dropped
+    const had = p.state.jobs().edit?.arg;
+    const tabs = [...new Set([...(Array.isArray(had) ? had.map(String) : []), sheetName])];
+    beginJob(p, "edit", { arg: tabs, safety: "runFollowUp", quiet: true });
+    p.state.record("run", {
+      job: "Sửa cài đặt",
+      result: "để lại",
+      detail: `${BUSY} Thay đổi ở trang “${sheetName}” được áp dụng sau ít phút.`,
+    });
     return;
   }
   try {
-    const { state, journal } = p.state.load();
-    if (!state.spreadsheetId) return;
-    const store = p.open(state.spreadsheetId);
-    if (sheetName === TAB.units) {
-      // a unit staff add is noted the moment it is typed in: what it owes counts from that day (Revision 3)
-      const run = { p, job: "Sửa danh sách đơn vị", now: p.clock.now(), state, journal, store };
-      indexUnits(run, store.readUnits().units);
-      p.state.save({ rosterHash: run.state.rosterHash });
-      return;
-    }
-    if (sheetName === TAB.themes) {
-      takeThemes(p, store);
-      return;
-    }
-    if (sheetName === TAB.templates) {
-      takeTemplates(p, store);
-      return;
-    }
-    const r = parseSettings(store.readSettingsRows(), TAB.settings);
-    const before = state.settings;
-    // periods already due keep the rules they had: frozen before the change takes effect
-    if (r.ok) {
-      adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
-      // the forms say the deadline, the desk and whether a receipt follows as the settings now do
-      const problems = followSettings(p, state.forms, before, r.settings);
-      if (problems.length) p.ui.toast(store, problems.join(" "));
-    } else p.ui.toast(store, r.errors.join(" "));
+    apply(p, sheetName);
   } finally {
     p.lock.release();
   }
+}
+
+/** the edits a busy lock held back, applied now under the lock; false when it is still busy */
+export function applyEdits(p: Ports, tabs: string[]): boolean {
+  if (!p.lock.acquire(30000)) return false;
+  try {
+    for (const t of tabs) apply(p, t);
+    endJob(p, "edit");
+  } finally {
+    p.lock.release();
+  }
+  return true;
+}
+
+/** one tab's edit taken in (the caller holds the lock) */
+function apply(p: Ports, sheetName: string): void {
+  const { state, journal } = p.state.load();
+  if (!state.spreadsheetId) return;
+  const store = p.open(state.spreadsheetId);
+  if (sheetName === TAB.units) {
+    // a unit staff add is noted the moment it is typed in: what it owes counts from that day (Revision 3)
+    const run = { p, job: "Sửa danh sách đơn vị", now: p.clock.now(), state, journal, store };
+    indexUnits(run, store.readUnits().units);
+    p.state.save({ rosterHash: run.state.rosterHash });
+    return;
+  }
+  if (sheetName === TAB.themes) {
+    takeThemes(p, store);
+    return;
+  }
+  if (sheetName === TAB.templates) {
+    takeTemplates(p, store);
+    return;
+  }
+  const r = parseSettings(store.readSettingsRows(), TAB.settings);
+  const before = state.settings;
+  // periods already due keep the rules they had: frozen before the change takes effect
+  if (r.ok) {
+    adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
+    // the forms say the deadline, the desk and whether a receipt follows as the settings now do
+    const problems = followSettings(p, state.forms, before, r.settings);
+    if (problems.length) p.ui.toast(store, problems.join(" "));
+  } else p.ui.toast(store, r.errors.join(" "));
 }
 
 /**

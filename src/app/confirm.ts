@@ -35,17 +35,41 @@ function adopt(w: Window, v: Version): void {
   else w.versions.push(v);
 }
 
-/** marks each waiting version of each response (columns F and G, one write each) and takes it into the windows */
-function mark(r: Run, ids: string[], verdict: Verdict, text: string, windows: Record<FormId, Window>): Decided[] {
+/** what staff chose: responses by id, and the version each showed (`id@time`) when the page says it */
+interface Chosen {
+  ids: string[];
+  keys: string[];
+}
+
+/**
+ * Marks the versions staff chose (columns F and G, one write each) and takes them into the windows. A confirmation
+ * confirms the version shown and the unit it is for, nothing else: the other versions of the same response for the
+ * same unit with it, never a version an edit gave to another unit. The version shown is the one the page names, else
+ * the latest still waiting. `resume`: a run cut off after marking: the versions it already marked count as decided.
+ */
+function mark(r: Run, chosen: Chosen, verdict: Verdict, text: string, windows: Record<FormId, Window>, resume: boolean): Decided[] {
   const out: Decided[] = [];
+  const shownOf = new Map<string, string>();
+  for (const k of chosen.keys) shownOf.set(k.replace(/@\d+$/, ""), k);
+  const ids = [...new Set([...chosen.ids, ...shownOf.keys()])];
+  const done = (v: Version) => (verdict === "confirm" ? v.confirmed : v.rejected);
   for (const form of FORM_IDS) {
     const tab = SPECS[form].tab;
     for (const id of ids) {
+      const found: Version[] = [];
       for (const row of r.store.findRows(tab, 2, id)) {
         const [v] = parseVersionRows(r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`), row, form);
-        if (!v || v.responseId !== id || v.confirmed || v.rejected || v.verdict !== "unverified") continue;
-        const label = verdict === "confirm" ? DECIDED_LABEL.confirmed : DECIDED_LABEL.rejected;
-        r.store.writeRows(tab, row, [[label, text]], 6);
+        if (v && v.responseId === id) found.push(v);
+      }
+      const waiting = (v: Version) => !v.confirmed && !v.rejected && v.verdict === "unverified";
+      const open = found.filter((v) => waiting(v) || (resume && done(v)));
+      if (!open.length) continue;
+      const named = shownOf.get(id);
+      const shown = (named && open.find((v) => v.key === named)) || open.reduce((a, b) => (b.at >= a.at ? b : a));
+      for (const v of open) {
+        if (v.unit !== shown.unit) continue;
+        if (waiting(v))
+          r.store.writeRows(tab, v.row, [[verdict === "confirm" ? DECIDED_LABEL.confirmed : DECIDED_LABEL.rejected, text]], 6);
         const decided = verdict === "confirm" ? { ...v, confirmed: true } : { ...v, rejected: true };
         adopt(windows[form], decided);
         if (!out.some((x) => x.version.responseId === id && x.version.unit === v.unit)) out.push({ form, version: decided });
@@ -114,8 +138,10 @@ function tell(
  * Confirms or rejects the responses named (every waiting version of each). The statuses, the dashboard and the
  * mails follow at once; returns what was done, in Vietnamese.
  */
-export function decideResponses(p: Ports, ids: string[], verdict: Verdict, reason = ""): Outcome<string> {
-  const wanted = [...new Set(ids.map((x) => String(x ?? "").trim()).filter(Boolean))];
+export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reason = "", resume = false): Outcome<string> {
+  const clean = (xs: string[]) => [...new Set(xs.map((x) => String(x ?? "").trim()).filter(Boolean))];
+  const sel = { ids: clean(chosen.ids), keys: clean(chosen.keys) };
+  const wanted = [...new Set([...sel.ids, ...sel.keys.map((k) => k.replace(/@\d+$/, ""))])];
   const job = verdict === "confirm" ? "Xác nhận người gửi" : "Từ chối người gửi";
   if (!wanted.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
   return openRun(p, job, (r) => {
@@ -127,7 +153,7 @@ export function decideResponses(p: Ports, ids: string[], verdict: Verdict, reaso
     const text = verdict === "confirm" ? `Đã xác nhận: ${who}` : `${REJECTED_MARK}: ${who}${why ? `. Lý do: ${why}` : ""}`;
     const { units } = r.store.readUnits();
     const windows = readWindows(r, s, rules);
-    const decided = mark(r, wanted, verdict, text, windows);
+    const decided = mark(r, sel, verdict, text, windows, resume);
     const notes: string[] = [];
     if (decided.length) {
       const { statuses } = updateStatuses(r, s, rules, units, windows);

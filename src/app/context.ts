@@ -5,9 +5,11 @@ import { TAB } from "../domain/layout";
 import { monthlyPeriods } from "../domain/periods";
 import { freezeDue, type Rules, rulesOf } from "../domain/rules";
 import { parseSettings, type Settings } from "../domain/settings";
+import { finishArchiveSteps } from "./moves";
+import { settleMails } from "./outbox";
 import { BUSY, type JournalEntry, type Ports, type State, type Store } from "./ports";
 
-const NOT_SET_UP = "Chưa chạy Thiết lập.";
+export const NOT_SET_UP = "Chưa chạy Thiết lập.";
 
 /** what a use case returns: its value, or why not, in Vietnamese */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -15,11 +17,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-/** the text of anything thrown */
-export function messageOf(e: unknown): string {
-  if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
-  return String(e);
-}
+export { messageOf } from "./errors";
 
 export interface Run {
   p: Ports;
@@ -31,13 +29,21 @@ export interface Run {
   store: Store;
 }
 
-/** the lock, then the state and the Sheet; `fn` runs only when both are there */
+/**
+ * The lock, then the state and the Sheet; `fn` runs only when both are there. What a run that died left half-done is
+ * put right first: a move to the archive finished (the marks of the tabs it moved must hold before anything reads
+ * them), the mails it may have sent as it died settled by the quota.
+ */
 export function openRun<T>(p: Ports, job: string, fn: (r: Run) => Outcome<T>, lockMs = 30000): Outcome<T> {
   if (!p.lock.acquire(lockMs)) return fail(BUSY);
   try {
     const { state, journal } = p.state.load();
     if (!state.spreadsheetId) return fail(NOT_SET_UP);
-    return fn({ p, job, now: p.clock.now(), state, journal, store: p.open(state.spreadsheetId) });
+    const r: Run = { p, job, now: p.clock.now(), state, journal, store: p.open(state.spreadsheetId) };
+    if (state.archiving || state.archivingYear) finishArchiveSteps(r);
+    const notes = settleMails(r);
+    if (notes.length) p.state.record("run", { job, result: "ghi chú", detail: notes.join("\n") });
+    return fn(r);
   } finally {
     p.lock.release();
   }

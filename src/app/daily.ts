@@ -11,26 +11,25 @@ import type { Settings } from "../domain/settings";
 import { owes, type Statuses } from "../domain/status";
 import { hash } from "../domain/text";
 import type { Unit } from "../domain/units";
-import { archiveDue, runArchive } from "./archive";
+import { archiveDue } from "./archive";
 import { syncChoices } from "./choices";
-import { type ComposeContext, composeContext } from "./compose";
-import { fail, type Outcome, ok, openRun, type Run, readSettings } from "./context";
+import { composeContext } from "./compose";
+import { fail, NOT_SET_UP, type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { invitesOf, noteArrivals } from "./invites";
+import { beginJob, endJob, noteStalled, scheduleRun } from "./jobs";
 import { flush, runLogRow, sentKeys } from "./ledger";
 import { PAUSED_NOTE } from "./owner";
 import type { Ports } from "./ports";
 import { withAnswers } from "./quotes";
-import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince, releaseResponseTabs } from "./reconcile";
+import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
-import { runRollups } from "./rollup";
-import { keepHeld, QUOTA_WINDOW_MS, type Queued, readQueue, SEND_BUDGET_MS, send, writeQueue } from "./send";
+import { keepHeld, QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
 import { type Computed, livePeriods, updateStatuses } from "./statuses";
 import { owedUrgent } from "./urgent";
-import { writeViews } from "./views";
 import { tellWaiting } from "./waiting";
 
-const DAILY = "Chạy hằng ngày";
+export const DAILY = "Chạy hằng ngày";
 
 interface DailySummary {
   sent: number;
@@ -39,7 +38,7 @@ interface DailySummary {
   notes: string[];
 }
 
-interface DailyOptions {
+export interface DailyOptions {
   job?: string;
   /** staff asked to remind today every unit owing a period still open (all, or these) */
   remindNow?: { units: Set<string> | null };
@@ -48,8 +47,24 @@ interface DailyOptions {
 /** the daily clock trigger, and staff's "send reminders now" */
 export function runDaily(p: Ports, opts: DailyOptions = {}): Outcome<DailySummary> {
   const job = opts.job ?? DAILY;
-  const res = openRun(p, job, (r) => daily(r, job, opts), 60000);
-  if (!res.ok) p.state.record("run", { job, result: "bỏ qua", detail: res.message });
+  const res = openRun(
+    p,
+    job,
+    (r) => {
+      // the mark, under the lock, before anything is written; a follow-up run 7 minutes on finishes a run cut off
+      const units = opts.remindNow ? (opts.remindNow.units ? [...opts.remindNow.units] : null) : undefined;
+      // yesterday's follow-ups that never finished are told to staff before this run starts them again
+      if (!opts.remindNow) noteStalled(p);
+      beginJob(p, "daily", { arg: { job, units } });
+      return daily(r, job, opts);
+    },
+    60000,
+  );
+  if (!res.ok) {
+    p.state.record("run", { job, result: "bỏ qua", detail: res.message });
+    // nothing to finish when the product is not set up
+    if (res.message === NOT_SET_UP) endJob(p, "daily");
+  }
   return res;
 }
 
@@ -164,11 +179,6 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   notes.push(...owedUrgent(r, s, units, windows.monthly.versions, pl.sent), ...tellWaiting(r, s, units, pl.due, computed, all));
   // receipts quote what was received: the rows of versions the run has no answers for, read once per tab
   withAnswers(r, pl.due);
-  for (const x of pl.expired) {
-    notes.push(
-      `${kindLabel(x.kind)} ${periodLabel(x.period)}${x.unit ? ` cho ${x.unit}` : ""} quá thời gian gửi bù (từ ${x.stage}): không gửi nữa.`,
-    );
-  }
   const byCode = new Map(units.map((u) => [u.code, u]));
   for (const x of pl.expired) {
     const who = x.unit ? ` cho ${unitLabel(x.unit, byCode.get(x.unit)?.name)}` : "";
@@ -202,7 +212,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const summary = `Đã gửi ${out.sent} thư, để lại ${out.short + out.queued}.${cur ? ` Kỳ ${periodLabel(cur.period)}: ${cur.received}/${cur.expected} đơn vị đã nộp.` : ""}`;
   r.p.state.record("run", { job, result: notes.length ? "xong, có ghi chú" : "xong", detail: [summary, ...notes].join("\n") });
   const pending = [...new Set([...r.state.pendingRollups, ...rollups])];
-  r.p.state.save({
+  endJob(r.p, "daily", {
     marks: r.state.marks,
     lastReconcile: r.state.lastReconcile,
     reconciling: r.state.reconciling,
@@ -219,14 +229,14 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
     archiveDue: toArchive,
   });
   // the logs, the rest of the mails and the rollups: the follow-up run, with its own 6 minutes
-  r.p.triggers.scheduleFollowUp("runFollowUp", wait);
+  scheduleRun(r.p, "runFollowUp", Math.ceil(wait / 60000));
   return ok({ sent: out.sent, short: out.short, queued: out.queued, notes });
 }
 
 /** the follow-up waits for MailApp's quota to come back at most this long */
 const QUOTA_WAIT_MS = 3 * 3600000;
 
-const STALLED =
+export const STALLED =
   "LỖI: lần chạy hết thời gian trước khi gửi được thư nào dù còn thư đến hạn và còn hạn mức. Thư để lại cho lần chạy hằng ngày sau; báo cho người phụ trách kỹ thuật.";
 
 /** Google stops a spreadsheet at 10 million cells: an estimate from what the run knows, said well before */
@@ -239,94 +249,14 @@ function sizeWarning(r: Run, w: Record<FormId, Window>, units: number): string {
     : "";
 }
 
-/**
- * The follow-up run: the mails the clock left (from the queue and the journal, no re-read), the logs, then the Zalo
- * list and the dashboard. The rollups and the archive the daily job found due run after it, each by a trigger of its
- * own (runRollup, runArchive) with its own six minutes.
- */
-export function runFollowUp(p: Ports): Outcome<string> {
-  const job = "Chạy tiếp";
-  const { state } = p.state.load();
-  if (state.followUp === "reconcile") {
-    // the reconcile the daily run's clock left, after the day's mails: a run at a time until it is done
-    const res = catchUp(p);
-    if (!res.ok) p.state.record("run", { job: CATCH_UP, result: "bỏ qua", detail: res.message });
-    p.triggers.scheduleFollowUp();
-    return res.ok ? ok("reconcile") : res;
-  }
-  if (state.followUp === "rollups") {
-    p.triggers.scheduleFollowUp("runRollup");
-    return ok("rollups");
-  }
-  if (state.followUp === "archive") {
-    p.triggers.scheduleFollowUp("runArchive");
-    return ok("archive");
-  }
-  if (state.followUp === "views") {
-    // the tabs that follow from the statuses the daily job wrote: the Zalo list and the dashboard
-    const res = openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => {
-      const s = r.state.settings;
-      if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
-      const notes = writeViews(r, s);
-      if (notes.length) r.p.state.record("run", { job, result: "ghi chú", detail: notes.join("\n") });
-      const next = r.state.pendingRollups.length ? "rollups" : r.state.archiveDue ? "archive" : "send";
-      r.p.state.save({ followUp: next });
-      return ok(next);
-    });
-    if (res.ok && res.value === "rollups") p.triggers.scheduleFollowUp("runRollup");
-    else if (res.ok && res.value === "archive") p.triggers.scheduleFollowUp("runArchive");
-    else p.triggers.clearFollowUps();
-    if (!res.ok) p.state.record("run", { job, result: "bỏ qua", detail: res.message });
-    return res;
-  }
-  const res = openRun(p, job, (r) => {
-    const s = r.state.settings;
-    if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
-    const q = r.state.queue;
-    let left = 0;
-    if (q.next < q.rows) {
-      const done = new Set(r.journal.filter((e) => e.type === "mail").map((e) => (e.data as { key: string }).key));
-      const rest = readQueue(r).filter((x) => !done.has(x.d.key));
-      const ctx: ComposeContext = composeContext(r, s, rulesOf(s, r.state.frozen));
-      const out = send(r, s, rest, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: 0 });
-      keepHeld(r, out.held, s.timeZone, false);
-      left = out.stalled ? 0 : out.queued;
-      const detail = [`Đã gửi ${out.sent} thư còn lại, để lại ${out.short + out.queued}.`, ...out.notes, ...(out.stalled ? [STALLED] : [])];
-      r.p.state.record("run", { job, result: out.stalled ? "lỗi" : "xong", detail: detail.join("\n") });
-      // the rest stays where it is in the queue tab: the next run starts from the pointer
-      r.p.state.save({
-        queue: { rows: left ? q.rows : 0, next: left ? q.rows - left : 0 },
-        held: r.state.held,
-        quotaFrom: r.state.quotaFrom,
-      });
-    }
-    const queue = left;
-    flush(r, s.timeZone);
-    // the reconcile's rest (when the daily run's clock left some), the Zalo list and the dashboard, then the rollups,
-    // then the archive: each in a run of its own, a minute apart
-    if (!queue) r.p.state.save({ followUp: r.state.reconciling ? "reconcile" : "views" });
-    return ok("more");
-  });
-  if (!res.ok) {
-    p.state.record("run", { job, result: "bỏ qua", detail: res.message });
-    return res;
-  }
-  if (res.value === "more") {
-    p.triggers.scheduleFollowUp();
-    return res;
-  }
-  p.triggers.clearFollowUps();
-  return res;
-}
-
-const CATCH_UP = "Đối soát tiếp";
+export const CATCH_UP = "Đối soát tiếp";
 
 /**
  * A follow-up run of a reconcile pass the clock cut short: it goes on from where the last run stopped, without holding
  * the script lock (submit events keep being stored meanwhile; it takes the lock to store each block), then writes the
  * statuses from what is stored. When the pass is done, the Zalo list and the dashboard come next.
  */
-function catchUp(p: Ports): Outcome<boolean> {
+export function catchUp(p: Ports): Outcome<boolean> {
   const { state } = p.state.load();
   const s = state.settings;
   if (!state.spreadsheetId || !s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
@@ -358,30 +288,6 @@ export function writeLogs(p: Ports): void {
       return ok("");
     });
   } catch {
-    // the journal keeps it for the next run
+    // the journal keeps it
   }
-}
-
-/** the rollups the daily job found due, in a run of their own (a trigger a minute after the Zalo list and dashboard) */
-export function runRollupStage(p: Ports): void {
-  const { state } = p.state.load();
-  p.state.save({ followUp: state.archiveDue ? "archive" : "send" });
-  // Google's response tabs, measured once a month: one grown past its share of the Sheet is released (said in the run
-  // log the rollups write next)
-  openRun(p, "Trang câu trả lời của Google", (r) => {
-    const notes = releaseResponseTabs(r, r.state.settings?.timeZone ?? "Asia/Ho_Chi_Minh");
-    if (notes.length) r.p.state.record("run", { job: "Trang câu trả lời của Google", result: "xong", detail: notes.join("\n") });
-    return ok(notes.length);
-  });
-  runRollups(p);
-  if (state.archiveDue) p.triggers.scheduleFollowUp("runArchive");
-  else p.triggers.clearFollowUps();
-}
-
-/** the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile */
-export function runArchiveStage(p: Ports): void {
-  p.state.save({ followUp: "send" });
-  runArchive(p, false);
-  writeLogs(p);
-  p.triggers.clearFollowUps();
 }

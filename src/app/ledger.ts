@@ -42,7 +42,11 @@ export function sentKeys(r: Run, days: number, tz: string): { keys: Set<string>;
   const rows = readRows(r, TAB.ledger, start, ["A", "A"]);
   const keys = new Set<string>();
   for (const row of rows) if (row[0]) keys.add(String(row[0]));
-  for (const e of r.journal) if (e.type === "mail" && (e.data as MailRecord).sent) keys.add((e.data as MailRecord).key);
+  // a mail whose run died as it went counts as sent until the quota says otherwise (settleMails): never twice
+  for (const e of r.journal) {
+    const m = e.data as MailRecord;
+    if (e.type === "mail" && (m.sent || m.pending)) keys.add(m.key);
+  }
   return { keys, end: start + rows.length };
 }
 
@@ -52,7 +56,8 @@ export function sentKeys(r: Run, days: number, tz: string): { keys: Set<string>;
  * Entries a flush cut short had already written are recognised by key and skipped. One read of the ledger's tail.
  */
 export function flush(r: Run, tz: string): void {
-  const journal = r.p.state.load().journal;
+  // a pending record (its run died as the mail went) stays until it is settled
+  const journal = r.p.state.load().journal.filter((e) => !(e.type === "mail" && (e.data as MailRecord).pending));
   const mails = journal.filter((e) => e.type === "mail") as (JournalEntry & { data: MailRecord })[];
   const runs = journal.filter((e) => e.type === "run");
   const marks = marksOf(r, "ledger");

@@ -58,6 +58,14 @@ function urgentRecorded(r: Run, s: Settings, units: Unit[], stored: { form: Form
   return notes;
 }
 
+/** the unit, the period and every answer of a stored row the same as a row about to be stored */
+function sameAnswers(have: unknown[] | undefined, row: unknown[]): boolean {
+  if (!have) return false;
+  const text = (v: unknown) => String(v ?? "").replace(/^'/, "");
+  for (let j = 3; j < row.length; j++) if (j !== 5 && j !== 6 && text(have[j]) !== text(row[j])) return false;
+  return true;
+}
+
 export function recordManual(p: Ports): Outcome<string> {
   return openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const set = readSettings(r);
@@ -85,10 +93,17 @@ export function recordManual(p: Ports): Outcome<string> {
           else {
             const raw = Object.fromEntries(spec.fields.map((f, j) => [f.key, row[3 + j]]));
             const j = judge(form, { responseId: id, at, email: "", raw, editUrl: "" }, channelOf(row[2]), units, s);
-            const again = r.store.findRow(spec.tab, 1, versionKey(id, at)) !== null || stored.some((x) => x.version.key === j.version.key);
+            const found = r.store.findRow(spec.tab, 1, versionKey(id, at));
+            const again = found !== null || stored.some((x) => x.version.key === j.version.key);
+            const fresh = versionRow(spec, j.version, columnsOf(r, form));
+            // a run cut after storing the row and before writing its result: the same row is there, it is not stored twice
+            if (found !== null && sameAnswers(r.store.readBlock(spec.tab, `A${found}:${colLetter(fresh.length)}${found}`)[0], fresh)) {
+              out.push([id, `Đã ghi nhận (${id})`]);
+              continue;
+            }
             // a correction keeps the report's id and received time; its key says when staff stored it
             if (again) j.version.key = `${id}~${r.now}@${at}`;
-            added.push(versionRow(spec, j.version, columnsOf(r, form)));
+            added.push(again ? versionRow(spec, j.version, columnsOf(r, form)) : fresh);
             w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
             stored.push({ form, version: j.version, again });
             const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";

@@ -8,6 +8,7 @@ import { addDays, instantOf, localDay, viDate, viDateTime } from "../domain/date
 import { FORM_IDS } from "../domain/forms";
 import type { Settings } from "../domain/settings";
 import { compose } from "./mails";
+import { outboxOf } from "./outbox";
 import type { FormRef, MailRecord, Ports, StaffAccount, State } from "./ports";
 
 /** a daily run later than this after its hour counts as not having happened (Google fires clock triggers within ±15 min) */
@@ -115,7 +116,7 @@ export function ownerRun(p: Ports, job: string, beat?: string): boolean {
 }
 
 /** staff accounts still there that have authorised (and are not `except`), for an alert */
-function staffToTell(p: Ports, state: State, except: string[]): string[] {
+export function staffToTell(p: Ports, state: State, except: string[]): string[] {
   const now = p.clock.now();
   const accounts = p.state.accounts();
   const listed = new Set((state.settings?.staffEmails ?? []).map((e) => e.toLowerCase()));
@@ -167,15 +168,15 @@ export function alertStaff(p: Ports, state: State, key: string, to: string[], te
     return false;
   }
   const rec: MailRecord = { key, kind: "alert", unit: "", period: "", to, cc: [], subject: c.mail.subject, result: "Đã gửi", sent: true };
-  try {
-    if (p.mailer.remaining() < to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${(e as Error).message}` });
+  if (p.mailer.remaining() < to.length) {
+    p.state.record("mail", { ...rec, sent: false, result: "Lỗi: hết hạn mức gửi thư hôm nay" });
     return false;
   }
-  p.state.record("mail", rec);
-  p.state.save({ alerts: [...(state.alerts ?? []).slice(-50), key] });
+  const box = outboxOf(p, s);
+  if (!box.send(c.mail, rec).ok) return false;
+  box.close();
+  state.alerts = [...(state.alerts ?? []).slice(-50), key];
+  p.state.save({ alerts: state.alerts });
   return true;
 }
 

@@ -104,9 +104,9 @@ export interface State {
   held?: { day: string; n: number };
   /**
    * what the next follow-up run does: the rest of the mails and the logs, the rest of the reconcile, the Zalo list and
-   * the dashboard, the rollups, the archive
+   * the dashboard, the rollups, the archive; "done" when nothing is left
    */
-  followUp?: "send" | "reconcile" | "views" | "rollups" | "archive";
+  followUp?: "send" | "reconcile" | "views" | "rollups" | "archive" | "done";
   /** height of blocks last written, so a rewrite blanks what it no longer needs */
   heights: Record<string, number>;
   /** hash of what the views last wrote in each tab (the Zalo list, the dashboard, the lists): a quiet day writes less */
@@ -134,8 +134,10 @@ export interface State {
   /** the last month whose reports and statuses are archived ("2018-12"); the logs' rows before this month are */
   archivedThrough?: string;
   archivedLogsBefore?: string;
-  /** rows copied to an archive, not yet deleted from their tab (a run stopped between the two) */
-  archiving?: { tab: string; rows: number };
+  /** a move to the archive under way: journalled before it acts, cleared once its rows are copied, checked and deleted */
+  archiving?: ArchiveMove;
+  /** a closed year's archive under way: the steps done so far (reports, statuses, rollup tabs) */
+  archivingYear?: { year: number; done: string[] };
   /** the daily job found something to archive: the follow-up runs do it */
   archiveDue?: boolean;
   /** the figures by Khối of registration and the newest months, as last computed: the dashboard's table */
@@ -146,18 +148,60 @@ export interface State {
   responseTabsChecked?: string;
   /** the version of the tabs' look setup last applied (widths, wrapping, formats): applied again when it changes */
   look?: number;
+  /** what went wrong that staff must see, until it is put right: the start tab and the alerts say it */
+  problems?: Problem[];
+  /** rows the start tab's block of problems took when last written (blanked when it shrinks) */
+  problemRows?: number;
+}
+
+/** rows moving to an archive spreadsheet: what is moved, from where, to where, and how many rows the targets held before */
+export interface ArchiveMove {
+  /** the tab the rows leave, and the record tab whose marks move with them */
+  tab: string;
+  marks?: "registration" | "monthly" | "ledger";
+  /** rows 2..n+1, the keys (column A) of the first and the last: checked before the delete, never trusted by position */
+  n: number;
+  first: string;
+  last: string;
+  /** each archive's id, its tab's last row before the copy, and the rows it takes */
+  to: { year: number; id: string; before: number; n: number }[];
+  /** the mail log's cursor moves with the ledger's rows */
+  logCursor?: boolean;
+}
+
+/** something that stopped and staff must know: said on the start tab and, once a day, in an alert */
+export interface Problem {
+  /** what it is about (a job, a file): the same key replaces the line */
+  key: string;
+  since: number;
+  text: string;
+  /** what staff do */
+  todo: string;
+}
+
+/** a job's mark: written before the job acts, cleared when it ends; the next run finds a run that never ended */
+export interface JobMark {
+  at: number;
+  /** runs that started without the previous one ending */
+  tries: number;
+  /** what the job was asked (a sidebar action's request), to finish it as asked */
+  arg?: unknown;
 }
 
 export interface ReportsRef {
   folderId: string;
   folderName: string;
   templateId: string;
+  /** the template is being laid out (a run cut then left it half-made: it is trashed and made again) */
+  templateDraft?: boolean;
+  /** the folder's id is recorded, the folder maybe not made yet (a run cut in between: made under that id) */
+  folderDraft?: boolean;
   /** the account whose Drive holds the folder and the template (the owner when they were made) */
   owner?: string;
   /** who the folder was last shared with (a hash): shared again only when that changes */
   sharedHash?: string;
-  /** rollup key -> the report's document */
-  docs: Record<string, { id: string; url: string; name: string }>;
+  /** rollup key -> the report's document; `filling`: copied from the template, not yet filled (a run stopped there) */
+  docs: Record<string, { id: string; url: string; name: string; filling?: boolean }>;
 }
 
 export interface JournalEntry {
@@ -180,6 +224,11 @@ export interface MailRecord {
   subject: string;
   result: string;
   sent: boolean;
+  /**
+   * written before the mail goes: the quota the sending account should have left once it has gone, and that account.
+   * A record still pending after its run ended is settled by the quota the next run finds.
+   */
+  pending?: { after: number; by: string; since: number };
 }
 
 export interface RunRecord {
@@ -206,14 +255,24 @@ export interface StaffAccount {
 
 export interface StateStore {
   load(): { state: State; journal: JournalEntry[] };
+  /** the jobs whose last run started and never ended (as last loaded) */
+  jobs(): Record<string, JobMark>;
+  /** a job's mark, written before it acts (one call) */
+  begin(job: string, mark: JobMark): void;
   /** each job's last start (its own property: written without the lock, read with the state) */
   beats(): Record<string, Beat>;
   beat(job: string, b: Beat): void;
   /** the staff accounts that have authorised (each its own property: an account writes only its own) */
   accounts(): Record<string, StaffAccount>;
   account(email: string, a: StaffAccount): void;
-  save(patch: Partial<State>): void;
+  /** merges into the state (one call); `done`: the jobs whose marks are cleared in the same call */
+  save(patch: Partial<State>, done?: string[]): void;
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void;
+  /**
+   * journal entries written in one call, returning their ids: an entry with an id replaces that entry, one with
+   * `data: null` removes it
+   */
+  write(entries: { id?: string; type: JournalEntry["type"]; data: MailRecord | RunRecord | null; at?: number }[]): string[];
   clear(entries: JournalEntry[]): void;
   /** the roster's codes in row order (row = index + 2), kept beside the state for the submit handler */
   saveUnitIndex(codes: string[]): void;
@@ -253,6 +312,10 @@ export interface Store {
    */
   writeTab(tab: string, rows: unknown[][], capacity: number, fit?: boolean): number;
   hasTab(tab: string): boolean;
+  /** the last row holding anything (one call) */
+  lastRow(tab: string): number;
+  /** a tab removed (a closed year's rollup tabs, once their copy is in the archive) */
+  deleteTab(tab: string): void;
 }
 
 export interface OutgoingMail {
@@ -327,6 +390,8 @@ export interface FormGateway {
   writeTexts(ref: FormRef, texts: Partial<FormTexts>): void;
 }
 
+export type FollowUpHandler = "runFollowUp" | "runRollup" | "runArchive";
+
 interface Triggers {
   ensure(
     formIds: string[],
@@ -336,7 +401,7 @@ interface Triggers {
     hourKey: string | undefined,
   ): { changes: string[]; hourKey: string };
   /** a follow-up run a minute from now: the rest of the daily job's mails, the logs, then the rollups */
-  scheduleFollowUp(handler?: "runFollowUp" | "runRollup" | "runArchive", afterMs?: number): void;
+  scheduleFollowUp(handler?: FollowUpHandler, minutes?: number): void;
   clearFollowUps(): void;
   /** this account's watchdog trigger (an hour after the daily run), made or moved; true when made */
   ensureWatch(hour: number, timeZone: string, key: string, oldKey: string | undefined): boolean;
@@ -368,9 +433,19 @@ export interface ReportDocs {
     folderName: string,
     template: TemplateSpec,
     share: { writers: string[]; readers: string[] },
+    /** called as soon as the folder or the template is made, so that a run cut after it never makes them twice */
+    made?: (ref: ReportsRef) => void,
   ): { ref: ReportsRef; changes: string[] };
-  /** a copy of the template filled with the report; what staff should know about it */
-  write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] };
+  /** an id for a document not made yet: recorded before the copy, so a run cut after it knows the copy it made */
+  newId(): string;
+  /** a copy of the template in the folder, named, under that id (not filled yet) */
+  copy(ref: ReportsRef, name: string, id: string): { id: string; url: string };
+  /** the copy filled with the report; what staff should know about it */
+  fill(id: string, ref: ReportsRef, report: Report): string[];
+  /** a copy a run left half-filled, to the trash */
+  trash(id: string): void;
+  /** the fields the template holds, and the marks written wrong in it */
+  fields(templateId: string): { found: string[]; broken: string[] };
 }
 
 export interface Ports {

@@ -8,7 +8,7 @@ import { confirmedAt, counted, cutoffOf, type Snapshot, snapshot, snapshots } fr
 import { monthlyReport } from "../domain/report/monthly";
 import { registrationReport } from "../domain/report/registration";
 import type { Entry, Report } from "../domain/report/report";
-import { TEMPLATE } from "../domain/report/template";
+import { FIELD, mark, TEMPLATE } from "../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, type Theme } from "../domain/report/themes";
 import { type DocLink, rollupMailHtml, rollupRows, rollupText } from "../domain/rollup";
 import { rulesOf } from "../domain/rules";
@@ -16,51 +16,71 @@ import { checkSettings, type Settings } from "../domain/settings";
 import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
 import type { Unit } from "../domain/units";
-import { fail, ok, openRun } from "./context";
-import { flush } from "./ledger";
+import { fail, messageOf, ok, openRun } from "./context";
+import { addProblem, beginJob, endJob, resolveProblem } from "./jobs";
+import { flush, sentKeys } from "./ledger";
 import { baseValues, compose } from "./mails";
+import { outboxOf } from "./outbox";
 import { PAUSED_NOTE, shareOf } from "./owner";
-import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "./ports";
+import { BUSY, type MailRecord, type OutgoingMail, type Ports, type ReportsRef, type State, type Store } from "./ports";
 import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { periodLabel } from "./status-store";
 import { rollupLook } from "./tabs";
 import { urgentOfRows } from "./urgent";
 
-/** the rollups the daily job found due (or the one staff asked for); returns what happened, in Vietnamese */
-export function runRollups(p: Ports, only?: { period: string }): string[] {
-  const res = openRun(p, "Tổng hợp", (run) => {
-    const { state, journal, store } = run;
+const ROLLUP_JOB = "Tổng hợp";
+
+interface RollupResult {
+  /** every rollup asked for went, with its document */
+  ok: boolean;
+  /** another run held the lock: nothing was done */
+  busy: boolean;
+  /** what happened, in Vietnamese */
+  lines: string[];
+}
+
+/**
+ * The rollups the daily job found due, or the one staff asked for (`only`, under its own key so that a retry reuses
+ * its document and never sends it twice). A rollup whose document cannot be made still goes to the leaders with its
+ * figures, saying so, and staff are told; one that cannot go stays due and is said.
+ */
+export function runRollups(p: Ports, only?: { period: string; key: string }): RollupResult {
+  let good = true;
+  const res = openRun(p, ROLLUP_JOB, (run) => {
+    const { state, store } = run;
     const s = state.settings;
     if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
-    const sent = new Set(journal.map((e) => (e.data as MailRecord).key));
     if (state.paused) return fail(PAUSED_NOTE);
-    const keys = only ? [`rollup|${only.period}||${p.clock.now()}`] : state.pendingRollups.filter((k) => !sent.has(k));
+    // the mark first: a run cut from here on is finished by the follow-up run it schedules
+    if (!only && state.pendingRollups.length) beginJob(p, "rollup", { safety: "runRollup" });
+    const wanted = only ? [only.key] : state.pendingRollups;
+    // sent already (the ledger, the journal, a record left pending by a run cut as it sent): never twice
+    const sent = wanted.length ? sentKeys(run, s.catchUpDays + 2, s.timeZone).keys : new Set<string>();
+    for (const e of run.journal) if (e.type === "mail" && (e.data as MailRecord).sent) sent.add((e.data as MailRecord).key);
+    const keys = wanted.filter((k) => !sent.has(k));
+    if (!keys.length) {
+      if (!only) endJob(p, "rollup", { pendingRollups: [] });
+      return ok([]);
+    }
     const { units } = store.readUnits();
     const heights = { ...state.heights };
     const out: string[] = [];
     const keep: string[] = [];
-    let left = keys.length ? p.mailer.remaining() : 0;
+    let left = p.mailer.remaining();
+    const box = outboxOf(p, s, run.now);
     for (const key of keys) {
       const period = key.split("|")[1];
       const r = rollupOne(p, store, state, s, units, key, period, heights, !only);
       if ("fail" in r) {
         out.push(r.fail);
+        good = false;
         if (r.retry) keep.push(key);
         continue;
       }
-      out.push(...r.notes);
-      try {
-        if (left < s.rollupTo.length) throw new Error("hết hạn mức gửi thư hôm nay");
-        p.mailer.send(r.mail, s);
-      } catch (e) {
-        // kept for the next run, and said
-        keep.push(key);
-        out.push(`Chưa gửi được tổng hợp kỳ ${periodLabel(period)} (${(e as Error).message}): gửi lại ở lần chạy sau.`);
-        continue;
-      }
-      left -= s.rollupTo.length;
-      p.state.record("mail", {
+      out.push(...r.log, ...r.notes);
+      if (!r.doc) good = false;
+      const rec: MailRecord = {
         key,
         kind: "rollup",
         unit: "",
@@ -70,17 +90,32 @@ export function runRollups(p: Ports, only?: { period: string }): string[] {
         subject: r.mail.subject,
         result: "Đã gửi",
         sent: true,
-      });
-      out.push(`Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")} (văn bản ${r.doc.name}).`);
+      };
+      const why = left < s.rollupTo.length ? "hết hạn mức gửi thư hôm nay" : "";
+      const sentNow = why ? { ok: false as const, error: why } : box.send(r.mail, rec);
+      if (!sentNow.ok) {
+        // kept for the next run, and said
+        keep.push(key);
+        good = false;
+        out.push(`Chưa gửi được tổng hợp kỳ ${periodLabel(period)} (${sentNow.error}): gửi lại ở lần chạy sau.`);
+        continue;
+      }
+      left -= s.rollupTo.length;
+      out.push(
+        `Đã gửi tổng hợp kỳ ${periodLabel(period)} tới ${s.rollupTo.join(", ")}${r.doc ? ` (văn bản ${r.doc.name})` : " (chưa có văn bản Google Docs: xem ghi chú)"}.`,
+      );
     }
-    if (keys.length) p.state.record("run", { job: "Tổng hợp", result: "xong", detail: out.join("\n") });
-    p.state.save({ heights, pendingRollups: only ? state.pendingRollups : keep });
-    p.triggers.clearFollowUps();
+    box.close();
+    p.state.record("run", { job: ROLLUP_JOB, result: good ? "xong" : "có lỗi", detail: out.join("\n") || "Không có tổng hợp nào." });
+    const patch = { heights, pendingRollups: only ? state.pendingRollups : keep };
+    if (only) p.state.save(patch);
+    else endJob(p, "rollup", patch);
     // the mail and the run journalled above go to the logs in this same run (no second opening of the Sheet)
     flush(run, s.timeZone);
     return ok(out);
   });
-  return res.ok ? res.value : [res.message];
+  if (!res.ok) return { ok: false, busy: res.message === BUSY, lines: [res.message] };
+  return { ok: good, busy: false, lines: res.value };
 }
 
 /** the themes tab, read when staff edit it (and by setup): what the report groups concerns by */
@@ -152,32 +187,66 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
   };
 }
 
-/** the document of a rollup: made once per rollup key, so a retried mail reuses it and staff's edits are never lost */
-function documentFor(p: Ports, state: State, s: Settings, key: string, report: Report): { doc: DocLink; notes: string[] } {
+/**
+ * The document of a rollup: made once per rollup key, so a retried mail reuses it and staff's edits are never lost. Its
+ * id is recorded the moment the copy exists, marked as being filled: a run cut while filling it leaves that mark, and
+ * the next run puts the half-filled copy in the trash and makes it again (one document per rollup, never a pile).
+ * The template is checked first: a field broken or missing is said before the report is made.
+ */
+function documentFor(
+  p: Ports,
+  state: State,
+  s: Settings,
+  key: string,
+  report: Report,
+): { doc: DocLink; notes: string[]; changes: string[]; fields: string[]; fresh: boolean } {
   // the folder and the template checked each time (a deleted template is made again, staff told; the folder follows
   // who the staff and the leaders are)
-  const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()));
+  const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()), (ref) =>
+    p.state.save({ reports: ref }),
+  );
   let ref: ReportsRef = folder.ref;
-  const notes: string[] = [...folder.changes];
   if (JSON.stringify(ref) !== JSON.stringify(state.reports)) {
     p.state.save({ reports: ref });
     state.reports = ref;
   }
   const have = ref.docs[key];
-  if (have) return { doc: have, notes };
-  const same = Object.values(ref.docs).filter((d) => d.name === report.name || d.name.startsWith(`${report.name} (`)).length;
+  if (have && !have.filling) return { doc: have, notes: [], changes: folder.changes, fields: [], fresh: false };
+  if (have?.filling) p.documents.trash(have.id);
+  const fields = templateProblems(p.documents.fields(ref.templateId));
+  const same = Object.entries(ref.docs).filter(
+    ([k, d]) => k !== key && (d.name === report.name || d.name.startsWith(`${report.name} (`)),
+  ).length;
   const name = same ? `${report.name} (bản ${same + 1})` : report.name;
-  const made = p.documents.write(ref, name, report);
-  ref = { ...ref, docs: { ...ref.docs, [key]: { id: made.id, url: made.url, name } } };
-  // recorded at once: a run that dies after this line does not make the document twice
-  p.state.save({ reports: ref });
-  state.reports = ref;
-  return { doc: { name, url: made.url }, notes: [...notes, ...made.notes] };
+  const id = p.documents.newId();
+  const url = `https://docs.google.com/document/d/${id}/edit`;
+  const save = (filling: boolean) => {
+    ref = { ...ref, docs: { ...ref.docs, [key]: { id, url, name, ...(filling ? { filling } : {}) } } };
+    p.state.save({ reports: ref });
+    state.reports = ref;
+  };
+  // recorded before the copy is made: a run that dies after it trashes that copy and makes the document again, once
+  save(true);
+  const made = p.documents.copy(ref, name, id);
+  const notes = p.documents.fill(made.id, ref, report);
+  save(false);
+  return { doc: { name, url: made.url }, notes, changes: folder.changes, fields, fresh: true };
 }
 
-type Outcome = { mail: OutgoingMail; doc: DocLink; notes: string[] } | { fail: string; retry: boolean };
+/** what staff must put right in the template: a field written wrong, or one the report needs and cannot find */
+function templateProblems(f: { found: string[]; broken: string[] }): string[] {
+  const out: string[] = [];
+  for (const b of f.broken) out.push(`chỗ trống viết sai “${b}” (đúng là ${mark(fieldOf(b))})`);
+  for (const k of [FIELD.content, FIELD.subject, FIELD.issuer, FIELD.signer])
+    if (!f.found.includes(k) && !f.broken.some((b) => fieldOf(b) === k)) out.push(`thiếu chỗ trống ${mark(k)}`);
+  return out;
+}
 
-/** one period's rollup: its tab, its document, the mail to send */
+const fieldOf = (broken: string) => broken.replace(/[{}\s]/g, "");
+
+type Outcome = { mail: OutgoingMail; doc: DocLink | null; notes: string[]; log: string[] } | { fail: string; retry: boolean };
+
+/** one period's rollup: its tab, its document (or why not), the mail to send */
 function rollupOne(
   p: Ports,
   store: Store,
@@ -206,25 +275,76 @@ function rollupOne(
   };
   const c = compose("rollup", state.templates, values, s.rollupTo);
   if ("errors" in c) return { fail: c.errors.join("; "), retry: false };
-  let made: { doc: DocLink; notes: string[] };
+  let made: ReturnType<typeof documentFor> | null = null;
+  let missing = "";
   try {
     made = documentFor(p, state, s, key, report);
   } catch (e) {
-    return {
-      fail: `Chưa tạo được văn bản báo cáo kỳ ${periodLabel(period)} (${(e as Error).message}): thử lại ở lần chạy sau.`,
-      retry: true,
-    };
+    missing = messageOf(e);
   }
-  const notes = [...problems, ...made.notes];
-  const id = state.reports?.docs[key]?.id ?? "";
+  const notes = [...problems, ...(made?.notes ?? [])];
+  tellStaff(p, s, periodLabel(period), made, missing);
+  if (missing)
+    notes.push(
+      `Chưa tạo được văn bản Google Docs của kỳ ${periodLabel(period)}: cán bộ đã được báo để xử lý; số liệu dưới đây vẫn đầy đủ.`,
+    );
+  const id = made ? (state.reports?.docs[key]?.id ?? "") : "";
   return {
     mail: {
       ...c.mail,
-      html: rollupMailHtml(report, s, c.mail.html, made.doc, notes),
-      text: `${c.mail.text}\n\n${rollupText(report, s, made.doc)}`,
-      attachment: { documentId: id },
+      html: rollupMailHtml(report, s, c.mail.html, made?.doc ?? null, notes),
+      text: [c.mail.text, ...(missing ? [notes[notes.length - 1]] : []), rollupText(report, s, made?.doc ?? null)].join("\n\n"),
+      ...(id ? { attachment: { documentId: id } } : {}),
     },
-    doc: made.doc,
+    doc: made?.doc ?? null,
     notes,
+    log: made?.changes ?? [],
   };
+}
+
+/**
+ * What staff must know of the report's document, each a line on the start tab and an alert once a day: a template
+ * made again from the default (staff finish it again), fields written wrong or missing in it, a document that could not
+ * be made (the leaders got the figures without it). Each line goes once a rollup shows it put right.
+ */
+function tellStaff(p: Ports, s: Settings, label: string, made: ReturnType<typeof documentFor> | null, missing: string): void {
+  const now = p.clock.now();
+  const where = `thư mục “${s.reportFolder}” trên Google Drive (tài khoản vận hành)`;
+  const remade = made?.changes.filter((c) => /xóa|thùng rác|không mở được/.test(c)) ?? [];
+  if (remade.length)
+    addProblem(
+      p,
+      {
+        key: "template-made",
+        since: now,
+        text: `Mẫu báo cáo hoặc thư mục báo cáo đã mất và được tạo lại từ mẫu mặc định: ${remade.join("; ")}.`,
+        todo: `Mở “${TEMPLATE.name}” trong ${where}, định dạng lại theo ý đơn vị và thêm số trang (Hướng dẫn mục 9).`,
+      },
+      "alert|template-made",
+    );
+  else if (made && !made.notes.some((n) => n.includes("chưa có số trang"))) resolveProblem(p, "template-made");
+  if (made?.fields.length)
+    addProblem(
+      p,
+      {
+        key: "template",
+        since: now,
+        text: `Mẫu báo cáo “${TEMPLATE.name}” cần sửa: ${made.fields.join("; ")}. Văn bản kỳ ${label} đã lập theo mẫu như hiện có.`,
+        todo: `Mở mẫu trong ${where}, sửa các chỗ trống theo Hướng dẫn mục 9, rồi kiểm tra văn bản ${made.doc.name} trước khi trình ký.`,
+      },
+      "alert|template",
+    );
+  else if (made?.fresh) resolveProblem(p, "template");
+  if (missing)
+    addProblem(
+      p,
+      {
+        key: "rollup-doc",
+        since: now,
+        text: `Chưa tạo được văn bản báo cáo kỳ ${label} (${missing.slice(0, 200)}). Thư tổng hợp vẫn gửi lãnh đạo với đủ số liệu, không có văn bản đính kèm.`,
+        todo: `Kiểm tra ${where} và “${TEMPLATE.name}”. Sau khi sửa, chọn Báo cáo CĐCS → Gửi tổng hợp… để gửi lại kèm văn bản.`,
+      },
+      "alert|rollup-doc",
+    );
+  else if (made) resolveProblem(p, "rollup-doc");
 }

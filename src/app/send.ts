@@ -1,5 +1,6 @@
-// Sending what is due: in priority order, each mail journalled the moment it is sent, within the quota and the
-// run's own clock. What the clock leaves goes to the queue tab for the follow-up run.
+// Sending what is due: in priority order, each mail journalled before it goes and after, within the quota and the
+// run's own clock. What the clock leaves goes to the queue tab for the follow-up run. Every mail the product sends
+// (the daily job's, the follow-up's, receipts, rollups, alerts, the sidebar's) goes through one Outbox.
 
 import { localDay } from "../domain/dates";
 import { TAB } from "../domain/layout";
@@ -9,7 +10,8 @@ import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import { type ComposeContext, composeDue } from "./compose";
-import { messageOf, type Run } from "./context";
+import type { Run } from "./context";
+import { outboxOf } from "./outbox";
 import type { MailRecord, OutgoingMail } from "./ports";
 import { periodLabel } from "./status-store";
 
@@ -47,6 +49,7 @@ export interface Queued {
 export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts: { stopAt: number; reserve: number }): Sent {
   const out: Sent = { sent: 0, short: 0, held: [], queued: 0, rest: [], failed: 0, notes: [], stalled: false };
   let left = due.length ? r.p.mailer.remaining() : 0;
+  const box = outboxOf(r.p, s, r.now);
   const rest: Queued[] = [];
   let queuedQuota = 0;
   for (const q of due) {
@@ -97,11 +100,7 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
       out.failed++;
       continue;
     }
-    try {
-      r.p.mailer.send(mail, s);
-    } catch (e) {
-      // said in the mail log with the reason; still due, so the next run tries again within the catch-up window
-      r.p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${messageOf(e).slice(0, 200)}` });
+    if (!box.send(mail, rec).ok) {
       out.failed++;
       continue;
     }
@@ -110,9 +109,8 @@ export function send(r: Run, s: Settings, due: Queued[], c: ComposeContext, opts
     // the first send of a new quota window: the quota comes back 24 hours after it
     const now = r.p.clock.now();
     if (!r.state.quotaFrom || now >= r.state.quotaFrom + QUOTA_WINDOW_MS) r.state.quotaFrom = now;
-    // durable at once: if the run dies on the next line, this mail is not sent again
-    r.p.state.record("mail", rec);
   }
+  box.close();
   if (rest.length) {
     out.queued = rest.length;
     out.rest = rest;

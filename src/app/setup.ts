@@ -23,6 +23,7 @@ import { fitWidths } from "../domain/widths";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
+import { beginJob, continueChain, endJob } from "./jobs";
 import { flush } from "./ledger";
 import { writeLists } from "./lists";
 import { PAUSED_NOTE, shareOf } from "./owner";
@@ -120,6 +121,9 @@ export function setup(p: Ports): SetupResult {
     }
     const { store, id } = active;
     const loaded = p.state.load();
+    // the mark before anything is made; a follow-up run 7 minutes on finishes a setup cut off (every step below
+    // looks at what is already there, so doing it again makes nothing twice)
+    beginJob(p, "setup", { safety: "runFollowUp" });
     // the views are written whole again (a tab made anew must not be skipped as unchanged)
     const patch: Partial<State> = { spreadsheetId: id, viewHashes: {} };
     // a Sheet copied with File → Make a copy brings the original's stored state: it starts clean instead, and never
@@ -131,7 +135,7 @@ export function setup(p: Ports): SetupResult {
         choicesHash: {},
         pendingRollups: [],
         queue: { rows: 0, next: 0 },
-        followUp: "send",
+        followUp: "done",
         lastReconcile: 0,
         reconciling: undefined,
         hourKey: undefined,
@@ -192,11 +196,16 @@ export function setup(p: Ports): SetupResult {
       }
     }
     patch.marks = marks;
-    if (created.includes(TAB.mailLog) && !created.includes(TAB.ledger)) {
-      // the log staff read, written again from the product's own record
+    // saved at once: a setup cut after making a record tab anew must not leave marks that point into the old one
+    if (patch.fullPass) p.state.save({ marks, fullPass: true });
+    if (!created.includes(TAB.ledger) && store.lastRow(TAB.mailLog) <= 1) {
+      // the log staff read is empty (made anew, or a setup stopped before writing it): written again from the
+      // product's own record
       const rows = store.readBlock(TAB.ledger, "A2:I");
-      if (rows.length) store.writeRows(TAB.mailLog, 2, rows);
-      res.changes.push(`ghi lại ${rows.length} dòng nhật ký thư từ sổ thư của hệ thống`);
+      if (rows.length) {
+        store.writeRows(TAB.mailLog, 2, rows);
+        res.changes.push(`ghi lại ${rows.length} dòng nhật ký thư từ sổ thư của hệ thống`);
+      }
     }
     const columns: State["columns"] = {};
     for (const form of FORM_IDS) {
@@ -217,7 +226,8 @@ export function setup(p: Ports): SetupResult {
       );
     }
     if (res.problems.some((x) => x.includes("đưa về như cũ"))) {
-      p.state.save(patch);
+      endJob(p, "setup", patch);
+      continueChain(p);
       return res;
     }
     const tpl = templatesBlock(store.readTemplates().rows);
@@ -243,7 +253,8 @@ export function setup(p: Ports): SetupResult {
     res.changes.push(...p.workbook.protectFor(store, tabDefs(0), editors));
     if (!parsed.ok) {
       res.problems.push(...parsed.errors);
-      p.state.save(patch);
+      endJob(p, "setup", patch);
+      continueChain(p);
       return res;
     }
     const now = p.clock.now();
@@ -311,7 +322,7 @@ export function setup(p: Ports): SetupResult {
     // the staff (edit) and the leaders (read): another account's code could not reach them (scope drive.file), so only
     // the owner's runs do Drive work
     if (owner === me) {
-      const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner));
+      const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner), (ref) => p.state.save({ reports: ref }));
       patch.reports = docs.ref;
       res.changes.push(...docs.changes);
     } else
@@ -340,6 +351,9 @@ export function setup(p: Ports): SetupResult {
     } catch (e) {
       res.problems.push(messageOf(e));
     }
+    endJob(p, "setup");
+    // the follow-up run scheduled when setup started is not needed: the follow-ups the state asks for, or none
+    continueChain(p);
     res.ok = true;
     return res;
   } finally {

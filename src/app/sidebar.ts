@@ -21,6 +21,7 @@ import { decideResponses, type Verdict } from "./confirm";
 import { fail, type Outcome, ok, openRun, periodsUpTo, type Run, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { noteGroups, writeDashboard } from "./dashboard";
+import { beginJob, continueChain, endJob } from "./jobs";
 import { sentKeys } from "./ledger";
 import { recordManual } from "./manual";
 import { PAUSED_NOTE, resume } from "./owner";
@@ -53,6 +54,8 @@ export interface PendingItem {
   form: FormId;
   formTitle: string;
   responseId: string;
+  /** the version shown (`id@time`): a confirmation confirms it and its unit, nothing else */
+  key: string;
   unit: string;
   period: string;
   at: string;
@@ -89,6 +92,7 @@ function pending(r: Run, s: Settings, units: Unit[]): { items: PendingItem[]; mo
         form,
         formTitle: form === "registration" ? "Đăng ký tài khoản" : "Báo cáo tháng",
         responseId: v.responseId,
+        key: v.key,
         unit: unitLabel(v.unit, byCode.get(v.unit)?.name) || "(chưa rõ đơn vị)",
         period: v.period ? periodName(v.period) : "",
         at: viDateTime(v.at, s.timeZone),
@@ -113,9 +117,51 @@ function loadPending(p: Ports): Outcome<{ items: PendingItem[]; more: number }> 
   });
 }
 
-export function decide(p: Ports, req: { ids?: unknown; reason?: unknown }, verdict: Verdict): Reply {
-  const ids = Array.isArray(req?.ids) ? req.ids.map(String) : [];
-  const done = decideResponses(p, ids, verdict, typeof req?.reason === "string" ? req.reason : "");
+/**
+ * A sidebar action, finished even if it is cut off: its request is the mark of the job "action" (written before it
+ * acts, with a follow-up run scheduled), so that run does it again as asked; each action is safe to do twice. At
+ * its end the follow-ups the state asks for are scheduled again (the safety run replaced them).
+ */
+function act(p: Ports, arg: ActionArg, body: (resume: boolean) => Reply, resume = false): Reply {
+  beginJob(p, "action", { arg, safety: "runFollowUp" });
+  const out = body(resume);
+  endJob(p, "action");
+  continueChain(p);
+  return out;
+}
+
+type ActionArg =
+  | { fn: "confirm" | "reject"; ids: string[]; keys: string[]; reason: string }
+  | { fn: "rollup"; period: string; key: string }
+  | { fn: "record"; req: RecordRequest; id: string };
+
+/** an action a run left unfinished (its mark), done again as it was asked */
+export function resumeAction(p: Ports, arg: unknown): Outcome<string> {
+  const a = arg as ActionArg | undefined;
+  let out: Reply = { ok: true, message: "" };
+  if (!a || typeof a !== "object") endJob(p, "action");
+  else if (a.fn === "confirm" || a.fn === "reject") out = act(p, a, () => decideNow(p, a, true), true);
+  else if (a.fn === "rollup") out = act(p, a, () => rollupNow(p, a.period, a.key), true);
+  else if (a.fn === "record") out = act(p, a, () => recordNow(p, a.req, a.id), true);
+  else endJob(p, "action");
+  return out.ok ? ok(out.message) : fail(out.message);
+}
+
+const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+export function decide(p: Ports, req: { ids?: unknown; keys?: unknown; reason?: unknown }, verdict: Verdict): Reply {
+  const arg: ActionArg = {
+    fn: verdict,
+    ids: strings(req?.ids),
+    keys: strings(req?.keys),
+    reason: typeof req?.reason === "string" ? req.reason : "",
+  };
+  if (!arg.ids.length && !arg.keys.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  return act(p, arg, () => decideNow(p, arg, false));
+}
+
+function decideNow(p: Ports, a: Extract<ActionArg, { fn: "confirm" | "reject" }>, resume: boolean): Reply {
+  const done = decideResponses(p, { ids: a.ids, keys: a.keys }, a.fn, a.reason, resume);
   if (!done.ok) return { ok: false, message: done.message };
   return reply(loadPending(p), done.value);
 }
@@ -226,12 +272,19 @@ function loadRollup(p: Ports): Outcome<{ periods: RollupChoice[]; recipients: st
 
 export function rollup(p: Ports, req: { period?: unknown }): Reply {
   const period = String(req?.period ?? "");
+  // the key the rollup is made and sent under: a retry of this request reuses its document and never sends it twice
+  const key = `rollup|${period}||${p.clock.now()}`;
+  return act(p, { fn: "rollup", period, key }, () => rollupNow(p, period, key));
+}
+
+function rollupNow(p: Ports, period: string, key: string): Reply {
   const loaded = loadRollup(p);
   if (!loaded.ok) return { ok: false, message: loaded.message };
   const choice = loaded.value.periods.find((x) => x.period === period);
   if (!choice) return { ok: false, message: `Kỳ “${period}” chưa đến hạn hoặc không có: chọn một kỳ trong danh sách.` };
-  const lines = runRollups(p, { period });
-  return { ok: true, message: lines.join("\n") || `Đã lập tổng hợp ${choice.title}.`, data: loaded.value };
+  const out = runRollups(p, { period, key });
+  // a rollup that did not go, or went without its document, is said as a failure (the page shows it so)
+  return { ok: out.ok, message: out.lines.join("\n") || `Đã lập tổng hợp ${choice.title}.`, data: loaded.value };
 }
 
 // ---- a report received on paper, by email or by message
@@ -324,18 +377,26 @@ function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unkno
 }
 
 export function record(p: Ports, req: RecordRequest): Reply {
+  const id = `GIAY-${p.newId().replace(/-/g, "").slice(-8).toUpperCase()}`;
+  return act(p, { fn: "record", req: plain(req), id }, () => recordNow(p, req, id));
+}
+
+/** the request as plain values (the mark keeps it) */
+const plain = (req: RecordRequest): RecordRequest => JSON.parse(JSON.stringify(req ?? {})) as RecordRequest;
+
+function recordNow(p: Ports, req: RecordRequest, id: string): Reply {
   const form = FORM_IDS.find((f) => f === req?.form);
   if (!form) return { ok: false, message: "Chưa chọn loại báo cáo." };
-  const id = `GIAY-${p.newId().replace(/-/g, "").slice(-8).toUpperCase()}`;
   const tab = MANUAL_TAB[form];
-  // the row goes into the manual tab, where staff see it and can correct it, then is recorded as any typed row
+  // the row goes into the manual tab, where staff see it and can correct it, then is recorded as any typed row; a
+  // run that stopped after writing it finds it there by its id and does not write it twice
   const wrote = openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const u = r.store.readUnits().units.find((x) => x.code === String(req.unit ?? ""));
     if (!u) return fail("Chưa chọn đơn vị.");
     if (form === "monthly" && !/^\d{4}-\d{2}$/.test(String(req.month ?? ""))) return fail("Chưa chọn tháng báo cáo.");
     const row = manualRow(form, req, u, id);
     if (typeof row === "string") return fail(row);
-    r.store.appendRows(tab, [row]);
+    if (r.store.findRow(tab, 1, id) === null) r.store.appendRows(tab, [row]);
     return ok(unitLabel(u.code, u.name));
   });
   if (!wrote.ok) return { ok: false, message: wrote.message };

@@ -3,8 +3,8 @@
 import { viDateTime } from "../domain/dates";
 import { colLetter, TAB, UNITS_HEADER } from "../domain/layout";
 import { parseSettings } from "../domain/settings";
-import { type StartFacts, startRows } from "../domain/start";
-import { BUSY, type Ports, type Store } from "./ports";
+import { problemRows, START_PROBLEMS_ROW, type StartFacts, startRows } from "../domain/start";
+import { BUSY, type Ports, type Problem, type State, type Store } from "./ports";
 import { LOOK_VERSION, tabDefs } from "./tabs";
 
 interface CheckSummary {
@@ -72,11 +72,16 @@ export function writeStart(p: Ports, check: CheckSummary | null, focus = false):
     const def = tabDefs(0).find((d) => d.name === TAB.start);
     const { state } = p.state.load();
     const made = def ? p.workbook.prepare(store, [def], state.look !== LOOK_VERSION) : [];
-    const rows = startRows(f, viDateTime(p.clock.now(), state.settings?.timeZone ?? "Asia/Ho_Chi_Minh"));
+    const tz = state.settings?.timeZone ?? "Asia/Ho_Chi_Minh";
+    const rows = startRows(f, viDateTime(p.clock.now(), tz));
+    // the open problems under the steps, after a blank row
+    const problems = problemRows(shown(state.problems ?? [], tz));
+    while (problems.length && rows.length < START_PROBLEMS_ROW - 1) rows.push(["", "", "", ""]);
+    rows.push(...problems);
     const height = rows.length;
     while (rows.length < (state.heights?.[TAB.start] ?? 0)) rows.push(["", "", "", ""]);
     store.writeRows(TAB.start, 1, rows);
-    p.state.save({ heights: { ...(state.heights ?? {}), [TAB.start]: height } });
+    p.state.save({ heights: { ...(state.heights ?? {}), [TAB.start]: height }, problemRows: problems.length });
     const notes = p.workbook.arrange(store, TAB.start, focus);
     return [...(made.length ? [`tạo trang: ${made.join(", ")}`] : []), ...notes];
   } finally {
@@ -91,4 +96,20 @@ export function prepareTemplate(p: Ports): string {
     `Bảng tính mẫu đã sẵn sàng: trang “${TAB.start}” liệt kê các bước. Chia sẻ đường dẫn “…/copy” của bảng tính này cho các Liên đoàn (Tệp → Tạo bản sao).`,
     ...notes,
   ].join("\n");
+}
+
+const shown = (problems: Problem[], tz: string) => problems.map((x) => ({ since: viDateTime(x.since, tz), text: x.text, todo: x.todo }));
+
+/**
+ * Only the block of problems on the start tab, written when the list changes (a few calls): the steps above it stay
+ * as setup or the self-check last wrote them. The caller holds the lock or runs where no other run writes the tab.
+ */
+export function writeProblems(p: Ports, store: Store, state: State, problems: Problem[]): void {
+  if (!store.hasTab(TAB.start)) return;
+  const rows = problemRows(shown(problems, state.settings?.timeZone ?? "Asia/Ho_Chi_Minh"));
+  const height = rows.length;
+  while (rows.length < (state.problemRows ?? 0)) rows.push(["", "", "", ""]);
+  if (!rows.length) return;
+  store.writeRows(TAB.start, START_PROBLEMS_ROW, rows);
+  p.state.save({ problemRows: height });
 }

@@ -6,8 +6,9 @@ import { colLetter, STATUS_UNITS_ROW, TAB } from "../domain/layout";
 import { liveUntil, REGISTRATION } from "../domain/periods";
 import type { Rules } from "../domain/rules";
 import type { Settings } from "../domain/settings";
-import { evaluate, type Statuses, statusOfText, type UnitStatus } from "../domain/status";
+import { evaluate, figuresOf, type Statuses, statusOfText, type UnitStatus } from "../domain/status";
 import type { Unit } from "../domain/units";
+import { loadArchived, saveArchived } from "./archived";
 import { periodsUpTo, type Run } from "./context";
 import { holdsMonth, marksOf, readRows, readWindow, type Window } from "./records";
 import { columnOf, loadStatus, saveStatus } from "./status-store";
@@ -70,7 +71,56 @@ export function updateStatuses(r: Run, s: Settings, rules: Rules, units: Unit[],
     periods = [REGISTRATION, ...liveMonths, ...touched];
     complete = (p) => (p === REGISTRATION ? windows.registration.start <= 2 : liveMonths.includes(p) && holdsMonth(m, p, start));
   }
-  const statuses = evaluate(versions, periods, { rules, units, stored: loaded.stored, complete }, s, r.now);
+  // a version of an archived month: judged with what the archive holds for it, and written back there
+  const done = r.state.archivedThrough ?? "";
+  const old = [...new Set(windows.monthly.versions.map((v) => v.period))].filter((p) => p && p <= done && p >= s.firstPeriod);
+  const arch = old.length ? loadArchived(r, old) : null;
+  if (arch) {
+    for (const [p, m] of arch.stored) {
+      loaded.stored.set(p, m);
+      periods.push(p);
+    }
+    const within = complete;
+    complete = (p) => !arch.stored.has(p) && within(p);
+  }
+  const statuses = keepDeparted(
+    evaluate(versions, periods, { rules, units, stored: loaded.stored, complete }, s, r.now),
+    loaded.stored,
+    units,
+    rules,
+    localDay(r.now, s.timeZone),
+  );
   saveStatus(r, s, loaded, statuses);
+  if (arch) saveArchived(r, arch.columns, arch.stored, statuses.byPeriod, statuses.figures);
   return { statuses, live: [REGISTRATION, ...months.slice(0, live)], full: loaded.rebuilt || full };
+}
+
+/**
+ * Units that left the roster keep the registration they sent: with no roster row there is no deadline to judge them
+ * by, so the status the product recorded for them stands (closed periods keep their figures).
+ */
+export function keepDeparted(
+  st: Statuses,
+  stored: Map<string, Map<string, UnitStatus>>,
+  units: Unit[],
+  rules: Rules,
+  today: string,
+): Statuses {
+  const was = stored.get(REGISTRATION);
+  const reg = st.byPeriod.get(REGISTRATION);
+  if (!was || !reg) return st;
+  const roster = new Set(units.map((u) => u.code));
+  let changed = false;
+  for (const [code, before] of was) {
+    if (roster.has(code) || before.kind === "exempt") continue;
+    const now = reg.get(code);
+    if (now && now.kind === before.kind && now.daysLate === before.daysLate) continue;
+    reg.set(code, before);
+    changed = true;
+  }
+  if (!changed) return st;
+  return {
+    byPeriod: st.byPeriod,
+    figures: st.figures.map((f) => (f.period === REGISTRATION ? figuresOf(REGISTRATION, reg, rules, today) : f)),
+  };
 }

@@ -9,9 +9,10 @@ import { checkSettings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import { urgentText } from "../domain/urgent";
 import { immediateReceipt } from "./compose";
-import { messageOf } from "./context";
 import { judge, versionKey } from "./intake";
+import { ensureRunSoon } from "./jobs";
 import { mailLogRow } from "./ledger";
+import { outboxOf } from "./outbox";
 import type { MailRecord, Ports, Store } from "./ports";
 import { versionRow } from "./rows";
 import { urgentAtSubmit } from "./urgent";
@@ -36,6 +37,7 @@ function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
 
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
+  const started = p.clock.now();
   const { state, journal } = p.state.load();
   const got = p.forms.read(event, state.forms);
   const note = (result: string, detail: string) => {
@@ -74,21 +76,6 @@ export function handleSubmit(p: Ports, event: unknown): string {
   if (urgentNote) note("hoãn thư báo cáo khẩn", urgentNote);
   const v = j.version;
   const stored = { ...v, at: r.at, confirmed: false, row: 0, notes: v.notes.join("\n") };
-  // written down right after the send, in the ledger itself (the journal if the lock is busy): a crash between the
-  // two can repeat this one mail, never lose it
-  const logMail = (rec: MailRecord): void => {
-    if (p.lock.acquire(10000)) {
-      try {
-        store.appendRows(TAB.ledger, [mailLogRow(p.clock.now(), rec)]);
-        return;
-      } catch {
-        // the journal keeps it
-      } finally {
-        p.lock.release();
-      }
-    }
-    p.state.record("mail", rec);
-  };
   const kind = receiptKind(stored, s);
   // a paused copy (File → Make a copy of a Sheet that ran a season) mails nobody until staff confirm it
   if (!kind || !r.email || state.paused) return "đã lưu";
@@ -104,13 +91,9 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const c = immediateReceipt(ctx, kind, stored, j.unit, v.answers);
   if (!c) return "đã lưu";
   if ("errors" in c) return note("lỗi mẫu thư", c.errors.join("; "));
-  try {
-    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    return note("hoãn thư xác nhận", `${messageOf(e)}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
-  }
-  logMail({
+  if (p.mailer.remaining() < c.mail.to.length)
+    return note("hoãn thư xác nhận", `hết hạn mức gửi thư hôm nay; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
+  const rec: MailRecord = {
     key: receiptKey(v),
     kind,
     unit: v.unit,
@@ -121,7 +104,27 @@ export function handleSubmit(p: Ports, event: unknown): string {
     subject: c.mail.subject,
     result: "Đã gửi",
     sent: true,
-  });
+  };
+  // journalled before it goes (a run cut as it goes is settled by the quota the next run finds), then recorded in the
+  // ledger itself and the journal entry removed; while the lock is busy the journal keeps the record
+  // a run a few minutes on, if none is due: it settles this mail should the handler be cut as it goes
+  ensureRunSoon(p);
+  const box = outboxOf(p, s, started);
+  const out = box.send(c.mail, rec);
+  if (!out.ok) return note("hoãn thư xác nhận", `${out.error}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
+  const sent = box.take();
+  if (sent && p.lock.acquire(10000)) {
+    try {
+      store.appendRows(TAB.ledger, [mailLogRow(sent.at, sent.rec)]);
+      p.state.write([{ id: sent.id, type: "mail", data: null }]);
+      return "đã lưu";
+    } catch {
+      // the journal keeps it
+    } finally {
+      p.lock.release();
+    }
+  }
+  if (sent) p.state.write([{ id: sent.id, type: "mail", data: sent.rec, at: sent.at }]);
   return "đã lưu";
 }
 

@@ -11,8 +11,9 @@ import type { Version } from "../domain/status";
 import type { Template, Values } from "../domain/templates";
 import type { Unit } from "../domain/units";
 import { senderUnverified, type UrgentFacts, type UrgentMatter, urgentKey, urgentMatters, urgentText, urgentWords } from "../domain/urgent";
-import { messageOf, type Run } from "./context";
+import type { Run } from "./context";
 import { baseValues, type Composed, compose, deadlineFor } from "./mails";
+import { outboxOf } from "./outbox";
 import type { MailRecord, OutgoingMail, Ports, State, Store } from "./ports";
 import { columnsOf } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
@@ -68,19 +69,19 @@ function urgentRecord(f: UrgentFacts, mail: OutgoingMail): MailRecord {
   };
 }
 
-/** sends one urgent mail (journalled in the one call after the send); what went wrong, or "" */
+/** sends one urgent mail through the run's outbox (journalled before and after it goes); what went wrong, or "" */
 function sendOne(p: Ports, s: Settings, state: State, f: UrgentFacts, to: string[]): string {
   const c = composeUrgent(s, state.templates, state.sheetUrl ?? "", f, to);
   if ("errors" in c) return c.errors.join("; ");
   const rec = urgentRecord(f, c.mail);
-  try {
-    if (p.mailer.remaining() < c.mail.to.length) throw new Error("hết hạn mức gửi thư hôm nay");
-    p.mailer.send(c.mail, s);
-  } catch (e) {
-    p.state.record("mail", { ...rec, sent: false, result: `Lỗi: ${messageOf(e).slice(0, 200)}` });
-    return `${messageOf(e)}; gửi ở lần chạy hằng ngày sau`;
+  if (p.mailer.remaining() < c.mail.to.length) {
+    p.state.record("mail", { ...rec, sent: false, result: "Lỗi: hết hạn mức gửi thư hôm nay" });
+    return "hết hạn mức gửi thư hôm nay; gửi ở lần chạy hằng ngày sau";
   }
-  p.state.record("mail", rec);
+  const box = outboxOf(p, s);
+  const out = box.send(c.mail, rec);
+  if (!out.ok) return `${out.error}; gửi ở lần chạy hằng ngày sau`;
+  box.close();
   return "";
 }
 

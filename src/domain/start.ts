@@ -2,6 +2,25 @@
 
 export const START_HEADER = ["Bước", "Việc cần làm", "Tình trạng", "Chi tiết, cách làm"];
 
+/** the row the block of problems starts at: under the title, the header and the ten steps, after a blank row */
+export const START_PROBLEMS_ROW = 14;
+
+/** a problem as the start tab shows it: when it began (already in words), what it is, what staff do */
+interface StartProblem {
+  since: string;
+  text: string;
+  todo: string;
+}
+
+/** the block of problems under the steps: a heading and one row each; nothing when all is well */
+export function problemRows(problems: StartProblem[]): string[][] {
+  if (!problems.length) return [];
+  return [
+    ["!", "CẦN XỬ LÝ (dòng tự mất khi việc đã xong)", "Từ lúc", "Việc cần làm"],
+    ...problems.map((x) => ["!", x.text, x.since, x.todo]),
+  ];
+}
+
 const DONE = "Đã xong";
 const TODO = "Chưa xong";
 const FIX = "Cần sửa";

@@ -5,7 +5,7 @@ import type { ReportDocs, ReportsRef } from "../app/ports";
 import type { Block, Part } from "../domain/report/blocks";
 import { textOf } from "../domain/report/blocks";
 import type { Report } from "../domain/report/report";
-import { FIELD, type Line, mark, POINTS_PER_MM, type TemplateSpec } from "../domain/report/template";
+import { FIELD, fieldPattern, type Line, mark, POINTS_PER_MM, scanFields, type TemplateSpec } from "../domain/report/template";
 import { hash } from "../domain/text";
 import { drive } from "./drive";
 
@@ -98,9 +98,20 @@ function columns(body: Body, at: number, cells: Line[][], widths: [number, numbe
   }
 }
 
-/** the template: setup makes it once in the folder; staff restyle it and add the page numbers (the guide says how) */
-function makeTemplate(folderId: string, spec: TemplateSpec): string {
-  const id = files().create({ name: spec.name, mimeType: DOC, parents: [folderId] }).id as string;
+/** an id for a file not made yet (Drive takes it in a create or copy): recorded first, so a run cut after the file is
+ * made knows which file it made */
+function newFileId(): string {
+  return String(files().generateIds({ count: 1 }).ids?.[0] ?? "");
+}
+
+/**
+ * The template: setup makes it once in the folder; staff restyle it and add the page numbers (the guide says how). Its
+ * id is recorded as a draft before it exists: a run cut while laying it out leaves the draft, trashed and made again.
+ */
+function makeTemplate(folderId: string, spec: TemplateSpec, recorded: (id: string) => void): string {
+  const id = newFileId();
+  recorded(id);
+  files().create({ id, name: spec.name, mimeType: DOC, parents: [folderId] });
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const mm = (x: number) => x * POINTS_PER_MM;
@@ -134,31 +145,44 @@ function ensure(
   folderName: string,
   spec: TemplateSpec,
   share: { writers: string[]; readers: string[] },
+  made?: (ref: ReportsRef) => void,
 ): { ref: ReportsRef; changes: string[] } {
   const changes: string[] = [];
+  const docs = ref?.docs ?? {};
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   let folderId = ref?.folderId ?? "";
   let templateId = ref?.templateId ?? "";
   let owner = ref?.owner ?? me;
   const folder = fileState(folderId);
+  // a folder recorded before a run cut off could make it: made now under the id recorded, nobody told
+  const unmade = folder === "missing" && !!ref?.folderDraft && owner === me;
   if (folder !== "alive") {
     if (folderId && folder === "missing" && owner !== me)
       changes.push(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
-    else if (folderId)
+    else if (folderId && !unmade)
       changes.push(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
-    folderId = files().create({ name: folderName, mimeType: FOLDER }).id as string;
-    owner = me;
+    // the id recorded before the folder is made: a run cut in between makes the same folder, never a second one
+    if (!unmade) {
+      folderId = newFileId();
+      owner = me;
+      templateId = "";
+      made?.({ folderId, folderDraft: true, folderName, templateId, owner, docs });
+    }
+    files().create({ id: folderId, name: folderName, mimeType: FOLDER });
     changes.push(`tạo thư mục Drive “${folderName}”`);
-    templateId = "";
+    made?.({ folderId, folderName, templateId, owner, docs });
   } else if (ref && ref.folderName !== folderName) {
     files().update({ name: folderName }, folderId);
     changes.push(`đổi tên thư mục Drive thành “${folderName}”`);
   }
   const template = fileState(templateId);
-  if (template !== "alive") {
-    if (templateId)
+  const draft = !!ref?.templateDraft && ref.templateId === templateId;
+  if (template !== "alive" || draft) {
+    if (draft && template === "alive") files().update({ trashed: true }, templateId);
+    else if (templateId && !draft)
       changes.push(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
-    templateId = makeTemplate(folderId, spec);
+    templateId = makeTemplate(folderId, spec, (id) => made?.({ folderId, folderName, templateId: id, templateDraft: true, owner, docs }));
+    made?.({ folderId, folderName, templateId, owner, docs });
     changes.push(`tạo “${spec.name}” trong thư mục “${folderName}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`);
   }
   const who = hash(JSON.stringify([folderId, [...share.writers].sort(), [...share.readers].sort()]));
@@ -168,22 +192,53 @@ function ensure(
     if (added.length) changes.push(`chia sẻ thư mục “${folderName}” với ${added.join(", ")}`);
     sharedHash = who;
   }
-  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs: ref?.docs ?? {} }, changes };
+  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs }, changes };
 }
 
-/** a pattern that finds a {{field}} literally */
-const pattern = (name: string) => mark(name).replace(/[{}]/g, (c) => `\\${c}`);
-
-/** Google reads the replacement of replaceText as it sees fit: a value never carries `$` or `\` */
-const literal = (v: string) => v.replace(/[$\\]/g, "");
-
-/** the paragraph holding a {{field}}, and its place in its container */
+/** the paragraph holding a {{field}} (or the field written with a brace too few), and its place in its container */
 function findField(body: Body, name: string): { p: Paragraph; container: GoogleAppsScript.Document.ContainerElement } | null {
-  const found = body.findText(pattern(name));
+  const found = body.findText(fieldPattern(name));
   if (!found) return null;
   const p = found.getElement().getParent().asParagraph();
   return { p, container: p.getParent() };
 }
+
+/**
+ * A field's value put in place of its mark. A value without `$`, `\` or a line break goes in by one replaceText (its
+ * replacement is read as a pattern, so those characters would be lost); any other by hand: the mark found, deleted,
+ * and the value inserted as text, literally, each line after the first a paragraph of its own below, as the mark's
+ * paragraph looks.
+ */
+function putField(body: Body, name: string, value: string): void {
+  const pattern = fieldPattern(name);
+  if (!/[$\\\r\n]/.test(value)) {
+    body.replaceText(pattern, value);
+    return;
+  }
+  const [first, ...more] = value.split(/\r\n|\r|\n/);
+  // a value holding the mark itself is put once
+  const once = new RegExp(pattern).test(value);
+  for (let n = 0; n < 20; n++) {
+    const hit = body.findText(pattern);
+    if (!hit) return;
+    const text = hit.getElement().asText();
+    const at = hit.getStartOffset();
+    text.deleteText(at, hit.getEndOffsetInclusive());
+    if (first) text.insertText(at, first);
+    if (more.length) {
+      const p = text.getParent().asParagraph();
+      const container = p.getParent();
+      const i = container.getChildIndex(p);
+      const attrs = p.getAttributes();
+      const where = container.getType() === DocumentApp.ElementType.TABLE_CELL ? container.asTableCell() : container.asBody();
+      more.forEach((line, k) => where.insertParagraph(i + 1 + k, line).setAttributes(attrs));
+    }
+    if (once) return;
+  }
+}
+
+/** a paragraph that holds only a field's mark (staff typed nothing else in it) */
+const onlyMark = (p: Paragraph, name: string) => new RegExp(`^\\s*(${fieldPattern(name)})\\s*$`).test(p.getText());
 
 /** the attributes of a paragraph that the inserted ones share (its font, size, spacing, indent, alignment) */
 function baseOf(p: Paragraph): Attrs {
@@ -271,33 +326,61 @@ function render(body: Body, at: number, blocks: Block[], base: Attrs, textWidth:
   return i;
 }
 
-function write(ref: ReportsRef, name: string, report: Report): { id: string; url: string; notes: string[] } {
-  const id = files().copy({ name, parents: [ref.folderId] }, ref.templateId).id as string;
+/** a copy of the template in the folder, named, under an id from newId(); shared with the folder's owner when another
+ * account made it */
+function copy(ref: ReportsRef, name: string, id: string): { id: string; url: string } {
+  files().copy({ id, name, parents: [ref.folderId] }, ref.templateId);
   // a report made from another staff account is shared with the folder's owner through the app, so that the owner's
   // runs (drive.file) reach it as they reach their own
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   if (ref.owner && ref.owner !== me)
     drive().Permissions.create({ type: "user", role: "writer", emailAddress: ref.owner }, id, { sendNotificationEmail: false });
+  return { id, url: `https://docs.google.com/document/d/${id}/edit` };
+}
+
+/** a copy half-filled by a run that was cut off: to the trash (it is made again) */
+function trash(id: string): void {
+  try {
+    files().update({ trashed: true }, id);
+  } catch {
+    // already gone
+  }
+}
+
+/** the fields the template holds, and the marks written wrong (a brace too few, spaces, an unknown name) */
+function fields(templateId: string): { found: string[]; broken: string[] } {
+  const doc = DocumentApp.openById(templateId);
+  return scanFields(doc.getBody().getText());
+}
+
+/** the copy filled with the report; what staff should know about it */
+function fill(id: string, _ref: ReportsRef, report: Report): string[] {
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const notes: string[] = [];
-  for (const [k, v] of Object.entries(report.fields)) body.replaceText(pattern(k), literal(v));
+  for (const [k, v] of Object.entries(report.fields)) if (k !== FIELD.recipients && k !== FIELD.content) putField(body, k, v);
   const list = findField(body, FIELD.recipients);
   if (list) {
     const a = baseOf(list.p);
     const at = list.container.getChildIndex(list.p);
     const inCell = list.container.getType() === DocumentApp.ElementType.TABLE_CELL;
     const where = inCell ? list.container.asTableCell() : body;
-    report.recipients.forEach((r, k) => where.insertParagraph(at + k, `- ${r}`).setAttributes(a));
-    if (report.recipients.length) list.p.removeFromParent();
-    else list.p.setText("");
+    // what staff typed beside the mark stays: only the mark goes, and the list follows its paragraph
+    const alone = onlyMark(list.p, FIELD.recipients);
+    const from = alone ? at : at + 1;
+    report.recipients.forEach((r, k) => where.insertParagraph(from + k, `- ${r}`).setAttributes(a));
+    if (alone && report.recipients.length) list.p.removeFromParent();
+    else putField(body, FIELD.recipients, "");
   }
   const textWidth = body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
   const content = findField(body, FIELD.content);
   if (content && content.container.getType() === DocumentApp.ElementType.BODY_SECTION) {
     const base = baseOf(content.p);
-    render(body, body.getChildIndex(content.p), report.body, base, textWidth);
-    content.p.removeFromParent();
+    const alone = onlyMark(content.p, FIELD.content);
+    const at = body.getChildIndex(content.p);
+    render(body, alone ? at : at + 1, report.body, base, textWidth);
+    if (alone) content.p.removeFromParent();
+    else putField(body, FIELD.content, "");
     render(body, body.getNumChildren(), report.appendix, base, textWidth);
   } else {
     notes.push(`Mẫu báo cáo không còn chỗ ${mark(FIELD.content)} trong thân văn bản: nội dung được thêm vào cuối văn bản.`);
@@ -308,9 +391,8 @@ function write(ref: ReportsRef, name: string, report: Report): { id: string; url
   }
   // the page numbers live in the template's header, which only the Docs editor can add
   if (!doc.getHeader()) notes.push("Mẫu báo cáo chưa có số trang (từ trang 2): hoàn thiện mẫu một lần theo Hướng dẫn mục 9.");
-  const url = doc.getUrl();
   doc.saveAndClose();
-  return { id, url, notes };
+  return notes;
 }
 
 /** the document as PDF, as it was saved */
@@ -318,4 +400,4 @@ export function documentPdf(id: string): GoogleAppsScript.Base.Blob {
   return DocumentApp.openById(id).getAs("application/pdf");
 }
 
-export const reportDocs: ReportDocs = { ensure, write };
+export const reportDocs: ReportDocs = { ensure, newId: newFileId, copy, fill, trash, fields };

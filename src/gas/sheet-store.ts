@@ -219,6 +219,16 @@ export class SheetStore implements Store {
       .map((r) => r.getRow());
   }
 
+  lastRow(tab: string): number {
+    return this.sheet(tab).getLastRow();
+  }
+
+  deleteTab(tab: string): void {
+    if (!this.hasTab(tab)) return;
+    this.ss.deleteSheet(this.sheet(tab));
+    this.sheets.delete(tab);
+  }
+
   insertColumnsBefore(tab: string, col: number, n: number): void {
     this.sheet(tab).insertColumnsBefore(col, n);
   }

@@ -1,5 +1,5 @@
 // Script properties: the product's derived state and the journal that records each mail as it goes.
-import type { Beat, JournalEntry, MailRecord, RunRecord, StaffAccount, State, StateStore } from "../app/ports";
+import type { Beat, JobMark, JournalEntry, MailRecord, RunRecord, StaffAccount, State, StateStore } from "../app/ports";
 import { chunkBytes, utf8Length } from "../domain/text";
 import type { ScriptLock } from "./lock";
 
@@ -25,17 +25,20 @@ export class PropertiesStateStore implements StateStore {
   private state: State = EMPTY;
   private all: Record<string, string> = {};
   private seq = 0;
+  private loaded = false;
   constructor(private lock: ScriptLock) {}
 
   load(): { state: State; journal: JournalEntry[] } {
     const all = this.props.getProperties();
     this.all = all;
+    this.loaded = true;
     let raw = "";
     for (let i = 0; all[`s.${i}`]; i++) raw += all[`s.${i}`];
     this.state = { ...EMPTY, ...(raw ? (JSON.parse(raw) as State) : {}) };
     const journal: JournalEntry[] = [];
     for (const id of Object.keys(all)) {
-      if (!id.startsWith("j.")) continue;
+      // an entry removed by write() leaves an empty value
+      if (!id.startsWith("j.") || !all[id]) continue;
       try {
         journal.push({ id, ...(JSON.parse(all[id]) as Omit<JournalEntry, "id">) });
       } catch {
@@ -45,6 +48,16 @@ export class PropertiesStateStore implements StateStore {
     }
     journal.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
     return { state: this.state, journal };
+  }
+
+  jobs(): Record<string, JobMark> {
+    if (!this.loaded) this.load();
+    return this.prefixed<JobMark>("r.");
+  }
+  begin(job: string, mark: JobMark): void {
+    const v = JSON.stringify(mark).slice(0, 8000);
+    this.props.setProperty(`r.${job}`, v);
+    this.all[`r.${job}`] = v;
   }
 
   beats(): Record<string, Beat> {
@@ -75,14 +88,18 @@ export class PropertiesStateStore implements StateStore {
     return out;
   }
 
-  /** merges into the state last loaded; one call */
-  save(patch: Partial<State>): void {
+  /** merges into the state last loaded; one call, which also clears the marks of the jobs `done` */
+  save(patch: Partial<State>, done: string[] = []): void {
     this.state = { ...this.state, ...patch };
     const out: Record<string, string> = {};
     chunkBytes(JSON.stringify(this.state), CHUNK).forEach((c, i) => {
       out[`s.${i}`] = c;
     });
     out[`s.${Object.keys(out).length}`] = "";
+    for (const job of done) {
+      out[`r.${job}`] = "";
+      this.all[`r.${job}`] = "";
+    }
     this.props.setProperties(out, false);
   }
 
@@ -119,8 +136,30 @@ export class PropertiesStateStore implements StateStore {
   }
 
   record(type: JournalEntry["type"], data: MailRecord | RunRecord): void {
-    const at = Date.now();
-    // a journal entry must fit one property value
+    const [id, value] = this.entry(type, data);
+    this.props.setProperty(id, value);
+  }
+
+  /** several entries in one call: new ones, replacements of entries already written, removals (`data: null`) */
+  write(entries: { id?: string; type: JournalEntry["type"]; data: MailRecord | RunRecord | null; at?: number }[]): string[] {
+    if (!entries.length) return [];
+    const out: Record<string, string> = {};
+    const ids = entries.map((e) => {
+      if (e.data === null) {
+        if (e.id) out[e.id] = "";
+        return e.id ?? "";
+      }
+      const [id, value] = this.entry(e.type, e.data, e.id, e.at);
+      out[id] = value;
+      return id;
+    });
+    this.props.setProperties(out, false);
+    return ids;
+  }
+
+  /** a journal entry as stored: its key (time order, then the order within the run) and its value, within 9 KB */
+  private entry(type: JournalEntry["type"], data: MailRecord | RunRecord, id?: string, when?: number): [string, string] {
+    const at = when ?? Date.now();
     const d =
       utf8Length(JSON.stringify(data)) < 8500
         ? data
@@ -129,7 +168,7 @@ export class PropertiesStateStore implements StateStore {
           : { ...data, to: data.to.slice(0, 50), cc: [] };
     // entries of one run sort in the order they were made; the random part keeps runs apart
     const seq = String(++this.seq).padStart(4, "0");
-    this.props.setProperty(`j.${at}.${seq}${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d }));
+    return [id ?? `j.${at}.${seq}${Math.random().toString(36).slice(2, 10)}`, JSON.stringify({ type, at, data: d })];
   }
 
   /**
@@ -143,6 +182,8 @@ export class PropertiesStateStore implements StateStore {
     try {
       const all = this.props.getProperties();
       for (const e of entries) delete all[e.id];
+      // removed entries and cleared marks leave empty values: they go with them
+      for (const k of Object.keys(all)) if (!all[k] && (k.startsWith("j.") || k.startsWith("r."))) delete all[k];
       this.props.setProperties(all, true);
     } finally {
       if (mine) this.lock.release();

@@ -41,12 +41,16 @@ export function ensureTriggers(
 }
 
 /**
- * the next run after the daily job, a minute from now (or later: when MailApp's quota comes back): the rest of its
- * mails and the logs, the views, the rollups, the archive
+ * The next run after the daily job, a minute from now (or later: when MailApp's quota comes back): the rest of its mails and the logs, the views, the rollups, the
+ * archive. A job also schedules one when it starts, 7 minutes on (past Google's 6-minute limit, so never over a run
+ * still going): if the job is cut off, that run finishes it.
  */
-export function scheduleFollowUp(handler = FOLLOW_UP, afterMs = 60 * 1000): void {
+export function scheduleFollowUp(handler = FOLLOW_UP, minutes = 1): void {
   clearFollowUps();
-  ScriptApp.newTrigger(handler).timeBased().after(afterMs).create();
+  ScriptApp.newTrigger(handler)
+    .timeBased()
+    .after(minutes * 60 * 1000)
+    .create();
 }
 
 /** spent one-off triggers stay listed: they are removed, so the project never reaches Google's 20 */

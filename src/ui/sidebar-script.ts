@@ -138,7 +138,7 @@ export const SIDEBAR_JS = `
       var rejectBox = h("div", { class: "confirm", hidden: true },
         h("label", { text: "Từ chối phản hồi này?" }), reason,
         h("div", { class: "row" },
-          h("button", { class: "act danger primary", type: "button", text: "Gửi từ chối", on: { click: function () { act("sidebarReject", { ids: [it.responseId], reason: reason.value }, drawConfirm); } } }),
+          h("button", { class: "act danger primary", type: "button", text: "Gửi từ chối", on: { click: function () { act("sidebarReject", { ids: [it.responseId], keys: [it.key], reason: reason.value }, drawConfirm); } } }),
           h("button", { class: "act", type: "button", text: "Thôi", on: { click: function () { rejectBox.hidden = true; } } })));
       main.appendChild(h("div", { class: "card", "data-response": it.responseId },
         h("div", { class: "who", text: it.unit }),
@@ -147,7 +147,7 @@ export const SIDEBAR_JS = `
         it.note ? h("p", { class: "hint", text: it.note }) : null,
         it.summary ? h("div", { class: "sent", text: it.summary }) : null,
         h("div", { class: "row" },
-          h("button", { class: "act primary", type: "button", text: "Xác nhận", on: { click: function () { act("sidebarConfirm", { ids: [it.responseId] }, drawConfirm); } } }),
+          h("button", { class: "act primary", type: "button", text: "Xác nhận", on: { click: function () { act("sidebarConfirm", { ids: [it.responseId], keys: [it.key] }, drawConfirm); } } }),
           h("button", { class: "act danger", type: "button", text: "Từ chối", on: { click: function () { rejectBox.hidden = false; reason.focus(); } } })),
         rejectBox));
     });

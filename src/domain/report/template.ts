@@ -45,6 +45,33 @@ export const FIELD = {
 
 export const mark = (name: string) => `{{${name}}}`;
 
+/**
+ * A pattern (RE2, as Docs' findText and replaceText take it) that finds a field's mark, and the same mark written with
+ * a brace too few or with spaces inside, as staff retyping the template sometimes leave it: `{{trich_yeu}` is filled
+ * too, and named to staff to put right (scanFields).
+ */
+export function fieldPattern(name: string): string {
+  return `\\{\\{\\s*${name}\\b\\s*\\}?\\}?|\\{\\s*${name}\\b\\s*\\}\\}`;
+}
+
+/** anything written like a mark: one or two braces around a word */
+const MARKISH = /\{\{?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\}?/g;
+
+/** the fields a template's text holds as they should be, and the marks written wrong (a brace too few, an unknown name) */
+export function scanFields(text: string): { found: string[]; broken: string[] } {
+  const known = new Set<string>(Object.values(FIELD));
+  const found = new Set<string>();
+  const broken: string[] = [];
+  for (const m of text.matchAll(MARKISH)) {
+    const whole = m[0];
+    const name = m[1];
+    const braces = (whole.match(/[{}]/g) ?? []).length;
+    if (whole === mark(name) && known.has(name)) found.add(name);
+    else if (known.has(name) || braces >= 3) broken.push(whole);
+  }
+  return { found: [...found], broken: [...new Set(broken)] };
+}
+
 /** a short solid rule: the line under the issuing body, the motto and the subject */
 const rule = (n: number, before = 0): Line => ({ text: "─".repeat(n), size: 9, align: "center", before });
 
