@@ -128,5 +128,27 @@ export async function docxOf(d: DocModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  // the document's properties carry the instant it was packed: written as the fixed one below, so the bytes repeat
+  const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escXml(d.name)}</dc:title><dc:creator>Un-named</dc:creator><cp:lastModifiedBy>Un-named</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00.000Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00.000Z</dcterms:modified></cp:coreProperties>`;
+  return fixedZipTimes(await Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: core }]));
+}
+
+/**
+ * The zip's entries carry the time they were packed: set to one fixed instant (1 January 1980, the format's first), so
+ * the same document gives the same bytes and a demo's output can be compared byte for byte with an earlier run.
+ */
+const escXml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function fixedZipTimes(zip: Buffer): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return zip;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries && zip.readUInt32LE(at) === 0x02014b50; i++) {
+    zip.writeUInt32LE(0x00210000, at + 12); // central directory: time 00:00:00, date 1980-01-01
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) === 0x04034b50) zip.writeUInt32LE(0x00210000, local + 10);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // What the stand-in holds, written the way people look at it: a workbook, .eml files, the rollup reports.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -184,7 +185,14 @@ h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</bo
 /** `fallback`: the sender when the mail does not say (MailApp sends from the account the script ran as) */
 export async function emlOf(m: SentMail, fallback: string): Promise<Buffer> {
   const from = m.from || fallback;
+  // the same mail gives the same bytes: its id and MIME boundary follow from what it is, not from chance
+  const seed = createHash("sha256")
+    .update(`${m.at}\n${m.to.join(",")}\n${m.subject}\n${m.body}`)
+    .digest("hex");
+  const domain = from.split("@")[1] ?? "localhost";
   const composer = new MailComposer({
+    messageId: `<${seed.slice(0, 8)}-${seed.slice(8, 12)}-${seed.slice(12, 16)}-${seed.slice(16, 20)}-${seed.slice(20, 32)}@${domain}>`,
+    baseBoundary: seed.slice(32, 48),
     from: m.name ? { name: m.name, address: from } : from,
     to: m.to,
     cc: m.cc.length ? m.cc : undefined,
