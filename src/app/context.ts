@@ -7,7 +7,7 @@ import { freezeDue, type Rules, rulesOf } from "../domain/rules";
 import { parseSettings, type Settings } from "../domain/settings";
 import { finishArchiveSteps } from "./moves";
 import { settleMails } from "./outbox";
-import { BUSY, type JournalEntry, type Ports, type State, type Store } from "./ports";
+import { BUSY, type Ports, type Run } from "./ports";
 
 export const NOT_SET_UP = "Chưa chạy Thiết lập.";
 
@@ -19,15 +19,7 @@ export const fail = (message: string): { ok: false; message: string } => ({ ok: 
 
 export { messageOf } from "./errors";
 
-export interface Run {
-  p: Ports;
-  job: string;
-  /** when the run began: every date the run reasons about is taken from here */
-  now: number;
-  state: State;
-  journal: JournalEntry[];
-  store: Store;
-}
+export type { Run } from "./ports";
 
 /**
  * The lock, then the state and the Sheet; `fn` runs only when both are there. What a run that died left half-done is

@@ -7,8 +7,7 @@ import { SPECS } from "../domain/forms";
 import { colLetter, MAIL_LOG_HEADER, RUN_LOG_HEADER, reportHeader, STATUS_FIRST_MONTH_COL, STATUS_HEADER_ROW, TAB } from "../domain/layout";
 import { safeCell } from "../domain/text";
 import { readMonth } from "../domain/validate";
-import type { Run } from "./context";
-import type { Store } from "./ports";
+import type { Run, Store } from "./ports";
 import { marksOf, type RecordTab, shiftMarks } from "./records";
 
 const ARCHIVE_JOB = "Lưu trữ dữ liệu cũ";

@@ -3,9 +3,8 @@
 import { addDays, localDay } from "../domain/dates";
 import { TAB } from "../domain/layout";
 import type { Settings } from "../domain/settings";
-import type { Run } from "./context";
 import { messageOf } from "./errors";
-import type { JournalEntry, MailRecord, OutgoingMail, Ports } from "./ports";
+import type { JournalEntry, MailRecord, OutgoingMail, Ports, Run } from "./ports";
 import { marksOf, readRows, windowStart } from "./records";
 
 /** Google ends a run at 6 minutes: a mail still pending this long after its run began belongs to a run that died */

@@ -542,3 +542,14 @@ export interface Probes {
   /** Google's own formatting of an instant in a zone (Utilities.formatDate), to hold the product's arithmetic to it */
   formatDate(ms: number, timeZone: string, pattern: string): string;
 }
+
+/** one run of a job: its ports, its name, when it began, the state and journal it loaded, the Sheet it opened */
+export interface Run {
+  p: Ports;
+  job: string;
+  /** when the run began: every date the run reasons about is taken from here */
+  now: number;
+  state: State;
+  journal: JournalEntry[];
+  store: Store;
+}

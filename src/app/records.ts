@@ -5,8 +5,7 @@ import { type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import { colLetter, DECIDED_LABEL, KEY_COLS, KEY_HEADER, VERDICT_LABEL } from "../domain/layout";
 import type { Version } from "../domain/status";
-import type { Run } from "./context";
-import type { TabMarks } from "./ports";
+import type { Run, TabMarks } from "./ports";
 import { parseVersionRows } from "./rows";
 
 export type RecordTab = FormId | "ledger";

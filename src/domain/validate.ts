@@ -1,17 +1,11 @@
 // Normalisers for what respondents type, each failing with a message in Vietnamese.
 import { isValidMonth } from "./dates";
-import type { Field, FieldKind } from "./forms/spec";
+import type { Field, FieldKind, ParseContext } from "./forms/field";
+
+export type { ParseContext } from "./forms/field";
+
 import { clean, fitCell, fold, nfc, quote } from "./text";
 import type { Unit } from "./units";
-
-export interface ParseContext {
-  /** roster, by code */
-  units: Map<string, Unit>;
-  /** first month a report is expected */
-  firstPeriod: string;
-  /** the month (local) in which the response arrived: later months are "in the future" */
-  receivedMonth: string;
-}
 
 type Normalised = { ok: true; value: unknown; note?: string } | { ok: false; error: string };
 

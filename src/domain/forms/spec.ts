@@ -2,34 +2,12 @@
 import * as z from "zod/mini";
 import { identityHints, quote } from "../text";
 import type { Unit } from "../units";
-import { normalizers, type ParseContext } from "../validate";
+import { normalizers } from "../validate";
+import type { Choice, Field, FieldKind, ParseContext } from "./field";
+
+export type { Field, FieldKind } from "./field";
 
 z.config({ jitless: true });
-
-export type FieldKind = "unit" | "shortText" | "paragraph" | "number" | "choice" | "checkboxes" | "month";
-
-interface Choice {
-  key: string;
-  label: string;
-}
-
-export interface Field {
-  key: string;
-  /** question title in the form */
-  title: string;
-  help?: string;
-  kind: FieldKind;
-  required: boolean;
-  choices?: Choice[];
-  /** column header in the product's tab (defaults to the title) */
-  column?: string;
-  /** free text: flagged for identity-like data, masked in the rollup */
-  freeText?: boolean;
-  /** the monthly report gives this question a section of its own, under this heading (not grouped by theme) */
-  section?: string;
-  /** extra rule after normalising: a Vietnamese message, null when fine, or the value made canonical */
-  rule?: (value: unknown, all: Record<string, unknown>, ctx: ParseContext) => string | null | { value: unknown };
-}
 
 /** one question, one line: required unless said otherwise; paragraphs are free text */
 export function q(key: string, kind: FieldKind, title: string, column: string, more: Partial<Field> = {}): Field {
