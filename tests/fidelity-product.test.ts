@@ -2,7 +2,7 @@
 // month, several staff accounts, one set of triggers, copies that start clean, any language, plain-text dates, long
 // subjects, overlapping runs.
 import { describe, expect, it } from "vitest";
-import { IS_COPY } from "../src/app/copy";
+import { IS_COPY } from "../src/domain/copy";
 import { SECTIONS } from "../src/app/sidebar";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";

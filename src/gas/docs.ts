@@ -1,12 +1,13 @@
 // The reports as Google Docs: Drive (advanced service, scope drive.file) makes the folder, the template and each copy;
 // DocumentApp (scope documents) lays the template out once and fills each copy. Every call here is per block of
 // the report, never per unit or per cell: a table of any size is one insertTable.
-import type { ReportDocs, ReportsRef } from "../app/ports";
+
 import type { Block, Part } from "../domain/report/blocks";
 import { textOf } from "../domain/report/blocks";
 import type { Report } from "../domain/report/report";
 import { FIELD, fieldPattern, type Line, mark, POINTS_PER_MM, scanFields, type TemplateSpec } from "../domain/report/template";
 import { hash } from "../domain/text";
+import type { ReportDocs, ReportsRef } from "../ports";
 import { drive } from "./drive";
 
 type Body = GoogleAppsScript.Document.Body;

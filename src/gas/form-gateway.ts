@@ -1,8 +1,9 @@
 // Google Forms: create or update a form from its spec, keep dropdowns in sync, read responses and prefilled links.
-import type { Choices, FormRef, RawResponse, ResponseStub } from "../app/ports";
+
 import type { Field, FormSpec } from "../domain/forms/spec";
 import type { FormTexts } from "../domain/forms/texts";
 import { hash } from "../domain/text";
+import type { Choices, FormRef, RawResponse, ResponseStub } from "../ports";
 import { drive } from "./drive";
 
 type Form = GoogleAppsScript.Forms.Form;

@@ -1,5 +1,5 @@
 // The script lock: one writer at a time.
-import type { Lock } from "../app/ports";
+import type { Lock } from "../ports";
 
 export class ScriptLock implements Lock {
   private lock: GoogleAppsScript.Lock.Lock | null = null;

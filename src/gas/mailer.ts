@@ -1,10 +1,11 @@
 // MailApp only (scope script.send_mail). The quota is read once per run and then counted here. Every mail is held to
 // Google's limits before MailApp sees it: the subject cut to fit, the recipients sent in groups of 50 (each group its
 // own mail, the same text), a body past 200 KB refused here (its maker reshapes it; Google is never asked to refuse it).
-import type { Mailer, OutgoingMail } from "../app/ports";
+
 import { MAIL_LIMITS, overLimits } from "../domain/mail-limits";
 import type { Settings } from "../domain/settings";
 import { fitSubject } from "../domain/text";
+import type { Mailer, OutgoingMail } from "../ports";
 import { documentPdf } from "./docs";
 
 export class MailAppMailer implements Mailer {

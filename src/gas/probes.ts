@@ -1,9 +1,9 @@
 // What the self-check reads from the live account: facts only (the app judges them). Nothing is left behind: the PDF
 // is made in memory and never saved.
 
-import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../app/ports";
 import { tabDefs } from "../app/tabs";
 import { utf8Length } from "../domain/text";
+import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../ports";
 import { anyoneResponds, googlePrefill } from "./form-gateway";
 import { ssOf } from "./sheet-store";
 

@@ -1,7 +1,7 @@
 // The Apps Script side of every port, made once per run.
-import { IS_COPY } from "../app/copy";
-import type { Ports, Store } from "../app/ports";
+import { IS_COPY } from "../domain/copy";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import type { Ports, Store } from "../ports";
 import { reportDocs } from "./docs";
 import {
   choicesHash,

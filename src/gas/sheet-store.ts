@@ -1,7 +1,8 @@
 // Whole-tab reads and writes on the Sheet: a port method is one or two calls, never a call per row.
-import type { Store } from "../app/ports";
-import { parseUnitRows } from "../app/rows";
+
 import { colLetter, SETTINGS_HEADER, SETTINGS_RANGE, TAB, TEMPLATES_HEADER, UNITS_HEADER, UNITS_READ_COLS } from "../domain/layout";
+import { parseUnitRows } from "../domain/rows";
+import type { Store } from "../ports";
 
 const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 

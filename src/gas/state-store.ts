@@ -1,6 +1,7 @@
 // Script properties: the product's derived state and the journal that records each mail as it goes.
-import type { Beat, JobMark, JournalEntry, MailRecord, RunRecord, StaffAccount, State, StateStore } from "../app/ports";
+
 import { chunkBytes, utf8Length } from "../domain/text";
+import type { Beat, JobMark, JournalEntry, MailRecord, RunRecord, StaffAccount, State, StateStore } from "../ports";
 import type { ScriptLock } from "./lock";
 
 const EMPTY: State = {

@@ -4,8 +4,8 @@ import { colLetter, TAB } from "../domain/layout";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-import type { Look } from "../app/ports";
 import type { TabDef } from "../domain/layout";
+import type { Look } from "../ports";
 
 /** runs of adjacent columns, so that a format over several columns is one call */
 function runs(cols: number[]): [number, number][] {
