@@ -9,7 +9,7 @@ import type { Settings } from "../domain/settings";
 import type { Unit } from "../domain/units";
 import type { Run } from "./context";
 import { judge, versionKey } from "./intake";
-import type { ResponseStub, State } from "./ports";
+import type { FormRef, ResponseStub, State } from "./ports";
 import type { Window } from "./records";
 import { columnsOf, readWindow } from "./records";
 import { versionRow } from "./rows";
@@ -74,108 +74,136 @@ function resumeAt(list: ResponseStub[], at: Pass["forms"][FormId]): number {
   return 0;
 }
 
+/** what one pass of the reconcile carries from form to form */
+interface PassRun {
+  r: Run;
+  s: Settings;
+  units: Unit[];
+  opts: Options;
+  pass: Pass;
+  notes: string[];
+}
+
+/** `fn` under the script lock (the run's own, or taken for it); null when the lock could not be had */
+function underLock<T>(c: PassRun, fn: () => T): T | null {
+  if (c.opts.locked) return fn();
+  if (!c.r.p.lock.acquire(30000)) return null;
+  try {
+    return fn();
+  } finally {
+    c.r.p.lock.release();
+  }
+}
+
+function savePass(c: PassRun, patch: Partial<State>): void {
+  Object.assign(c.r.state, patch);
+  // a run without the lock loaded the state long ago: the patch goes onto the state as it stands now
+  if (!c.opts.locked) c.r.p.state.load();
+  c.r.p.state.save(patch);
+}
+
 /** stores what is missing after the window's last row; the windows grow with what was stored */
 export function reconcile(r: Run, s: Settings, units: Unit[], windows: Record<FormId, Window>, opts: Options): Reconciled {
-  const notes: string[] = [];
-  let pass: Pass = r.state.reconciling && !restart(r) ? r.state.reconciling : { since: reconcileSince(r), upTo: r.now, forms: {} };
+  const pass: Pass = r.state.reconciling && !restart(r) ? r.state.reconciling : { since: reconcileSince(r), upTo: r.now, forms: {} };
+  const c: PassRun = { r, s, units, opts, pass, notes: [] };
   let stored = 0;
-  /** `fn` under the script lock (the run's own, or taken for it); null when the lock could not be had */
-  const locked = <T>(fn: () => T): T | null => {
-    if (opts.locked) return fn();
-    if (!r.p.lock.acquire(30000)) return null;
-    try {
-      return fn();
-    } finally {
-      r.p.lock.release();
-    }
-  };
-  const save = (patch: Partial<State>) => {
-    Object.assign(r.state, patch);
-    // a run without the lock loaded the state long ago: the patch goes onto the state as it stands now
-    if (!opts.locked) r.p.state.load();
-    r.p.state.save(patch);
-  };
   for (const form of FORM_IDS) {
     const ref = r.state.forms[form];
-    if (!ref || pass.forms[form]?.done) continue;
-    const w = windows[form];
-    const known = new Set(w.versions.map((v) => v.key));
-    const list = r.p.forms.responsesSince(ref, pass.since);
-    let i = resumeAt(list, pass.forms[form]);
-    let savedAt = i;
-    let block: { key: string; row: unknown[]; version: Window["versions"][number] }[] = [];
-    let here = 0;
-    /** the block stored and the place in the list saved, under the lock; false when it could not be had (resumed later) */
-    const store = (done: boolean): boolean =>
-      locked(() => {
-        if (!opts.locked) {
-          // rows a submit handler appended since the window was read: known, and the block goes after them
-          const tail = readWindow(r, form, w.end);
-          const added = new Set(tail.versions.map((v) => v.key));
-          for (const k of added) known.add(k);
-          w.versions.push(...tail.versions);
-          w.end = tail.end;
-          block = block.filter((b) => !added.has(b.key));
-        }
-        if (block.length) {
-          block.forEach((b, j) => {
-            b.version.row = w.end + j;
-          });
-          r.store.appendRows(
-            SPECS[form].tab,
-            block.map((b) => b.row),
-            w.end - 1,
-          );
-          w.versions.push(...block.map((b) => b.version));
-          w.end += block.length;
-          here += block.length;
-        }
-        block = [];
-        const at = { n: i, last: i ? list[i - 1].id() : "", total: list.length, ...(done ? { done } : {}) };
-        pass = { ...pass, forms: { ...pass.forms, [form]: at } };
-        savedAt = i;
-        save({ reconciling: pass });
-        return true;
-      }) ?? false;
-    let stopped = false;
-    let held = false;
-    while (i < list.length) {
-      if (r.p.clock.now() > opts.stopAt) {
-        stopped = true;
-        break;
-      }
-      const stub = list[i];
-      const key = versionKey(stub.id(), stub.at());
-      if (!known.has(key)) {
-        known.add(key);
-        const j = judge(form, stub.read(), "form", units, s);
-        const version = { ...j.version, at: stub.at(), confirmed: false, row: 0, notes: j.version.notes.join("\n") };
-        block.push({ key, row: versionRow(SPECS[form], j.version, columnsOf(r, form)), version });
-      }
-      i++;
-      if ((block.length >= BATCH || i - savedAt >= SAVE_EVERY) && !store(false)) {
-        [stopped, held] = [true, true];
-        break;
-      }
-    }
-    // stopped by the clock: what was found is stored and the place saved; by a busy lock: the next run finds it again
-    if (stopped && !held) store(false);
-    else if (!stopped && !store(true)) stopped = true;
-    stored += here;
-    if (here) notes.push(`Đối soát: ghi bổ sung ${here} phản hồi vào trang “${SPECS[form].tab}” (sự kiện gửi biểu mẫu bị lỡ).`);
-    if (stopped) {
-      notes.push(
-        `Đối soát chưa xong (đã so ${savedAt}/${list.length} phản hồi của biểu mẫu “${SPECS[form].title}”): các lần chạy tiếp theo làm tiếp từ chỗ dừng.`,
-      );
-      return { notes, done: false, stored };
-    }
+    if (!ref || c.pass.forms[form]?.done) continue;
+    const out = compareForm(c, form, ref, windows[form]);
+    stored += out.stored;
+    if (!out.done) return { notes: c.notes, done: false, stored };
   }
   // every response since the window's start compared: the next pass starts a little before this one began
-  const done = locked(() => {
-    save({ lastReconcile: pass.upTo, reconciling: undefined });
+  const done = underLock(c, () => {
+    savePass(c, { lastReconcile: c.pass.upTo, reconciling: undefined });
     return true;
   });
-  return { notes, done: !!done, stored };
+  return { notes: c.notes, done: !!done, stored };
+}
+
+/** one form's responses in the pass compared with its tab, from where the pass left it, within the run's clock */
+function compareForm(c: PassRun, form: FormId, ref: FormRef, w: Window): { stored: number; done: boolean } {
+  const { r } = c;
+  const known = new Set(w.versions.map((v) => v.key));
+  const list = r.p.forms.responsesSince(ref, c.pass.since);
+  const cur = { i: resumeAt(list, c.pass.forms[form]), savedAt: 0, here: 0, block: [] as Missing[] };
+  cur.savedAt = cur.i;
+  /** the block stored and the place in the list saved, under the lock; false when it could not be had (resumed later) */
+  const store = (done: boolean): boolean =>
+    underLock(c, () => {
+      storeBlock(c, form, w, known, cur);
+      const at = { n: cur.i, last: cur.i ? list[cur.i - 1].id() : "", total: list.length, ...(done ? { done } : {}) };
+      c.pass = { ...c.pass, forms: { ...c.pass.forms, [form]: at } };
+      cur.savedAt = cur.i;
+      savePass(c, { reconciling: c.pass });
+      return true;
+    }) ?? false;
+  let stopped = false;
+  let held = false;
+  while (cur.i < list.length) {
+    if (r.p.clock.now() > c.opts.stopAt) {
+      stopped = true;
+      break;
+    }
+    const stub = list[cur.i];
+    const key = versionKey(stub.id(), stub.at());
+    if (!known.has(key)) {
+      known.add(key);
+      const j = judge(form, stub.read(), "form", c.units, c.s);
+      const version = { ...j.version, at: stub.at(), confirmed: false, row: 0, notes: j.version.notes.join("\n") };
+      cur.block.push({ key, row: versionRow(SPECS[form], j.version, columnsOf(r, form)), version });
+    }
+    cur.i++;
+    if ((cur.block.length >= BATCH || cur.i - cur.savedAt >= SAVE_EVERY) && !store(false)) {
+      [stopped, held] = [true, true];
+      break;
+    }
+  }
+  // stopped by the clock: what was found is stored and the place saved; by a busy lock: the next run finds it again
+  if (stopped && !held) store(false);
+  else if (!stopped && !store(true)) stopped = true;
+  if (cur.here) c.notes.push(`Đối soát: ghi bổ sung ${cur.here} phản hồi vào trang “${SPECS[form].tab}” (sự kiện gửi biểu mẫu bị lỡ).`);
+  if (stopped)
+    c.notes.push(
+      `Đối soát chưa xong (đã so ${cur.savedAt}/${list.length} phản hồi của biểu mẫu “${SPECS[form].title}”): các lần chạy tiếp theo làm tiếp từ chỗ dừng.`,
+    );
+  return { stored: cur.here, done: !stopped };
+}
+
+/** a response the tab lacks: its key, its row, and the version it becomes */
+interface Missing {
+  key: string;
+  row: unknown[];
+  version: Window["versions"][number];
+}
+
+/** the block of missing responses appended after the window's last row (the caller holds the lock) */
+function storeBlock(c: PassRun, form: FormId, w: Window, known: Set<string>, cur: { here: number; block: Missing[] }): void {
+  const { r } = c;
+  if (!c.opts.locked) {
+    // rows a submit handler appended since the window was read: known, and the block goes after them
+    const tail = readWindow(r, form, w.end);
+    const added = new Set(tail.versions.map((v) => v.key));
+    for (const k of added) known.add(k);
+    w.versions.push(...tail.versions);
+    w.end = tail.end;
+    cur.block = cur.block.filter((b) => !added.has(b.key));
+  }
+  if (cur.block.length) {
+    cur.block.forEach((b, j) => {
+      b.version.row = w.end + j;
+    });
+    r.store.appendRows(
+      SPECS[form].tab,
+      cur.block.map((b) => b.row),
+      w.end - 1,
+    );
+    w.versions.push(...cur.block.map((b) => b.version));
+    w.end += cur.block.length;
+    cur.here += cur.block.length;
+  }
+  cur.block = [];
 }
 
 /**
