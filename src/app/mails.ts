@@ -5,13 +5,13 @@ import { workOf } from "../domain/mail-text";
 import { type Deadline, deadlineOf, REGISTRATION } from "../domain/periods";
 import { currentRules, type Rules, registrationDue } from "../domain/rules";
 import type { Settings } from "../domain/settings";
-import { DEFAULT_TEMPLATES, fill, type MailKind, type Template, type Values } from "../domain/templates";
+import { DEFAULT_TEMPLATE, fill, type MailKind, type Template, type Values } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
 import { deadlineWords, monthlyDeadlinePhrase } from "../domain/wording";
 import type { FormRef, OutgoingMail } from "./ports";
 
 function templateFor(kind: MailKind, templates: Template[]): Template {
-  return templates.find((t) => t.kind === kind) ?? (DEFAULT_TEMPLATES.find((t) => t.kind === kind) as Template);
+  return templates.find((t) => t.kind === kind) ?? DEFAULT_TEMPLATE[kind];
 }
 
 export function monthChoice(period: string): string {
