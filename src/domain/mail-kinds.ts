@@ -47,7 +47,8 @@ interface MailKindDef {
 }
 
 const UNIT = "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n";
-const END = "\n\nTrân trọng.\n{{bo_phan}}";
+// the desk's contact (empty, and so left out, while the settings do not name one), then the signature
+const END = "\n\n{{lien_he}}\n\nTrân trọng.\n{{bo_phan}}";
 const tpl = (label: string, subject: string, body: string, to = UNIT): DefaultTemplate => ({
   label,
   subject: `[{{to_chuc}}] ${subject}`,
@@ -162,7 +163,7 @@ ${OTHER_CHANNEL}`,
     plan: "rollup",
     template: tpl(
       "Tổng hợp (gửi lãnh đạo sau hạn)",
-      "Tổng hợp {{viec}}: tỷ lệ báo cáo {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
+      "Tổng hợp {{viec}}: {{ten_ty_le}} {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
       "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
       "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
     ),

@@ -38,10 +38,12 @@ export const PLACEHOLDERS: Record<string, string> = {
   ket_qua: "kết quả ghi nhận",
   loi: "danh sách nội dung cần sửa",
   noi_dung: "danh sách câu trả lời đã nhận",
+  ten_ty_le: "tỷ lệ báo cáo / tỷ lệ đăng ký (theo việc được tổng hợp)",
   ty_le_bao_cao: "tỷ lệ báo cáo",
   ty_le_dung_han: "tỷ lệ đúng hạn",
   noi_dung_khan: "vụ việc cần báo cáo ngay, như đơn vị viết",
   viec_can_lam_cb: "việc cán bộ cần làm (thư cảnh báo hệ thống)",
+  lien_he: "người, điện thoại, Zalo liên hệ của bộ phận (trang Cài đặt; để trống thì không in)",
 };
 
 /** each kind's default template, from its entry in the mail-kind registry */
@@ -64,6 +66,15 @@ const FORMER_DEFAULTS = new Set([
   "invalid:cp7e86",
   "rollup:1teqkb0",
   "urgent:8b4e17",
+  // before the desk's contact in the footer and the rollup's rate named for what it counts
+  "invite:dnorxr",
+  "reminder:1o6nmu5",
+  "overdue:fo5td9",
+  "receipt:12hkmv6",
+  "invalid:1fhojtd",
+  "rollup:fo1q5k",
+  "urgent:1077aa3",
+  "alert:rbqshg",
 ]);
 
 export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {
