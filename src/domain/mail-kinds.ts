@@ -146,7 +146,7 @@ ${OTHER_CHANNEL}`,
     plan: "response",
     template: tpl(
       "Đề nghị sửa (bản gửi chưa hợp lệ)",
-      "Cần sửa {{viec}} của CĐCS {{ten_don_vi}}",
+      "{{tinh_trang_ngan}} {{viec}} của CĐCS {{ten_don_vi}}",
       `{{tinh_trang}}
 
 {{lien_ket_sua}}

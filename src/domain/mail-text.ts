@@ -97,7 +97,8 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const why = f.reason?.trim() ? ` Lý do: ${f.reason.trim().replace(/[.\s]+$/, "")}.` : "";
     const what = `${desk} chưa ghi nhận ${work} gửi ${channelWords(v.channel)}${at ? ` lúc ${at}` : ""} từ địa chỉ ${v.email || "không rõ"}: địa chỉ này không có trong danh sách email của đơn vị và ${desk} không xác nhận được đây là ${noun} của đơn vị.${why}`;
     const ask = `Nếu đúng là ${noun} của đơn vị, đề nghị đồng chí gửi lại từ email của đơn vị qua biểu mẫu riêng của đơn vị${when}, hoặc trả lời thư này để ${desk} bổ sung email của đơn vị vào danh sách.`;
-    return words(`${what} ${ask}`, "Chưa ghi nhận", "gửi lại", "");
+    const next = ` Khi nhận được ${noun} gửi lại từ email của đơn vị, ${desk} ${s.receipts ? "sẽ gửi thư xác nhận đã nhận" : "sẽ ghi nhận ngay"}.`;
+    return words(`${what} ${ask}${next}`, "Chưa ghi nhận", "gửi lại", "");
   }
   if (f.kind === "invalid") {
     const what = `${org} đã nhận ${work} gửi ${channelWords(v?.channel ?? "form")}${at ? ` lúc ${at}` : ""} nhưng chưa ghi nhận được vì còn ${count}.`;
@@ -105,7 +106,8 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const ask = f.editLink
       ? `Đề nghị đồng chí sửa ngay trên bản đã gửi bằng nút dưới đây${when}.`
       : `Đề nghị đồng chí gửi lại qua biểu mẫu${when}.`;
-    return words(`${what}${keep} ${ask}`, "Cần sửa", "sửa", fix);
+    const next = ` Khi nhận được bản sửa hợp lệ, ${desk} ${s.receipts ? "sẽ gửi thư xác nhận đã nhận" : "sẽ ghi nhận ngay"}.`;
+    return words(`${what}${keep} ${ask}${next}`, "Cần sửa", "sửa", fix);
   }
   // invitations, reminders, overdue notices: what the unit still owes
   if (f.status === "invalid") {

@@ -75,6 +75,7 @@ const FORMER_DEFAULTS = new Set([
   "rollup:fo1q5k",
   "urgent:1077aa3",
   "alert:rbqshg",
+  "invalid:1en1pe3",
 ]);
 
 export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {
