@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type ComposeContext, composeDue } from "../src/app/compose";
 import { baseValues, compose } from "../src/app/mails";
 import { instantOf } from "../src/domain/dates";
+import { codeOfLabel, TAB } from "../src/domain/layout";
 import { MAIL_KIND, MAIL_KINDS, type MailKind } from "../src/domain/mail-kinds";
 import { REGISTRATION } from "../src/domain/periods";
 import { currentRules } from "../src/domain/rules";
@@ -14,6 +15,7 @@ import type { StatusKind, Version } from "../src/domain/status";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates";
 import type { Unit } from "../src/domain/units";
 import { groupMessages, personalMessage, zaloSections } from "../src/domain/zalo";
+import { play, registrationAnswers, unit } from "./helpers";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const CONTACT = { contactName: "đồng chí Trần Thị Lan", contactPhone: "028 3829 0000", contactZalo: "0909 123 456" };
@@ -312,5 +314,84 @@ describe("the Zalo list", () => {
     // on the due date itself a “trước ngày” deadline is passed: late, with no day count
     expect(words("2018-10-24")).toMatch(/đã quá hạn\)/);
     expect(words("2018-10-20")).not.toContain("quá hạn");
+  });
+});
+
+// ---- the same, played through the simulator: what chairs, leaders and staff get on the days it happens
+
+const CONTACT_LINE = "Cần trao đổi, đồng chí liên hệ: đồng chí Trần Thị Lan, điện thoại 028 3829 0000, Zalo 0909 123 456.";
+
+function registrationEvent(code: string, at: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: "submit",
+    id: `r-${code}`,
+    form: "registration",
+    at,
+    email: `${code.toLowerCase()}@dv.example.vn`,
+    answers: registrationAnswers(code, extra),
+  };
+}
+
+/** the unit codes listed under the Zalo tab's section whose heading starts with `title` */
+function zaloSection(sim: ReturnType<typeof play>["sim"], title: string): string[] {
+  const rows = sim.sheet(TAB.zalo).values;
+  const start = rows.findIndex((r) => String(r[0]).startsWith(title));
+  if (start < 0) return [];
+  const out: string[] = [];
+  for (const r of rows.slice(start + 1)) {
+    if (!r[0] && !r[1]) break;
+    const code = codeOfLabel(String(r[0]));
+    if (code && /^CD\d+$/.test(code)) out.push(code);
+  }
+  return out;
+}
+
+const THREE = { units: ["CD001", "CD002", "CD003"].map((c) => unit(c)), settings: { firstPeriod: "2018-10", ...CONTACT } };
+const REG_EVENTS = [
+  registrationEvent("CD003", "2018-10-05T09:00:00+07:00"),
+  registrationEvent("CD002", "2018-10-06T09:00:00+07:00", { accountUrl: "abc" }),
+];
+
+describe("through the simulator", () => {
+  it("on a registration reminder day the Zalo list names the units that sent nothing beside the invalid one", () => {
+    const { summary, sim } = play({ ...THREE, events: REG_EVENTS, run: { from: "2018-10-01", to: "2018-10-10" } });
+    expect(summary.runs.failed).toEqual([]);
+    // 10/10 is the reminder 5 days before the 15/10 deadline: CD001 was mailed that morning
+    expect(summary.mails.filter((m) => m.kind === "reminder" && m.at.startsWith("2018-10-10")).map((m) => m.unit)).toContain("CD001");
+    expect(zaloSection(sim, "Thông tin đăng ký")).toEqual(["CD001", "CD002"]);
+  });
+
+  it("every mail to a unit ends with the desk's contact; the Zalo list counts 1 day on the day after the deadline; the registration rollup says “tỷ lệ đăng ký”", () => {
+    const { summary, sim } = play({ ...THREE, events: REG_EVENTS, run: { from: "2018-10-01", to: "2018-10-25" } });
+    expect(summary.runs.failed).toEqual([]);
+    const toUnits = sim.world.mails.filter((m) => m.to.some((t: string) => t.endsWith("@dv.example.vn")));
+    expect(toUnits.length).toBeGreaterThan(5);
+    for (const m of toUnits) expect(m.body).toContain(CONTACT_LINE);
+    const rollups = summary.mails.filter((m) => m.kind === "rollup");
+    const reg = rollups.find((m) => m.period === REGISTRATION);
+    expect(reg?.subject).toContain("tỷ lệ đăng ký");
+    expect(reg?.subject).not.toContain("tỷ lệ báo cáo");
+    const tab = sim
+      .sheet(TAB.zalo)
+      .values.map((r) => r.join(" | "))
+      .join("\n");
+    expect(tab).toContain("hạn trước ngày 24/10/2018, đã quá hạn 1 ngày");
+    expect(tab).not.toContain("quá hạn 2 ngày");
+    // the overdue notice of the same morning says the same count
+    expect(summary.mails.find((m) => m.kind === "overdue" && m.period === "2018-10")?.subject).toContain("đã quá hạn 1 ngày");
+  });
+
+  it("a unit added on 22/10 “Từ tháng 10/2018” is invited first, never told it is late before it", () => {
+    const { summary } = play({
+      units: [unit("CD001")],
+      settings: { firstPeriod: "2018-10" },
+      run: { from: "2018-10-01", to: "2018-11-05" },
+      events: [{ type: "addUnit", at: "2018-10-22T10:00:00+07:00", unit: unit("CD002", { activeFrom: "2018-10" }) }],
+    });
+    expect(summary.runs.failed).toEqual([]);
+    const mine = summary.mails.filter((m) => m.unit === "CD002");
+    expect(mine[0]).toMatchObject({ kind: "invite" });
+    expect(mine[0].subject).not.toMatch(/quá hạn/);
+    expect(mine.slice(0, 2).every((m) => m.kind !== "overdue")).toBe(true);
   });
 });
