@@ -395,3 +395,33 @@ describe("through the simulator", () => {
     expect(mine.slice(0, 2).every((m) => m.kind !== "overdue")).toBe(true);
   });
 });
+
+describe("dates that cannot work, said at setup", () => {
+  it("a copy set up on 1 December with the default 2018 dates: setup warns (result lines and a toast) of the registration deadline and the months already past; every chair is invited first; no 0% rollup", () => {
+    const units = ["CD001", "CD002", "CD003"].map((c) => unit(c, { activeFrom: null }));
+    const { summary, sim } = play({ units, run: { from: "2018-12-01", to: "2018-12-03" } });
+    expect(summary.runs.failed).toEqual([]);
+    const toasts = sim.ss.toasts.join("\n");
+    expect(toasts).toContain("Lưu ý: hạn đăng ký (trước ngày 15/10/2018) đã qua trước ngày thiết lập 30/11/2018");
+    expect(toasts).toContain("với hạn riêng trước ngày 30/12/2018");
+    expect(toasts).toContain("hạn của các tháng 09/2018 đến 11/2018 đã qua trước ngày thiết lập 30/11/2018");
+    expect(toasts).toContain("ghi 12/2018 ở ô “Kỳ báo cáo đầu tiên”");
+    // the same lines in the setup's entry of the run log
+    const log = sim
+      .sheet(TAB.runLog)
+      .values.map((r) => r.join(" | "))
+      .join("\n");
+    expect(log).toContain("Lưu ý: kỳ báo cáo đầu tiên là tháng 09/2018");
+    for (const c of ["CD001", "CD002", "CD003"]) {
+      const first = summary.mails.find((m) => m.unit === c);
+      expect(first).toMatchObject({ kind: "invite" });
+    }
+    expect(summary.mails.some((m) => /quá hạn/.test(m.subject))).toBe(false);
+    expect(summary.mails.filter((m) => m.kind === "rollup")).toEqual([]);
+  });
+
+  it("a copy set up in time says nothing of the kind", () => {
+    const { sim } = play({ units: [unit("CD001")], run: { from: "2018-09-01", to: "2018-09-02" } });
+    expect(sim.ss.toasts.join("\n")).not.toContain("Lưu ý");
+  });
+});
