@@ -15,7 +15,7 @@ import type { StatusKind, Version } from "../src/domain/status";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates";
 import type { Unit } from "../src/domain/units";
 import { groupMessages, personalMessage, zaloSections } from "../src/domain/zalo";
-import { play, registrationAnswers, submitMonthly, unit } from "./helpers";
+import { play, registrationAnswers, unit } from "./helpers";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const CONTACT = { contactName: "đồng chí Trần Thị Lan", contactPhone: "028 3829 0000", contactZalo: "0909 123 456" };
@@ -205,14 +205,6 @@ const CASES: { name: string; state: string; d: Partial<DueMail> & { kind: MailKi
     must: [/gửi lại từ email của đơn vị/, /la@gmail\.com/, /Không phải người của đơn vị/, /FORM\/viewform/, /thư xác nhận/],
     never: [/EDITME/, /nội dung cần sửa/, /sửa ngay trên bản đã gửi/, /Sửa báo cáo/, /Cần sửa/],
   },
-  {
-    name: "a word of thanks on the rollup day to a unit counted on time",
-    state: "onTime",
-    d: { kind: "thanks", status: "onTime", deadline: OCT },
-    today: "2018-10-24",
-    must: [/Cảm ơn CĐCS Công ty CD001 đã nộp báo cáo tháng 10\/2018 đúng hạn/, /tổng hợp báo cáo lãnh đạo/],
-    never: [/quá hạn/, /trễ hạn/, /Mở biểu mẫu/],
-  },
 ];
 
 describe("one wording per unit state, in every mail a unit gets", () => {
@@ -229,7 +221,7 @@ describe("one wording per unit state, in every mail a unit gets", () => {
   it("every kind a unit or a sender gets is covered above, in each state its registry entry names", () => {
     const covered = new Set(CASES.map((c) => `${c.d.kind}|${c.state}`));
     const owed = MAIL_KINDS.filter((k) => MAIL_KIND[k].audience === "unit" || MAIL_KIND[k].audience === "sender");
-    expect(owed.sort()).toEqual(["invalid", "invite", "overdue", "receipt", "reminder", "thanks"]);
+    expect(owed.sort()).toEqual(["invalid", "invite", "overdue", "receipt", "reminder"]);
     for (const k of owed) expect(CASES.some((c) => c.d.kind === k)).toBe(true);
     expect(covered.size).toBeGreaterThanOrEqual(12);
   });
@@ -387,20 +379,6 @@ describe("through the simulator", () => {
     expect(tab).not.toContain("quá hạn 2 ngày");
     // the overdue notice of the same morning says the same count
     expect(summary.mails.find((m) => m.kind === "overdue" && m.period === "2018-10")?.subject).toContain("đã quá hạn 1 ngày");
-  });
-
-  it("a unit counted on time is thanked on the rollup day, once; a late or missing one is not", () => {
-    const { summary } = play({
-      units: [unit("CD001"), unit("CD002"), unit("CD003")],
-      settings: { firstPeriod: "2018-10" },
-      run: { from: "2018-10-01", to: "2018-10-27" },
-      events: [
-        submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00"),
-        submitMonthly("CD002", "2018-10", "2018-10-25T10:00:00+07:00"),
-      ],
-    });
-    const thanks = summary.mails.filter((m) => m.kind === "thanks" && m.period === "2018-10");
-    expect(thanks.map((m) => `${m.unit} ${m.at.slice(0, 10)}`)).toEqual(["CD001 2018-10-24"]);
   });
 
   it("a unit added on 22/10 “Từ tháng 10/2018” is invited first, never told it is late before it", () => {

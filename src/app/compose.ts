@@ -43,8 +43,6 @@ export function composeDue(d: DueMail, unit: Unit | undefined, c: ComposeContext
     case "receipt":
     case "invalid":
       return receiptMail(d, unit, c);
-    case "thanks":
-      return thanksMail(d, d.kind, unit, c);
     case "rollup":
       return { errors: [`${MAIL_KIND.rollup.label} ${d.period}: gửi bằng lần chạy tổng hợp`] };
     case "urgent":
@@ -101,23 +99,6 @@ function unitMail(d: DueMail, kind: KindWordedBy<"owed">, unit: Unit | undefined
   };
   const buttons = { lien_ket: buttonOf(d.period, edit), lien_ket_sua: buttonOf(d.period, true) };
   return compose(d.kind, c.templates, values, unit.emails, d.kind === "overdue" ? c.s.overdueCc : [], buttons);
-}
-
-/** a word of thanks to a unit counted on time, on the period's rollup day */
-function thanksMail(d: DueMail, kind: "thanks", unit: Unit | undefined, c: ComposeContext): Composed {
-  if (!unit?.emails.length) return { errors: [`đơn vị ${d.unit} chưa có email trong danh sách đơn vị`] };
-  const deadline = d.deadline ?? deadlineFor(d.period, unit, c.s, c.rules);
-  const facts: MailFacts = {
-    kind,
-    period: d.period,
-    today: today(d, c),
-    deadline,
-    status: d.status,
-    errors: [],
-    answers: [],
-    editLink: false,
-  };
-  return compose(kind, c.templates, { ...baseValues(c.s, d.period, unit, deadline), ...mailWords(facts, c.s) }, unit.emails);
 }
 
 /** the form a version answers (a version whose month could not be read still belongs to the monthly form) */

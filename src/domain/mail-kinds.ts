@@ -13,10 +13,9 @@ export type UnitState = "missing" | "invalid" | "unverified" | "onTime" | "late"
  * - after: on each "overdue after" day, once the last on-time day has passed;
  * - response: for each response received (a receipt, or a request to fix);
  * - rollup: to leaders once a period's last on-time day has ended;
- * - event: never planned; sent where it arises (a stored report, a stopped job);
- * - closing: on a period's rollup day, to each unit counted on time.
+ * - event: never planned; sent where it arises (a stored report, a stopped job).
  */
-export type Planning = "invite" | "before" | "after" | "response" | "rollup" | "event" | "closing";
+export type Planning = "invite" | "before" | "after" | "response" | "rollup" | "event";
 
 /**
  * Which sentences fill {{tinh_trang}} and its companions (src/domain/mail-text.ts):
@@ -167,20 +166,6 @@ ${OTHER_CHANNEL}`,
       "Tổng hợp {{viec}}: {{ten_ty_le}} {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
       "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
       "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
-    ),
-  },
-  // a word of thanks to the units counted on time, on the day the period is rolled up: the last mail of a period
-  thanks: {
-    priority: 5,
-    label: "Cảm ơn",
-    audience: "unit",
-    states: ["onTime"],
-    wording: "response",
-    plan: "closing",
-    template: tpl(
-      "Cảm ơn (đơn vị nộp đúng hạn, vào ngày tổng hợp)",
-      "Cảm ơn CĐCS {{ten_don_vi}} đã nộp {{viec}} đúng hạn",
-      "{{tinh_trang}}",
     ),
   },
   // a matter a unit reports that leaders must know now: to the leaders and the staff, whatever the deadline

@@ -109,12 +109,6 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const next = ` Khi nhận được bản sửa hợp lệ, ${desk} ${s.receipts ? "sẽ gửi thư xác nhận đã nhận" : "sẽ ghi nhận ngay"}.`;
     return words(`${what}${keep} ${ask}${next}`, "Cần sửa", "sửa", fix);
   }
-  if (f.kind === "thanks")
-    return words(
-      `${org} cảm ơn đồng chí Chủ tịch và Ban Chấp hành Công đoàn cơ sở đã gửi ${work} đúng hạn${han ? ` (hạn ${han})` : ""}. ${cap(noun)} của đơn vị đã được tổng hợp báo cáo lãnh đạo.`,
-      "Đã nhận",
-      "nộp",
-    );
   // invitations, reminders, overdue notices: what the unit still owes
   if (f.status === "invalid") {
     const what = v

@@ -180,7 +180,6 @@ export function plan(input: PlanInput): Plan {
           case "response":
           case "rollup":
           case "event":
-          case "closing":
             break;
           default: {
             const unknown: never = how;
@@ -189,21 +188,6 @@ export function plan(input: PlanInput): Plan {
         }
       }
     }
-    // closing mails: on the rollup day (within the catch-up window), to each unit counted on time
-    const closeDay = rollupDay(f.deadline, s);
-    const closeAge = t - dayNumber(closeDay);
-    for (const kind of MAIL_KINDS.filter((k) => MAIL_KIND[k].plan === "closing"))
-      for (const [code, st] of closeAge >= 0 && closeAge <= s.catchUpDays ? (map ?? []) : [])
-        if (st.kind === "onTime")
-          add({
-            kind,
-            key: mailKey(kind, period, code, closeDay),
-            period,
-            unit: code,
-            stage: closeDay,
-            status: "onTime",
-            deadline: f.deadline,
-          });
     // the rollup: to leaders, once the last on-time day has ended, for a period somebody was expected to report in
     if (!s.rollupTo.length || !f.expected) continue;
     const day = rollupDay(f.deadline, s);
