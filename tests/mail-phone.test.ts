@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../standin/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING, type Browser, launch, layout, PHONE, screenshot, show } from "./browser";
 import { CASES, caseMails, type Got, one } from "./mail-cases";
+import { mail, CASES as STATES } from "./mail-state-cases";
 
 const OCT = "2018-10";
 const REG = "registration";
@@ -60,6 +61,35 @@ describe.skipIf(BROWSER_MISSING)(ON_A_PHONE, { tags: ["slow"] }, () => {
         expect(l.box?.right ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(l.viewport.width);
       }
       await screenshot(page, join(ROOT, "docs", "images", "mails", `${name}.png`));
+      await page.close();
+    }, 60000);
+  }
+});
+
+/** the mails of tests/mail-states.test.ts (each kind a unit gets, in each state, the desk's contact filled), by name */
+const STATE_SHOTS = STATES.map((c, i) => {
+  const base = `${c.d.kind}-${c.state}`;
+  const twin = STATES.findIndex((x) => `${x.d.kind}-${x.state}` === base) !== i;
+  return { name: twin ? `${base}-${i}` : base, got: () => mail(c.d, undefined, c.today) };
+});
+
+describe.skipIf(BROWSER_MISSING)(`each unit state, ${ON_A_PHONE}`, { tags: ["slow"] }, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ ...PHONE, scale: 1 });
+  }, 120000);
+  afterAll(async () => browser?.close());
+
+  for (const { name, got } of STATE_SHOTS) {
+    it(`${name}: no sideways scroll; the contact line on the page; a button, when there is one, on the first screen`, async () => {
+      const m = got();
+      const page = await browser.page();
+      await show(page, m.html, m.subject);
+      const l = await layout(page, BUTTON);
+      expect(l.scrollWidth, `${name}: page width`).toBeLessThanOrEqual(l.viewport.width);
+      if (l.box) expect(l.box.bottom, `${name}: button below the first screen`).toBeLessThanOrEqual(l.viewport.height);
+      expect(String(await page.evaluate("document.body.innerText"))).toContain("Cần trao đổi, đồng chí liên hệ");
+      await screenshot(page, join(ROOT, "docs", "images", "mails", "states", `${name}.png`));
       await page.close();
     }, 60000);
   }

@@ -4,7 +4,7 @@
 import { localDay, viDateTime } from "../domain/dates";
 import { SPECS } from "../domain/forms";
 import { type Answers, answerLines, errorsOfNotes } from "../domain/forms/spec";
-import { MAIL_KIND } from "../domain/mail-kinds";
+import { type KindWordedBy, MAIL_KIND } from "../domain/mail-kinds";
 import { buttonOf, channelWords, type MailFacts, mailWords } from "../domain/mail-text";
 import { daysLate } from "../domain/periods";
 import type { Rules } from "../domain/rules";
@@ -39,7 +39,7 @@ export function composeDue(d: DueMail, unit: Unit | undefined, c: ComposeContext
     case "invite":
     case "reminder":
     case "overdue":
-      return unitMail(d, unit, c);
+      return unitMail(d, d.kind, unit, c);
     case "receipt":
     case "invalid":
       return receiptMail(d, unit, c);
@@ -64,7 +64,7 @@ function versionValues(v: Version | undefined, s: Settings): Values {
 }
 
 /** an invitation, a reminder or an overdue notice: what the unit still owes, and the link that does it */
-function unitMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Composed {
+function unitMail(d: DueMail, kind: KindWordedBy<"owed">, unit: Unit | undefined, c: ComposeContext): Composed {
   if (!unit?.emails.length) return { errors: [`đơn vị ${d.unit} chưa có email trong danh sách đơn vị`] };
   const { s } = c;
   const deadline = d.deadline ?? deadlineFor(d.period, unit, s, c.rules);
@@ -74,7 +74,7 @@ function unitMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Compos
   // a report that needs fixing is fixed where it stands: its edit link, not a new response
   const edit = status === "invalid" && !!v?.editUrl;
   const facts: MailFacts = {
-    kind: d.kind,
+    kind,
     period: d.period,
     today: today(d, c),
     deadline,

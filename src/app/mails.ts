@@ -5,13 +5,13 @@ import { workOf } from "../domain/mail-text";
 import { type Deadline, deadlineOf, REGISTRATION } from "../domain/periods";
 import { currentRules, type Rules, registrationDue } from "../domain/rules";
 import type { Settings } from "../domain/settings";
-import { DEFAULT_TEMPLATES, fill, type MailKind, type Template, type Values } from "../domain/templates";
+import { DEFAULT_TEMPLATE, fill, type MailKind, type Template, type Values } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
 import { deadlineWords, monthlyDeadlinePhrase } from "../domain/wording";
 import type { FormRef, OutgoingMail } from "./ports";
 
 function templateFor(kind: MailKind, templates: Template[]): Template {
-  return templates.find((t) => t.kind === kind) ?? (DEFAULT_TEMPLATES.find((t) => t.kind === kind) as Template);
+  return templates.find((t) => t.kind === kind) ?? DEFAULT_TEMPLATE[kind];
 }
 
 export function monthChoice(period: string): string {
@@ -28,6 +28,16 @@ export function deadlineFor(period: string, unit: Unit | undefined, s: Settings,
   return period ? rules.deadline(period) : undefined;
 }
 
+/** "Liên hệ: đồng chí Trần Thị Lan, điện thoại 028 3829 0000, Zalo 0909 123 456." with what the settings fill; empty when none */
+export function contactLine(s: Pick<Settings, "contactName" | "contactPhone" | "contactZalo">): string {
+  const parts = [
+    s.contactName?.trim() ?? "",
+    s.contactPhone?.trim() ? `điện thoại ${s.contactPhone.trim()}` : "",
+    s.contactZalo?.trim() ? `Zalo ${s.contactZalo.trim()}` : "",
+  ].filter(Boolean);
+  return parts.length ? `Cần trao đổi, đồng chí liên hệ: ${parts.join(", ")}.` : "";
+}
+
 export function baseValues(s: Settings, period: string, unit: Unit | undefined, deadline?: Deadline): Values {
   const d = deadline ?? (period ? deadlineOf(period, s) : undefined);
   // a monthly report whose month could not be read: the monthly deadline in general, no month named
@@ -42,6 +52,8 @@ export function baseValues(s: Settings, period: string, unit: Unit | undefined, 
     viec: workOf(period),
     ky: period === REGISTRATION ? "đăng ký" : period ? `tháng ${viMonthShort(period)}` : "",
     han_nop: d ? deadlineWords(d) : "",
+    ten_ty_le: period === REGISTRATION ? "tỷ lệ đăng ký" : "tỷ lệ báo cáo",
+    lien_he: contactLine(s),
     ngay_han: d ? viDate(d.due) : "",
     ...month,
   };
@@ -69,7 +81,7 @@ export function compose(
   buttons: Record<string, string> = {},
 ): Composed {
   const t = templateFor(kind, templates);
-  const r = fill(t, values, { buttons });
+  const r = fill(t, { lien_he: "", ...values }, { buttons });
   if ("errors" in r) return { errors: r.errors.map((e) => `Mẫu thư “${t.label}”: ${e}`) };
   return { mail: { to, cc, subject: r.subject, text: r.text, html: r.html } };
 }

@@ -1,5 +1,6 @@
 // Setup: every tab, both forms, the links and the triggers; re-runnable, it only adds or updates.
 
+import { localDay } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { answerFields } from "../domain/forms/spec";
 import { formSpecFor } from "../domain/forms/texts";
@@ -20,6 +21,7 @@ import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../d
 import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type Template } from "../domain/templates";
 import { type Unit, unitChoice } from "../domain/units";
 import { fitWidths } from "../domain/widths";
+import { dateWarnings } from "../domain/wording";
 import { choicesFor } from "./choices";
 import { adopt, messageOf, periodsUpTo, type Run } from "./context";
 import { indexUnits, noteRoster } from "./daily";
@@ -329,6 +331,12 @@ export function setup(p: Ports): SetupResult {
       res.changes.push(
         `Thư mục báo cáo trên Drive do tài khoản vận hành ${owner} tạo và chia sẻ: tài khoản ${me} không tạo thư mục riêng.`,
       );
+    // dates that cannot work as set, said on the first setup (before the first daily run sends anything)
+    if (!loaded.state.invites || copy) {
+      const warnings = dateWarnings(s, localDay(now, s.timeZone));
+      res.problems.push(...warnings);
+      if (warnings.length) p.ui.toast(store, warnings.join(" "));
+    }
     patch.look = LOOK_VERSION;
     patch.sheetUrl = store.url();
     if (!state.ownerSince && owner === me) patch.ownerSince = now;

@@ -2,7 +2,7 @@
 // fixed, waiting for staff to confirm the sender, received on time or late (and that it counts). The templates staff
 // edit hold the frame; these sentences fill {{tinh_trang}} and its companions.
 import { dayNumber, localDay, viDateTime, viMonthShort } from "./dates";
-import type { MailKind } from "./mail-kinds";
+import type { KindWordedBy } from "./mail-kinds";
 import { type Deadline, REGISTRATION } from "./periods";
 import type { Settings } from "./settings";
 import type { StatusKind, Verdict } from "./status";
@@ -31,8 +31,11 @@ export function channelWords(channel: string): string {
   return { form: "qua biểu mẫu", paper: "bằng văn bản giấy", email: "qua email", message: "qua tin nhắn" }[channel] ?? `qua ${channel}`;
 }
 
+/** the kinds whose sentences are written here (the others are composed by the run that sends them) */
+export type WordedKind = KindWordedBy<"owed" | "response">;
+
 export interface MailFacts {
-  kind: MailKind;
+  kind: WordedKind;
   period: string;
   /** the local day the mail is written */
   today: string;
@@ -94,7 +97,8 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const why = f.reason?.trim() ? ` Lý do: ${f.reason.trim().replace(/[.\s]+$/, "")}.` : "";
     const what = `${desk} chưa ghi nhận ${work} gửi ${channelWords(v.channel)}${at ? ` lúc ${at}` : ""} từ địa chỉ ${v.email || "không rõ"}: địa chỉ này không có trong danh sách email của đơn vị và ${desk} không xác nhận được đây là ${noun} của đơn vị.${why}`;
     const ask = `Nếu đúng là ${noun} của đơn vị, đề nghị đồng chí gửi lại từ email của đơn vị qua biểu mẫu riêng của đơn vị${when}, hoặc trả lời thư này để ${desk} bổ sung email của đơn vị vào danh sách.`;
-    return words(`${what} ${ask}`, "Chưa ghi nhận", "gửi lại", "");
+    const next = ` Khi nhận được ${noun} gửi lại từ email của đơn vị, ${desk} ${s.receipts ? "sẽ gửi thư xác nhận đã nhận" : "sẽ ghi nhận ngay"}.`;
+    return words(`${what} ${ask}${next}`, "Chưa ghi nhận", "gửi lại", "");
   }
   if (f.kind === "invalid") {
     const what = `${org} đã nhận ${work} gửi ${channelWords(v?.channel ?? "form")}${at ? ` lúc ${at}` : ""} nhưng chưa ghi nhận được vì còn ${count}.`;
@@ -102,7 +106,8 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const ask = f.editLink
       ? `Đề nghị đồng chí sửa ngay trên bản đã gửi bằng nút dưới đây${when}.`
       : `Đề nghị đồng chí gửi lại qua biểu mẫu${when}.`;
-    return words(`${what}${keep} ${ask}`, "Cần sửa", "sửa", fix);
+    const next = ` Khi nhận được bản sửa hợp lệ, ${desk} ${s.receipts ? "sẽ gửi thư xác nhận đã nhận" : "sẽ ghi nhận ngay"}.`;
+    return words(`${what}${keep} ${ask}${next}`, "Cần sửa", "sửa", fix);
   }
   // invitations, reminders, overdue notices: what the unit still owes
   if (f.status === "invalid") {
@@ -126,24 +131,39 @@ export function mailWords(f: MailFacts, s: Settings): MailWords {
     const ask = `Nếu đúng là ${noun} của đơn vị, đồng chí Chủ tịch chỉ cần trả lời thư này từ email của đơn vị để xác nhận, hoặc chờ ${desk} xác nhận; đơn vị không cần gửi lại ${noun}. ${counts} Nếu đơn vị không gửi ${noun} này, đề nghị trả lời thư này để ${desk} biết.`;
     return words(`${what} ${ask}`, "Chờ xác nhận người gửi", "xác nhận người gửi", "");
   }
-  if (f.kind === "invite")
-    return words(
-      `${org} đề nghị đồng chí Chủ tịch đăng ký tài khoản Facebook và nhóm ẩn danh của đơn vị ${han} (${left}) qua biểu mẫu riêng của đơn vị dưới đây.`,
-      "Chưa nhận",
-      "nộp",
-    );
-  if (f.kind === "overdue")
-    return words(
-      `Đến nay ${org} chưa nhận được ${work} của đơn vị; hạn nộp là ${han}, ${overdueWords(d, f.today)}. Đề nghị đồng chí Chủ tịch quan tâm gửi sớm qua biểu mẫu riêng của đơn vị dưới đây; ${noun} gửi sau hạn vẫn được ghi nhận là đã nộp (trễ hạn).`,
-      "Chưa nhận",
-      "nộp",
-    );
-  return words(
-    `Đến nay ${org} chưa nhận được ${work} của đơn vị. Đề nghị đồng chí Chủ tịch gửi ${han} (${left}) qua biểu mẫu riêng của đơn vị dưới đây.`,
-    "Chưa nhận",
-    "nộp",
-  );
+  return OWED_WORDS[f.kind]({ org, work, noun, han, left, overdue: overdueWords(d, f.today) }, words);
 }
+
+interface Owed {
+  org: string;
+  work: string;
+  noun: string;
+  han: string;
+  left: string;
+  overdue: string;
+}
+
+/** what each kind worded "owed" says to a unit that has sent nothing yet: one entry per such kind */
+const OWED_WORDS = {
+  invite: (o, w) =>
+    w(
+      `${o.org} đề nghị đồng chí Chủ tịch đăng ký tài khoản Facebook và nhóm ẩn danh của đơn vị ${o.han} (${o.left}) qua biểu mẫu riêng của đơn vị dưới đây.`,
+      "Chưa nhận",
+      "nộp",
+    ),
+  reminder: (o, w) =>
+    w(
+      `Đến nay ${o.org} chưa nhận được ${o.work} của đơn vị. Đề nghị đồng chí Chủ tịch gửi ${o.han} (${o.left}) qua biểu mẫu riêng của đơn vị dưới đây.`,
+      "Chưa nhận",
+      "nộp",
+    ),
+  overdue: (o, w) =>
+    w(
+      `Đến nay ${o.org} chưa nhận được ${o.work} của đơn vị; hạn nộp là ${o.han}, ${o.overdue}. Đề nghị đồng chí Chủ tịch quan tâm gửi sớm qua biểu mẫu riêng của đơn vị dưới đây; ${o.noun} gửi sau hạn vẫn được ghi nhận là đã nộp (trễ hạn).`,
+      "Chưa nhận",
+      "nộp",
+    ),
+} satisfies Record<KindWordedBy<"owed">, (o: Owed, w: (tinh_trang: string, ngan: string, can: string) => MailWords) => MailWords>;
 
 /** a receipt: what arrived, how, when, and whether it counts on time, late (by how much), or waits for staff */
 function receiptText(f: MailFacts, s: Settings, work: string, han: string, at: string): string {

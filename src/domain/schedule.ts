@@ -2,7 +2,7 @@
 // owed receipts. Each mail carries what its text depends on: the unit's status, its own deadline, the version that
 // stands for it (the edit link of a report that needs fixing).
 import { addDays, dayNumber, laterDay, localDay } from "./dates";
-import { MAIL_KIND, type MailKind } from "./mail-kinds";
+import { MAIL_KIND, MAIL_KINDS, type MailKind } from "./mail-kinds";
 import { type Deadline, REGISTRATION, rollupDay } from "./periods";
 import { type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
@@ -90,13 +90,13 @@ type Stage = { cur: string; closed: string[] };
  * `waiting`: a unit whose report waits for staff to confirm its sender is asked on every day a reminder or an overdue
  * notice would go (scenario Revision 3), by a reminder.
  */
-function stageOf(kind: "reminder" | "overdue" | "waiting", d: Deadline, s: Settings, today: string, now: boolean): Stage {
+function stageOf(kind: "before" | "after" | "waiting", d: Deadline, s: Settings, today: string, now: boolean): Stage {
   const before = s.remindBefore.map((k) => addDays(d.due, -k));
   const after = s.overdueAfter.map((k) => addDays(d.due, k));
-  const days = kind === "reminder" ? before : kind === "overdue" ? after : [...before, ...after];
+  const days = kind === "before" ? before : kind === "after" ? after : [...before, ...after];
   const open = today <= d.lastOnTime;
-  const fits = (x: string) => x <= today && (kind === "reminder" ? open : kind === "overdue" ? x > d.lastOnTime : true);
-  const past = [...days, ...(now && kind !== "overdue" && open ? [today] : [])].filter(fits).sort();
+  const fits = (x: string) => x <= today && (kind === "before" ? open : kind === "after" ? x > d.lastOnTime : true);
+  const past = [...days, ...(now && kind !== "after" && open ? [today] : [])].filter(fits).sort();
   const cur = past[past.length - 1];
   const t = dayNumber(today);
   return {
@@ -116,6 +116,20 @@ export function plan(input: PlanInput): Plan {
   const byRow = new Map((input.all ?? []).map((v) => [`${v.responseId}|${v.row}`, v]));
   // the version a status stands on (the latest content of the report that needs fixing or waits)
   const standing = (st: UnitStatus) => (st.responseId && st.contentRow ? byRow.get(`${st.responseId}|${st.contentRow}`) : undefined);
+  type About = { period: string; unit: string; status: StatusKind; deadline: Deadline; version?: Version };
+  // a stage a notice planned after the deadline already covered (before the report came) is not asked again
+  const noticed = (period: string, code: string, x: string) =>
+    MAIL_KINDS.some((k) => MAIL_KIND[k].plan === "after" && sent.has(mailKey(k, period, code, x)));
+  // a unit whose report waits for staff: asked on every day a notice before or after the deadline would go
+  const waiting = (kind: MailKind, about: About, d: Deadline, asked: boolean) => {
+    const { period, unit: code } = about;
+    const w = stageOf("waiting", d, s, today, asked);
+    if (w.cur && !noticed(period, code, w.cur)) add({ kind, key: mailKey(kind, period, code, w.cur), stage: w.cur, ...about });
+    for (const x of w.closed) {
+      const key = mailKey(kind, period, code, x);
+      if (!sent.has(key) && !noticed(period, code, x)) expired.push({ kind, key, period, unit: code, stage: x });
+    }
+  };
   for (const f of statuses.figures) {
     const period = f.period;
     const map = statuses.byPeriod.get(period);
@@ -128,37 +142,49 @@ export function plan(input: PlanInput): Plan {
       const status: StatusKind = st.kind === "exempt" ? "missing" : st.kind;
       const version = status === "missing" ? undefined : standing(st);
       const about = { period, unit: code, status, deadline: d, ...(version ? { version } : {}) };
-      if (period === REGISTRATION && input.invites) {
-        // once per unit: on its invitation day, within the catch-up window, while its deadline has not passed
-        const day = inviteDay(u, input.invites);
-        const age = t - dayNumber(day);
-        const key = mailKey("invite", period, code, day);
-        if (age >= 0 && age <= s.catchUpDays && today <= d.lastOnTime) add({ kind: "invite", key, stage: day, ...about });
-        else if (age === s.catchUpDays + 1 && today <= d.lastOnTime && !sent.has(key))
-          expired.push({ kind: "invite", key, stage: day, period, unit: code });
-      }
       const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
-      if (status === "unverified") {
-        // its report is here, waiting for staff: asked for the one thing missing on each stage day, never told it is
-        // overdue (a stage an overdue notice already covered, before the report came, is not asked again)
-        const w = stageOf("waiting", d, s, today, asked);
-        if (w.cur && !sent.has(mailKey("overdue", period, code, w.cur)))
-          add({ kind: "reminder", key: mailKey("reminder", period, code, w.cur), stage: w.cur, ...about });
-        for (const x of w.closed) {
-          const key = mailKey("reminder", period, code, x);
-          if (!sent.has(key) && !sent.has(mailKey("overdue", period, code, x)))
-            expired.push({ kind: "reminder", key, period, unit: code, stage: x });
-        }
-        continue;
-      }
-      for (const kind of ["reminder", "overdue"] as const) {
-        const st2 = stageOf(kind, d, s, today, asked);
-        // the overdue notice on due + N says N days (as staff set "Báo trễ hạn sau"), see wording.ts daysPastDue
-        const daysLate = kind === "overdue" ? daysPastDue(d, today) : undefined;
-        if (st2.cur) add({ kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
-        for (const x of st2.closed) {
-          const key = mailKey(kind, period, code, x);
-          if (!sent.has(key)) expired.push({ kind, key, period, unit: code, stage: x });
+      // each kind a unit can owe is planned the way the registry says, in the registry's order
+      for (const kind of MAIL_KINDS) {
+        const how = MAIL_KIND[kind].plan;
+        switch (how) {
+          case "invite": {
+            if (period !== REGISTRATION || !input.invites) break;
+            // once per unit: on its invitation day, within the catch-up window, while its deadline has not passed
+            const day = inviteDay(u, input.invites);
+            const age = t - dayNumber(day);
+            const key = mailKey(kind, period, code, day);
+            if (age >= 0 && age <= s.catchUpDays && today <= d.lastOnTime) add({ kind, key, stage: day, ...about });
+            else if (age === s.catchUpDays + 1 && today <= d.lastOnTime && !sent.has(key))
+              expired.push({ kind, key, stage: day, period, unit: code });
+            break;
+          }
+          case "before":
+          case "after": {
+            if (status === "unverified") {
+              // its report is here, waiting for staff: asked for the one thing missing on each stage day by the kind
+              // planned before the deadline, never told it is overdue (a stage an overdue notice already covered,
+              // before the report came, is not asked again)
+              if (how === "before") waiting(kind, about, d, asked);
+              break;
+            }
+            const st2 = stageOf(how, d, s, today, asked);
+            // the overdue notice on due + N says N days (as staff set "Báo trễ hạn sau"), see wording.ts daysPastDue
+            const daysLate = how === "after" ? daysPastDue(d, today) : undefined;
+            if (st2.cur) add({ kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
+            for (const x of st2.closed) {
+              const key = mailKey(kind, period, code, x);
+              if (!sent.has(key)) expired.push({ kind, key, period, unit: code, stage: x });
+            }
+            break;
+          }
+          case "response":
+          case "rollup":
+          case "event":
+            break;
+          default: {
+            const unknown: never = how;
+            throw new Error(`mail planning not handled: ${String(unknown)}`);
+          }
         }
       }
     }

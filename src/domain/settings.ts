@@ -30,6 +30,10 @@ export interface Settings {
   orgSuperior: string;
   place: string;
   deskName: string;
+  /** the desk's contact named in every mail: a person, a phone, a Zalo number (each shown only when filled) */
+  contactName: string;
+  contactPhone: string;
+  contactZalo: string;
   reportNumber: string;
   signerOnBehalf: string;
   signerTitle: string;
@@ -42,7 +46,7 @@ export interface Settings {
   directiveSubject: string;
 }
 
-type Kind = "text" | "timeZone" | "date" | "month" | "int" | "intList" | "bool" | "emails" | "email" | "lines";
+type Kind = "text" | "phone" | "timeZone" | "date" | "month" | "int" | "intList" | "bool" | "emails" | "email" | "lines";
 
 interface SettingDef {
   key: keyof Settings;
@@ -98,6 +102,9 @@ const TABLE: Row[] = [
   ["orgSuperior", "text", "Cơ quan cấp trên", "", "LĐLĐ THÀNH PHỐ HỒ CHÍ MINH"],
   ["place", "text", "Địa danh", "", "Quận 1"],
   ["deskName", "text", "Bộ phận gửi", "", "Bộ phận Tuyên giáo – Liên đoàn Lao động Quận 1"],
+  ["contactName", "text", "Người liên hệ (ghi trong thư)", `${OPT}. Ví dụ: đồng chí Trần Thị Lan`, ""],
+  ["contactPhone", "phone", "Điện thoại liên hệ (ghi trong thư)", `${OPT}. Ví dụ: 028 3829 0000`, ""],
+  ["contactZalo", "phone", "Số Zalo liên hệ (ghi trong thư)", OPT, ""],
   ["reportNumber", "text", "Số văn bản", "", "…/BC-LĐLĐ"],
   ["signerOnBehalf", "text", "Thẩm quyền ký", "", "TM. BAN THƯỜNG VỤ"],
   ["signerTitle", "text", "Chức vụ người ký", "", "PHÓ CHỦ TỊCH"],
@@ -166,6 +173,8 @@ function readSetting(def: SettingDef, cell: unknown): Read {
     const ymd = `${cell.getFullYear()}-${p2(cell.getMonth() + 1)}-${p2(cell.getDate())}`;
     return { v: def.kind === "date" ? ymd : ymd.slice(0, 7) };
   }
+  // a phone typed into a cell becomes a number and loses its leading 0 (0909… → 909…): given back
+  if (def.kind === "phone" && typeof cell === "number") return { v: `0${cell}` };
   const s = clean(String(cell ?? ""));
   if (!s) return def.optional ? { v: ["emails", "lines", "intList"].includes(def.kind) ? [] : "" } : { e: "đang để trống" };
   switch (def.kind) {
@@ -234,6 +243,9 @@ export interface SettingsRow {
   value: unknown;
 }
 
+/** optional rows added after copies were in use */
+const ADDED_LATER = new Set<keyof Settings>(["contactName", "contactPhone", "contactZalo"]);
+
 type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
 /** rows as read from the tab → settings; every bad or missing value reported with its cell */
@@ -242,6 +254,11 @@ export function parseSettings(rows: SettingsRow[], tabName: string): SettingsRes
   const out: Record<string, unknown> = {};
   for (const def of SETTING_DEFS) {
     const row = rows.find((r) => r.key === def.key);
+    if (!row && ADDED_LATER.has(def.key)) {
+      // a copy set up before these rows existed: empty until setup adds them (nothing stops for an optional line)
+      out[def.key] = "";
+      continue;
+    }
     if (!row) {
       errors.push(`Trang “${tabName}”: thiếu dòng “${def.label}” (${def.key}). Chạy lại Thiết lập để thêm.`);
       continue;

@@ -1,7 +1,7 @@
 // Mail templates: Vietnamese defaults staff can edit, {{placeholders}} filled into a plain-text part and an HTML part
 // that reads on a phone (a link alone on its line becomes a button, long links are shown short, nothing is wider than
 // the screen). Every value is escaped.
-import type { MailKind } from "./mail-kinds";
+import { MAIL_KIND, MAIL_KINDS, type MailKind } from "./mail-kinds";
 import { escapeHtml, hash } from "./text";
 
 export type { MailKind };
@@ -38,116 +38,22 @@ export const PLACEHOLDERS: Record<string, string> = {
   ket_qua: "kết quả ghi nhận",
   loi: "danh sách nội dung cần sửa",
   noi_dung: "danh sách câu trả lời đã nhận",
+  ten_ty_le: "tỷ lệ báo cáo / tỷ lệ đăng ký (theo việc được tổng hợp)",
   ty_le_bao_cao: "tỷ lệ báo cáo",
   ty_le_dung_han: "tỷ lệ đúng hạn",
   noi_dung_khan: "vụ việc cần báo cáo ngay, như đơn vị viết",
   viec_can_lam_cb: "việc cán bộ cần làm (thư cảnh báo hệ thống)",
+  lien_he: "người, điện thoại, Zalo liên hệ của bộ phận (trang Cài đặt; để trống thì không in)",
 };
 
-const UNIT = "Kính gửi: Ban Chấp hành Công đoàn cơ sở {{ten_don_vi}}\n\n";
-const END = "\n\nTrân trọng.\n{{bo_phan}}";
-const t = (kind: MailKind, label: string, subject: string, body: string, to = UNIT): Template => ({
-  kind,
-  label,
-  subject: `[{{to_chuc}}] ${subject}`,
-  body: to + body + END,
-});
+/** each kind's default template, from its entry in the mail-kind registry */
+export const DEFAULT_TEMPLATE = Object.fromEntries(MAIL_KINDS.map((kind) => [kind, { kind, ...MAIL_KIND[kind].template }])) as Record<
+  MailKind,
+  Template
+>;
 
-const NO_NAMES = "Biểu mẫu chỉ hỏi thông tin chung của đơn vị, không hỏi họ tên hay thông tin cá nhân của người lao động.";
-const OTHER_CHANNEL = "Nếu đơn vị đã gửi bằng văn bản, email hoặc tin nhắn, đề nghị đồng chí trả lời thư này để {{bo_phan}} ghi nhận.";
-
-export const DEFAULT_TEMPLATES: Template[] = [
-  t(
-    "invite",
-    "Mời đăng ký (khi mở đăng ký và khi đơn vị mới vào danh sách)",
-    "Đề nghị đăng ký tài khoản Facebook của CĐCS {{ten_don_vi}} (hạn {{han_nop}})",
-    `{{tinh_trang}}
-
-{{lien_ket}}
-
-Nội dung đăng ký gồm: 01 tài khoản Facebook mang tên CĐCS hoặc tên đồng chí Chủ tịch CĐCS; 01 nhóm ẩn danh (tên nhóm không mang tên công đoàn); các trang của Công đoàn Việt Nam, LĐLĐ TP. Hồ Chí Minh, {{to_chuc}} mà tài khoản đã theo dõi. Biểu mẫu đã chọn sẵn tên đơn vị và chỉ hỏi thông tin của đơn vị.
-
-{{chi_tiet}}`,
-  ),
-  t(
-    "reminder",
-    "Nhắc trước hạn (đơn vị chưa có báo cáo được ghi nhận)",
-    "Nhắc {{viec_can_lam}} (hạn {{han_nop}})",
-    `{{tinh_trang}}
-
-{{lien_ket}}
-
-{{chi_tiet}}
-
-${NO_NAMES} ${OTHER_CHANNEL}`,
-  ),
-  t(
-    "overdue",
-    "Báo trễ hạn (đơn vị chưa có báo cáo được ghi nhận)",
-    "{{tinh_trang_ngan}} {{viec}} – đã quá hạn {{so_ngay_tre}} ngày",
-    `{{tinh_trang}}
-
-{{lien_ket}}
-
-{{chi_tiet}}
-
-${OTHER_CHANNEL}`,
-  ),
-  t(
-    "receipt",
-    "Xác nhận đã nhận (mỗi lần nộp, mọi kênh)",
-    "Đã nhận {{viec}} của CĐCS {{ten_don_vi}}",
-    `{{tinh_trang}}
-
-{{lien_ket_sua}}
-
-{{chi_tiet}}`,
-  ),
-  t(
-    "invalid",
-    "Đề nghị sửa (bản gửi chưa hợp lệ)",
-    "Cần sửa {{viec}} của CĐCS {{ten_don_vi}}",
-    `{{tinh_trang}}
-
-{{lien_ket_sua}}
-
-{{chi_tiet}}`,
-  ),
-  t(
-    "rollup",
-    "Tổng hợp (gửi lãnh đạo sau hạn)",
-    "Tổng hợp {{viec}}: tỷ lệ báo cáo {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
-    "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
-    "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
-  ),
-  t(
-    "urgent",
-    "Báo cáo khẩn (đơn vị báo vụ việc cần báo cáo ngay)",
-    "KHẨN: vụ việc tại CĐCS {{ten_don_vi}} ({{ky}}) – {{tinh_trang_ngan}}",
-    `{{tinh_trang}}
-
-{{noi_dung_khan}}
-
-{{chi_tiet}}
-
-{{lien_ket}}`,
-    "Kính gửi: Lãnh đạo {{to_chuc}}; {{bo_phan}}\n\n",
-  ),
-  t(
-    "alert",
-    "Cảnh báo hệ thống (gửi cán bộ vận hành)",
-    "Cần xử lý: {{viec}}",
-    `{{tinh_trang}}
-
-Việc cần làm:
-{{viec_can_lam_cb}}
-
-{{chi_tiet}}
-
-{{lien_ket}}`,
-    "Kính gửi: Cán bộ {{bo_phan}}\n\n",
-  ),
-];
+/** the defaults in the registry's order (the order of the Sheet's templates tab) */
+export const DEFAULT_TEMPLATES: Template[] = MAIL_KINDS.map((k) => DEFAULT_TEMPLATE[k]);
 
 /**
  * The defaults earlier versions of the product wrote (kind and a hash of subject and body): a template still exactly as
@@ -160,6 +66,16 @@ const FORMER_DEFAULTS = new Set([
   "invalid:cp7e86",
   "rollup:1teqkb0",
   "urgent:8b4e17",
+  // before the desk's contact in the footer and the rollup's rate named for what it counts
+  "invite:dnorxr",
+  "reminder:1o6nmu5",
+  "overdue:fo5td9",
+  "receipt:12hkmv6",
+  "invalid:1fhojtd",
+  "rollup:fo1q5k",
+  "urgent:1077aa3",
+  "alert:rbqshg",
+  "invalid:1en1pe3",
 ]);
 
 export function isFormerDefault(t: { kind: string; subject: string; body: string }): boolean {

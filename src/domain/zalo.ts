@@ -1,11 +1,12 @@
 // What staff paste into the chairs' Zalo group: for each period still open to mails, the units that have not sent an
 // acceptable report, each with its own link; one message for the group (in parts short enough to paste) and one per
 // unit for a private message.
-import { dayNumber, localDay, viDateTime } from "./dates";
+import { localDay, viDateTime } from "./dates";
+import { REGISTRATION } from "./periods";
 import type { Settings } from "./settings";
-import type { Statuses, StatusKind } from "./status";
+import type { Statuses, StatusKind, UnitStatus } from "./status";
 import type { Unit } from "./units";
-import { deadlineWords } from "./wording";
+import { daysPastDue, deadlineWords } from "./wording";
 
 /** a unit that still owes the period, and the link that does it */
 interface ZaloUnit {
@@ -21,13 +22,28 @@ export interface ZaloSection {
   work: string;
   /** “trước ngày 24/10/2018” */
   due: string;
-  /** days past the last on-time day (0 while still on time) */
+  /** days past the due date, as the mails and the overdue settings count them ("Báo trễ hạn sau 1 ngày": 1) */
   daysLate: number;
+  /** past the last on-time day (on a "trước ngày" due date itself: late, 0 days past it) */
+  late?: boolean;
   units: ZaloUnit[];
 }
 
 /** a Zalo message stays short enough to paste and read on a phone */
 export const ZALO_PART_CHARS = 1800;
+
+/** ", đã quá hạn 1 ngày" / ", đã quá hạn" / "" as the mails say it on the same day */
+function lateWords(sec: ZaloSection): string {
+  return sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : sec.late ? ", đã quá hạn" : "";
+}
+
+/** does a unit owe the period: nothing arrived, nothing acceptable, or a registration it is asked for before its own
+ * deadline (the day's mails ask it too); a report waiting for staff is theirs to decide */
+function owingNow(period: string, st: UnitStatus | undefined): "missing" | "invalid" | null {
+  if (!st) return null;
+  if (st.kind === "missing" || st.kind === "invalid") return st.kind;
+  return period === REGISTRATION && st.kind === "exempt" && st.notYetDue ? "missing" : null;
+}
 
 /** units owing each period (nothing arrived, or nothing acceptable); a report waiting for staff is theirs to decide */
 export function zaloSections(
@@ -39,7 +55,7 @@ export function zaloSections(
   words: (period: string) => string,
   link: (period: string, u: Unit) => string,
 ): ZaloSection[] {
-  const today = dayNumber(localDay(asOf, s.timeZone));
+  const today = localDay(asOf, s.timeZone);
   const out: ZaloSection[] = [];
   for (const period of periods) {
     const map = statuses.byPeriod.get(period);
@@ -47,15 +63,15 @@ export function zaloSections(
     if (!map || !f) continue;
     const owing: ZaloUnit[] = [];
     for (const u of units) {
-      const st = map.get(u.code);
-      if (!st || (st.kind !== "missing" && st.kind !== "invalid")) continue;
-      owing.push({ code: u.code, name: u.name, status: st.kind, link: link(period, u) });
+      const status = owingNow(period, map.get(u.code));
+      if (status) owing.push({ code: u.code, name: u.name, status, link: link(period, u) });
     }
     out.push({
       period,
       work: words(period),
       due: deadlineWords(f.deadline),
-      daysLate: Math.max(0, today - dayNumber(f.deadline.lastOnTime)),
+      daysLate: daysPastDue(f.deadline, today),
+      late: today > f.deadline.lastOnTime,
       units: owing,
     });
   }
@@ -94,9 +110,9 @@ function addressee(u: ZaloUnit): string {
 export function personalMessage(u: ZaloUnit, sec: ZaloSection, org: string): string {
   const what =
     u.status === "invalid"
-      ? `${sec.work} đơn vị đã gửi chưa hợp lệ (chỗ cần sửa có trong thư “Đề nghị sửa” gửi về email của đơn vị). Đề nghị đồng chí sửa và gửi lại (hạn ${sec.due}${sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : ""})`
-      : sec.daysLate
-        ? `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}, đã quá hạn ${sec.daysLate} ngày). Đề nghị đồng chí gửi ngay`
+      ? `${sec.work} đơn vị đã gửi chưa hợp lệ (chỗ cần sửa có trong thư “Đề nghị sửa” gửi về email của đơn vị). Đề nghị đồng chí sửa và gửi lại (hạn ${sec.due}${lateWords(sec)})`
+      : lateWords(sec)
+        ? `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}${lateWords(sec)}). Đề nghị đồng chí gửi ngay`
         : `${org} chưa nhận được ${sec.work} của đơn vị (hạn ${sec.due}). Đề nghị đồng chí gửi`;
   return `${addressee(u)}: ${what} qua đường dẫn riêng của đơn vị: ${u.link} . Trân trọng.`;
 }
@@ -104,7 +120,7 @@ export function personalMessage(u: ZaloUnit, sec: ZaloSection, org: string): str
 /** the group's message, in parts of at most `max` characters, each complete in itself */
 export function groupMessages(sec: ZaloSection, org: string, asOf: number, tz: string, max = ZALO_PART_CHARS): string[] {
   if (!sec.units.length) return [];
-  const head = `[${org}] Kính gửi các đồng chí Chủ tịch CĐCS: đến ${viDateTime(asOf, tz)}, ${org} chưa nhận được ${sec.work} (hạn ${sec.due}${sec.daysLate ? `, đã quá hạn ${sec.daysLate} ngày` : ""}) của các đơn vị dưới đây. Đề nghị các đồng chí bấm vào đường dẫn riêng của đơn vị mình để gửi:`;
+  const head = `[${org}] Kính gửi các đồng chí Chủ tịch CĐCS: đến ${viDateTime(asOf, tz)}, ${org} chưa nhận được ${sec.work} (hạn ${sec.due}${lateWords(sec)}) của các đơn vị dưới đây. Đề nghị các đồng chí bấm vào đường dẫn riêng của đơn vị mình để gửi:`;
   const tail = "Trân trọng.";
   const lines = sec.units.map(
     (u, i) => `${i + 1}. ${u.code} – ${u.name}${u.status === "invalid" ? " (đã gửi nhưng chưa hợp lệ, đề nghị sửa)" : ""}: ${u.link}`,
