@@ -29,7 +29,7 @@ export function deadlineFor(period: string, unit: Unit | undefined, s: Settings,
 }
 
 /** "Liên hệ: đồng chí Trần Thị Lan, điện thoại 028 3829 0000, Zalo 0909 123 456." with what the settings fill; empty when none */
-export function contactLine(s: Pick<Settings, "contactName" | "contactPhone" | "contactZalo">): string {
+function contactLine(s: Pick<Settings, "contactName" | "contactPhone" | "contactZalo">): string {
   const parts = [
     s.contactName?.trim() ?? "",
     s.contactPhone?.trim() ? `điện thoại ${s.contactPhone.trim()}` : "",

@@ -4,7 +4,7 @@
 // tables and the `never` switches in src/domain/schedule.ts, src/domain/mail-text.ts and src/app/compose.ts).
 
 /** what is true of a unit for a period, as mails speak to it */
-export type UnitState = "missing" | "invalid" | "unverified" | "onTime" | "late" | "rejected" | "paper" | "exempt" | "addedLate";
+type UnitState = "missing" | "invalid" | "unverified" | "onTime" | "late" | "rejected" | "paper" | "exempt" | "addedLate";
 
 /**
  * How a kind is planned:
@@ -15,7 +15,7 @@ export type UnitState = "missing" | "invalid" | "unverified" | "onTime" | "late"
  * - rollup: to leaders once a period's last on-time day has ended;
  * - event: never planned; sent where it arises (a stored report, a stopped job).
  */
-export type Planning = "invite" | "before" | "after" | "response" | "rollup" | "event";
+type Planning = "invite" | "before" | "after" | "response" | "rollup" | "event";
 
 /**
  * Which sentences fill {{tinh_trang}} and its companions (src/domain/mail-text.ts):
@@ -23,9 +23,9 @@ export type Planning = "invite" | "before" | "after" | "response" | "rollup" | "
  * - response: what arrived, whether it counts, or what to fix;
  * - own: composed by the run that sends it (rollups, urgent reports, alerts).
  */
-export type Wording = "owed" | "response" | "own";
+type Wording = "owed" | "response" | "own";
 
-export interface DefaultTemplate {
+interface DefaultTemplate {
   /** the template's name in the Sheet's templates tab */
   label: string;
   subject: string;
@@ -218,7 +218,7 @@ export type MailKind = keyof typeof MAIL_KIND;
 export const MAIL_KINDS = Object.keys(MAIL_KIND) as MailKind[];
 
 /** the kinds planned a given way (typed: a table over them must name each) */
-export type KindPlannedBy<P extends Planning> = { [K in MailKind]: (typeof MAIL_KIND)[K]["plan"] extends P ? K : never }[MailKind];
+type KindPlannedBy<P extends Planning> = { [K in MailKind]: (typeof MAIL_KIND)[K]["plan"] extends P ? K : never }[MailKind];
 /** the kinds worded a given way */
 export type KindWordedBy<W extends Wording> = { [K in MailKind]: (typeof MAIL_KIND)[K]["wording"] extends W ? K : never }[MailKind];
 

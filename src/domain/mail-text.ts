@@ -32,7 +32,7 @@ export function channelWords(channel: string): string {
 }
 
 /** the kinds whose sentences are written here (the others are composed by the run that sends them) */
-export type WordedKind = KindWordedBy<"owed" | "response">;
+type WordedKind = KindWordedBy<"owed" | "response">;
 
 export interface MailFacts {
   kind: WordedKind;
