@@ -24,6 +24,7 @@ import {
   UNITS_HEADER,
 } from "../domain/layout";
 import { SETTING_DEFS } from "../domain/settings";
+import { START_STEPS_ROW } from "../domain/start";
 import type { Look } from "./ports";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
@@ -37,9 +38,10 @@ const STATUS_COLORS =
     .split(";")
     .map((x) => ({ prefix: x.split(":")[0], background: `#${x.split(":")[1]}` }));
 
-const START_COLORS = "Đã xong:c8e6c9;Chưa xong:ffcdd2;Cần sửa:ffcdd2;Nên làm:fff9c4;Làm một lần:fff9c4"
-  .split(";")
-  .map((x) => ({ prefix: x.split(":")[0], background: `#${x.split(":")[1]}` }));
+const START_COLORS =
+  "Đã xong:c8e6c9;Chưa xong:ffcdd2;Cần sửa:ffcdd2;Nên làm:fff9c4;Làm một lần:fff9c4;Cần làm:ffcdd2;Cần xem:ffcdd2;Không có việc:c8e6c9;Bình thường:c8e6c9;Sắp tới:fff9c4"
+    .split(";")
+    .map((x) => ({ prefix: x.split(":")[0], background: `#${x.split(":")[1]}` }));
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -322,7 +324,10 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     name: TAB.start,
     wrapFrom: 2,
     header: [],
-    widths: [55, 300, 110, 560],
+    // fits A4 portrait (about 720 px of printable width at 96 dpi)
+    widths: [40, 220, 120, 380],
+    // the steps' header, like the today header above it
+    bold: [`A${START_STEPS_ROW}:D${START_STEPS_ROW}`],
     wrapCols: [1, 2, 3, 4],
     frozenRows: 2,
     protect: false,

@@ -20,8 +20,8 @@ export const TAB = {
   selfCheck: "Kiểm tra",
   /** the archive spreadsheets of closed years, and the figures of the periods they hold */
   archive: "Lưu trữ",
-  /** the first steps and their state: the tab a new Sheet opens on */
-  start: "Bắt đầu",
+  /** what needs staff today, then the first steps and their state: the tab the Sheet opens on */
+  start: "Hôm nay",
   /** what staff paste into the chairs' Zalo group: units still owing, each with its own link */
   zalo: "Nhắc qua Zalo",
   /** the dropdowns' lists of the manual tabs ("mã – tên" of each unit, months): hidden, written by the product */
