@@ -118,8 +118,8 @@ describe("the template route", () => {
     w.run("onOpen", { ui: true, as: FEDERATION });
     const quiet = w.meter.total - before;
     expect(copy?.toasts ?? []).toEqual([]);
-    // two days on with no daily run (the triggers did not fire): opening the Sheet says so, from the properties alone
-    w.now += 2 * 86400000;
+    // two days on, an hour after the run's time, with no daily run (the triggers did not fire): opening the Sheet says so, from the properties alone
+    w.now += 2 * 86400000 + 3600000;
     before = w.meter.total;
     expect(w.run("onOpen", { ui: true, as: FEDERATION }).ok).toBe(true);
     // what a quiet opening costs, and the toast: no tab read
