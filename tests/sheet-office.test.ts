@@ -55,16 +55,22 @@ describe("the workbook as staff read it", () => {
     expect(visible().flatMap((s) => cutCells(s, tz))).toEqual([]);
   });
 
-  it("opens on the start tab; no empty default tab; Google's response tabs come last", () => {
+  it("opens on the start tab; tabs in groups; no empty default tab; the system's tabs hidden; Google's response tabs last, after the rollups'", () => {
     const names = result.sim.ss.sheets.map((s) => s.name);
     expect(names[0]).toBe(TAB.start);
     expect(result.sim.ss.active?.name ?? names[0]).toBe(TAB.start);
     expect(names.filter((n) => /^(Trang tính|Sheet)\s?\d+$/.test(n))).toEqual([]);
     const responses = names.filter((n) => n.startsWith("Câu trả lời biểu mẫu"));
     expect(responses).toHaveLength(2);
-    // after the product's own tabs; only the rollup tabs (made later, by the rollup runs) follow them
-    const firstResponse = names.indexOf(responses[0]);
-    expect(names.slice(firstResponse).every((n) => n.startsWith("Câu trả lời") || n.startsWith("TH "))).toBe(true);
+    // the raw response tabs last, right after the rollup tabs (made later, by the rollup runs)
+    expect(names.slice(-2).sort()).toEqual([...responses].sort());
+    const th = names.filter((n) => n.startsWith("TH "));
+    expect(th.length).toBeGreaterThan(3);
+    expect(names.slice(-2 - th.length, -2)).toEqual(th);
+    // what staff read each day first, together; the system's own tabs hidden
+    expect(names.slice(0, 5)).toEqual([TAB.start, TAB.status, TAB.dashboard, TAB.zalo, TAB.preview]);
+    const hidden = result.sim.ss.sheets.filter((s) => s.hidden).map((s) => s.name);
+    expect(hidden.sort()).toEqual([TAB.ledger, TAB.queue, TAB.lists].sort());
   });
 });
 

@@ -28,7 +28,7 @@ import { START_STEPS_ROW } from "../domain/start";
 import type { Look } from "./ports";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
-export const LOOK_VERSION = 3;
+export const LOOK_VERSION = 4;
 
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
@@ -150,9 +150,11 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
   defs.push({
     name: TAB.status,
     header: [],
-    widths: [85, 300, 170, ...Array(DASHBOARD_PERIODS).fill(135)],
-    // the title in A1 runs across; each period's “Cập nhật lúc …” wraps in its column
+    widths: [85, 280, 150, ...Array(DASHBOARD_PERIODS).fill(110)],
+    // the title in A1 runs across; the time it was written (C1) and the longer statuses wrap in their column
     wrapCols: range(2, 3 + DASHBOARD_PERIODS),
+    // each period's header, figures and statuses centred in its column: a number stands under its own header
+    align: [{ a1: `D2:${lastStatusCol}${unitCount + STATUS_UNITS_ROW + 200}`, h: "center" }],
     frozenRows: 2,
     frozenCols: 2,
     // codes, names and groups as staff typed them: "001" stays 001, "=…" stays text
@@ -173,8 +175,14 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     name: TAB.dashboard,
     wrapFrom: 2,
     header: [],
-    // the period table fits a landscape page; the table by Khối sits right of it, under Google's chart
-    widths: [120, 85, 85, 65, 70, 65, 70, 85, 85, 105, 85, 85, 30, 110, 190, 90, 70, 75, 90, 90],
+    // both tables together fit the width of a landscape A4 page (its headers wrap): every figure on page 1; the table
+    // by Khối sits right of the period table, under Google's chart
+    widths: [105, 80, 70, 60, 65, 60, 65, 75, 75, 85, 75, 75, 20, 90, 170, 70, 60, 65, 75, 75],
+    // headers and figures centred alike, in both tables
+    align: [
+      { a1: `B2:L${lastRow}`, h: "center" },
+      { a1: `${colLetter(GROUP_COL + 2)}${GROUP_ROW + 1}:${groupEnd}${GROUP_ROW + 200}`, h: "center" },
+    ],
     bold: [`${colLetter(GROUP_COL)}${GROUP_ROW}:${colLetter(DASHBOARD_WIDTH)}${GROUP_ROW + 1}`],
     wrapCols: [...range(1, 12), ...range(GROUP_COL, DASHBOARD_WIDTH)],
     frozenRows: 2,
@@ -217,7 +225,8 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     protect: false,
     tabColor: "#5b8def",
   });
-  const logWidths = [200, 125, 125, 260, 110, 240, 170, 380, 160];
+  // the times (dd/mm/yyyy hh:mm) whole in their column in Sheets and in print, never running into the next
+  const logWidths = [200, 145, 125, 260, 110, 240, 170, 380, 160];
   const logWrap = [3, 4, 6, 7, 8, 9];
   defs.push({
     name: TAB.mailLog,
@@ -254,7 +263,7 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
   defs.push({
     name: TAB.runLog,
     header: RUN_LOG_HEADER,
-    widths: [125, 190, 130, 640],
+    widths: [145, 190, 130, 560],
     wrapCols: [2, 3, 4],
     frozenRows: 1,
     dateCols: [1],
@@ -336,6 +345,35 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
   });
   return defs;
 }
+
+/**
+ * Where a new Sheet's tabs stand (setup makes the settings first, then the roster, then the rest), by group: what staff read each day (computed), the reports and their
+ * manual entry, the roster and the settings, the logs and checks, the system's own (hidden). The rollup tabs, made
+ * later, go after them and before Google's response tabs (src/gas/workbook.ts). The dropdowns' list comes before the
+ * manual tabs that read it.
+ */
+export const TAB_ORDER: string[] = [
+  TAB.start,
+  TAB.status,
+  TAB.dashboard,
+  TAB.zalo,
+  TAB.preview,
+  SPECS.registration.tab,
+  SPECS.monthly.tab,
+  TAB.lists,
+  TAB.manualRegistration,
+  TAB.manualMonthly,
+  TAB.units,
+  TAB.settings,
+  TAB.templates,
+  TAB.themes,
+  TAB.mailLog,
+  TAB.runLog,
+  TAB.selfCheck,
+  TAB.archive,
+  TAB.ledger,
+  TAB.queue,
+];
 
 /**
  * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, the

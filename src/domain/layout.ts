@@ -47,6 +47,8 @@ export interface TabDef {
   hiddenCols?: number[];
   /** number formats of blocks of the tab (A1 ranges), as Sheets shows them in the Sheet's locale */
   formats?: { a1: string; format: string }[];
+  /** blocks (A1 ranges) set to one horizontal alignment: a table's headers and its numbers aligned the same way */
+  align?: { a1: string; h: "left" | "center" | "right" }[];
   frozenRows: number;
   frozenCols?: number;
   textCols?: number[];

@@ -1,6 +1,7 @@
 // The Apps Script side of every port, made once per run.
 import { IS_COPY } from "../app/copy";
 import type { Ports, Store } from "../app/ports";
+import { TAB_ORDER } from "../app/tabs";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
 import { reportDocs } from "./docs";
 import {
@@ -22,7 +23,7 @@ import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, dropTriggers, ensureTriggers, ensureWatch, scheduleFollowUp } from "./triggers";
 import { alert } from "./ui";
-import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab } from "./workbook";
+import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab, TabOrder } from "./workbook";
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
@@ -92,7 +93,8 @@ export function gasPorts(fromMenu = false): Ports {
       prepare: (store, defs, restyle = true) => {
         const ss = ssOf(store);
         const made: string[] = [];
-        for (const d of defs) if (ensureTab(ss, d, restyle).created) made.push(d.name);
+        const order = new TabOrder(ss, TAB_ORDER);
+        for (const d of defs) if (ensureTab(ss, d, restyle, order).created) made.push(d.name);
         return made;
       },
       zone: (store, tz) => {
