@@ -148,7 +148,7 @@ function headersOverFigures(tab: string, headers: string[], row: { label: string
   for (const f of row.figures) {
     const n = f.split(" ").length;
     const at = words.findIndex(
-      (w, i) =>
+      (_w, i) =>
         words
           .slice(i, i + n)
           .map((x) => x.text)
