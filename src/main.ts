@@ -13,8 +13,9 @@ import { refreshStatus as refresh } from "./app/refresh";
 import { runSelfCheck } from "./app/self-check";
 import { setup as doSetup } from "./app/setup";
 import * as panel from "./app/sidebar";
-import { prepareTemplate as template, writeStart } from "./app/start";
+import { openNote, prepareTemplate as template, writeStart } from "./app/start";
 import { handleSubmit } from "./app/submit";
+import { setupAnswer } from "./domain/start";
 import { gasPorts } from "./gas/runtime";
 import { addMenu, alert } from "./gas/ui";
 
@@ -72,9 +73,17 @@ function menu(title: string, fn: (p: Ports) => Outcome<string> | string): void {
   alert(title, msg);
 }
 
-/** simple trigger: the staff menu */
+/** simple trigger: the staff menu, and a toast when the owner's daily run is missing (properties only: cheap) */
 export function onOpen(): void {
   addMenu();
+  try {
+    const p = gasPorts();
+    const active = p.active();
+    const note = active ? openNote(p, active.id) : "";
+    if (active && note) p.ui.toast(active.store, note);
+  } catch {
+    // a simple trigger runs with limited rights: the menu is what matters
+  }
 }
 
 /** installable trigger on each form */
@@ -166,8 +175,10 @@ export function setup(): void {
   menu("Thiết lập", (p) => {
     const r = doSetup(p);
     const check = r.ok ? checked(p) : null;
-    writeStart(p, check?.summary ?? null, true);
-    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...r.changes, ...(check ? [check.message] : [])].join("\n");
+    const { facts } = writeStart(p, check?.summary ?? null, true);
+    // a short answer with the next step; what setup made is in the run log
+    if (facts) return setupAnswer(r.ok, r.problems, facts);
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...(check ? [check.message] : [])].join("\n");
   });
 }
 

@@ -3,7 +3,10 @@ import type { GroupRow } from "./domain/dashboard";
 import type { FormId } from "./domain/forms";
 import type { FormSpec } from "./domain/forms/spec";
 import type { FormTexts } from "./domain/forms/texts";
-import type { TabDef } from "./domain/layout";
+import type { Look, TabDef } from "./domain/layout";
+
+export type { Look } from "./domain/layout";
+
 import type { Report } from "./domain/report/report";
 import type { TemplateSpec } from "./domain/report/template";
 import type { Theme } from "./domain/report/themes";
@@ -497,14 +500,6 @@ interface Workbook {
   responseTabs(store: Store): { name: string; formUrl: string; cells: number }[];
   /** a tab removed */
   drop(store: Store, tab: string): void;
-}
-
-export interface Look {
-  widths: number[];
-  wrap?: number[];
-  /** rows (from 1) in bold: headings */
-  bold?: number[];
-  frozenRows?: number;
 }
 
 /** a form as Google reports it, for the self-check */

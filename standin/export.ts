@@ -127,7 +127,9 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
         cell.font = { name: "Arial", size: 10, bold: sheet.fontWeights.get(key) === "bold" };
         const wrap = wraps(sheet, r, c) || (typeof v === "string" && v.includes("\n"));
         const top = sheet.verticalAlignments.get(key) === "top" || wrap;
-        if (wrap || top) cell.alignment = { wrapText: wrap, vertical: top ? "top" : undefined };
+        const h = sheet.horizontalAlignments.get(key);
+        const horizontal = h === "left" || h === "center" || h === "right" ? h : undefined;
+        if (wrap || top || horizontal) cell.alignment = { wrapText: wrap, vertical: top ? "top" : undefined, horizontal };
       }
       const h = rowHeightPt(sheet, r, tz);
       if (h) ws.getRow(r).height = h;

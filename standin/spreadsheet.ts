@@ -50,6 +50,7 @@ export class SheetModel {
   colWidths = new Map<number, number>();
   wraps = new Map<string, boolean>();
   verticalAlignments = new Map<string, string>();
+  horizontalAlignments = new Map<string, string>();
   hiddenColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
@@ -227,6 +228,7 @@ type RangeKeys =
   | "setNotes"
   | "setFontWeights"
   | "setVerticalAlignment"
+  | "setHorizontalAlignment"
   | "setDataValidation"
   | "protect"
   | "createTextFinder";
@@ -422,6 +424,10 @@ export class StandinRange implements Pick<Range, RangeKeys> {
   }
   setVerticalAlignment(a: "top" | "middle" | "bottom" | null): Range {
     return this.setMap(this.sheetModel.verticalAlignments, null, a, "setVerticalAlignment");
+  }
+  /** left, center, right (Google also takes "normal", its default: numbers right, text left) */
+  setHorizontalAlignment(a: "left" | "center" | "normal" | "right" | null): Range {
+    return this.setMap(this.sheetModel.horizontalAlignments, null, a, "setHorizontalAlignment");
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
     this.hit("setDataValidation");

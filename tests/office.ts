@@ -48,6 +48,8 @@ export interface Word {
   text: string;
   x: number;
   y: number;
+  /** the right edge of the word (points) */
+  xMax: number;
 }
 export interface PdfLine {
   page: number;
@@ -72,10 +74,11 @@ export function pdfLines(pdf: string): PdfLine[] {
     .slice(1)
     .forEach((pageXml, i) => {
       for (const m of pageXml.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)) {
-        const words = [...m[2].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
-          text: entities(w[3]),
+        const words = [...m[2].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
+          text: entities(w[4]),
           x: Number(w[1]),
           y: Number(w[2]),
+          xMax: Number(w[3]),
         }));
         lines.push({ page: i + 1, words, text: words.map((w) => w.text).join(" "), y: Number(m[1]) });
       }

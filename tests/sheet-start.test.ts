@@ -2,7 +2,7 @@
 // a copy), opens the menu and runs setup; the start tab lists the first steps and where each stands.
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
-import { START_HEADER } from "../src/domain/start";
+import { START_HEADER, START_STEPS_ROW, TODAY_HEADER, TODAY_ITEMS } from "../src/domain/start";
 import { bundleSource } from "../standin/simulation";
 import { World } from "../standin/world";
 
@@ -13,8 +13,10 @@ const FEDERATION = "tuyengiao@ldldq3.example.vn";
 function steps(w: World): Map<string, string> {
   const tab = w.sheetOf(w.boundSpreadsheetId ?? "", TAB.start)?.model;
   if (!tab) throw new Error("no start tab");
-  expect(tab.values[1]).toEqual(START_HEADER);
-  return new Map(tab.values.slice(2).map((r) => [String(r[1]), String(r[2])]));
+  // the today block first (title, header, its rows), then the steps under their own header
+  expect(tab.values[1]).toEqual(TODAY_HEADER);
+  expect(tab.values[START_STEPS_ROW - 1].slice(0, 3)).toEqual(START_HEADER.slice(0, 3));
+  return new Map(tab.values.slice(START_STEPS_ROW, START_STEPS_ROW + 10).map((r) => [String(r[1]), String(r[2])]));
 }
 
 function template(): World {
@@ -38,6 +40,10 @@ describe("the template route", () => {
     expect(s.get("Chạy Thiết lập lần đầu")).toBe("Chưa xong");
     expect(s.get("Điền danh sách đơn vị")).toBe("Chưa xong");
     expect(s.get("Lịch chạy tự động")).toBe("Chưa xong");
+    // before setup, the today block says only that setup comes first
+    const today = w.sheetOf("ss-template", TAB.start)?.model.values ?? [];
+    expect(String(today[0][0])).toMatch(/^HÔM NAY \d{2}\/\d{2}\/\d{4}/);
+    expect(today[2].slice(1, 3)).toEqual(["Chưa thiết lập", "Cần làm"]);
     expect(w.forms.size).toBe(0);
     expect(w.triggers).toEqual([]);
     expect(w.alerts.join("\n")).toContain("Tệp → Tạo bản sao");
@@ -54,6 +60,11 @@ describe("the template route", () => {
     expect([...w.menus.keys()]).toEqual(["Báo cáo CĐCS"]);
     let r = w.run("setup", { ui: true, as: FEDERATION });
     expect(r.ok, r.error).toBe(true);
+    // setup answers in a few lines with the next step (what it made is in the run log)
+    const answer = w.alerts[w.alerts.length - 1];
+    expect(answer.split("\n").length).toBeLessThanOrEqual(8);
+    expect(answer).toContain("Thiết lập xong.");
+    expect(answer).toMatch(/Bước tiếp: điền trang “Đơn vị”/);
     let s = steps(w);
     expect(s.get("Chạy Thiết lập lần đầu")).toBe("Đã xong");
     expect(s.get("Kiểm tra trang “Cài đặt”")).toBe("Đã xong");
@@ -92,8 +103,29 @@ describe("the template route", () => {
     expect(s.get("Điền danh sách đơn vị")).toBe("Đã xong");
     expect(s.get("Chạy lại Thiết lập sau khi điền")).toBe("Đã xong");
     expect(s.get("Kiểm tra hệ thống đạt")).toBe("Đã xong");
+    expect(w.alerts[w.alerts.length - 1]).toMatch(/Bước tiếp: Báo cáo CĐCS → Xem trước thư/);
+    // the today block, written by setup's views: nothing waiting yet, the next mails with their dates, the health
+    const block = (w.sheetOf(copy?.id ?? "", TAB.start)?.model.values ?? []).slice(2, 2 + TODAY_ITEMS);
+    const item = (name: string) => block.find((x) => String(x[1]).startsWith(name)) ?? [];
+    expect(item("Xác nhận người gửi đang chờ")[2]).toBe("Không có việc");
+    expect(String(item("Thư sắp gửi")[2])).toMatch(/^Sắp tới: \d{2}\/\d{2}\/2018$/);
+    expect(String(item("Báo cáo tổng hợp tới")[3])).toMatch(/gửi lãnh đạo ngày \d{2}\/\d{2}\/2018/);
+    expect(String(item("Tình trạng hệ thống")[3])).toContain("Chưa có lần chạy hằng ngày nào.");
     const rows = w.sheetOf(copy?.id ?? "", TAB.start)?.model.values ?? [];
     expect(String(rows.find((x) => x[1] === "Điền danh sách đơn vị")?.[3])).toBe("2 đơn vị.");
+    // the Sheet opens with no word of trouble while the daily run is not due
+    let before = w.meter.total;
+    w.run("onOpen", { ui: true, as: FEDERATION });
+    const quiet = w.meter.total - before;
+    expect(copy?.toasts ?? []).toEqual([]);
+    // two days on, an hour after the run's time, with no daily run (the triggers did not fire): opening the Sheet says so, from the properties alone
+    w.now += 2 * 86400000 + 3600000;
+    before = w.meter.total;
+    expect(w.run("onOpen", { ui: true, as: FEDERATION }).ok).toBe(true);
+    // what a quiet opening costs, and the toast: no tab read
+    expect(w.meter.total - before).toBeLessThanOrEqual(quiet + 1);
+    expect(copy?.toasts.join("\n")).toMatch(/Lần chạy tự động hằng ngày của tài khoản tuyengiao@ldldq3\.example\.vn không chạy/);
+    expect(copy?.toasts.join("\n")).toContain("Nhận vận hành");
     // the template itself is untouched: still only its start tab, no forms of its own
     expect(t.spreadsheets.get("ss-template")?.sheets.map((x) => x.name)).toEqual([TAB.start]);
   });

@@ -34,6 +34,13 @@ const ITEM_TYPE: Record<Field["kind"], string> = {
 const RERUN = "Chạy lại Thiết lập bằng tài khoản quản lý trình kích hoạt.";
 
 /** entry.N=value pairs of a prefilled url, values decoded, in order of N */
+/** Google's email collection types as staff read them */
+const EMAIL_COLLECTION: Record<string, string> = {
+  VERIFIED: "đã xác minh (địa chỉ Google của người gửi)",
+  RESPONDER_INPUT: "người gửi tự gõ địa chỉ (không xác minh)",
+  DO_NOT_COLLECT: "không thu email",
+};
+
 function entryPairs(url: string): string[] {
   const q = url.indexOf("?");
   const out: string[] = [];
@@ -118,7 +125,7 @@ function formChecks(
       facts.emailCollection === "VERIFIED",
       facts.emailCollection === null
         ? "Không đọc được cách thu email (getEmailCollectionType)."
-        : `Cách thu email: ${facts.emailCollection}.`,
+        : `Cách thu email: ${EMAIL_COLLECTION[facts.emailCollection] ?? facts.emailCollection}.`,
       "Trong Cài đặt của biểu mẫu, mục Thu thập địa chỉ email: chọn Đã xác minh; hoặc chạy Thiết lập.",
     ),
   );

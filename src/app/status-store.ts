@@ -173,14 +173,14 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
     while (lead.length < Math.max(height, prevHeight)) lead.push(["", "", ""]);
     layout.namesHash = namesHash;
   }
-  // runs of adjacent columns, each one block from row 1 (the stamp) down; the codes and names join the first block
+  // runs of adjacent columns, each one block from row 1 (blank: the time is in C1) down; the codes and names join the first block
   // when it starts right after them (a rebuild writes the whole tab in one block)
   const order = [...cols.keys()].sort((a, b) => a - b);
   for (let i = 0; i < order.length; ) {
     let j = i;
     while (j + 1 < order.length && order[j + 1] === order[j] + 1) j++;
     const block = order.slice(i, j + 1).map((c) => pad(cols.get(c) as unknown[]));
-    const out: unknown[][] = [block.map((_, k) => (i === 0 && k === 0 ? stamp : ""))];
+    const out: unknown[][] = [block.map(() => "")];
     for (let y = 0; y < block[0].length; y++) out.push(block.map((col) => col[y]));
     if (lead && order[i] === STATUS_REG_COL) {
       const head = lead;
@@ -195,6 +195,8 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
     i = j + 1;
   }
   if (lead) r.store.writeRows(TAB.status, 1, lead, 1);
+  // one time for the whole tab, beside the title (the period columns' row 1 left blank): one call
+  r.store.writeRows(TAB.status, 1, [[stamp, ...Array(layout.periods.length + 1).fill("")]], 3);
   layout.rowsHash = rosterHash(rows.roster.map((u) => u.code));
   layout.rows = rows.codes.length;
   layout.departed = rows.departed;

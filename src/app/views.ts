@@ -12,8 +12,9 @@ import { messageOf, type Run } from "./context";
 import { noteGroups, writeDashboard } from "./dashboard";
 import { writeLists } from "./lists";
 import { readRows } from "./records";
+import { todayOf, writeToday } from "./start";
 import { livePeriods } from "./statuses";
-import { writeZalo, zaloOf } from "./zalo";
+import { notReachedToday, writeZalo, zaloOf } from "./zalo";
 
 /** a unit as the status tab names it (code, name, Khối): enough for its links and its figures by Khối */
 function unitOf(row: unknown[]): Unit {
@@ -55,13 +56,19 @@ function liveFromTab(r: Run, s: Settings): { units: Unit[]; statuses: Statuses; 
   return { units, statuses: { byPeriod, figures }, live: periods };
 }
 
-/** the Zalo list and the dashboard; what could not be written is said, never thrown */
+/** the Zalo list, the start tab's today block and the dashboard; what could not be written is said, never thrown */
 export function writeViews(r: Run, s: Settings): string[] {
   const notes: string[] = [];
   try {
     const { units, statuses, live } = liveFromTab(r, s);
     noteGroups(r, units, statuses);
-    writeZalo(r, s, zaloOf(r, s, units, statuses, live));
+    const held = notReachedToday(r, s);
+    writeZalo(r, s, zaloOf(r, s, units, statuses, live), held);
+    try {
+      writeToday(r, s, todayOf(r, s, units, statuses, live, new Set(held.map((x) => x.code)).size));
+    } catch (e) {
+      notes.push(`Chưa cập nhật được trang “${TAB.start}”: ${messageOf(e)}`);
+    }
     // the manual tabs' dropdowns follow the roster and the months
     writeLists(r, units.map(unitChoice), r.state.status?.periods ?? []);
   } catch (e) {

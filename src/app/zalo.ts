@@ -25,7 +25,7 @@ const UNIT_KINDS = new Set(["invite", "reminder", "overdue"]);
  * The units the day's mail quota left without their invitation, reminder or overdue notice (from the keys the sending
  * runs kept beside the queue); they go on the next days, and staff can reach them through Zalo today.
  */
-function notReachedToday(r: Run, s: Settings): Unreached[] {
+export function notReachedToday(r: Run, s: Settings): Unreached[] {
   const out: Unreached[] = [];
   for (const key of heldToday(r, s.timeZone)) {
     const [kind, period, code] = key.split("|");
@@ -93,8 +93,8 @@ function zaloRows(sections: ZaloSection[], s: Settings, asOf: number, held: Unre
  * The tab written whole, blanking what the last write left below; when nothing but its time changed (a quiet day), only
  * its first line is written
  */
-export function writeZalo(r: Run, s: Settings, sections: ZaloSection[]): void {
-  const rows = zaloRows(sections, s, r.now, notReachedToday(r, s));
+export function writeZalo(r: Run, s: Settings, sections: ZaloSection[], held = notReachedToday(r, s)): void {
+  const rows = zaloRows(sections, s, r.now, held);
   const height = rows.length;
   const h = hash(JSON.stringify(rows.slice(1)));
   if (h === r.state.viewHashes?.[TAB.zalo] && height === r.state.heights[TAB.zalo]) {

@@ -20,8 +20,8 @@ export const TAB = {
   selfCheck: "Kiểm tra",
   /** the archive spreadsheets of closed years, and the figures of the periods they hold */
   archive: "Lưu trữ",
-  /** the first steps and their state: the tab a new Sheet opens on */
-  start: "Bắt đầu",
+  /** what needs staff today, then the first steps and their state: the tab the Sheet opens on */
+  start: "Hôm nay",
   /** what staff paste into the chairs' Zalo group: units still owing, each with its own link */
   zalo: "Nhắc qua Zalo",
   /** the dropdowns' lists of the manual tabs ("mã – tên" of each unit, months): hidden, written by the product */
@@ -47,6 +47,8 @@ export interface TabDef {
   hiddenCols?: number[];
   /** number formats of blocks of the tab (A1 ranges), as Sheets shows them in the Sheet's locale */
   formats?: { a1: string; format: string }[];
+  /** blocks (A1 ranges) set to one horizontal alignment: a table's headers and its numbers aligned the same way */
+  align?: { a1: string; h: "left" | "center" | "right" }[];
   frozenRows: number;
   frozenCols?: number;
   textCols?: number[];
@@ -198,4 +200,13 @@ export function colLetter(n: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** how a tab looks: its columns' widths, the columns that wrap, the rows in bold, the rows frozen */
+export interface Look {
+  widths: number[];
+  wrap?: number[];
+  /** rows (from 1) in bold: headings */
+  bold?: number[];
+  frozenRows?: number;
 }

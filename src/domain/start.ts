@@ -1,9 +1,182 @@
-// The start tab: the first steps a federation takes with its own copy of the Sheet, and where each stands.
+// The start tab, "Hôm nay": first what needs staff today (kept current by the daily run's views, the sidebar and setup),
+// then the first steps a federation takes with its own copy of the Sheet and where each stands, then open problems.
+import { addDays, addMonths, viDate } from "./dates";
+import { REGISTRATION, rollupDay } from "./periods";
+import type { Rules } from "./rules";
+import type { Settings } from "./settings";
 
-export const START_HEADER = ["Bước", "Việc cần làm", "Tình trạng", "Chi tiết, cách làm"];
+export const TODAY_HEADER = ["", "Việc hôm nay", "Tình trạng", "Chi tiết, cách làm"];
+export const START_HEADER = ["Bước", "Các bước ban đầu", "Tình trạng", "Chi tiết, cách làm"];
 
-/** the row the block of problems starts at: under the title, the header and the ten steps, after a blank row */
-export const START_PROBLEMS_ROW = 14;
+/** the today block: a title, its header and these rows, always as many (the steps below keep their rows) */
+export const TODAY_ITEMS = 7;
+/** the row of the steps' header: after the title, the today header, its rows and a blank row */
+export const START_STEPS_ROW = 2 + TODAY_ITEMS + 2;
+/** the row the block of problems starts at: under the ten steps, after a blank row */
+export const START_PROBLEMS_ROW = START_STEPS_ROW + 10 + 2;
+
+/** the words of the today block's state column (the tab colours them) */
+export const TODAY_STATE = { todo: "Cần làm", none: "Không có việc", look: "Cần xem", fine: "Bình thường", next: "Sắp tới" } as const;
+
+/** a unit today's block names: code, name, and the chair and phone when the roster has them */
+export interface TodayUnit {
+  code: string;
+  name: string;
+  chair?: string;
+  phone?: string;
+  /** the period it is about, in words (tháng 11/2018, đăng ký) */
+  period: string;
+  daysLate?: number;
+}
+
+/** what the run that writes the block already knows: nothing here costs a read per unit */
+export interface TodayFacts {
+  /** setup has run: before it, the block says only that */
+  setUp: boolean;
+  waiting: TodayUnit[];
+  invalid: TodayUnit[];
+  overdue: TodayUnit[];
+  /** urgent mails still owed (the quota held them) */
+  urgentOwed: number;
+  next: { day: string; what: string }[];
+  rollup: { day: string; period: string } | null;
+  /** the owner's daily run: when it last ran (0: never) and whether one is missing */
+  daily: { last: number; lastText: string; by: string; stale: boolean; hour: number };
+  /** mails the quota held back today, by unit */
+  held: number;
+  problems: number;
+  /** the Sheet is a paused copy */
+  paused: boolean;
+}
+
+/** at most this many units named in a cell; the rest counted, with where to see them */
+const LISTED = 12;
+
+function unitLine(u: TodayUnit, withPhone: boolean): string {
+  const who = withPhone ? [u.chair, u.phone].filter(Boolean).join(", ") : "";
+  const late = u.daysLate ? `, trễ ${u.daysLate} ngày` : "";
+  return `${u.code} – ${u.name} (${u.period}${late})${who ? `: ${who}` : withPhone ? ": chưa có số điện thoại trong trang “Đơn vị”" : ""}`;
+}
+
+function listed(units: TodayUnit[], withPhone: boolean, more: string): string {
+  const lines = units.slice(0, LISTED).map((u) => unitLine(u, withPhone));
+  if (units.length > LISTED) lines.push(`… và ${units.length - LISTED} đơn vị khác: ${more}`);
+  return lines.join("\n");
+}
+
+/**
+ * The days mails are next due after `today` (reminders before each live deadline and the next month's, notices after),
+ * and the next rollup. From the settings alone: which units a mail goes to is the day's plan, not known ahead.
+ */
+export function upcoming(s: Settings, rules: Rules, periods: string[], today: string): Pick<TodayFacts, "next" | "rollup"> {
+  const months = periods.filter((p) => p !== REGISTRATION);
+  const latest = months[0] ?? s.firstPeriod;
+  const all = [...new Set([...periods, ...(latest >= s.firstPeriod ? [addMonths(latest, 1)] : [s.firstPeriod])])];
+  const events: { day: string; what: string }[] = [];
+  let rollup: TodayFacts["rollup"] = null;
+  for (const period of all) {
+    const d = period === REGISTRATION ? rules.registration() : rules.deadline(period);
+    const label = period === REGISTRATION ? "đăng ký" : `báo cáo tháng ${period.slice(5)}/${period.slice(0, 4)}`;
+    for (const k of s.remindBefore) events.push({ day: addDays(d.due, -k), what: `nhắc hạn ${label} (hạn ${viDate(d.due)})` });
+    for (const k of s.overdueAfter) events.push({ day: addDays(d.due, k), what: `báo trễ hạn ${label}` });
+    const roll = rollupDay(d, s);
+    if (roll > today && (!rollup || roll < rollup.day)) rollup = { day: roll, period: label };
+  }
+  const after = events.filter((e) => e.day > today).sort((a, b) => a.day.localeCompare(b.day));
+  const days = [...new Set(after.map((e) => e.day))].slice(0, 2);
+  return {
+    next: days.map((day) => ({
+      day,
+      what: after
+        .filter((e) => e.day === day)
+        .map((e) => e.what)
+        .join("; "),
+    })),
+    rollup,
+  };
+}
+
+/** the today block: its title (with the day and the time it was written), its header, TODAY_ITEMS rows */
+export function todayRows(f: TodayFacts, now: { day: string; stamp: string }): string[][] {
+  const S = TODAY_STATE;
+  const title = [`HÔM NAY ${viDate(now.day)} – việc cần cán bộ làm (cập nhật lúc ${now.stamp})`, "", "", ""];
+  if (!f.setUp) {
+    const rows = [
+      title,
+      TODAY_HEADER,
+      ["", "Chưa thiết lập", S.todo, "Làm theo các bước ban đầu bên dưới: mục này liệt kê việc mỗi ngày sau khi Thiết lập chạy xong."],
+    ];
+    while (rows.length < 2 + TODAY_ITEMS) rows.push(["", "", "", ""]);
+    return rows;
+  }
+  const count = (n: number) => (n ? `${S.todo}: ${n}` : S.none);
+  const items: string[][] = [
+    [
+      "1",
+      "Xác nhận người gửi đang chờ",
+      count(f.waiting.length),
+      f.waiting.length
+        ? `${listed(f.waiting, false, "trang “Trạng thái”")}\nBáo cáo CĐCS → Xác nhận người gửi: xem ai gửi, rồi Xác nhận hoặc Từ chối.`
+        : "Không có báo cáo nào chờ xác nhận.",
+    ],
+    [
+      "2",
+      "Báo cáo cần đơn vị sửa",
+      count(f.invalid.length),
+      f.invalid.length
+        ? `${listed(f.invalid, true, "trang “Trạng thái”")}\nHệ thống đã gửi thư đề nghị sửa; gọi Chủ tịch nếu đơn vị chưa sửa.`
+        : "Không có báo cáo không hợp lệ.",
+    ],
+    [
+      "3",
+      "Đơn vị cần gọi điện (quá hạn, chưa nộp)",
+      count(f.overdue.length),
+      f.overdue.length
+        ? `${listed(f.overdue, true, "trang “Nhắc qua Zalo”")}\nTin nhắn sẵn để dán vào Zalo: trang “Nhắc qua Zalo”.`
+        : "Không có đơn vị quá hạn chưa nộp.",
+    ],
+    [
+      "4",
+      "Việc khẩn chưa báo được",
+      f.urgentOwed ? `${S.todo}: ${f.urgentOwed}` : S.none,
+      f.urgentOwed
+        ? `${f.urgentOwed} thư báo việc khẩn chưa gửi được (hết hạn mức thư): hệ thống gửi lại ở lần chạy sau; báo ngay cho lãnh đạo qua điện thoại. Nội dung ở trang “Báo cáo tháng”.`
+        : "Thư báo việc khẩn đã gửi ngay khi nhận báo cáo (trang “Nhật ký thư”, loại Việc khẩn).",
+    ],
+    [
+      "5",
+      "Thư sắp gửi",
+      f.next.length ? `${S.next}: ${viDate(f.next[0].day)}` : S.none,
+      [
+        ...f.next.map((x) => `${viDate(x.day)}: ${x.what}.`),
+        f.paused
+          ? "Bản sao đang TẠM DỪNG gửi thư: xem trang “Nhật ký chạy”."
+          : `Thư đi ở lần chạy tự động lúc ${f.daily.hour} giờ; xem trước: Báo cáo CĐCS → Xem trước thư.`,
+      ].join("\n"),
+    ],
+    [
+      "6",
+      "Báo cáo tổng hợp tới",
+      f.rollup ? `${S.next}: ${viDate(f.rollup.day)}` : S.none,
+      f.rollup ? `Tổng hợp ${f.rollup.period} gửi lãnh đạo ngày ${viDate(f.rollup.day)}.` : "Chưa có kỳ nào sắp tổng hợp.",
+    ],
+  ];
+  const health: string[] = [];
+  if (f.daily.stale)
+    health.push(
+      `Lần chạy hằng ngày của tài khoản ${f.daily.by} đã không chạy${f.daily.last ? ` (lần cuối ${f.daily.lastText})` : ""}: Báo cáo CĐCS → Nhận vận hành.`,
+    );
+  else
+    health.push(
+      f.daily.last ? `Lần chạy hằng ngày gần nhất: ${f.daily.lastText} (tài khoản ${f.daily.by}).` : "Chưa có lần chạy hằng ngày nào.",
+    );
+  if (f.held)
+    health.push(`${f.held} đơn vị chưa nhận được thư hôm nay (hết hạn mức thư của Google): nhắn qua Zalo, xem đầu trang “Nhắc qua Zalo”.`);
+  if (f.problems) health.push(`${f.problems} việc cần xử lý: mục CẦN XỬ LÝ cuối trang này.`);
+  const sick = f.daily.stale || f.held > 0 || f.problems > 0;
+  items.push(["7", "Tình trạng hệ thống", sick ? S.look : S.fine, health.join("\n")]);
+  return [title, TODAY_HEADER, ...items];
+}
 
 /** a problem as the start tab shows it: when it began (already in words), what it is, what staff do */
 interface StartProblem {
@@ -45,7 +218,7 @@ export interface StartFacts {
   check: { passed: number; total: number; failed: string[] } | null;
 }
 
-/** the tab's rows: a title, the header, one row per step */
+/** the steps' rows from START_STEPS_ROW - 1: a blank row, the header, one row per step */
 export function startRows(f: StartFacts, stamp: string): string[][] {
   const steps: [string, string, string][] = [];
   const setupHow = "Chọn trình đơn Báo cáo CĐCS → Thiết lập. Lần đầu Google hỏi quyền: xem “Hướng dẫn sử dụng”, mục 1.";
@@ -125,8 +298,31 @@ export function startRows(f: StartFacts, stamp: string): string[][] {
     "Trang “Đơn vị” có đường dẫn riêng của từng đơn vị; trang “Nhắc qua Zalo” có sẵn tin nhắn để dán vào nhóm Zalo các Chủ tịch.",
   ]);
   return [
-    [`BẮT ĐẦU – các bước để hệ thống chạy (cập nhật lúc ${stamp})`, "", "", ""],
-    START_HEADER,
+    ["", "", "", ""],
+    [...START_HEADER.slice(0, 3), `Chi tiết, cách làm (cập nhật lúc ${stamp})`],
     ...steps.map(([what, state, how], i) => [String(i + 1), what, state, how]),
   ];
+}
+
+/**
+ * What setup answers staff in its dialog: the result in a line, what needs fixing (a few lines), and the one next step.
+ * The full list of what it made stays in the run log.
+ */
+export function setupAnswer(ok: boolean, problems: string[], f: StartFacts): string {
+  const lines = [ok ? "Thiết lập xong." : "Thiết lập chưa xong."];
+  if (problems.length) {
+    lines.push(`Cần xem (${problems.length}):`, ...problems.slice(0, 3).map((x) => `• ${x.split("\n")[0].slice(0, 200)}`));
+    if (problems.length > 3) lines.push(`… và ${problems.length - 3} ghi chú khác.`);
+  }
+  if (f.check)
+    lines.push(`Kiểm tra hệ thống: ${f.check.passed}/${f.check.total} mục đạt${f.check.failed.length ? ` (xem trang “Kiểm tra”)` : ""}.`);
+  let next: string;
+  if (!ok) next = "sửa điều ghi ở trên rồi chạy lại Báo cáo CĐCS → Thiết lập.";
+  else if (f.settings && !f.settings.ok) next = "sửa các ô trang “Cài đặt” được nêu ở trang “Hôm nay”, rồi chạy lại Thiết lập.";
+  else if (!f.units) next = "điền trang “Đơn vị” (mỗi dòng một CĐCS), kiểm tra các ngày ở trang “Cài đặt”, rồi chạy lại Thiết lập.";
+  else if (f.unitProblems.length) next = "sửa các dòng trang “Đơn vị” được nêu ở trang “Hôm nay”, rồi chạy lại Thiết lập.";
+  else if (f.linked < f.units) next = "chạy lại Thiết lập để đưa danh sách đơn vị vào biểu mẫu.";
+  else next = `Báo cáo CĐCS → Xem trước thư để thấy các thư sẽ gửi; thư tự gửi ở lần chạy lúc ${f.triggers?.hour ?? 8} giờ sáng hằng ngày.`;
+  lines.push(`Bước tiếp: ${next}`, "Chi tiết: trang “Hôm nay” và trang “Nhật ký chạy”.");
+  return lines.join("\n");
 }

@@ -1,7 +1,7 @@
 // What the self-check reads from the live account: facts only (the app judges them). Nothing is left behind: the PDF
 // is made in memory and never saved.
 
-import { tabDefs } from "../app/tabs";
+import { tabDefs } from "../domain/tabs";
 import { utf8Length } from "../domain/text";
 import type { FormFacts, FormRef, Probes, Store, TriggerFacts } from "../ports";
 import { anyoneResponds, googlePrefill } from "./form-gateway";

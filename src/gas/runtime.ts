@@ -1,6 +1,8 @@
 // The Apps Script side of every port, made once per run.
+
 import { IS_COPY } from "../domain/copy";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
+import { TAB_ORDER } from "../domain/tabs";
 import type { Ports, Store } from "../ports";
 import { reportDocs } from "./docs";
 import {
@@ -22,7 +24,7 @@ import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, dropTriggers, ensureTriggers, ensureWatch, scheduleFollowUp } from "./triggers";
 import { alert } from "./ui";
-import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab } from "./workbook";
+import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab, TabOrder } from "./workbook";
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
@@ -92,7 +94,8 @@ export function gasPorts(fromMenu = false): Ports {
       prepare: (store, defs, restyle = true) => {
         const ss = ssOf(store);
         const made: string[] = [];
-        for (const d of defs) if (ensureTab(ss, d, restyle).created) made.push(d.name);
+        const order = new TabOrder(ss, TAB_ORDER);
+        for (const d of defs) if (ensureTab(ss, d, restyle, order).created) made.push(d.name);
         return made;
       },
       zone: (store, tz) => {

@@ -6,9 +6,9 @@ import type { Store } from "../ports";
 
 const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 
-import { tabDefs } from "../app/tabs";
 import type { FormId } from "../domain/forms";
 import type { SettingsRow } from "../domain/settings";
+import { tabDefs } from "../domain/tabs";
 import type { MailKind } from "../domain/templates";
 import type { Unit } from "../domain/units";
 

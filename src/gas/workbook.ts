@@ -23,10 +23,10 @@ function runs(cols: number[]): [number, number][] {
  * A tab as described: made when missing, its header, frozen rows, plain-text columns and room kept on every setup; its
  * look (widths, wrapping, formats, colours, dropdowns) when it is new or `restyle` says the product's look changed.
  */
-export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet: Sheet; created: boolean } {
+export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true, order?: TabOrder): { sheet: Sheet; created: boolean } {
   let sheet = ss.getSheetByName(def.name);
   const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(def.name);
+  if (!sheet) sheet = order ? ss.insertSheet(def.name, order.indexFor(def.name)) : ss.insertSheet(def.name);
   const hr = def.headerRow ?? 1;
   if (def.header.length && (created || !def.headerOnce)) {
     sheet.getRange(hr, 1, 1, def.header.length).setValues([def.header]).setFontWeight("bold").setBackground("#e8eef7").setWrap(true);
@@ -57,6 +57,32 @@ export function ensureTab(ss: Spreadsheet, def: TabDef, restyle = true): { sheet
   return { sheet, created };
 }
 
+/**
+ * Where a new tab goes among those there (Spreadsheet.insertSheet's index, from 0): after the last tab that comes
+ * before it in `order`, so that a new Sheet's tabs stand in groups. The tabs' names are asked once, and only when a
+ * tab is made.
+ */
+export class TabOrder {
+  private names: string[] | null = null;
+  constructor(
+    private ss: Spreadsheet,
+    private order: string[],
+  ) {}
+  indexFor(name: string): number {
+    this.names ??= this.ss.getSheets().map((x) => x.getName());
+    const rank = this.order.indexOf(name);
+    let at = 0;
+    if (rank < 0) at = this.names.length;
+    else
+      this.names.forEach((n, i) => {
+        const r = this.order.indexOf(n);
+        if (r >= 0 && r < rank) at = Math.max(at, i + 1);
+      });
+    this.names.splice(at, 0, name);
+    return at;
+  }
+}
+
 function look(ss: Spreadsheet, sheet: Sheet, def: TabDef): void {
   // widths chosen for what each column holds; a tab described by its header alone gets widths from it
   const widths = def.widths ?? def.header.map((h) => Math.min(320, Math.max(90, h.length * 9)));
@@ -78,6 +104,7 @@ function look(ss: Spreadsheet, sheet: Sheet, def: TabDef): void {
     sheet.getRange(`A1:${colLetter(width)}${def.frozenRows}`).setFontWeight("bold");
   }
   for (const a1 of def.bold ?? []) sheet.getRange(a1).setFontWeight("bold");
+  for (const a of def.align ?? []) sheet.getRange(a.a1).setHorizontalAlignment(a.h);
   for (const l of def.lists ?? []) {
     const b = SpreadsheetApp.newDataValidation().setAllowInvalid(!!l.allowInvalid);
     if (l.values) b.requireValueInList(l.values, true);
@@ -206,6 +233,24 @@ export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
     sheet.getRange(1, 1, height, look.widths.length).setFontWeights(weights);
   }
   if (look.frozenRows !== undefined) sheet.setFrozenRows(look.frozenRows);
+  beforeResponses(ss, sheet);
+}
+
+/**
+ * A tab made after Google's response tabs (a rollup tab, made by its first rollup) moved before them: the raw tabs stay
+ * last. Only the tabs just before it are asked whether a form writes to them (Sheet.getFormUrl): a few calls.
+ */
+function beforeResponses(ss: Spreadsheet, sheet: Sheet): void {
+  const sheets = ss.getSheets();
+  const at = sheet.getIndex();
+  let to = at;
+  for (let i = at - 2; i >= 0 && sheets[i].getFormUrl(); i--) to = i + 1;
+  if (to === at) return;
+  // moving takes the active tab: the one the Sheet had stays active
+  const was = ss.getActiveSheet();
+  ss.setActiveSheet(sheet);
+  ss.moveActiveSheet(to);
+  if (was && was.getName() !== sheet.getName()) ss.setActiveSheet(was);
 }
 
 /**
