@@ -95,7 +95,14 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
 
   it("confirms one sender: the row says so, the unit is on time at once, the unit and the sender get a receipt", async () => {
     const before = sim.world.mails.length;
-    await page.locator(`.card[data-response="${first.id}"]`).getByRole("button", { name: "Xác nhận", exact: true }).click();
+    const card = page.locator(`.card[data-response="${first.id}"]`);
+    await card.getByRole("button", { name: "Xác nhận", exact: true }).click();
+    // asked first, with the chair and phone to call
+    const question = (await card.locator(".confirm").first().textContent()) ?? "";
+    expect(question).toContain("Chắc chắn xác nhận?");
+    expect(question).toContain(PERSONAL);
+    expect(sim.world.mails.length).toBe(before);
+    await card.getByRole("button", { name: "Đúng, xác nhận" }).click();
     const m = await doneMessage(page);
     expect(m.kind, m.text).toBe("ok");
     expect(m.text).toContain(`Đã xác nhận: ${first.id}`);
@@ -109,7 +116,9 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     expect(sent[0].subject).toContain("Đã nhận");
     // the list now holds the other one only
     await page.locator(`.card[data-response="${first.id}"]`).waitFor({ state: "detached" });
-    expect(await page.locator(".card").count()).toBe(1);
+    expect(await page.locator(".card[data-response]").count()).toBe(1);
+    // and the decision can be taken back today
+    expect(await page.locator(".card.undo").textContent()).toContain(`Vừa xác nhận: ${first.id}`);
   }, 60000);
 
   it("rejects the other: the row stays, marked; the unit owes again; the sender is told why", async () => {
@@ -175,7 +184,7 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     await page.locator("#rec-unit").selectOption("CD005");
     await page.locator("#rec-month").selectOption("2018-10");
     await page.locator("#rec-channel").selectOption("paper");
-    await page.locator("#rec-at").fill("2018-10-15T09:30");
+    await page.locator("#rec-at").fill("15/10/2018 09:30");
     await page.locator("#rec-situation").fill("Ổn định, việc làm đầy đủ.");
     await page.locator("#rec-opinion").fill("Quan tâm giá xăng tăng.");
     await page.locator("#rec-concerns").fill("Mong được tăng lương.");
