@@ -100,9 +100,18 @@ function readRefs(page: Ref[], width: number): Map<Ref, unknown[]> {
   return out;
 }
 
-/** newest first: the working Sheet before the archives, later rows before earlier ones */
+/** the rows whose unit cell (column D) names the unit: "CD005 – name" as the product writes it, or the bare code of
+ * rows written before labels (two TextFinder calls) */
+function rowsOf(store: Store, tab: string, code: string, label: string): number[] {
+  return [...new Set([...store.findRows(tab, 4, label), ...store.findRows(tab, 4, code)])];
+}
+
+/** newest first: the working Sheet before the archives, the monthly reports before the registration (made once, at
+ * the start), later rows before earlier ones (each tab is appended in time order) */
 const newestFirst = (order: Map<Store, number>) => (a: Ref, b: Ref) =>
-  (order.get(a.store) ?? 0) - (order.get(b.store) ?? 0) || b.row - a.row;
+  (order.get(a.store) ?? 0) - (order.get(b.store) ?? 0) ||
+  Number(a.form === "registration") - Number(b.form === "registration") ||
+  b.row - a.row;
 
 /** the unit's history, the page of each list starting at `offset` */
 export function unitHistory(r: Run, u: Unit, tz: string, offset: number): HistoryView {
@@ -130,9 +139,9 @@ export function unitHistory(r: Run, u: Unit, tz: string, offset: number): Histor
     }
     for (const form of FORM_IDS) {
       const tab = SPECS[form].tab;
-      for (const row of store.findRows(tab, 4, label)) versions.push({ store, archive, tab, row, form });
+      for (const row of rowsOf(store, tab, u.code, label)) versions.push({ store, archive, tab, row, form });
     }
-    for (const row of store.findRows(TAB.mailLog, 4, label)) mails.push({ store, archive, tab: TAB.mailLog, row });
+    for (const row of rowsOf(store, TAB.mailLog, u.code, label)) mails.push({ store, archive, tab: TAB.mailLog, row });
   }
   periods.sort((a, b) => (a.period === REGISTRATION ? 1 : b.period === REGISTRATION ? -1 : b.period.localeCompare(a.period)));
   versions.sort(newestFirst(order));
