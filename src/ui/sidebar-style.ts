@@ -4,7 +4,7 @@ export const SIDEBAR_CSS = `
 [hidden]{display:none!important}
 body{font:13px/1.45 Arial,sans-serif;color:#202124;margin:0;padding:8px 10px 40px}
 nav{display:flex;flex-wrap:wrap;gap:4px;margin-bottom:8px}
-nav button{flex:1 1 auto;padding:5px 4px;font-size:12px;border:1px solid #dadce0;background:#fff;border-radius:4px;cursor:pointer;color:#3c4043}
+nav button{flex:1 1 auto;padding:5px 3px;font-size:11px;border:1px solid #dadce0;background:#fff;border-radius:4px;cursor:pointer;color:#3c4043}
 nav button[aria-current="true"]{background:#e8f0fe;border-color:#1a73e8;color:#1967d2;font-weight:bold}
 h2{font-size:14px;margin:10px 0 6px}
 h3{font-size:13px;margin:12px 0 4px}

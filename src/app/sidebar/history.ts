@@ -102,7 +102,9 @@ function readRefs(page: Ref[], width: number): Map<Ref, unknown[]> {
 
 /** the rows whose unit cell (column D) names the unit: "CD005 – name" as the product writes it, or the bare code of
  * rows written before labels (two TextFinder calls) */
-function rowsOf(store: Store, tab: string, code: string, label: string): number[] {
+function rowsOf(store: Store, tab: string, code: string, label: string, archive: string): number[] {
+  // a year's archive holds only the tabs it was given rows of
+  if (archive && !store.hasTab(tab)) return [];
   return [...new Set([...store.findRows(tab, 4, label), ...store.findRows(tab, 4, code)])];
 }
 
@@ -139,9 +141,9 @@ export function unitHistory(r: Run, u: Unit, tz: string, offset: number): Histor
     }
     for (const form of FORM_IDS) {
       const tab = SPECS[form].tab;
-      for (const row of rowsOf(store, tab, u.code, label)) versions.push({ store, archive, tab, row, form });
+      for (const row of rowsOf(store, tab, u.code, label, archive)) versions.push({ store, archive, tab, row, form });
     }
-    for (const row of rowsOf(store, TAB.mailLog, u.code, label)) mails.push({ store, archive, tab: TAB.mailLog, row });
+    for (const row of rowsOf(store, TAB.mailLog, u.code, label, archive)) mails.push({ store, archive, tab: TAB.mailLog, row });
   }
   periods.sort((a, b) => (a.period === REGISTRATION ? 1 : b.period === REGISTRATION ? -1 : b.period.localeCompare(a.period)));
   versions.sort(newestFirst(order));

@@ -24,7 +24,8 @@ const msg = () => document.getElementById("msg") as HTMLElement;
 
 /** the message line: "ok" green, "err" red, "info" neutral (nothing wrong, nothing done), "busy" while working */
 export function say(text: string, kind: "ok" | "err" | "info" | "busy" | "" = ""): void {
-  msg().className = kind;
+  // an empty message shows nothing (not an empty coloured bar)
+  msg().className = text ? kind : "";
   msg().textContent = text;
 }
 

@@ -34,7 +34,7 @@ function show(out: HTMLElement, d: HistoryView, open: (offset: number) => void):
       h(
         "div",
         { class: "line" },
-        h("b", { text: `${v.at} · ${v.form}${v.period && v.form !== "Đăng ký" ? ` ${v.period}` : ""}` }),
+        h("b", { text: `${v.at} · ${v.form === "Đăng ký" || !v.period ? v.form : `Báo cáo ${v.period.toLowerCase()}`}` }),
         h("small", {
           text: `${v.channel}${v.email ? ` · ${v.email}` : ""} · ${v.result}${v.decided ? ` · ${v.decided}` : ""}${from(v.archive)}`,
         }),
