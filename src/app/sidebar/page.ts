@@ -3,10 +3,10 @@
 import { fold } from "../../domain/text";
 
 /** the most items of one list a reply carries */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 /** a list's page as the sidebar shows it */
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   /** how many the list holds in all, and how many match the search */
   total: number;

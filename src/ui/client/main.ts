@@ -12,7 +12,7 @@ import { server } from "./server";
 import type { Ctx, View } from "./view";
 
 /** every section the server lists, drawn: one missing here is named by tsc */
-const VIEWS: { [K in Section]: View<never> } = {
+const VIEWS: { [K in Section]: View<unknown> } = {
   confirm: confirmView,
   remind: remindView,
   rollup: rollupView,
@@ -75,7 +75,7 @@ function show(section: Section): void {
     main.textContent = "";
     if (!r.ok) return say(r.message, "err");
     if (r.message) say(r.message, kindOf(r));
-    (VIEWS[section] as View<unknown>).draw(r.data, ctx);
+    VIEWS[section].draw(r.data, ctx);
     if (r.paused) main.insertBefore(pausedBox(r.paused), main.firstChild);
   });
 }

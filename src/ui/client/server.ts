@@ -6,7 +6,7 @@ import type * as entry from "../../main";
 type Entry = typeof entry;
 type ServerName = Extract<keyof Entry, `sidebar${string}`>;
 type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
-export type ServerFunctions = { [K in ServerName]: Promised<Entry[K]> };
+type ServerFunctions = { [K in ServerName]: Promised<Entry[K]> };
 export type Reply = ReturnType<Entry["sidebarLoad"]>;
 
 /** google.script.run as HtmlService gives it to the page: handlers chained, then the server function by name */
