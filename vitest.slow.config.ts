@@ -17,6 +17,7 @@ export const SLOW_FILES = [
   "tests/reliability.test.ts",
   "tests/report-demo.test.ts",
   "tests/sheet-office.test.ts",
+  "tests/sidebar-server.test.ts",
   "tests/sidebar.test.ts",
 ];
 

@@ -12,6 +12,7 @@ import { World } from "../standin/world.js";
 import { code, history, NOW, TEXT, TZ } from "./history.js";
 import { COST, GOOGLE_LIMIT_MS, measure, type Row, RUN_BUDGET_MS, withLatency, withoutLatency } from "./measure.js";
 import { grid, halfReported, rollupMissing, rush, type ScaleRow, setupStates } from "./scale.js";
+import { REPLY_BUDGET, type SidebarRow, sidebarReplies, sidebarSection } from "./sidebar.js";
 
 export { COST };
 
@@ -205,6 +206,7 @@ function scaleTable(rows: ScaleRow[]): string {
 function main() {
   const all: Row[] = [];
   const scale: ScaleRow[] = [];
+  const panel: SidebarRow[] = [];
   for (const n of SIZES) {
     for (const m of HISTORY) {
       process.stdout.write(`${n} units, ${m} months… `);
@@ -217,10 +219,15 @@ function main() {
     all.push(...benchBurst(n));
     console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
     scale.push(...cityScale(n));
+    process.stdout.write(`${n} units, the sidebar's replies… `);
+    const ts = Date.now();
+    panel.push(...sidebarReplies(n));
+    console.log(`${((Date.now() - ts) / 1000).toFixed(1)} s`);
   }
   const problems = check(all);
   problems.push(...burstProblems);
   for (const x of scale) problems.push(...x.problems);
+  for (const r of panel) if (r.bytes > REPLY_BUDGET) problems.push(`sidebar: ${r.what} at ${r.units} units replies ${r.bytes} bytes`);
   const cold = coldStartMs();
   const kb = bundleKb();
   const fmt = (x: number) => x.toLocaleString("en-US");
@@ -286,6 +293,7 @@ left for the next days on the scenario's first day, named in the Zalo list.
 
 ${scaleTable(scale)}
 
+${sidebarSection(panel)}
 ${problems.length ? `## Budgets broken\n\n${problems.map((p) => `- ${p}`).join("\n")}` : "All budgets hold."}
 `;
   writeFileSync(join(ROOT, "bench", "RESULTS.md"), report);

@@ -234,7 +234,7 @@ export function showZalo(): void {
 }
 
 // what the sidebar calls through google.script.run (one object each, plain values back)
-export function sidebarLoad(req: { section?: unknown }): panel.Reply {
+export function sidebarLoad(req: { section?: unknown; q?: unknown; offset?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.load(p, req));
 }
 export function sidebarConfirm(req: { ids?: unknown; keys?: unknown }): panel.Reply {
@@ -243,7 +243,7 @@ export function sidebarConfirm(req: { ids?: unknown; keys?: unknown }): panel.Re
 export function sidebarReject(req: { ids?: unknown; keys?: unknown; reason?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.decide(p, req, "reject"));
 }
-export function sidebarRemind(req: { units?: unknown }): panel.Reply {
+export function sidebarRemind(req: { units?: unknown; all?: unknown; q?: unknown; offset?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.remind(p, req));
 }
 export function sidebarRollup(req: { period?: unknown }): panel.Reply {
@@ -255,6 +255,15 @@ export function sidebarRecord(req: panel.RecordRequest): panel.Reply {
 export function sidebarResume(): panel.Reply {
   return fromSidebar((p) => panel.resumeCopy(p));
 }
-export function sidebarZalo(): panel.Reply {
-  return fromSidebar((p) => panel.zalo(p));
+export function sidebarZalo(req?: { sec?: unknown; q?: unknown; offset?: unknown; part?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.zalo(p, req ?? {}));
+}
+export function sidebarUndo(req: { ids?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.undo(p, req));
+}
+export function sidebarUnits(req: { q?: unknown; offset?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.findUnits(p, req));
+}
+export function sidebarHistory(req: { code?: unknown; offset?: unknown }): panel.Reply {
+  return fromSidebar((p) => panel.history(p, req));
 }

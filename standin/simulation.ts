@@ -320,10 +320,11 @@ export class Simulation {
   remindAll(as?: string): { ok: boolean; message: string } {
     this.run("showReminders", "mở gửi thư nhắc", { ui: true, as });
     const view = this.sidebar("sidebarLoad", { section: "remind" }, "xem đơn vị cần nhắc", as);
-    const periods = ((view.data as { periods?: { units: { code: string; reminded: boolean }[] }[] })?.periods ?? []).flatMap((p) =>
-      p.units.filter((u) => !u.reminded).map((u) => u.code),
-    );
+    const shown = view.data as { periods?: { units: { code: string; reminded: boolean }[] }[]; all?: { units: number } } | undefined;
+    const periods = (shown?.periods ?? []).flatMap((p) => p.units.filter((u) => !u.reminded).map((u) => u.code));
     if (!periods.length) return { ok: true, message: "Không có đơn vị nào cần nhắc." };
+    // a list longer than the sidebar's page: staff press “Nhắc tất cả”
+    if ((shown?.all?.units ?? 0) > new Set(periods).size) return this.sidebar("sidebarRemind", { all: true }, "nhắc tất cả", as);
     return this.sidebar("sidebarRemind", { units: [...new Set(periods)] }, "gửi thư nhắc", as);
   }
 

@@ -51,12 +51,15 @@ describe("the build", () => {
         "showRollup",
         "showZalo",
         "sidebarConfirm",
+        "sidebarHistory",
         "sidebarLoad",
         "sidebarRecord",
         "sidebarReject",
         "sidebarRemind",
         "sidebarResume",
         "sidebarRollup",
+        "sidebarUndo",
+        "sidebarUnits",
         "sidebarZalo",
         "takeOver",
       ].sort(),
@@ -116,7 +119,18 @@ describe("every global can be called harmlessly before setup", () => {
     }
     expect(w.alerts.join("\n")).toMatch(/Chưa chạy Thiết lập/);
     // the sidebar's calls answer the page in Vietnamese
-    for (const fn of ["sidebarLoad", "sidebarConfirm", "sidebarReject", "sidebarRemind", "sidebarRollup", "sidebarRecord", "sidebarZalo"]) {
+    for (const fn of [
+      "sidebarLoad",
+      "sidebarConfirm",
+      "sidebarReject",
+      "sidebarRemind",
+      "sidebarRollup",
+      "sidebarRecord",
+      "sidebarZalo",
+      "sidebarUndo",
+      "sidebarUnits",
+      "sidebarHistory",
+    ]) {
       const r = w.run(fn, {
         ui: true,
         event: { section: "confirm", ids: ["x"], units: ["CD001"], period: "2018-10", form: "monthly", unit: "CD001" },

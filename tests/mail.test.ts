@@ -277,6 +277,6 @@ describe("send reminders now", () => {
     const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
     expect(reminders.map((m) => m.to[0])).toEqual(["cd002@dv.example.vn"]);
     expect(first.message).toContain("Đã gửi 1 thư");
-    expect(again.message).toContain("Đã gửi 0 thư");
+    expect(again.message).toContain("Không gửi thư nào");
   });
 });

@@ -18,6 +18,8 @@ export async function launch(): Promise<BrowserContext> {
     args: CHROMIUM_FLAGS,
     // a sidebar is 300 px wide
     viewport: { width: 300, height: 900 },
+    // an English browser: what the sidebar shows (dates above all) must not follow the browser's language
+    locale: "en-US",
   });
 }
 
@@ -44,7 +46,7 @@ export async function openSidebar(ctx: BrowserContext, w: World, as?: string): P
 export async function doneMessage(page: Page): Promise<{ kind: string; text: string }> {
   const msg = page.locator("#msg");
   // (evaluated in the page: the tests' own types know no DOM)
-  await page.waitForFunction('["ok", "err"].includes(document.getElementById("msg")?.className ?? "")', undefined, {
+  await page.waitForFunction('["ok", "err", "info"].includes(document.getElementById("msg")?.className ?? "")', undefined, {
     polling: 100,
     timeout: 20000,
   });

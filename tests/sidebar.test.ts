@@ -95,7 +95,15 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
 
   it("confirms one sender: the row says so, the unit is on time at once, the unit and the sender get a receipt", async () => {
     const before = sim.world.mails.length;
-    await page.locator(`.card[data-response="${first.id}"]`).getByRole("button", { name: "Xác nhận", exact: true }).click();
+    const card = page.locator(`.card[data-response="${first.id}"]`);
+    await card.getByRole("button", { name: "Xác nhận", exact: true }).click();
+    // asked first, with the chair and phone to call
+    const question = (await card.locator(".confirm").first().textContent()) ?? "";
+    expect(question).toContain("Chắc chắn xác nhận?");
+    expect(question).toContain(PERSONAL);
+    expect(sim.world.mails.length).toBe(before);
+    await card.screenshot({ path: join(ROOT, "docs", "images", "sidebar-xac-nhan-hoi.png") });
+    await card.getByRole("button", { name: "Đúng, xác nhận" }).click();
     const m = await doneMessage(page);
     expect(m.kind, m.text).toBe("ok");
     expect(m.text).toContain(`Đã xác nhận: ${first.id}`);
@@ -109,7 +117,27 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     expect(sent[0].subject).toContain("Đã nhận");
     // the list now holds the other one only
     await page.locator(`.card[data-response="${first.id}"]`).waitFor({ state: "detached" });
-    expect(await page.locator(".card").count()).toBe(1);
+    expect(await page.locator(".card[data-response]").count()).toBe(1);
+    // and the decision can be taken back today
+    expect(await page.locator(".card.undo").textContent()).toContain(`Vừa xác nhận: ${first.id}`);
+  }, 60000);
+
+  it("undoes the confirmation the same day; a colleague's decision meanwhile is said as such, not as a success", async () => {
+    await page.getByRole("button", { name: "Hoàn tác" }).click();
+    const m = await doneMessage(page);
+    expect(m.kind, m.text).toBe("ok");
+    expect(m.text).toContain("trở lại chờ xác nhận");
+    expect(rowOf(first.id)[5]).toBe("Chờ xác nhận");
+    const card = page.locator(`.card[data-response="${first.id}"]`);
+    await card.waitFor();
+    // a colleague confirms it from another sidebar; this one still shows it and is pressed
+    expect(sim.sidebar("sidebarConfirm", { ids: [first.id] }).ok).toBe(true);
+    await card.getByRole("button", { name: "Xác nhận", exact: true }).click();
+    await card.getByRole("button", { name: "Đúng, xác nhận" }).click();
+    const again = await doneMessage(page);
+    expect(again.kind, again.text).toBe("info");
+    expect(again.text).toContain("đã được xử lý trước đó");
+    expect(rowOf(first.id)[5]).toBe(DECIDED_LABEL.confirmed);
   }, 60000);
 
   it("rejects the other: the row stays, marked; the unit owes again; the sender is told why", async () => {
@@ -163,19 +191,37 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     sim.world.advanceTo(sim.world.now + 5 * 60000);
     const log = sim.sheet(TAB.mailLog).values.map((r) => String(r[3]));
     expect(log).toContain("CD003 – CĐCS Công ty CD003");
-    // reminded today: shown so, and no longer chosen
+    // reminded today: shown so, and no longer chosen; the units left unchecked stay unchecked
     await expect.poll(() => page.locator('input[value="CD003"]').isDisabled()).toBe(true);
+    const after = await boxes.evaluateAll((els) =>
+      els.map((e) => [(e as unknown as { value: string }).value, (e as unknown as { checked: boolean }).checked]),
+    );
+    expect(after).toEqual([
+      ["CD002", false],
+      ["CD003", false],
+      ["CD004", false],
+      ["CD005", false],
+      ["CD006", false],
+    ]);
+    expect(m.text).toBe("Đã gửi 2 thư nhắc.");
   }, 60000);
 
   it("records a paper report chosen by “mã – tên”: the manual tab, the report tab, the status and the receipt", async () => {
     await section("Ghi nhận", "Ghi nhận báo cáo giấy, email, tin nhắn");
     const options = await page.locator("#rec-unit option").allTextContents();
     expect(options).toContain("CD005 – CĐCS Công ty CD005");
+    // in an English browser the date is still dd/mm/yyyy
+    expect(await page.locator("#rec-at").inputValue()).toMatch(/^15\/10\/2018 10:0\d$/);
+    // the registration has no month: neither its field nor its label shows
+    await page.locator("#rec-form").selectOption("registration");
+    expect(await page.locator("label[for=rec-month]").isVisible()).toBe(false);
     await page.locator("#rec-form").selectOption("monthly");
+    expect(await page.locator("label[for=rec-month]").isVisible()).toBe(true);
+    expect(await page.locator("form#record").textContent()).not.toContain("{{");
     await page.locator("#rec-unit").selectOption("CD005");
     await page.locator("#rec-month").selectOption("2018-10");
     await page.locator("#rec-channel").selectOption("paper");
-    await page.locator("#rec-at").fill("2018-10-15T09:30");
+    await page.locator("#rec-at").fill("15/10/2018 09:30");
     await page.locator("#rec-situation").fill("Ổn định, việc làm đầy đủ.");
     await page.locator("#rec-opinion").fill("Quan tâm giá xăng tăng.");
     await page.locator("#rec-concerns").fill("Mong được tăng lương.");
@@ -198,6 +244,20 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     const receipt = sim.world.mails.slice(before);
     expect(receipt.map((x) => x.to[0])).toEqual(["cd005@dv.example.vn"]);
     expect(receipt[0].subject).toContain("Đã nhận");
+    // the same unit and month again: asked first, nothing written until staff say so
+    const rows = sim.sheet(TAB.manualMonthly).values.length;
+    await page.locator("#rec-unit").selectOption("CD005");
+    await page.locator("#rec-situation").fill("Bản gửi lại.");
+    await page.locator("#rec-opinion").fill("Không.");
+    await page.locator("#rec-concerns").fill("Không.");
+    for (const k of ["sharedPosts", "newAccounts", "coreMembers", "groupsJoined"]) await page.locator(`#rec-${k}`).fill("1");
+    await page.locator("form#record button[type=submit]").click();
+    const asked = await doneMessage(page);
+    expect(asked.kind).toBe("info");
+    expect(asked.text).toContain("đã có tháng 10/2018");
+    await page.getByRole("button", { name: "Vẫn ghi nhận" }).waitFor();
+    expect(sim.sheet(TAB.manualMonthly).values.length).toBe(rows);
+    await page.getByRole("button", { name: "Thôi" }).click();
   }, 60000);
 
   it("names the period of the rollup before it is sent", async () => {
@@ -205,6 +265,21 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     const first = await page.locator("#rollup-period option").first().textContent();
     expect(first).toBe("Đăng ký (hạn trước ngày 01/09/2018)");
     expect(await page.locator("button.primary").textContent()).toBe("Gửi tổng hợp đăng ký");
+  }, 60000);
+
+  it("shows one unit's history: every period, every version with who confirmed it, every mail", async () => {
+    await section("Lịch sử", "Lịch sử một đơn vị");
+    await page.locator("#hist-unit").selectOption("CD001");
+    await page.locator("#hist .card").waitFor();
+    const text = (await page.locator("#hist").textContent()) ?? "";
+    expect(text).toContain("CD001 – CĐCS Công ty CD001");
+    expect(text).toContain("Chủ tịch: Chủ tịch CD001");
+    expect(text).toContain("Tháng 10/2018Đúng hạn");
+    expect(text).toContain("14/10/2018 09:00 · Báo cáo tháng 10/2018");
+    expect(text).toContain("Đã xác nhận: ");
+    expect(text).toContain(PERSONAL);
+    expect(text).toMatch(/Thư đã gửi \([1-9]\d*\)/);
+    await shot("lich-su");
   }, 60000);
 
   it("shows the Zalo message of the units still owing, with their links, and copies it", async () => {

@@ -7,7 +7,29 @@ import * as esbuild from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const entry = join(root, "src/main.ts");
+const client = join(root, "src/ui/client/main.ts");
 const dist = join(root, "dist");
+
+/**
+ * The sidebar's page script (src/ui/client, TypeScript for the browser), bundled on its own and put into the server
+ * bundle as a string: the page inlines it. Nothing of the server comes with it (its imports of server modules are
+ * types only, and the section list). "</script" never appears in it, so it cannot end its own tag.
+ */
+export async function clientScript(): Promise<string> {
+  const r = await esbuild.build({
+    entryPoints: [client],
+    bundle: true,
+    format: "iife",
+    target: "es2019",
+    platform: "browser",
+    charset: "utf8",
+    legalComments: "none",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
+  return (r.outputFiles?.[0]?.text ?? "").replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+}
 
 const common: esbuild.BuildOptions = {
   entryPoints: [entry],
@@ -70,7 +92,14 @@ ${body}
 
 export async function build(): Promise<{ code: string; names: string[] }> {
   const names = await entryExports();
-  const r = await esbuild.build({ ...common, format: "esm", keepNames: true, outdir: "out" });
+  const page = await clientScript();
+  const r = await esbuild.build({
+    ...common,
+    format: "esm",
+    keepNames: true,
+    outdir: "out",
+    define: { __SIDEBAR_CLIENT__: JSON.stringify(page) },
+  });
   const body = r.outputFiles?.[0]?.text ?? "";
   return { code: wrap(body, names), names };
 }

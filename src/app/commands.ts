@@ -1,19 +1,12 @@
 import { TAB, TEMPLATES_HEADER } from "../domain/layout";
 import { parseSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/templates";
-import { adopt, type Outcome, ok } from "./context";
-import { indexUnits, runDaily } from "./daily";
+import { adopt } from "./context";
+import { indexUnits } from "./daily";
 import { followSettings } from "./form-texts";
 import { beginJob, endJob } from "./jobs";
 import { BUSY, type Ports, type Store } from "./ports";
 import { takeThemes } from "./rollup";
-
-/** the daily job now, with a reminder today to every unit owing a period still open (or to the units named) */
-export function sendRemindersNow(p: Ports, units: string[] | null = null): Outcome<string> {
-  const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: { units: units ? new Set(units) : null } });
-  if (!r.ok) return r;
-  return ok([`Đã gửi ${r.value.sent} thư, để lại ${r.value.short + r.value.queued} thư.`, ...r.value.notes].join("\n"));
-}
 
 /**
  * Settings and templates take effect as soon as staff edit them; a bad setting is named by its cell. The stored state

@@ -3,7 +3,7 @@
 // stands as if it had not arrived), the sender is told why, and the row stays: nothing is ever deleted.
 import { localDay, viDateTime } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import { colLetter, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel } from "../domain/layout";
+import { colLetter, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel, VERDICT_LABEL } from "../domain/layout";
 import type { Rules } from "../domain/rules";
 import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
@@ -138,7 +138,14 @@ function tell(
  * Confirms or rejects the responses named (every waiting version of each). The statuses, the dashboard and the
  * mails follow at once; returns what was done, in Vietnamese.
  */
-export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reason = "", resume = false): Outcome<string> {
+/** what a decision did: its words, how many responses it decided, and which */
+interface DecisionDone {
+  text: string;
+  done: number;
+  ids: string[];
+}
+
+export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reason = "", resume = false): Outcome<DecisionDone> {
   const clean = (xs: string[]) => [...new Set(xs.map((x) => String(x ?? "").trim()).filter(Boolean))];
   const sel = { ids: clean(chosen.ids), keys: clean(chosen.keys) };
   const wanted = [...new Set([...sel.ids, ...sel.keys.map((k) => k.replace(/@\d+$/, ""))])];
@@ -173,6 +180,61 @@ export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reas
       .filter(Boolean)
       .join("\n");
     p.state.record("run", { job, result: done.length ? "xong" : "không có gì", detail: msg });
-    return ok(msg);
+    return ok({ text: msg, done: done.length, ids: done });
+  });
+}
+
+/** the day a decision was taken, as column G ends with it ("…, dd/mm/yyyy hh:mm") */
+const decidedOn = (mark: string) => /(\d{2}\/\d{2}\/\d{4}) \d{2}:\d{2}$/.exec(mark.split(". Lý do:")[0])?.[1] ?? "";
+
+/**
+ * A confirmation or rejection taken back the same day it was made: the responses wait for staff again (column F back
+ * to "Chờ xác nhận", G emptied), the statuses and views follow, and the run log says who did it. A mail the decision
+ * sent stays sent: the words say so.
+ */
+export function undoDecision(p: Ports, ids: string[]): Outcome<DecisionDone> {
+  const job = "Hoàn tác xác nhận / từ chối";
+  return openRun(p, job, (r) => {
+    const set = readSettings(r);
+    if (!set.ok) return set;
+    const { settings: s, rules } = set.value;
+    const today = viDateTime(r.now, s.timeZone).slice(0, 10);
+    const undone = new Set<string>();
+    const old: string[] = [];
+    for (const form of FORM_IDS) {
+      const tab = SPECS[form].tab;
+      for (const id of ids) {
+        for (const row of r.store.findRows(tab, 2, id)) {
+          const cells = r.store.readBlock(tab, `A${row}:${colLetter(KEY_COLS)}${row}`)[0] ?? [];
+          const f = String(cells[5] ?? "");
+          if (f !== DECIDED_LABEL.confirmed && f !== DECIDED_LABEL.rejected) continue;
+          if (decidedOn(String(cells[6] ?? "")) !== today) {
+            old.push(id);
+            continue;
+          }
+          r.store.writeRows(tab, row, [[VERDICT_LABEL.unverified, ""]], 6);
+          undone.add(id);
+        }
+      }
+    }
+    const notes: string[] = [];
+    if (undone.size) {
+      const { units } = r.store.readUnits();
+      updateStatuses(r, s, rules, units, readWindows(r, s, rules));
+      notes.push(...writeViews(r, s));
+    }
+    const who = `${p.user() || "cán bộ"}, ${viDateTime(r.now, s.timeZone)}`;
+    const msg = [
+      undone.size
+        ? `Đã hoàn tác (${who}): ${[...undone].join(", ")} trở lại chờ xác nhận. Thư đã gửi khi xác nhận hoặc từ chối không thu hồi được.`
+        : "",
+      old.length ? `Không hoàn tác được ${[...new Set(old)].join(", ")}: chỉ hoàn tác được trong ngày đã xác nhận hoặc từ chối.` : "",
+      !undone.size && !old.length ? `Không có quyết định nào để hoàn tác với mã: ${ids.join(", ")} (có thể cán bộ khác đã hoàn tác).` : "",
+      ...notes,
+    ]
+      .filter(Boolean)
+      .join("\n");
+    p.state.record("run", { job, result: undone.size ? "xong" : "không có gì", detail: msg });
+    return ok({ text: msg, done: undone.size, ids: [...undone] });
   });
 }

@@ -1,8 +1,9 @@
 // Reports received on paper, by email or by message: staff type them into a tab; they count like any other.
 import { instantOf, isValidYmd } from "../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import { colLetter, manualHeader, TAB } from "../domain/layout";
+import { colLetter, manualHeader, STATUS_HEADER_ROW, TAB } from "../domain/layout";
 import type { Settings } from "../domain/settings";
+import { statusOfText } from "../domain/status";
 import { fold } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { type UrgentFacts, urgentKey, urgentText } from "../domain/urgent";
@@ -11,9 +12,10 @@ import { type Outcome, ok, openRun, type Run, readSettings } from "./context";
 import { readWindows } from "./daily";
 import { judge, versionKey } from "./intake";
 import { flush } from "./ledger";
-import type { Ports } from "./ports";
+import type { Ports, Store } from "./ports";
 import { columnsOf } from "./records";
 import { type NewVersion, versionRow } from "./rows";
+import { periodLabel } from "./status-store";
 import { updateStatuses } from "./statuses";
 import { MANUAL_TAB } from "./tabs";
 import { sendUrgent } from "./urgent";
@@ -148,4 +150,19 @@ export function recordManual(p: Ports): Outcome<string> {
     p.state.record("run", { job: "Ghi nhận báo cáo ngoài biểu mẫu", result: "xong", detail: msg });
     return ok(msg);
   });
+}
+
+/**
+ * What the status tab says of a unit's period when something was already received for it ("Đúng hạn", "Chờ xác
+ * nhận"…), else null: recording a second report for it is asked first. Three calls (the unit's row found by Sheets).
+ */
+export function alreadyReceived(store: Store, code: string, period: string): string | null {
+  const row = store.findRow(TAB.status, 1, code);
+  if (row === null) return null;
+  const head = store.readBlock(TAB.status, `${STATUS_HEADER_ROW}:${STATUS_HEADER_ROW}`)[0] ?? [];
+  const col = head.findIndex((h) => String(h ?? "").trim() === periodLabel(period));
+  if (col < 1) return null;
+  const text = String(store.readBlock(TAB.status, `${colLetter(col + 1)}${row}`)[0]?.[0] ?? "").trim();
+  const st = statusOfText(text);
+  return st && (st.kind === "onTime" || st.kind === "late" || st.kind === "unverified" || st.kind === "invalid") ? text : null;
 }

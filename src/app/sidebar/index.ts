@@ -1,45 +1,49 @@
 // The sidebar's server side: what each section shows, and the actions that need a choice (confirm or reject a sender,
 // remind chosen units, send a named period's rollup, record a report received outside the forms, the Zalo list).
-// Everything goes to the page as plain values (google.script.run carries no Date); every text is Vietnamese.
+// Everything goes to the page as plain values (google.script.run carries no Date); every text is Vietnamese. Every
+// reply stays small whatever the roster's size: long lists go a page at a time (./page.ts).
 
-import { periodName } from "../domain/dashboard";
-import { localDay, localMonth, viDateTime, viMonthShort } from "../domain/dates";
-import { FORM_IDS, type FormId, SPECS } from "../domain/forms";
-import type { FieldKind } from "../domain/forms/spec";
-import { formSpecFor } from "../domain/forms/texts";
-import { CHANNEL_LABEL, colLetter, KEY_COLS, unitLabel, VERDICT_LABEL } from "../domain/layout";
-import { deadlineOf, REGISTRATION } from "../domain/periods";
-import { type Rules, registrationDue } from "../domain/rules";
-import { mailKey } from "../domain/schedule";
-import type { Settings } from "../domain/settings";
-import { owes, STATUS_LABEL, type Statuses } from "../domain/status";
-import { isActive, type Unit, unitChoice } from "../domain/units";
-import { deadlineWords } from "../domain/wording";
-import { groupMessages, personalMessage, type ZaloSection } from "../domain/zalo";
-import { sendRemindersNow } from "./commands";
-import { decideResponses, type Verdict } from "./confirm";
-import { fail, type Outcome, ok, openRun, periodsUpTo, type Run, readSettings } from "./context";
-import { readWindows } from "./daily";
-import { noteGroups, writeDashboard } from "./dashboard";
-import { beginJob, continueChain, endJob } from "./jobs";
-import { sentKeys } from "./ledger";
-import { recordManual } from "./manual";
-import { PAUSED_NOTE, resume } from "./owner";
-import type { Ports } from "./ports";
-import { runRollups } from "./rollup";
-import { parseVersionRows, periodCell } from "./rows";
-import { updateStatuses } from "./statuses";
-import { MANUAL_TAB } from "./tabs";
-import { writeViews } from "./views";
-import { writeZalo, zaloOf } from "./zalo";
+import { periodName } from "../../domain/dashboard";
+import { localDay, localMonth, viDateTime, viMonthShort } from "../../domain/dates";
+import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
+import type { FieldKind } from "../../domain/forms/spec";
+import { formSpecFor } from "../../domain/forms/texts";
+import { CHANNEL_LABEL, colLetter, KEY_COLS, unitLabel, VERDICT_LABEL } from "../../domain/layout";
+import { deadlineOf, REGISTRATION } from "../../domain/periods";
+import { type Rules, registrationDue } from "../../domain/rules";
+import { mailKey } from "../../domain/schedule";
+import type { Settings } from "../../domain/settings";
+import { owes, STATUS_LABEL, type Statuses } from "../../domain/status";
+import { isActive, type Unit, unitChoice } from "../../domain/units";
+import { deadlineWords } from "../../domain/wording";
+import { groupMessages, personalMessage, type ZaloSection } from "../../domain/zalo";
+import { decideResponses, undoDecision, type Verdict } from "../confirm";
+import { fail, type Outcome, ok, openRun, periodsUpTo, type Run, readSettings } from "../context";
+import { readWindows, runDaily } from "../daily";
+import { noteGroups, writeDashboard } from "../dashboard";
+import { beginJob, continueChain, endJob } from "../jobs";
+import { sentKeys } from "../ledger";
+import { alreadyReceived, recordManual } from "../manual";
+import { PAUSED_NOTE, resume } from "../owner";
+import type { Ports } from "../ports";
+import { runRollups } from "../rollup";
+import { parseVersionRows, periodCell } from "../rows";
+import { updateStatuses } from "../statuses";
+import { MANUAL_TAB } from "../tabs";
+import { writeViews } from "../views";
+import { writeZalo, zaloOf } from "../zalo";
+import { unitHistory } from "./history";
+import { pageOf, pageRequest } from "./page";
+import type { Section } from "./sections";
 
-export const SECTIONS = ["confirm", "remind", "rollup", "record", "zalo"] as const;
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS } from "./sections";
 
 /** what every call answers: what happened (or why not), and the section's content as it now stands */
 export interface Reply {
   ok: boolean;
   message: string;
+  /** "info": nothing went wrong and nothing was done (another staff member had done it); "ask": a question first */
+  kind?: "info" | "ask";
   data?: unknown;
   /** what every section shows above itself while a copy is paused, with the button that resumes it */
   paused?: string;
@@ -60,6 +64,9 @@ export interface PendingItem {
   period: string;
   at: string;
   email: string;
+  /** the unit's chair and phone as the roster holds them: who staff call to check */
+  chair: string;
+  phone: string;
   note: string;
   /** what was sent, in short */
   summary: string;
@@ -97,6 +104,8 @@ function pending(r: Run, s: Settings, units: Unit[]): { items: PendingItem[]; mo
         period: v.period ? periodName(v.period) : "",
         at: viDateTime(v.at, s.timeZone),
         email: v.email,
+        chair: byCode.get(v.unit)?.chair ?? "",
+        phone: byCode.get(v.unit)?.phone ?? "",
         note: v.notes ?? "",
         summary: summary.length > 400 ? `${summary.slice(0, 400)}…` : summary,
         ms: v.at,
@@ -163,7 +172,20 @@ export function decide(p: Ports, req: { ids?: unknown; keys?: unknown; reason?: 
 function decideNow(p: Ports, a: Extract<ActionArg, { fn: "confirm" | "reject" }>, resume: boolean): Reply {
   const done = decideResponses(p, { ids: a.ids, keys: a.keys }, a.fn, a.reason, resume);
   if (!done.ok) return { ok: false, message: done.message };
-  return reply(loadPending(p), done.value);
+  const out = reply(loadPending(p), done.value.text);
+  // nothing decided: another staff member had decided it (shown as such, not as a success)
+  if (out.ok && !done.value.done) return { ...out, kind: "info" };
+  return out.ok ? { ...out, data: { ...(out.data as object), undo: { ids: done.value.ids, verdict: a.fn } } } : out;
+}
+
+/** a decision taken back the same day: the responses wait for staff again (receipts already sent stay sent) */
+export function undo(p: Ports, req: { ids?: unknown }): Reply {
+  const ids = strings(req?.ids);
+  if (!ids.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  const done = undoDecision(p, ids);
+  if (!done.ok) return { ok: false, message: done.message };
+  const out = reply(loadPending(p), done.value.text);
+  return out.ok && !done.value.done ? { ...out, kind: "info" } : out;
 }
 
 // ---- send reminders now, to the units chosen
@@ -182,14 +204,37 @@ export interface RemindPeriod {
   period: string;
   title: string;
   due: string;
+  /** the page of units shown (searched by code or name) */
   units: RemindUnit[];
+  /** every unit owing the period, those matching the search, where the page starts */
+  total: number;
+  matched: number;
+  offset: number;
+  /** of all those owing: how many were reminded today, and the addresses of those that were not */
+  reminded: number;
+  emails: number;
+}
+
+/** what the remind section shows: the periods, and what MailApp still lets go today */
+export interface RemindView {
+  periods: RemindPeriod[];
+  /** units a "remind all" would remind (each once), and their addresses */
+  all: { units: number; emails: number };
+  quota: number;
 }
 
 /** units owing a period whose deadline has not passed (staff's reminder is one a day, only before the deadline) */
-function remindable(r: Run, s: Settings, rules: Rules, units: Unit[], statuses: Statuses, live: string[]): RemindPeriod[] {
+function remindable(
+  r: Run,
+  s: Settings,
+  ctx: { rules: Rules; units: Unit[]; statuses: Statuses; live: string[] },
+  req: { q: string; offset: number },
+): RemindView {
+  const { rules, units, statuses, live } = ctx;
   const today = localDay(r.now, s.timeZone);
   const sent = sentKeys(r, s.catchUpDays + 2, s.timeZone).keys;
   const out: RemindPeriod[] = [];
+  const everyone = new Set<string>();
   const order = [...live.filter((x) => x !== REGISTRATION), ...live.filter((x) => x === REGISTRATION)];
   for (const period of order) {
     const map = statuses.byPeriod.get(period);
@@ -210,10 +255,28 @@ function remindable(r: Run, s: Settings, rules: Rules, units: Unit[], statuses: 
       });
     }
     if (list.length) {
-      out.push({ period, title: periodName(period), due: deadlineWords(deadlineOf(period, s)), units: list });
+      const pg = pageOf(list, (u) => u.label, req);
+      const open = list.filter((u) => !u.reminded);
+      for (const u of open) everyone.add(u.code);
+      out.push({
+        period,
+        title: periodName(period),
+        due: deadlineWords(deadlineOf(period, s)),
+        units: pg.items,
+        total: pg.total,
+        matched: pg.matched,
+        offset: pg.offset,
+        reminded: list.length - open.length,
+        emails: open.reduce((n, u) => n + u.emails, 0),
+      });
     }
   }
-  return out;
+  // "remind all" reaches each unit once per period it owes: the units counted once, the addresses per mail
+  return {
+    periods: out,
+    all: { units: everyone.size, emails: out.reduce((a, x) => a + x.emails, 0) },
+    quota: r.p.mailer.remaining(),
+  };
 }
 
 /** the statuses as they stand now (written to the status tab at once), and what the sections built from them need */
@@ -233,16 +296,30 @@ function fresh<T>(
   });
 }
 
-function loadRemind(p: Ports): Outcome<{ periods: RemindPeriod[] }> {
-  return fresh(p, "Xem đơn vị cần nhắc", (r, s, rules, units, st, live) => ({ periods: remindable(r, s, rules, units, st, live) }));
+function loadRemind(p: Ports, req: { q: string; offset: number } = { q: "", offset: 0 }): Outcome<RemindView> {
+  return fresh(p, "Xem đơn vị cần nhắc", (r, s, rules, units, statuses, live) => remindable(r, s, { rules, units, statuses, live }, req));
 }
 
-export function remind(p: Ports, req: { units?: unknown }): Reply {
+/**
+ * Reminders now, to the units chosen or (`all`) to every unit owing a period still open: either way through the daily
+ * job's plan, send stage and queue, so MailApp's quota and the run's clock hold them as they hold the daily mails and
+ * what is left goes with the follow-up runs.
+ */
+export function remind(p: Ports, req: { units?: unknown; all?: unknown; q?: unknown; offset?: unknown }): Reply {
+  const all = req?.all === true;
   const codes = Array.isArray(req?.units) ? [...new Set(req.units.map(String))] : [];
-  if (!codes.length) return { ok: false, message: "Chưa chọn đơn vị nào." };
-  const sent = sendRemindersNow(p, codes);
-  if (!sent.ok) return { ok: false, message: sent.message };
-  return reply(loadRemind(p), sent.value);
+  if (!all && !codes.length) return { ok: false, message: "Chưa chọn đơn vị nào." };
+  const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: { units: all ? null : new Set(codes) } });
+  if (!r.ok) return { ok: false, message: r.message };
+  return reply(loadRemind(p, pageRequest(req)), [sentWords(r.value.sent, r.value.short + r.value.queued), ...r.value.notes].join("\n"));
+}
+
+/** what a send did, said as staff would say it */
+function sentWords(sent: number, left: number): string {
+  const went = sent ? `Đã gửi ${sent} thư nhắc.` : "Không gửi thư nào: các đơn vị đã chọn đã được nhắc hôm nay hoặc không còn phải nộp.";
+  return left
+    ? `${went} Còn ${left} thư chưa gửi (hết hạn mức gửi thư hôm nay hoặc hết thời gian chạy): hệ thống tự gửi tiếp trong các lần chạy sau.`
+    : went;
 }
 
 // ---- the rollup of a named period
@@ -300,19 +377,24 @@ export interface FieldView {
 
 export interface RecordView {
   forms: { id: FormId; title: string; fields: FieldView[] }[];
+  /** every unit when the roster is short; else none, and the page finds them by search (`sidebarUnits`) */
   units: { value: string; label: string }[];
+  unitCount: number;
   months: { value: string; label: string }[];
   channels: { value: string; label: string }[];
-  /** now, as a datetime-local input takes it (local time in the settings' zone) */
+  /** now, as the date field takes it: dd/mm/yyyy hh:mm in the settings' zone, whatever the browser's language */
   now: string;
 }
+
+/** a roster up to this size goes to the page whole (a choice list); a longer one is searched */
+const UNITS_INLINE = 300;
+
+const choosable = (units: Unit[], month: string) => units.filter((u) => isActive(u, month) || u.activeFrom > month);
 
 function recordView(s: Settings, units: Unit[], now: number): RecordView {
   const month = localMonth(now, s.timeZone);
   const months = periodsUpTo(s, now).reverse().slice(0, 12);
-  const local = viDateTime(now, s.timeZone); // dd/mm/yyyy hh:mm
-  const [d, m, rest] = local.split("/");
-  const [y, hm] = rest.split(" ");
+  const list = choosable(units, month);
   return {
     forms: FORM_IDS.map((id) => ({
       id,
@@ -327,12 +409,13 @@ function recordView(s: Settings, units: Unit[], now: number): RecordView {
         choices: f.choices ?? [],
       })),
     })),
-    units: units.filter((u) => isActive(u, month) || u.activeFrom > month).map((u) => ({ value: u.code, label: unitChoice(u) })),
+    units: list.length <= UNITS_INLINE ? list.map((u) => ({ value: u.code, label: unitChoice(u) })) : [],
+    unitCount: list.length,
     months: months.map((x) => ({ value: x, label: `Tháng ${viMonthShort(x)}` })),
     channels: Object.entries(CHANNEL_LABEL)
       .filter(([k]) => k !== "form")
       .map(([value, label]) => ({ value, label })),
-    now: `${y}-${m}-${d}T${hm}`,
+    now: viDateTime(now, s.timeZone),
   };
 }
 
@@ -344,21 +427,47 @@ function loadRecord(p: Ports): Outcome<RecordView> {
   });
 }
 
+/** the units whose code or name holds what staff typed, a page at a time (the roster read once) */
+export function findUnits(p: Ports, req: { q?: unknown; offset?: unknown }): Reply {
+  return reply(
+    openRun(p, "Tìm đơn vị", (r) => {
+      const got = readSettings(r);
+      if (!got.ok) return got;
+      const list = choosable(r.store.readUnits().units, localMonth(r.now, got.value.settings.timeZone));
+      const pg = pageOf(list, unitChoice, pageRequest(req));
+      return ok({ ...pg, items: pg.items.map((u) => ({ value: u.code, label: unitChoice(u) })) });
+    }),
+  );
+}
+
 export interface RecordRequest {
   form?: unknown;
   unit?: unknown;
   month?: unknown;
   channel?: unknown;
-  /** "yyyy-mm-ddThh:mm", as a datetime-local input gives it */
+  /** "dd/mm/yyyy hh:mm", as Vietnamese officials write it */
   at?: unknown;
   answers?: unknown;
   note?: unknown;
+  /** staff were told the unit already has a report for the period, and record this one all the same */
+  force?: unknown;
+}
+
+/** "dd/mm/yyyy hh:mm" (one-digit day, month or hour taken) as the cell the manual tab holds, or null if it is no date */
+export function typedDateTime(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2})[:h](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y, h, mi] = m.slice(1).map(Number);
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || y < 2000) return null;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d)}/${two(mo)}/${y} ${two(h)}:${two(mi)}`;
 }
 
 /** the row staff would type into the manual tab, from the sidebar's choices (labels, as the tab shows them) */
 function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unknown[] | string {
-  const at = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(String(req.at ?? ""));
-  if (!at) return "Chưa nhập ngày giờ nhận.";
+  const at = typedDateTime(String(req.at ?? ""));
+  if (!at) return "Ngày giờ nhận chưa đúng: ghi theo dạng ngày/tháng/năm giờ:phút, ví dụ 15/10/2018 09:30.";
   const channel = CHANNEL_LABEL[String(req.channel ?? "")];
   if (!channel || req.channel === "form") return "Chưa chọn kênh nhận (văn bản giấy, email, tin nhắn).";
   const answers = (req.answers && typeof req.answers === "object" ? req.answers : {}) as Record<string, unknown>;
@@ -373,10 +482,26 @@ function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unkno
     if (f.kind === "choice") return f.choices?.find((c) => c.key === v)?.label ?? String(v ?? "");
     return String(v ?? "").trim();
   });
-  return [id, `${at[3]}/${at[2]}/${at[1]} ${at[4]}:${at[5]}`, channel, ...cells, ""];
+  return [id, at, channel, ...cells, ""];
 }
 
 export function record(p: Ports, req: RecordRequest): Reply {
+  // the same unit and period a second time: staff are asked first (the later report replaces the earlier one)
+  if (req?.force !== true) {
+    const had = openRun(p, "Kiểm tra báo cáo đã có", (r) => {
+      const code = String(req?.unit ?? "");
+      const period = req?.form === "registration" ? REGISTRATION : String(req?.month ?? "");
+      const u = r.store.readUnits().units.find((x) => x.code === code);
+      const st = u && period ? alreadyReceived(r.store, code, period) : null;
+      return ok(st && u ? `${unitLabel(u.code, u.name)} đã có ${periodName(period).toLowerCase()} (${st}).` : "");
+    });
+    if (had.ok && had.value)
+      return {
+        ok: false,
+        kind: "ask",
+        message: `${had.value} Ghi nhận thêm bản này? Bản ghi sau được tính thay bản trước, đơn vị nhận thêm một thư xác nhận.`,
+      };
+  }
   const id = `GIAY-${p.newId().replace(/-/g, "").slice(-8).toUpperCase()}`;
   return act(p, { fn: "record", req: plain(req), id }, () => recordNow(p, req, id));
 }
@@ -426,38 +551,102 @@ function recordNow(p: Ports, req: RecordRequest, id: string): Reply {
 
 export interface ZaloView {
   updated: string;
-  sections: { title: string; due: string; count: number; parts: string[]; units: { label: string; message: string }[] }[];
+  sections: {
+    title: string;
+    due: string;
+    count: number;
+    /** the group message's parts of this page, and how many there are */
+    parts: string[];
+    partCount: number;
+    partOffset: number;
+    /** the page of units with their own message (searched by code or name) */
+    units: { label: string; message: string }[];
+    matched: number;
+    offset: number;
+  }[];
 }
 
-function zaloView(sections: ZaloSection[], s: Settings, now: number): ZaloView {
+/** group message parts a reply carries (each part at most ZALO_PART_CHARS) */
+const PARTS_PAGE = 5;
+
+/** the view; `req` pages the section it names (`sec`), the others show their first page */
+function zaloView(
+  sections: ZaloSection[],
+  s: Settings,
+  now: number,
+  req: { sec: number; q: string; offset: number; part: number },
+): ZaloView {
   return {
     updated: viDateTime(now, s.timeZone),
     sections: sections
       .filter((x) => x.units.length)
-      .map((x) => ({
-        title: `${x.work.charAt(0).toUpperCase()}${x.work.slice(1)}`,
-        due: x.due,
-        count: x.units.length,
-        parts: groupMessages(x, s.orgShort, now, s.timeZone),
-        units: x.units.map((u) => ({ label: unitLabel(u.code, u.name), message: personalMessage(u, x, s.orgShort) })),
-      })),
+      .map((x, i) => {
+        const mine = i === req.sec;
+        const parts = groupMessages(x, s.orgShort, now, s.timeZone);
+        const part = mine ? Math.min(req.part, Math.max(0, parts.length - 1)) : 0;
+        const pg = pageOf(x.units, (u) => unitLabel(u.code, u.name), mine ? req : { q: "", offset: 0 });
+        return {
+          title: `${x.work.charAt(0).toUpperCase()}${x.work.slice(1)}`,
+          due: x.due,
+          count: x.units.length,
+          parts: parts.slice(part, part + PARTS_PAGE),
+          partCount: parts.length,
+          partOffset: part,
+          units: pg.items.map((u) => ({ label: unitLabel(u.code, u.name), message: personalMessage(u, x, s.orgShort) })),
+          matched: pg.matched,
+          offset: pg.offset,
+        };
+      }),
   };
 }
 
-/** the list made again from the statuses as they stand now, written to its tab and shown */
-export function zalo(p: Ports): Reply {
+/**
+ * The list made again from the statuses as they stand now, written to its tab and shown. A further page of it (a
+ * search, the next units or parts) is made from the statuses without writing the tab again.
+ */
+export function zalo(p: Ports, req: { sec?: unknown; q?: unknown; offset?: unknown; part?: unknown } = {}): Reply {
+  const pg = pageRequest(req);
+  const sec = Number(req?.sec ?? 0) || 0;
+  const part = Math.max(0, Math.floor(Number(req?.part ?? 0) || 0));
+  const again = !pg.q && !pg.offset && !part;
   const out = fresh(p, "Danh sách nhắc qua Zalo", (r, s, _rules, units, st, live) => {
     const sections = zaloOf(r, s, units, st, live);
-    writeZalo(r, s, sections);
-    writeDashboard(r, s.timeZone);
-    return zaloView(sections, s, r.now);
+    if (again) {
+      writeZalo(r, s, sections);
+      writeDashboard(r, s.timeZone);
+    }
+    return zaloView(sections, s, r.now, { ...pg, sec, part });
   });
   return reply(out);
 }
 
+// ---- one unit's history
+
+function loadHistory(p: Ports): Outcome<{ units: { value: string; label: string }[]; unitCount: number }> {
+  return openRun(p, "Mở lịch sử đơn vị", (r) => {
+    const got = readSettings(r);
+    if (!got.ok) return got;
+    const v = recordView(got.value.settings, r.store.readUnits().units, r.now);
+    return ok({ units: v.units, unitCount: v.unitCount });
+  });
+}
+
+/** one unit's history, its lists a page at a time */
+export function history(p: Ports, req: { code?: unknown; offset?: unknown }): Reply {
+  return reply(
+    openRun(p, "Xem lịch sử đơn vị", (r) => {
+      const got = readSettings(r);
+      if (!got.ok) return got;
+      const u = r.store.readUnits().units.find((x) => x.code === String(req?.code ?? ""));
+      if (!u) return fail("Chưa chọn đơn vị.");
+      return ok(unitHistory(r, u, got.value.settings.timeZone, pageRequest(req).offset));
+    }),
+  );
+}
+
 // ---- opening a section
 
-export function load(p: Ports, req: { section?: unknown }): Reply {
+export function load(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown }): Reply {
   const r = loadSection(p, req);
   return p.state.load().state.paused ? { ...r, paused: PAUSED_NOTE } : r;
 }
@@ -467,18 +656,20 @@ export function resumeCopy(p: Ports): Reply {
   return resume(p);
 }
 
-function loadSection(p: Ports, req: { section?: unknown }): Reply {
+function loadSection(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown }): Reply {
   switch (String(req?.section ?? "") as Section) {
     case "confirm":
       return reply(loadPending(p));
     case "remind":
-      return reply(loadRemind(p));
+      return reply(loadRemind(p, pageRequest(req)));
     case "rollup":
       return reply(loadRollup(p));
     case "record":
       return reply(loadRecord(p));
     case "zalo":
       return zalo(p);
+    case "history":
+      return reply(loadHistory(p));
     default:
       return { ok: false, message: "Không rõ mục cần mở." };
   }
