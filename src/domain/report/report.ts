@@ -5,6 +5,7 @@ import { REGISTRATION } from "../periods";
 import type { Settings } from "../settings";
 import type { PeriodFigures } from "../status";
 import { viNumber, viPercent } from "../text";
+import type { Trend } from "../trends";
 import type { Unit } from "../units";
 import type { Block } from "./blocks";
 import type { GroupLine } from "./figures";
@@ -24,6 +25,8 @@ export interface Report {
   /** the figures at the cut-off, for the mail's subject */
   figures: PeriodFigures;
   asOf: number;
+  /** the months before with this one (monthly reports), for the leaders' mail's chart */
+  trend?: Trend;
 }
 
 export interface Entry {
@@ -155,13 +158,17 @@ export function unitList(label: string, codes: { unit: string; daysLate?: number
 }
 
 /** the sections the desk writes itself, marked as such */
-export function deskSections(first: number, hints: string[]): Block[] {
+export function deskSections(
+  first: number,
+  hints: string[],
+  about = "tình hình tư tưởng, dư luận nổi bật, những vấn đề cần quan tâm",
+): Block[] {
   const roman = ["I", "II", "III", "IV", "V", "VI"];
   return [
     { kind: "heading", level: 1, text: `${roman[first - 1]}. ĐÁNH GIÁ CHUNG` },
     {
       kind: "todo",
-      text: "[Bộ phận Tuyên giáo viết đánh giá chung: tình hình tư tưởng, dư luận nổi bật, những vấn đề cần quan tâm. Xóa đoạn hướng dẫn này trước khi trình ký.]",
+      text: `[Bộ phận Tuyên giáo viết đánh giá chung: ${about}. Xóa đoạn hướng dẫn này trước khi trình ký.]`,
     },
     { kind: "heading", level: 1, text: `${roman[first]}. KIẾN NGHỊ, ĐỀ XUẤT` },
     {
