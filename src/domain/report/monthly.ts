@@ -21,6 +21,7 @@ import {
   figuresTable,
   fileNameOf,
   groupTable,
+  properNames,
   REGISTRATION_WORDS,
   type Report,
   shortName,
@@ -361,18 +362,6 @@ function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: st
  */
 export function quoted(text: string): string {
   return properNames(text.replace(/[“”"]([^“”"]*)[“”"]/g, "‘$1’").replace(/[“”"]/g, ""));
-}
-
-const PROPER: [RegExp, string][] = [
-  [/(?<![\w./@-])facebook(?![\w.]*\.\w)(?![\w/])/giu, "Facebook"],
-  [/(?<![\w./@-])zalo(?![\w/])/giu, "Zalo"],
-  [/(?<![\w./@-])tiktok(?![\w/])/giu, "TikTok"],
-  [/(?<![\w./@-])youtube(?![\w/])/giu, "YouTube"],
-];
-
-/** proper names capitalised outside links */
-export function properNames(text: string): string {
-  return PROPER.reduce((t, [re, name]) => t.replace(re, name), text);
 }
 
 /** a text of an urgent matter in the report's table: one line, masked, cut when very long */

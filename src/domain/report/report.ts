@@ -64,10 +64,24 @@ export function fileNameOf(period: string, s: Settings): string {
   return reportFileName(period, s.registrationDeadline.slice(0, 4));
 }
 
-/** the directive the report answers, as the settings name it */
+/** the directive the report answers, as the settings name it (the networks' names with their capital) */
 export function directiveText(s: Settings): string {
   const date = s.directiveDate ? viDate(s.directiveDate) : "…";
-  return `Công văn số ${s.directiveNumber} ngày ${date} của ${s.directiveIssuer} ${s.directiveSubject}`.replace(/\s+/g, " ").trim();
+  return properNames(
+    `Công văn số ${s.directiveNumber} ngày ${date} của ${s.directiveIssuer} ${s.directiveSubject}`.replace(/\s+/g, " ").trim(),
+  );
+}
+
+const PROPER: [RegExp, string][] = [
+  [/(?<![\w./@-])facebook(?![\w.]*\.\w)(?![\w/])/giu, "Facebook"],
+  [/(?<![\w./@-])zalo(?![\w/])/giu, "Zalo"],
+  [/(?<![\w./@-])tiktok(?![\w/])/giu, "TikTok"],
+  [/(?<![\w./@-])youtube(?![\w/])/giu, "YouTube"],
+];
+
+/** proper names capitalised outside links */
+export function properNames(text: string): string {
+  return PROPER.reduce((t, [re, name]) => t.replace(re, name), text);
 }
 
 /** CĐCS names without the prefix every one of them carries */
