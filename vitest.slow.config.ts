@@ -18,6 +18,7 @@ export const SLOW_FILES = [
   "tests/report-demo.test.ts",
   "tests/sheet-office.test.ts",
   "tests/sidebar.test.ts",
+  "tests/trends-pictures.test.ts",
 ];
 
 export default defineConfig({ test: { ...fast.test, include: SLOW_FILES, tagsFilter: ["slow"] } as typeof fast.test });

@@ -142,6 +142,8 @@ describe("the demo's monthly figures, kept once per month", () => {
     const rows = kept(demo.sim.sheet(TREND_TAB).values);
     const label = String(dash.values[top + 2][0]);
     expect(dash.values[top + 2].slice(1, 5)).toEqual(MONTHS.map((m) => sum(rows, m, KIND_THEME, label)));
+    // below the rows setup formats as dates and rates: its counts show as counts
+    for (let x = 2; x <= 5; x++) expect(dash.numberFormats.get(`${top + 3},${x}`) ?? "", `column ${x}`).not.toMatch(/yy|%/);
     const titles = dash.charts.map((c) => c.options.title);
     expect(titles).toContain("Diễn biến các chủ đề (số đơn vị nêu)");
     expect(titles).toContain("Hoạt động trên mạng xã hội (lũy kế)");

@@ -2,7 +2,7 @@
 // call (whatever the years behind it: the tab stays in the main Sheet when a year is archived), and the trend drawn
 // on the dashboard as a table and two Sheets charts.
 import { GROUP_ROW } from "../domain/dashboard";
-import { colLetter, TAB, type TabDef } from "../domain/layout";
+import { colLetter, DASHBOARD_PERIODS, TAB, type TabDef } from "../domain/layout";
 import { parseTrendRows, TREND_HEADER, type Trend, type TrendRow, trendTable, withMonth } from "../domain/trends";
 import type { Ports, State, Store } from "./ports";
 
@@ -43,10 +43,13 @@ export function keepMonth(p: Ports, store: Store, month: string, fresh: TrendRow
 /** the Khối table's periods on the dashboard (src/domain/dashboard.ts keeps registration and three months) */
 const GROUP_PERIODS = 4;
 
-/** the first row of the trend on the dashboard: under the tables the daily run writes */
+/**
+ * The first row of the trend on the dashboard: under the tables the daily run writes, and under the rows setup formats
+ * for the period table (dates in column B, rates in K:L), so its counts show as counts
+ */
 function trendRow(state: State, groups: number): number {
   const byGroup = GROUP_ROW + 1 + GROUP_PERIODS * (groups + 1);
-  return Math.max(byGroup, state.heights[TAB.dashboard] ?? 0) + 3;
+  return Math.max(byGroup, state.heights[TAB.dashboard] ?? 0, 2 + DASHBOARD_PERIODS) + 3;
 }
 
 /**
