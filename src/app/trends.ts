@@ -19,12 +19,6 @@ const TREND_DEF: TabDef = {
   hidden: true,
 };
 
-/** every month's kept rows: one read */
-export function readTrendRows(store: Store): TrendRow[] {
-  if (!store.hasTab(TREND_TAB)) return [];
-  return parseTrendRows(store.readBlock(TREND_TAB, `A2:${colLetter(TREND_HEADER.length)}`));
-}
-
 /**
  * The month's rows kept: written when the month has none yet, or replaced when `replace` (the scheduled rollup, at the
  * month's cut-off). A rollup staff ask for later keeps the figures the scheduled one kept. One read, one write.

@@ -80,7 +80,7 @@ export function withMonth(rows: TrendRow[], month: string, fresh: TrendRow[]): T
   return [...rows.filter((r) => r[0] !== month), ...fresh].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-export interface Series {
+interface Series {
   label: string;
   /** one value per month of `Trend.months`; null where the month has no stored figures */
   total: (number | null)[];
@@ -126,7 +126,7 @@ export function trendOf(rows: TrendRow[], last: string, span: number): Trend {
 }
 
 /** a running total: what the months so far add up to */
-export function cumulative(values: (number | null)[]): number[] {
+function cumulative(values: (number | null)[]): number[] {
   let t = 0;
   return values.map((v) => {
     t += v ?? 0;
@@ -139,7 +139,7 @@ function khoi(group: string): string {
   return /^khối\b/i.test(group) ? group.charAt(0).toLowerCase() + group.slice(1) : `khối ${group}`;
 }
 
-export interface Rise {
+interface Rise {
   label: string;
   before: number;
   now: number;
@@ -152,7 +152,7 @@ export interface Rise {
  * A theme rises sharply when this month's units are at least 3 more than last month's and at least double them:
  * "Tiền lương, thu nhập: 2 → 7 đơn vị, tăng mạnh ở khối doanh nghiệp". Months without figures are not compared.
  */
-export function sharpRises(t: Trend): Rise[] {
+function sharpRises(t: Trend): Rise[] {
   const n = t.months.length;
   if (n < 2) return [];
   const out: Rise[] = [];

@@ -360,7 +360,7 @@ function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: st
  * A quotation as the report prints it between its own “ ”: quotes inside become single ones (no quotes inside
  * quotes), and the names of the networks take their capital as written in a document ("facebook" → "Facebook").
  */
-export function quoted(text: string): string {
+function quoted(text: string): string {
   return properNames(text.replace(/[“”"]([^“”"]*)[“”"]/g, "‘$1’").replace(/[“”"]/g, ""));
 }
 
