@@ -19,6 +19,7 @@ export const SLOW_FILES = [
   "tests/sheet-office.test.ts",
   "tests/sidebar-server.test.ts",
   "tests/sidebar.test.ts",
+  "tests/trends-pictures.test.ts",
 ];
 
 export default defineConfig({ test: { ...fast.test, include: SLOW_FILES, tagsFilter: ["slow"] } as typeof fast.test });

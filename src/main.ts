@@ -177,8 +177,8 @@ export function setup(): void {
     const check = r.ok ? checked(p) : null;
     const { facts } = writeStart(p, check?.summary ?? null, true);
     // a short answer with the next step; what setup made is in the run log
-    if (facts) return setupAnswer(r.ok, r.problems, facts);
-    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.problems, ...(check ? [check.message] : [])].join("\n");
+    if (facts) return setupAnswer(r.ok, r.problems, facts, r.notices);
+    return [r.ok ? "Thiết lập xong." : "Thiết lập chưa xong:", ...r.notices, ...r.problems, ...(check ? [check.message] : [])].join("\n");
   });
 }
 

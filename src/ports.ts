@@ -487,6 +487,12 @@ interface Workbook {
   protectFor(store: Store, defs: TabDef[], editors: string[]): string[];
   /** a line chart of the dashboard's rates, made once */
   chart(store: Store, tab: string, labels: string, series: string, title: string): void;
+  /** a chart kept under its title: made once, then updated in place (its range and place follow its table) */
+  placeChart(
+    store: Store,
+    tab: string,
+    chart: { a1: string; title: string; type: "COLUMN" | "LINE"; row: number; col: number; transpose?: boolean },
+  ): void;
   /** notes on a block of cells from (row, col), one call; an empty note removes the cell's note */
   notes(store: Store, tab: string, row: number, col: number, notes: string[][]): void;
   /**

@@ -27,6 +27,8 @@ export interface ConditionalRuleModel {
 }
 
 export interface ChartModel {
+  /** Google's chart id: kept through modify() and updateChart(), as Sheets keeps the chart it updates */
+  id?: number;
   type: string;
   ranges: string[];
   options: Record<string, unknown>;
@@ -154,16 +156,42 @@ export class StandinConditionalRuleBuilder
 }
 export type _ConditionalRuleBuilderOnly = Only<Exclude<keyof StandinConditionalRuleBuilder, keyof ConditionalFormatRuleBuilder>>;
 
-export class StandinChart {
-  constructor(readonly model: ChartModel) {}
+export class StandinChart implements Pick<EmbeddedChart, "getOptions" | "modify"> {
+  constructor(
+    readonly model: ChartModel,
+    private w?: World,
+  ) {}
+  /** ChartOptions.get(option): the value set through the builder, null when none (Google: "null if not set") */
+  getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    this.w?.meter.hit(S, "EmbeddedChart.getOptions");
+    const options = { ...this.model.options };
+    return token<GoogleAppsScript.Charts.ChartOptions>({ get: (k: string) => (k in options ? options[k] : null) });
+  }
+  /** a builder holding this chart, its id kept: Sheet.updateChart saves it in place */
+  modify(): EmbeddedChartBuilder {
+    if (!this.w) throw new Error("modify() on a chart not read from a sheet");
+    this.w.meter.hit(S, "EmbeddedChart.modify");
+    return google<EmbeddedChartBuilder>(
+      new StandinChartBuilder(this.w, { ...this.model, ranges: [...this.model.ranges], options: { ...this.model.options } }),
+    );
+  }
 }
 export type _ChartOnly = Only<Exclude<keyof StandinChart, keyof EmbeddedChart | "model">>;
 
 export class StandinChartBuilder
-  implements Pick<EmbeddedChartBuilder, "setChartType" | "addRange" | "setPosition" | "setOption" | "setNumHeaders" | "build">
+  implements
+    Pick<
+      EmbeddedChartBuilder,
+      "setChartType" | "addRange" | "clearRanges" | "setTransposeRowsAndColumns" | "setPosition" | "setOption" | "setNumHeaders" | "build"
+    >
 {
-  private model: ChartModel = { type: "LINE", ranges: [], options: {}, position: [1, 1] };
-  constructor(private w: World) {}
+  private model: ChartModel;
+  constructor(
+    private w: World,
+    from?: ChartModel,
+  ) {
+    this.model = from ?? { type: "LINE", ranges: [], options: {}, position: [1, 1] };
+  }
   private h(m: string): EmbeddedChartBuilder {
     this.w.meter.hit(S, `EmbeddedChartBuilder.${m}`);
     return google<EmbeddedChartBuilder>(this);
@@ -176,6 +204,14 @@ export class StandinChartBuilder
     const p = placed(r);
     this.model.ranges.push(`${p.sheetModel.name}!R${p.row}C${p.col}:R${p.row + p.numRows - 1}C${p.col + p.numCols - 1}`);
     return this.h("addRange");
+  }
+  setTransposeRowsAndColumns(t: boolean): EmbeddedChartBuilder {
+    this.model.options.transpose = t;
+    return this.h("setTransposeRowsAndColumns");
+  }
+  clearRanges(): EmbeddedChartBuilder {
+    this.model.ranges = [];
+    return this.h("clearRanges");
   }
   setPosition(row: number, col: number, _ox: number, _oy: number): EmbeddedChartBuilder {
     this.model.position = [row, col];

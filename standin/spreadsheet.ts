@@ -641,6 +641,7 @@ type SheetKeys =
   | "insertChart"
   | "getCharts"
   | "removeChart"
+  | "updateChart"
   | "activate"
   | "getParent";
 
@@ -893,11 +894,22 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     this.hit("insertChart");
     if (!(chart instanceof StandinChart)) throw new TypeError("not an EmbeddedChart");
     this.edit();
-    this.model.charts.push(chart.model);
+    this.model.charts.push({ ...chart.model, id: chart.model.id ?? 1 + Math.max(0, ...this.model.charts.map((c) => c.id ?? 0)) });
+  }
+  /** the chart with the same id replaced by the one built from its modify() (Google: "Updates the chart on this sheet") */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.hit("updateChart");
+    if (!(chart instanceof StandinChart)) throw new TypeError("not an EmbeddedChart");
+    const i = this.model.charts.findIndex((c) => c.id !== undefined && c.id === chart.model.id);
+    if (i < 0) throw new Error("Chart not found on this sheet.");
+    this.edit();
+    this.model.charts[i] = chart.model;
   }
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     this.hit("getCharts");
-    return this.w.makeArrayFrom(this.model.charts.map((c) => token<GoogleAppsScript.Spreadsheet.EmbeddedChart>(new StandinChart(c))));
+    return this.w.makeArrayFrom(
+      this.model.charts.map((c) => token<GoogleAppsScript.Spreadsheet.EmbeddedChart>(new StandinChart(c, this.w))),
+    );
   }
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.hit("removeChart");

@@ -119,10 +119,18 @@ describe("identity masking: the forms people write in Vietnam", () => {
     expect(maskIdentity(s)).toBe(`Chị A ${P}, CCCD ${I}, email ${E}, lương 4.680.000 đồng ngày 24/10/2018`);
   });
 
-  it("stays quick on a long run of digits", () => {
-    const t = Date.now();
-    maskIdentity("1 2 3 4 5 6 7 8 9 0 ".repeat(2500));
-    expect(Date.now() - t).toBeLessThan(2000);
+  it("does not backtrack on a long run of digits: ten times the text costs about ten times the work, not more", () => {
+    // timed against itself on the same machine (a backtracking pattern grows far faster than the text), so a busy
+    // machine slows both runs alike
+    const time = (n: number) => {
+      const text = "1 2 3 4 5 6 7 8 9 0 ".repeat(n);
+      const t = performance.now();
+      for (let i = 0; i < 3; i++) maskIdentity(text);
+      return performance.now() - t;
+    };
+    time(250);
+    const small = Math.max(time(250), 1);
+    expect(time(2500) / small).toBeLessThan(60);
   });
 });
 

@@ -2,8 +2,8 @@
 // month, several staff accounts, one set of triggers, copies that start clean, any language, plain-text dates, long
 // subjects, overlapping runs.
 import { describe, expect, it } from "vitest";
-import { IS_COPY } from "../src/domain/copy";
 import { SECTIONS } from "../src/app/sidebar";
+import { IS_COPY } from "../src/domain/copy";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";
 import { MENU_ITEMS } from "../src/gas/ui";
@@ -385,7 +385,21 @@ describe("dates staff type, subjects Google cuts", () => {
       ],
       appendix: [],
       texts: [],
-      figures: {} as never,
+      figures: {
+        period: "2018-10",
+        expected: 1,
+        received: 1,
+        onTime: 1,
+        onTimeUnits: ["CD001"],
+        late: [],
+        missing: [],
+        invalid: [],
+        unverified: [],
+        exempt: [],
+        reportingRate: 1,
+        onTimeRate: 1,
+        open: false,
+      },
       asOf: Date.UTC(2018, 9, 24, 1),
     };
     expect(text.length).toBeLessThan(MAIL_BODY_BYTES);

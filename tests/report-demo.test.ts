@@ -121,7 +121,7 @@ describe("the October report of the demo", () => {
       expect(text).toContain(`Tỷ lệ báo cáo ${viPercent(cut.reportingRate)} ${viPercent(same.reportingRate)}`);
       // September's final figures and its late units
       expect(text).toContain(
-        `Đã nộp ${sep.received}/${sep.expected} đơn vị (${viPercent(sep.reportingRate)}), đúng hạn ${sep.onTime} (${viPercent(sep.onTimeRate)}), trễ hạn ${sep.late.length}, chưa nộp ${sep.missing.length}.`,
+        `Đã nộp ${sep.received}/${sep.expected} đơn vị (${viPercent(sep.reportingRate)}), đúng hạn ${sep.onTime} (${viPercent(sep.onTimeRate)}), trễ hạn ${sep.late.length}, chưa nộp ${sep.missing.length}${sep.invalid.length ? `, chưa hợp lệ ${sep.invalid.length}` : ""}.`,
       );
       for (const l of sep.late) expect(text).toMatch(new RegExp(`${l.unit} – [^;]+\\(${l.daysLate} ngày\\)`));
       // the pictures of its first two pages, for the README

@@ -83,7 +83,7 @@ const SITUATION = [
   "Tình hình tư tưởng ổn định, người lao động tin tưởng vào chính sách của doanh nghiệp.",
 ];
 const OPINION = [
-  "Người lao động quan tâm việc điều chỉnh lương tối thiểu vùng áp dụng từ 01/01/2019.",
+  "Người lao động quan tâm chương trình đào tạo, nâng cao tay nghề của doanh nghiệp.",
   "Dư luận quan tâm giá xăng dầu và giá thực phẩm tăng ảnh hưởng chi tiêu gia đình.",
   "Xuất hiện một số thông tin sai sự thật trên mạng xã hội; nhóm nòng cốt đã chia sẻ thông tin chính thống.",
   "Người lao động quan tâm chính sách bảo hiểm xã hội một lần và chế độ hưu trí.",
@@ -94,6 +94,43 @@ const CONCERNS = [
   "Đề nghị cải thiện chất lượng bữa ăn ca.",
   "Lo lắng về việc làm khi doanh nghiệp tái cơ cấu.",
 ];
+/**
+ * What chairs worry about moves with the season, so the trend has something to show: wages paid late spread among
+ * the enterprises in October and November, Tết grows towards December, job worries ease as orders come back, housing
+ * stays. By month (9–12), the share of units (out of 10) raising each; the hash spreads them over the units.
+ */
+const SEASON: { texts: string[]; share: Record<number, number>; enterprisesOnly?: boolean }[] = [
+  {
+    texts: [
+      "Công ty chậm trả lương tháng trước, người lao động lo lắng; công đoàn đã kiến nghị ban giám đốc trả lương đúng hạn.",
+      "Một số tổ còn bị nợ lương làm thêm giờ, đề nghị doanh nghiệp thanh toán sớm.",
+    ],
+    share: { 9: 1, 10: 2, 11: 7, 12: 5 },
+    enterprisesOnly: true,
+  },
+  {
+    texts: [
+      "Mong doanh nghiệp sớm công bố mức thưởng Tết Kỷ Hợi 2019.",
+      "Người lao động hỏi về lịch nghỉ Tết Nguyên đán và xe đưa công nhân về quê ăn Tết.",
+    ],
+    share: { 9: 0, 10: 1, 11: 4, 12: 8 },
+  },
+  {
+    texts: ["Lo lắng về việc làm khi doanh nghiệp tái cơ cấu.", "Một số lao động lớn tuổi lo mất việc khi dây chuyền tự động hóa."],
+    share: { 9: 5, 10: 4, 11: 2, 12: 1 },
+  },
+  { texts: ["Mong được hỗ trợ tiếp cận nhà ở xã hội cho công nhân lâu năm."], share: { 9: 3, 10: 3, 11: 3, 12: 3 } },
+];
+
+function concernsOf(i: number, month: string, enterprise: boolean): string {
+  const m = Number(month.slice(5));
+  const said = SEASON.flatMap((c, j) => {
+    if (c.enterprisesOnly && !enterprise) return [];
+    return (i * (7 + 2 * j) + j * 3) % 10 < (c.share[m] ?? 0) ? [c.texts[(i + m) % c.texts.length]] : [];
+  });
+  return said.length ? said.join(" ") : CONCERNS[(i + m + 2) % 4];
+}
+
 /** the optional question on harmful or false content found and how the unit answered it: most months nothing */
 const HARMFUL = [
   "Phát hiện bài viết sai sự thật về việc “cắt giảm lương tháng 13” trong nhóm của công nhân; Ban Chấp hành đã đối thoại, nhóm nòng cốt chia sẻ thông tin chính thức của doanh nghiệp.",
@@ -112,7 +149,7 @@ const URGENT: Record<string, string> = {
 };
 const PROPOSALS = [
   "Đề nghị LĐLĐ Quận 1 tổ chức tư vấn pháp luật về hợp đồng lao động.",
-  "Đề nghị hỗ trợ tổ chức Tết sum vầy cho công nhân khó khăn.",
+  "Đề nghị hỗ trợ công nhân có hoàn cảnh khó khăn.",
   "",
   "Đề nghị tập huấn kỹ năng sử dụng mạng xã hội cho cán bộ công đoàn.",
 ];
@@ -123,6 +160,13 @@ const code = (i: number) => `CD${String(i).padStart(3, "0")}`;
 const email = (i: number) => `chutich@${COMPANIES[i - 1][1]}.example.vn`;
 const at = (ymd: string, hh: number, mm = 0) => `${ymd}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}:00+07:00`;
 
+const isEnterprise = (name: string) =>
+  name.startsWith("Công ty") ||
+  name.startsWith("Khách sạn") ||
+  name.startsWith("Nhà hàng") ||
+  name.startsWith("Siêu thị") ||
+  name.startsWith("Chi nhánh");
+
 function units(): Json[] {
   return COMPANIES.map(([name], k) => {
     const i = k + 1;
@@ -132,14 +176,7 @@ function units(): Json[] {
       chair: CHAIRS[k % CHAIRS.length],
       emails: [email(i)],
       phone: `09${String(10000000 + ((i * 7919) % 89999999)).padStart(8, "0")}`,
-      group:
-        name.startsWith("Công ty") ||
-        name.startsWith("Khách sạn") ||
-        name.startsWith("Nhà hàng") ||
-        name.startsWith("Siêu thị") ||
-        name.startsWith("Chi nhánh")
-          ? "Khối doanh nghiệp"
-          : GROUPS[3],
+      group: isEnterprise(name) ? "Khối doanh nghiệp" : GROUPS[3],
       // CD039 joins in November; CD040 is dissolved after October
       activeFrom: i === 39 ? "2018-11" : "2018-09",
       activeTo: i === 40 ? "2018-10" : null,
@@ -168,7 +205,7 @@ function report(i: number, month: string, extra: Json = {}): Json {
     month: `${month.slice(5)}/${month.slice(0, 4)}`,
     situation: SITUATION[k % 4],
     opinion: OPINION[(k + 1) % 4],
-    concerns: CONCERNS[(k + 2) % 4],
+    concerns: concernsOf(i, month, isEnterprise(COMPANIES[i - 1][0])),
     proposals: PROPOSALS[k % 4],
     sharedPosts: String(5 + (k % 9)),
     newAccounts: 3 + ((k * 3) % 11),

@@ -3,7 +3,7 @@
 import { addMonths } from "../domain/dates";
 import { type FormId, SPECS } from "../domain/forms";
 import { colLetter, rollupTabName, TAB, THEMES_HEADER } from "../domain/layout";
-import { REGISTRATION } from "../domain/periods";
+import { deadlineOf, REGISTRATION } from "../domain/periods";
 import { confirmedAt, counted, cutoffOf, type Snapshot, snapshot, snapshots } from "../domain/report/figures";
 import { monthlyReport } from "../domain/report/monthly";
 import { registrationReport } from "../domain/report/registration";
@@ -15,6 +15,7 @@ import { rulesOf } from "../domain/rules";
 import { checkSettings, type Settings } from "../domain/settings";
 import type { Version } from "../domain/status";
 import { safeCell, viPercent } from "../domain/text";
+import { monthRows, type Trend, trendOf, withMonth } from "../domain/trends";
 import type { Unit } from "../domain/units";
 import { fail, messageOf, ok, openRun } from "./context";
 import { addProblem, beginJob, endJob, resolveProblem } from "./jobs";
@@ -27,6 +28,7 @@ import { rowOfMonth } from "./records";
 import { answersOfRow, parseVersionRows } from "./rows";
 import { periodLabel } from "./status-store";
 import { rollupLook } from "./tabs";
+import { keepMonth, showTrend } from "./trends";
 import { urgentOfRows } from "./urgent";
 
 const ROLLUP_JOB = "Tổng hợp";
@@ -170,6 +172,11 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
   }
   const snaps = snapshots(units, versions, period, s, asOf, now, confirmed, rules);
   const themes = themesOf(state);
+  const current = entries(snaps.current);
+  const kept = keepTrend(p, store, state, units, period, monthRows(period, spec, units, themes.themes, current), scheduled);
+  // registration's final state, in every report once its deadline has passed
+  const regDue = deadlineOf(REGISTRATION, s).due;
+  const regRows = state.byGroup?.[REGISTRATION];
   return {
     report: monthlyReport({
       spec,
@@ -177,14 +184,52 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
       units,
       period,
       snaps,
-      entries: entries(snaps.current),
+      trend: kept.trend,
+      ...(regRows?.length && `${period}-31` > regDue ? { registration: { due: regDue, rows: regRows } } : {}),
+      entries: current,
       previousEntries: entries(snaps.previousSame),
       themes: themes.themes,
       madeAt: now,
       urgent: urgentOfRows(header, rows, from, versions, units, s, period, asOf),
     }),
-    problems: themes.problems,
+    problems: [...themes.problems, ...kept.problems],
   };
+}
+
+/** months a report's trend covers; the dashboard shows a year */
+const REPORT_MONTHS = 6;
+const DASHBOARD_MONTHS = 12;
+
+/**
+ * The month's figures kept (once: the scheduled rollup replaces them, one staff ask for later keeps them), the trend
+ * for the report read from what is kept with this month's own figures, and the dashboard's trend redrawn when this is
+ * the newest month kept. A failure here is said, and the report goes without its trend.
+ */
+function keepTrend(
+  p: Ports,
+  store: Store,
+  state: State,
+  units: Unit[],
+  period: string,
+  fresh: ReturnType<typeof monthRows>,
+  scheduled: boolean,
+): { trend?: Trend; problems: string[] } {
+  try {
+    const kept = keepMonth(p, store, period, fresh, scheduled);
+    const trend = trendOf(withMonth(kept, period, fresh), period, REPORT_MONTHS);
+    const newest =
+      kept
+        .map((r) => r[0])
+        .sort()
+        .pop() ?? "";
+    if (period >= newest) {
+      const groups = new Set(units.map((u) => u.group)).size;
+      showTrend(p, store, state, trendOf(kept, period, DASHBOARD_MONTHS), groups);
+    }
+    return { trend, problems: [] };
+  } catch (e) {
+    return { problems: [`Chưa tính được diễn biến so với các tháng trước (${messageOf(e)}).`] };
+  }
 }
 
 /**

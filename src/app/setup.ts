@@ -39,6 +39,8 @@ interface SetupResult {
   ok: boolean;
   changes: string[];
   problems: string[];
+  /** what staff must read in setup's answer, not only in the run log: a copy starting clean, paused, another's triggers */
+  notices: string[];
 }
 
 /** the roster's columns as wide as what they hold: the names' column follows the longest name, within bounds */
@@ -110,7 +112,7 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
 }
 
 export function setup(p: Ports): SetupResult {
-  const res: SetupResult = { ok: false, changes: [], problems: [] };
+  const res: SetupResult = { ok: false, changes: [], problems: [], notices: [] };
   if (!p.lock.acquire(30000)) {
     res.problems.push(BUSY);
     return res;
@@ -144,14 +146,14 @@ export function setup(p: Ports): SetupResult {
         triggerOwner: undefined,
       });
       p.state.clear(loaded.journal);
-      res.changes.push(
+      res.notices.push(
         "Bảng tính này là bản sao: bắt đầu lại với biểu mẫu và trình kích hoạt riêng; biểu mẫu, trình kích hoạt của bảng tính gốc không bị đụng tới.",
       );
       // a copy of a Sheet that ran a season holds its roster, dates and records: nothing is mailed from it until staff
       // confirm they are this federation's (otherwise the original's units get the copy's reminders)
       if (loaded.state.lastReconcile > 0 || Object.keys(loaded.state.marks ?? {}).length) {
         patch.paused = { since: p.clock.now(), from: loaded.state.spreadsheetId };
-        res.changes.push(PAUSED_NOTE);
+        res.notices.push(PAUSED_NOTE);
       }
     }
     const state: State = { ...loaded.state, ...patch };
@@ -316,7 +318,7 @@ export function setup(p: Ports): SetupResult {
       res.changes.push(...t.changes);
     } else {
       const moved = state.hourKey !== `${s.dailyRunHour}@${s.timeZone}`;
-      res.changes.push(
+      res.notices.push(
         `Trình kích hoạt thuộc tài khoản ${owner}: giữ nguyên, tài khoản ${me} không tạo thêm.${moved ? ` Giờ chạy hằng ngày đã đổi: tài khoản ${owner} chạy Thiết lập để áp dụng.` : ""}`,
       );
     }
@@ -326,7 +328,8 @@ export function setup(p: Ports): SetupResult {
     if (owner === me) {
       const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner), (ref) => p.state.save({ reports: ref }));
       patch.reports = docs.ref;
-      res.changes.push(...docs.changes);
+      // a folder or template made again (staff trashed or deleted it) is said in the answer; the first making, in the log
+      (state.reports ? res.notices : res.changes).push(...docs.changes);
     } else
       res.changes.push(
         `Thư mục báo cáo trên Drive do tài khoản vận hành ${owner} tạo và chia sẻ: tài khoản ${me} không tạo thư mục riêng.`,
@@ -352,7 +355,7 @@ export function setup(p: Ports): SetupResult {
     p.state.record("run", {
       job: "Thiết lập",
       result: res.problems.length ? "xong, có ghi chú" : "xong",
-      detail: [...res.changes, ...res.problems].join("\n") || "Không có thay đổi.",
+      detail: [...res.notices, ...res.changes, ...res.problems].join("\n") || "Không có thay đổi.",
     });
     try {
       flush(run, s.timeZone);

@@ -165,7 +165,8 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
   let lead: unknown[][] | null = null;
   if (loaded.rebuilt || namesHash !== layout.namesHash) {
     lead = [
-      ["TRẠNG THÁI BÁO CÁO CÁC CĐCS", "", ""],
+      // the time for the whole tab in C1, beside the title
+      ["TRẠNG THÁI BÁO CÁO CÁC CĐCS", "", stamp],
       ["Mã đơn vị", "Tên CĐCS", "Khối"],
     ];
     STATUS_SUMMARY.forEach((label) => lead?.push(["", label, ""]));
@@ -175,6 +176,7 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
   }
   // runs of adjacent columns, each one block from row 1 (blank: the time is in C1) down; the codes and names join the first block
   // when it starts right after them (a rebuild writes the whole tab in one block)
+  const withLead = lead !== null;
   const order = [...cols.keys()].sort((a, b) => a - b);
   for (let i = 0; i < order.length; ) {
     let j = i;
@@ -195,8 +197,9 @@ export function saveStatus(r: Run, s: Settings, loaded: Loaded, st: Statuses): v
     i = j + 1;
   }
   if (lead) r.store.writeRows(TAB.status, 1, lead, 1);
-  // one time for the whole tab, beside the title (the period columns' row 1 left blank): one call
-  r.store.writeRows(TAB.status, 1, [[stamp, ...Array(layout.periods.length + 1).fill("")]], 3);
+  // one time for the whole tab in C1, beside the title (the period columns' row 1 left blank): with the names when
+  // they were written, else one call
+  if (!withLead) r.store.writeRows(TAB.status, 1, [[stamp, ...Array(layout.periods.length + 1).fill("")]], 3);
   layout.rowsHash = rosterHash(rows.roster.map((u) => u.code));
   layout.rows = rows.codes.length;
   layout.departed = rows.departed;

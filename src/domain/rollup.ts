@@ -5,7 +5,8 @@ import { type Block, blocksHtml, blocksRows, type Part } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
 import { buttonHtml } from "./templates";
-import { cutText, escapeHtml as e, utf8Length, viNumber } from "./text";
+import { cutText, escapeHtml as e, utf8Length, viNumber, viPercent } from "./text";
+import { trendMailHtml } from "./trends";
 
 function periodTitle(period: string): string {
   return period === REGISTRATION ? "đăng ký tài khoản Facebook" : `báo cáo ${viMonth(period)}`;
@@ -78,13 +79,18 @@ function mailBlocks(blocks: Block[]): Block[] {
  * the figures alone, else only where the document is.
  */
 export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLink | null, notes: string[]): string {
-  const head = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5;overflow-wrap:break-word;word-wrap:break-word">${intro}`;
+  const open = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5;overflow-wrap:break-word;word-wrap:break-word">`;
   // the draft as a button a phone can tap, then what the desk does with it
   const where = doc
     ? `${buttonHtml(doc.url, `Mở dự thảo ${doc.name}`)}<p><b>Dự thảo văn bản (Google Docs):</b> ${e(doc.name)}. ${e(s.deskName)} sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.</p>`
     : "";
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
-  const title = `<h2>Tổng hợp ${e(periodTitle(r.period))}</h2><p>Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>`;
+  // the month's figures and the units to watch first (a phone's first screen), the chart, then the link; the greeting
+  // and the signature after, with the detail
+  const title = `<h2 style="margin:0 0 4px;font-size:18px">Tổng hợp ${e(periodTitle(r.period))}</h2><p style="margin:0 0 4px">Số liệu tính đến ${e(atText(r.asOf, s.timeZone))}.</p>${headline(r)}`;
+  const chart = r.trend ? trendMailHtml(r.trend) : "";
+  const head = `${open}${title}${chart}`;
+  const tail = intro ? `<hr style="border:0;border-top:1px solid #ccc;margin:12px 0">${intro}` : "";
   const long = "<p><i>Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.</i></p>";
   const tries = [
     () => blocksHtml(r.body),
@@ -93,11 +99,35 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
     () => long,
   ];
   for (const body of tries) {
-    const html = `${head}${where}${note}${title}${body()}</div>`;
+    const html = `${head}${where}${note}${body()}${tail}</div>`;
     if (utf8Length(html) <= MAIL_BODY_BYTES) return html;
   }
   // the template's own text is what does not fit (staff's template, edited): the mail goes without it
-  return `${head.slice(0, head.length - intro.length)}${where}${title}${long}</div>`;
+  return `${open}${title}${where}${long}</div>`;
+}
+
+/** units named in the mail's first lines: a few, then how many more */
+const WATCH_SHOWN = 6;
+
+/** the month's figures in one line and the units to watch: not sent, to fix, waiting for staff, late */
+function headline(r: Report): string {
+  const f = r.figures;
+  const reg = r.period === REGISTRATION;
+  const named = (codes: string[]) =>
+    codes.length > WATCH_SHOWN
+      ? `${codes.slice(0, WATCH_SHOWN).join(", ")} và ${viNumber(codes.length - WATCH_SHOWN)} đơn vị khác`
+      : codes.join(", ");
+  const line = `<p style="margin:0 0 4px;font-size:16px"><b>${reg ? "Đã đăng ký" : "Đã nộp"} ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${e(viPercent(f.reportingRate))})</b>, đúng hạn ${viNumber(f.onTime)}, trễ hạn ${viNumber(f.late.length)}.</p>`;
+  const watch: string[] = [];
+  if (f.missing.length) watch.push(`<b>Chưa ${reg ? "đăng ký" : "nộp"} (${viNumber(f.missing.length)}):</b> ${e(named(f.missing))}`);
+  if (f.invalid.length) watch.push(`<b>Chưa hợp lệ (${viNumber(f.invalid.length)}):</b> ${e(named(f.invalid))}`);
+  if (f.unverified.length) watch.push(`<b>Chờ xác nhận người gửi (${viNumber(f.unverified.length)}):</b> ${e(named(f.unverified))}`);
+  const lateMany = f.late.filter((l) => l.daysLate > 3).map((l) => l.unit);
+  if (lateMany.length) watch.push(`<b>Trễ trên 3 ngày (${viNumber(lateMany.length)}):</b> ${e(named(lateMany))}`);
+  const list = watch.length
+    ? `<p style="margin:0 0 2px"><b>Đơn vị cần chú ý</b></p>${watch.map((w) => `<p style="margin:0 0 2px 10px">- ${w}</p>`).join("")}`
+    : `<p style="margin:0 0 4px">Không có đơn vị nào cần chú ý.</p>`;
+  return `${line}${list}`;
 }
 
 /** the rollup as rows for its own tab: the report's body, then every text whole */

@@ -308,8 +308,9 @@ export function startRows(f: StartFacts, stamp: string): string[][] {
  * What setup answers staff in its dialog: the result in a line, what needs fixing (a few lines), and the one next step.
  * The full list of what it made stays in the run log.
  */
-export function setupAnswer(ok: boolean, problems: string[], f: StartFacts): string {
-  const lines = [ok ? "Thiết lập xong." : "Thiết lập chưa xong."];
+export function setupAnswer(ok: boolean, problems: string[], f: StartFacts, notices: string[] = []): string {
+  // what staff must know before anything else (a copy starting clean, paused, triggers another account holds), whole
+  const lines = [ok ? "Thiết lập xong." : "Thiết lập chưa xong.", ...notices];
   if (problems.length) {
     lines.push(`Cần xem (${problems.length}):`, ...problems.slice(0, 3).map((x) => `• ${x.split("\n")[0].slice(0, 200)}`));
     if (problems.length > 3) lines.push(`… và ${problems.length - 3} ghi chú khác.`);

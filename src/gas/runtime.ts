@@ -24,7 +24,7 @@ import { SheetStore, ssOf } from "./sheet-store";
 import { PropertiesStateStore } from "./state-store";
 import { clearFollowUps, dropTriggers, ensureTriggers, ensureWatch, scheduleFollowUp } from "./triggers";
 import { alert } from "./ui";
-import { arrangeTabs, dropTab, ensureChart, ensureTab, protectTabs, responseTabs, shapeTab, TabOrder } from "./workbook";
+import { arrangeTabs, dropTab, ensureChart, ensureTab, placeChart, protectTabs, responseTabs, shapeTab, TabOrder } from "./workbook";
 
 /** `fromMenu`: a staff member clicked; only then can the script be a copy's that was never set up (a copy has no triggers) */
 export function gasPorts(fromMenu = false): Ports {
@@ -110,6 +110,10 @@ export function gasPorts(fromMenu = false): Ports {
       chart: (store, tab, labels, series, title) => {
         const sheet = ssOf(store).getSheetByName(tab);
         if (sheet) ensureChart(sheet, labels, series, title);
+      },
+      placeChart: (store, tab, chart) => {
+        const sheet = ssOf(store).getSheetByName(tab);
+        if (sheet) placeChart(sheet, chart);
       },
       notes: (store, tab, row, col, notes) => {
         const sheet = ssOf(store).getSheetByName(tab);

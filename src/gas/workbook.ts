@@ -170,6 +170,26 @@ export function ensureChart(sheet: Sheet, labels: string, series: string, title:
   sheet.insertChart(chart);
 }
 
+/**
+ * A chart kept under its title: made the first time, updated in place after (its ranges and place follow the table it
+ * draws, which moves as months are added). Two calls when it exists (getCharts, updateChart), the builder's own besides.
+ */
+export function placeChart(
+  sheet: Sheet,
+  c: { a1: string; title: string; type: "COLUMN" | "LINE"; row: number; col: number; transpose?: boolean },
+): void {
+  const have = sheet.getCharts().find((x) => x.getOptions().get("title") === c.title);
+  const builder = (have ? have.modify().clearRanges() : sheet.newChart())
+    .setChartType(c.type === "COLUMN" ? Charts.ChartType.COLUMN : Charts.ChartType.LINE)
+    .addRange(sheet.getRange(c.a1))
+    .setNumHeaders(1)
+    .setTransposeRowsAndColumns(!!c.transpose)
+    .setOption("title", c.title)
+    .setPosition(c.row, c.col, 0, 0);
+  if (have) sheet.updateChart(builder.build());
+  else sheet.insertChart(builder.build());
+}
+
 /** the name Google gives the first tab of a new spreadsheet, in the account's language */
 const DEFAULT_TAB = /^(Trang tính|Sheet|Feuille|Hoja|Tabelle|Foglio|Planilha)\s?\d+$/;
 

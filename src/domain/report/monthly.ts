@@ -1,10 +1,13 @@
 // The monthly report: figures at the cut-off beside the month before, the month before in its final state,
 // concerns by theme with short quotations and their units, the desk's own sections, the texts by unit in an appendix.
+
+import type { GroupRow } from "../dashboard";
 import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
 import type { FormSpec } from "../forms/spec";
 import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
 import { cutText, maskIdentity, viNumber, viPercent } from "../text";
+import { type Trend, themeTexts, trendBlocks } from "../trends";
 import type { Unit } from "../units";
 import { URGENT_KEY, type UrgentMatter } from "../urgent";
 import { type Block, oneLine, type Part } from "./blocks";
@@ -18,6 +21,8 @@ import {
   figuresTable,
   fileNameOf,
   groupTable,
+  properNames,
+  REGISTRATION_WORDS,
   type Report,
   shortName,
   signed,
@@ -39,6 +44,10 @@ interface MonthlyInput {
   madeAt: number;
   /** the month's urgent matters as they came (scenario Revision 3); from the content counted when not given */
   urgent?: UrgentMatter[];
+  /** the months before with this one, from the figures kept month by month (Diễn biến) */
+  trend?: Trend;
+  /** registration as it stands now, by Khối (the last one is the total), once its deadline has passed */
+  registration?: { due: string; rows: GroupRow[] };
 }
 
 /** quotations shown per theme; the rest are in the appendix */
@@ -53,14 +62,9 @@ function unitsNamed(codes: string[], byCode: Map<string, Unit>, shown = 3): stri
   return codes.length > shown ? `${names.join(", ")} và ${viNumber(codes.length - shown)} đơn vị khác` : names.join(", ");
 }
 
-function themeSection(input: MonthlyInput, byCode: Map<string, Unit>, freeText: { key: string }[]): Block[] {
-  const texts = input.entries.map((e) => ({
-    unit: e.unit,
-    text: freeText
-      .map((f) => String(e.answers[f.key] ?? ""))
-      .filter((x) => x.trim())
-      .join("\n"),
-  }));
+function themeSection(input: MonthlyInput, byCode: Map<string, Unit>): Block[] {
+  // the same texts the month's kept figures count (Diễn biến), so the two never disagree
+  const texts = themeTexts(input.spec, input.entries);
   const hits = themeHits(input.themes, texts);
   const out: Block[] = [
     { kind: "heading", level: 1, text: "II. TÌNH HÌNH DƯ LUẬN XÃ HỘI, TÂM TƯ, NGUYỆN VỌNG CỦA ĐOÀN VIÊN, CNVCLĐ" },
@@ -75,7 +79,7 @@ function themeSection(input: MonthlyInput, byCode: Map<string, Unit>, freeText: 
   hits.forEach((h, i) => {
     out.push({ kind: "heading", level: 2, text: `${i + 1}. ${h.theme.label} (${viNumber(h.units.length)} đơn vị)` });
     for (const q of h.quotes.slice(0, QUOTES_PER_THEME)) {
-      out.push({ kind: "item", parts: [`“${q.text}” `, { text: `(${unitsNamed(q.units, byCode)})`, italic: true }] });
+      out.push({ kind: "item", parts: [`“${quoted(q.text)}” `, { text: `(${unitsNamed(q.units, byCode)})`, italic: true }] });
     }
     const rest = h.quotes.length - QUOTES_PER_THEME;
     if (rest > 0) out.push({ kind: "item", parts: [{ text: `Và ${viNumber(rest)} ý kiến khác (xem Phụ lục).`, italic: true }] });
@@ -216,7 +220,7 @@ export function monthlyReport(input: MonthlyInput): Report {
   if (fin) {
     const f = fin.figures;
     const parts: Part[] = [
-      `Đã nộp ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)}), đúng hạn ${viNumber(f.onTime)} (${viPercent(f.onTimeRate)}), trễ hạn ${viNumber(f.late.length)}, chưa nộp ${viNumber(f.missing.length)}.`,
+      `Đã nộp ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)}), đúng hạn ${viNumber(f.onTime)} (${viPercent(f.onTimeRate)}), trễ hạn ${viNumber(f.late.length)}, chưa nộp ${viNumber(f.missing.length)}${f.invalid.length ? `, chưa hợp lệ ${viNumber(f.invalid.length)}` : ""}${f.unverified.length ? `, chờ xác nhận người gửi ${viNumber(f.unverified.length)}` : ""}.`,
     ];
     body.push(
       { kind: "heading", level: 2, text: `${n++}. ${capital(viMonth(prev))}: số liệu cuối cùng (đến ${atText(fin.at, tz)})` },
@@ -226,6 +230,48 @@ export function monthlyReport(input: MonthlyInput): Report {
         "Đơn vị chưa nộp",
         f.missing.map((unit) => ({ unit })),
         byCode,
+      ),
+    );
+    // every unit expected is in one of the lists: the parts add up to the whole
+    if (f.invalid.length)
+      body.push(
+        unitList(
+          "Đơn vị gửi nội dung chưa hợp lệ",
+          f.invalid.map((unit) => ({ unit })),
+          byCode,
+        ),
+      );
+    if (f.unverified.length)
+      body.push(
+        unitList(
+          "Chờ xác nhận người gửi",
+          f.unverified.map((unit) => ({ unit })),
+          byCode,
+        ),
+      );
+  }
+  const reg = input.registration;
+  const regTotal = reg?.rows[reg.rows.length - 1];
+  if (reg && regTotal) {
+    const [, expected, received, onTime] = regTotal;
+    body.push(
+      { kind: "heading", level: 2, text: `${n++}. Đăng ký tài khoản, nhóm Facebook: kết quả sau hạn ${viDate(reg.due)}` },
+      {
+        kind: "paragraph",
+        parts: [
+          `Đã đăng ký hợp lệ ${viNumber(received)}/${viNumber(expected)} đơn vị (${viPercent(expected ? received / expected : null)}), trong đó đúng hạn ${viNumber(onTime)}; chưa đăng ký hoặc chưa hợp lệ ${viNumber(expected - received)}.`,
+        ],
+      },
+      groupTable(
+        reg.rows.map(([group, e, r, o]) => ({
+          group,
+          expected: e,
+          received: r,
+          onTime: o,
+          reportingRate: e ? r / e : null,
+          onTimeRate: e ? o / e : null,
+        })),
+        REGISTRATION_WORDS,
       ),
     );
   }
@@ -253,13 +299,8 @@ export function monthlyReport(input: MonthlyInput): Report {
     );
   }
   // questions with a section of their own (harmful or false content found, and how it was answered) are not themed
-  body.push(
-    ...themeSection(
-      input,
-      byCode,
-      freeText.filter((f) => !f.section),
-    ),
-  );
+  body.push(...themeSection(input, byCode));
+  if (input.trend) body.push(...trendBlocks(input.trend, nextNumber(body)));
   for (const f of freeText) {
     if (f.key === URGENT_KEY) body.push(...urgentSection(input, byCode, f, nextNumber(body)));
     else if (f.section) body.push(...ownSection(input, byCode, f, nextNumber(body)));
@@ -280,6 +321,7 @@ export function monthlyReport(input: MonthlyInput): Report {
     texts: allTexts(input, byCode, freeText),
     figures: cur,
     asOf: snaps.current.at,
+    ...(input.trend ? { trend: input.trend } : {}),
   };
 }
 
@@ -289,21 +331,37 @@ function nextNumber(body: Block[]): string {
   return String(body.slice(start).filter((b) => b.kind === "heading" && b.level === 2).length + 1);
 }
 
-/** one question's answers under its own heading: how many units, short masked quotations with their units */
+/** one question's answers under its own heading: how many units, short masked quotations, the same words once with all their units */
 function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
   const said = input.entries
     .map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(String(e.answers[f.key] ?? ""))) }))
     .filter((x) => x.text);
   const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${f.section} (${viNumber(said.length)} đơn vị)` }];
   if (!said.length) return [...out, { kind: "paragraph", parts: ["Không có đơn vị nào báo cáo nội dung này."] }];
-  for (const x of said.slice(0, QUOTES_PER_THEME)) {
-    const cut = cutText(x.text, 300);
-    const text = cut.length < x.text.length ? `${cut}…` : x.text;
-    out.push({ kind: "item", parts: [`“${text}” `, { text: `(${unitsNamed([x.unit], byCode)})`, italic: true }] });
+  const groups = new Map<string, { text: string; units: string[] }>();
+  for (const x of said) {
+    const key = x.text.toLowerCase().replace(/\s+/g, " ");
+    const g = groups.get(key) ?? { text: x.text, units: [] };
+    g.units.push(x.unit);
+    groups.set(key, g);
   }
-  const rest = said.length - QUOTES_PER_THEME;
+  const list = [...groups.values()].sort((a, b) => b.units.length - a.units.length);
+  for (const g of list.slice(0, QUOTES_PER_THEME)) {
+    const cut = cutText(g.text, 300);
+    const text = cut.length < g.text.length ? `${cut}…` : g.text;
+    out.push({ kind: "item", parts: [`“${quoted(text)}” `, { text: `(${unitsNamed(g.units, byCode)})`, italic: true }] });
+  }
+  const rest = list.slice(QUOTES_PER_THEME).reduce((t, g) => t + g.units.length, 0);
   if (rest > 0) out.push({ kind: "item", parts: [{ text: `Và ${viNumber(rest)} đơn vị khác (xem Phụ lục).`, italic: true }] });
   return out;
+}
+
+/**
+ * A quotation as the report prints it between its own “ ”: quotes inside become single ones (no quotes inside
+ * quotes), and the names of the networks take their capital as written in a document ("facebook" → "Facebook").
+ */
+function quoted(text: string): string {
+  return properNames(text.replace(/[“”"]([^“”"]*)[“”"]/g, "‘$1’").replace(/[“”"]/g, ""));
 }
 
 /** a text of an urgent matter in the report's table: one line, masked, cut when very long */

@@ -97,7 +97,10 @@ export function registrationReport(input: RegistrationInput): Report {
   const hints: string[] = [];
   if (f.missing.length) hints.push(`đề nghị ${viNumber(f.missing.length)} đơn vị chưa đăng ký hoàn thành ngay;`);
   if (f.invalid.length) hints.push(`hướng dẫn ${viNumber(f.invalid.length)} đơn vị sửa thông tin chưa hợp lệ.`);
-  body.push(...deskSections(4, hints));
+  // registration is about accounts and groups made, not workers' thinking: the assessment asks for that
+  body.push(
+    ...deskSections(4, hints, "kết quả lập, đăng ký tài khoản và nhóm Facebook, đơn vị còn chậm, nguyên nhân và việc cần làm tiếp"),
+  );
   return {
     period: REGISTRATION,
     name: fileNameOf(REGISTRATION, s),

@@ -5,6 +5,7 @@ import { REGISTRATION } from "../periods";
 import type { Settings } from "../settings";
 import type { PeriodFigures } from "../status";
 import { viNumber, viPercent } from "../text";
+import type { Trend } from "../trends";
 import type { Unit } from "../units";
 import type { Block } from "./blocks";
 import type { GroupLine } from "./figures";
@@ -24,6 +25,8 @@ export interface Report {
   /** the figures at the cut-off, for the mail's subject */
   figures: PeriodFigures;
   asOf: number;
+  /** the months before with this one (monthly reports), for the leaders' mail's chart */
+  trend?: Trend;
 }
 
 export interface Entry {
@@ -61,10 +64,24 @@ export function fileNameOf(period: string, s: Settings): string {
   return reportFileName(period, s.registrationDeadline.slice(0, 4));
 }
 
-/** the directive the report answers, as the settings name it */
+/** the directive the report answers, as the settings name it (the networks' names with their capital) */
 export function directiveText(s: Settings): string {
   const date = s.directiveDate ? viDate(s.directiveDate) : "…";
-  return `Công văn số ${s.directiveNumber} ngày ${date} của ${s.directiveIssuer} ${s.directiveSubject}`.replace(/\s+/g, " ").trim();
+  return properNames(
+    `Công văn số ${s.directiveNumber} ngày ${date} của ${s.directiveIssuer} ${s.directiveSubject}`.replace(/\s+/g, " ").trim(),
+  );
+}
+
+const PROPER: [RegExp, string][] = [
+  [/(?<![\w./@-])facebook(?![\w.]*\.\w)(?![\w/])/giu, "Facebook"],
+  [/(?<![\w./@-])zalo(?![\w/])/giu, "Zalo"],
+  [/(?<![\w./@-])tiktok(?![\w/])/giu, "TikTok"],
+  [/(?<![\w./@-])youtube(?![\w/])/giu, "YouTube"],
+];
+
+/** proper names capitalised outside links */
+export function properNames(text: string): string {
+  return PROPER.reduce((t, [re, name]) => t.replace(re, name), text);
 }
 
 /** CĐCS names without the prefix every one of them carries */
@@ -155,13 +172,17 @@ export function unitList(label: string, codes: { unit: string; daysLate?: number
 }
 
 /** the sections the desk writes itself, marked as such */
-export function deskSections(first: number, hints: string[]): Block[] {
+export function deskSections(
+  first: number,
+  hints: string[],
+  about = "tình hình tư tưởng, dư luận nổi bật, những vấn đề cần quan tâm",
+): Block[] {
   const roman = ["I", "II", "III", "IV", "V", "VI"];
   return [
     { kind: "heading", level: 1, text: `${roman[first - 1]}. ĐÁNH GIÁ CHUNG` },
     {
       kind: "todo",
-      text: "[Bộ phận Tuyên giáo viết đánh giá chung: tình hình tư tưởng, dư luận nổi bật, những vấn đề cần quan tâm. Xóa đoạn hướng dẫn này trước khi trình ký.]",
+      text: `[Bộ phận Tuyên giáo viết đánh giá chung: ${about}. Xóa đoạn hướng dẫn này trước khi trình ký.]`,
     },
     { kind: "heading", level: 1, text: `${roman[first]}. KIẾN NGHỊ, ĐỀ XUẤT` },
     {

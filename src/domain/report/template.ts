@@ -103,6 +103,10 @@ export const TEMPLATE: TemplateSpec = {
     right: [
       c(mark(FIELD.onBehalf), 14, { bold: true }),
       c(mark(FIELD.title), 14, { bold: true }),
+      // room for the signature and the seal: about 35 mm, as the decree's sample leaves between title and name
+      c("", 14),
+      c("", 14),
+      c("", 14),
       c("", 14),
       c("", 14),
       c("", 14),
