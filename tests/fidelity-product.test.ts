@@ -2,8 +2,8 @@
 // month, several staff accounts, one set of triggers, copies that start clean, any language, plain-text dates, long
 // subjects, overlapping runs.
 import { describe, expect, it } from "vitest";
-import { IS_COPY } from "../src/domain/copy";
 import { SECTIONS } from "../src/app/sidebar";
+import { IS_COPY } from "../src/domain/copy";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";
 import { MENU_ITEMS } from "../src/gas/ui";
@@ -98,8 +98,8 @@ describe("every unit's link picks that unit (and month), in the roster and in ea
     const roster = sim.sheet(TAB.units);
     for (const [i, u] of units.entries()) {
       const choice = `${u.code} – ${u.name}`;
-      const reg = selected(w, String(roster.cell(i + 2, 9)));
-      const mon = selected(w, String(roster.cell(i + 2, 10)));
+      const reg = selected(w, String(roster.links.get(`${i + 2},9`)));
+      const mon = selected(w, String(roster.links.get(`${i + 2},10`)));
       expect(reg.form.title).toBe(SPECS.registration.title);
       expect(reg.answers).toEqual({ [UNIT_Q]: choice });
       expect(mon.form.title).toBe(SPECS.monthly.title);
