@@ -284,6 +284,12 @@ export interface StateStore {
   unitCodes(): string[];
 }
 
+/** a cell showing `text` with `url` behind it */
+export interface LinkCell {
+  text: string;
+  url: string;
+}
+
 export interface Store {
   /** the spreadsheet's name */
   name(): string;
@@ -301,6 +307,11 @@ export interface Store {
   readBlock(tab: string, a1: string): unknown[][];
   /** one block write; the tab grows first when the block runs past its end */
   writeRows(tab: string, startRow: number, rows: unknown[][], startCol?: number): void;
+  /**
+   * one block of labels with a link behind each (rich text, one Sheets write): a 200-character form link shows as its
+   * label; a cell with no url is left blank
+   */
+  writeLinks(tab: string, startRow: number, startCol: number, cells: LinkCell[][]): void;
   /** after the last row of the tab (`afterRow`: the last row, when the caller knows it) */
   appendRows(tab: string, rows: unknown[][], afterRow?: number): void;
   /** the row of the first cell of a column equal to `text`, searched by Sheets itself */

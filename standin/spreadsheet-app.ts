@@ -2,7 +2,7 @@
 import { enumOf, enumValue, google, type Only } from "./google.js";
 import { sidebarOf } from "./html.js";
 import { StandinSpreadsheet } from "./spreadsheet.js";
-import { StandinConditionalRuleBuilder, StandinDataValidationBuilder } from "./spreadsheet-builders.js";
+import { StandinConditionalRuleBuilder, StandinDataValidationBuilder, StandinRichTextValueBuilder } from "./spreadsheet-builders.js";
 import type { World } from "./world.js";
 
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -82,6 +82,7 @@ type AppKeys =
   | "flush"
   | "newDataValidation"
   | "newConditionalFormatRule"
+  | "newRichTextValue"
   | "ProtectionType"
   | "WrapStrategy";
 
@@ -127,6 +128,10 @@ export function makeSpreadsheetApp(w: World): Pick<SpreadsheetApp, AppKeys> {
     newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
       w.meter.hit(S, "SpreadsheetApp.newConditionalFormatRule");
       return google<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>(new StandinConditionalRuleBuilder(w));
+    },
+    /** a local builder (not metered): nothing reaches the Sheet until Range.setRichTextValues */
+    newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
+      return google<GoogleAppsScript.Spreadsheet.RichTextValueBuilder>(new StandinRichTextValueBuilder());
     },
     ProtectionType: enumOf<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(["SHEET", "RANGE"]),
     WrapStrategy: enumOf<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(["WRAP", "CLIP", "OVERFLOW"]),

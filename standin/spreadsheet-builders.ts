@@ -231,3 +231,52 @@ export class StandinChartBuilder
   }
 }
 export type _ChartBuilderOnly = Only<Exclude<keyof StandinChartBuilder, keyof EmbeddedChartBuilder>>;
+
+type RichTextValue = GoogleAppsScript.Spreadsheet.RichTextValue;
+type RichTextValueBuilder = GoogleAppsScript.Spreadsheet.RichTextValueBuilder;
+
+/**
+ * a built rich-text value: its text and the link behind the whole of it (the product links whole cells only). Values
+ * and their builder are local objects: nothing reaches the Sheet until Range.setRichTextValues, so they are not metered
+ */
+export class StandinRichTextValue implements Pick<RichTextValue, "getText" | "getLinkUrl"> {
+  constructor(
+    readonly text: string,
+    readonly url: string | null,
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  getLinkUrl(): string | null {
+    return this.url;
+  }
+}
+export type _RichTextValueOnly = Only<Exclude<keyof StandinRichTextValue, keyof RichTextValue | "text" | "url">>;
+
+export function richText(text: string, url: string | null): RichTextValue {
+  return google<RichTextValue>(new StandinRichTextValue(text, url));
+}
+
+/** https://developers.google.com/apps-script/reference/spreadsheet/rich-text-value-builder: setText clears styles; setLinkUrl(null) clears the link */
+export class StandinRichTextValueBuilder implements Pick<RichTextValueBuilder, "setText" | "setLinkUrl" | "build"> {
+  private text = "";
+  private url: string | null = null;
+  private me(): RichTextValueBuilder {
+    return google<RichTextValueBuilder>(this);
+  }
+  setText(text: string): RichTextValueBuilder {
+    this.text = String(text);
+    this.url = null;
+    return this.me();
+  }
+  setLinkUrl(...args: (string | number | null)[]): RichTextValueBuilder {
+    // only the whole-value form (setLinkUrl(url)) is stood in for: the product links whole cells
+    if (args.length !== 1) throw new TypeError("setLinkUrl(start, end, url) is not stood in for");
+    this.url = args[0] === null ? null : String(args[0]);
+    return this.me();
+  }
+  build(): RichTextValue {
+    return richText(this.text, this.url);
+  }
+}
+export type _RichTextValueBuilderOnly = Only<Exclude<keyof StandinRichTextValueBuilder, keyof RichTextValueBuilder>>;

@@ -7,6 +7,7 @@ import {
   type ChartModel,
   type ConditionalRuleModel,
   type DataValidationModel,
+  richText,
   StandinChart,
   StandinChartBuilder,
   StandinConditionalRule,
@@ -22,6 +23,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type TextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
 type User = GoogleAppsScript.Base.User;
+type RichTextValue = GoogleAppsScript.Spreadsheet.RichTextValue;
 
 const S = "SpreadsheetApp" as const;
 
@@ -46,6 +48,8 @@ export class SheetModel {
   fontWeights = new Map<string, string>();
   fontColors = new Map<string, string>();
   notes = new Map<string, string>();
+  /** "r,c" -> the url behind the whole cell's text (a rich-text link) */
+  links = new Map<string, string>();
   validations = new Map<string, DataValidationModel>();
   colWidths = new Map<number, number>();
   wraps = new Map<string, boolean>();
@@ -214,6 +218,8 @@ type RangeKeys =
   | "getValue"
   | "getFormulas"
   | "setValues"
+  | "setRichTextValues"
+  | "getRichTextValues"
   | "setValue"
   | "clearContent"
   | "setNumberFormat"
@@ -351,6 +357,41 @@ export class StandinRange implements Pick<Range, RangeKeys> {
     this.w.meter.wrote(this.numRows * this.numCols);
     this.each((r, c, i, j) => this.sheetModel.write(r, c, values[i][j]));
     return this.me();
+  }
+  /** each cell's text as a string value and the link behind it (https://developers.google.com/apps-script/reference/spreadsheet/range#setRichTextValues(RichTextValue)) */
+  setRichTextValues(values: RichTextValue[][]): Range {
+    this.hit("setRichTextValues");
+    this.checkShape(values);
+    this.edit();
+    for (const row of values)
+      assertCellChars(
+        this.w,
+        row.map((v) => v.getText()),
+      );
+    this.w.meter.wrote(this.numRows * this.numCols);
+    this.each((r, c, i, j) => {
+      const v = values[i][j];
+      this.sheetModel.put(r, c, v.getText());
+      this.sheetModel.formulas.delete(`${r},${c}`);
+      const url = v.getLinkUrl();
+      if (url) this.sheetModel.links.set(`${r},${c}`, url);
+      else this.sheetModel.links.delete(`${r},${c}`);
+    });
+    return this.me();
+  }
+  getRichTextValues(): (RichTextValue | null)[][] {
+    this.hit("getRichTextValues");
+    this.w.meter.read(this.numRows * this.numCols);
+    const out: (RichTextValue | null)[][] = this.w.makeArray();
+    for (let i = 0; i < this.numRows; i++) {
+      const row: (RichTextValue | null)[] = this.w.makeArray();
+      for (let j = 0; j < this.numCols; j++) {
+        const [r, c] = [this.row + i, this.col + j];
+        row.push(richText(String(this.sheetModel.cell(r, c) ?? ""), this.sheetModel.links.get(`${r},${c}`) ?? null));
+      }
+      out.push(row);
+    }
+    return out;
   }
   setValue(v: unknown): Range {
     this.hit("setValue");

@@ -98,8 +98,8 @@ describe("every unit's link picks that unit (and month), in the roster and in ea
     const roster = sim.sheet(TAB.units);
     for (const [i, u] of units.entries()) {
       const choice = `${u.code} – ${u.name}`;
-      const reg = selected(w, String(roster.cell(i + 2, 9)));
-      const mon = selected(w, String(roster.cell(i + 2, 10)));
+      const reg = selected(w, String(roster.links.get(`${i + 2},9`)));
+      const mon = selected(w, String(roster.links.get(`${i + 2},10`)));
       expect(reg.form.title).toBe(SPECS.registration.title);
       expect(reg.answers).toEqual({ [UNIT_Q]: choice });
       expect(mon.form.title).toBe(SPECS.monthly.title);

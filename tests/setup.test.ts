@@ -50,7 +50,8 @@ describe("setup", () => {
     expect(sim.sheet(TAB.units).protections).toHaveLength(0);
     expect(sim.sheet(TAB.dashboard).charts).toHaveLength(1);
     // each unit's own prefilled links in the roster
-    expect(String(sim.sheet(TAB.units).cell(2, 10))).toMatch(/entry\.\d+=CD001\+%E2%80%93/);
+    expect(String(sim.sheet(TAB.units).cell(2, 10))).toBe("Mở biểu mẫu");
+    expect(sim.sheet(TAB.units).links.get("2,10")).toMatch(/entry\.\d+=CD001\+%E2%80%93/);
   });
 
   it("a second run changes nothing: same forms, tabs and triggers, no duplicates", () => {

@@ -88,7 +88,7 @@ describe(`the Zalo tab on ${DAY}, a reminder day`, () => {
     }
   });
 
-  it("has the group's message in parts short enough to paste, naming every unit owing with its link", () => {
+  it("has the group's message in parts short enough to paste, naming every unit owing and the form's link once", () => {
     const rows = zaloRows();
     const heading = rows.findIndex((r) => String(r[0]).startsWith("Báo cáo tháng 10/2018"));
     const parts: string[] = [];
@@ -99,10 +99,13 @@ describe(`the Zalo tab on ${DAY}, a reminder day`, () => {
     expect(parts.length).toBeGreaterThan(0);
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(ZALO_PART_CHARS);
     const text = parts.join("\n");
+    // each unit by its code and name; the form's own link once, not a 200-character link per unit
     for (const r of section("Báo cáo tháng 10/2018")) {
       expect(text).toContain(String(r[0]));
-      expect(text).toContain(String(r[3]));
+      expect(text).not.toContain(String(r[3]));
     }
+    for (const p of parts) expect(p.match(/https:\/\//g)).toHaveLength(1);
+    expect(parts.at(-1)).toMatch(/Đường dẫn gửi: https:\/\/docs\.google\.com\/forms\/d\/e\/[^ ?]+\/viewform \(chọn/);
     expect(parts[0]).toMatch(/^\[LĐLĐ Quận 1\] Kính gửi các đồng chí Chủ tịch CĐCS: đến 19\/10\/2018 08:0\d/);
   });
 

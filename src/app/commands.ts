@@ -1,6 +1,8 @@
+import { localDay } from "../domain/dates";
 import { TAB, TEMPLATES_HEADER } from "../domain/layout";
-import { parseSettings } from "../domain/settings";
+import { parseSettings, type Settings } from "../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../domain/templates";
+import { dateWarnings } from "../domain/wording";
 import { adopt } from "./context";
 import { indexUnits } from "./daily";
 import { followSettings } from "./form-texts";
@@ -72,9 +74,19 @@ function apply(p: Ports, sheetName: string): void {
   if (r.ok) {
     adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
     // the forms say the deadline, the desk and whether a receipt follows as the settings now do
-    const problems = followSettings(p, state.forms, before, r.settings);
+    const problems = [...followSettings(p, state.forms, before, r.settings), ...newDateWarnings(before, r.settings, p.clock.now())];
     if (problems.length) p.ui.toast(store, problems.join(" "));
   } else p.ui.toast(store, r.errors.join(" "));
+}
+
+/**
+ * Dates that cannot work, said as setup says them, when an edit brings them: a warning the settings already gave
+ * before this edit is not repeated on every later edit of another cell
+ */
+function newDateWarnings(before: Settings | null, after: Settings, now: number): string[] {
+  const today = localDay(now, after.timeZone);
+  const had = new Set(before ? dateWarnings(before, today) : []);
+  return dateWarnings(after, today).filter((w) => !had.has(w));
 }
 
 /**

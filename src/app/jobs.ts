@@ -139,7 +139,7 @@ function showProblems(p: Ports, problems: Problem[]): void {
     if (!state.spreadsheetId) return;
     writeProblems(p, p.open(state.spreadsheetId), state, problems);
   } catch (e) {
-    p.state.record("run", { job: "Trang Bắt đầu", result: "lỗi", detail: messageOf(e) });
+    p.state.record("run", { job: "Trang Hôm nay", result: "lỗi", detail: messageOf(e) });
   }
 }
 

@@ -35,6 +35,9 @@ import { rebuildStatuses } from "./refresh";
 import { LOOK_VERSION, standingKeys, tabDefs } from "./tabs";
 import { writeViews } from "./views";
 
+/** what a roster link cell shows; the unit's prefilled form link is behind it */
+const LINK_LABEL = "Mở biểu mẫu";
+
 interface SetupResult {
   ok: boolean;
   changes: string[];
@@ -298,9 +301,12 @@ export function setup(p: Ports): SetupResult {
     patch.choicesHash = hashes;
     // 4. each unit's own links, one write for the whole roster
     if (units.length) {
-      const links: string[][] = Array.from({ length: Math.max(...units.map((u) => u.row ?? 0)) - 1 }, () => ["", ""]);
-      for (const u of units) links[(u.row ?? 2) - 2] = FORM_IDS.map((f) => p.forms.prefilledLink(forms[f], unitChoice(u)));
-      store.writeRows(TAB.units, 2, links, 9);
+      // a label with the 200-character link behind it: staff click it or copy it (Ctrl+K) without the cell growing
+      const blank = { text: "", url: "" };
+      const links = Array.from({ length: Math.max(...units.map((u) => u.row ?? 0)) - 1 }, () => [blank, blank]);
+      for (const u of units)
+        links[(u.row ?? 2) - 2] = FORM_IDS.map((f) => ({ text: LINK_LABEL, url: p.forms.prefilledLink(forms[f], unitChoice(u)) }));
+      store.writeLinks(TAB.units, 2, 9, links);
     }
     // 5. triggers: one per form, one daily, one on edit, all the owner's: another account neither adds nor removes any
     if (owner === me) {

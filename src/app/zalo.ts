@@ -11,7 +11,7 @@ import { hash, safeCell } from "../domain/text";
 import type { Unit } from "../domain/units";
 import { groupMessages, personalMessage, type Unreached, unreachedUnits, type ZaloSection, zaloSections } from "../domain/zalo";
 import type { Run } from "./context";
-import { unitLink } from "./mails";
+import { formOf, unitLink } from "./mails";
 import { heldToday } from "./send";
 
 const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
@@ -37,7 +37,12 @@ export function notReachedToday(r: Run, s: Settings): Unreached[] {
 /** the sections of the periods mails can still be about (`live`: registration and the live months, newest first) */
 export function zaloOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, live: string[]): ZaloSection[] {
   const order = [...live.filter((p) => p !== REGISTRATION), ...live.filter((p) => p === REGISTRATION)];
-  return zaloSections(statuses, order, units, s, r.now, workOf, (period, u) => unitLink(r.state.forms, period, u, r.p.forms.prefilledLink));
+  const link = (period: string, u: Unit) => unitLink(r.state.forms, period, u, r.p.forms.prefilledLink);
+  // the group's message carries the form's own link once (see ZaloSection.formUrl)
+  return zaloSections(statuses, order, units, s, r.now, workOf, link).map((sec) => ({
+    ...sec,
+    formUrl: r.state.forms[formOf(sec.period)]?.publishedUrl || undefined,
+  }));
 }
 
 /** a row of the tab, as wide as its header */

@@ -27,6 +27,11 @@ export interface ZaloSection {
   /** past the last on-time day (on a "trước ngày" due date itself: late, 0 days past it) */
   late?: boolean;
   units: ZaloUnit[];
+  /**
+   * the form's own published link, one for the whole group message: a prefilled link per unit is 200 characters and
+   * Google shortens only one url per call (Form.shortenFormUrl), so the group gets one link and each unit's code to pick
+   */
+  formUrl?: string;
 }
 
 /** a Zalo message stays short enough to paste and read on a phone */
@@ -120,10 +125,12 @@ export function personalMessage(u: ZaloUnit, sec: ZaloSection, org: string): str
 /** the group's message, in parts of at most `max` characters, each complete in itself */
 export function groupMessages(sec: ZaloSection, org: string, asOf: number, tz: string, max = ZALO_PART_CHARS): string[] {
   if (!sec.units.length) return [];
-  const head = `[${org}] Kính gửi các đồng chí Chủ tịch CĐCS: đến ${viDateTime(asOf, tz)}, ${org} chưa nhận được ${sec.work} (hạn ${sec.due}${lateWords(sec)}) của các đơn vị dưới đây. Đề nghị các đồng chí bấm vào đường dẫn riêng của đơn vị mình để gửi:`;
-  const tail = "Trân trọng.";
+  const head = `[${org}] Kính gửi các đồng chí Chủ tịch CĐCS: đến ${viDateTime(asOf, tz)}, ${org} chưa nhận được ${sec.work} (hạn ${sec.due}${lateWords(sec)}) của các đơn vị dưới đây.${sec.formUrl ? "" : " Đề nghị các đồng chí bấm vào đường dẫn riêng của đơn vị mình để gửi:"}`;
+  const one = sec.formUrl;
+  const tail = one ? `Đường dẫn gửi: ${one} (chọn đúng mã và tên đơn vị mình ở câu “Đơn vị”). Trân trọng.` : "Trân trọng.";
   const lines = sec.units.map(
-    (u, i) => `${i + 1}. ${u.code} – ${u.name}${u.status === "invalid" ? " (đã gửi nhưng chưa hợp lệ, đề nghị sửa)" : ""}: ${u.link}`,
+    (u, i) =>
+      `${i + 1}. ${u.code} – ${u.name}${u.status === "invalid" ? " (đã gửi nhưng chưa hợp lệ, đề nghị sửa)" : ""}${one ? "" : `: ${u.link}`}`,
   );
   const parts: string[][] = [[]];
   let size = head.length + tail.length + 20;

@@ -2,7 +2,7 @@
 
 import { colLetter, SETTINGS_HEADER, SETTINGS_RANGE, TAB, TEMPLATES_HEADER, UNITS_HEADER, UNITS_READ_COLS } from "../domain/layout";
 import { parseUnitRows } from "../domain/rows";
-import type { Store } from "../ports";
+import type { LinkCell, Store } from "../ports";
 
 const SETTINGS_LAST_ROW = Number(SETTINGS_RANGE.split(":")[1].replace(/\D/g, ""));
 
@@ -259,6 +259,21 @@ export class SheetStore implements Store {
       if (startCol + w - 1 > maxC) sheet.insertColumnsAfter(maxC, startCol + w - 1 - maxC);
       sheet.getRange(startRow, startCol, h, w).setValues(cells);
     }
+  }
+
+  /** labels with their links, one setRichTextValues for the block (building the values calls no service) */
+  writeLinks(tab: string, startRow: number, startCol: number, cells: LinkCell[][]): void {
+    if (!cells.length) return;
+    const values = cells.map((row) =>
+      row.map((c) => {
+        const b = SpreadsheetApp.newRichTextValue().setText(c.url ? c.text : "");
+        return (c.url ? b.setLinkUrl(c.url) : b).build();
+      }),
+    );
+    const [w, h] = [cells[0].length, cells.length];
+    this.ss
+      .getRange(a1(tab, `${colLetter(startCol)}${startRow}:${colLetter(startCol + w - 1)}${startRow + h - 1}`))
+      .setRichTextValues(values);
   }
 
   /**
