@@ -1,6 +1,6 @@
-// The fast run (`npm test`): every test but those tagged "slow", on two workers or more, each reusing its process from
-// file to file. A world is set up once per worker and copied for each test (tests/worlds.ts); the demo is played once
-// per run, by the first file that needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is
+// The fast run (`npm test`): every test but those tagged "slow", on two workers or more. A test file sets a world up
+// once and copies it for each of its tests (tests/worlds.ts); the demo is played once per run, by the first file that
+// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is
 // vitest.slow.config.ts (`npm run test:slow`); CI runs both.
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
@@ -21,14 +21,12 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",
-    // a worker goes on to the next file in the same process: the modules (the stand-in, tsx's transforms, exceljs, the
-    // demo read back) are loaded once per worker, and the worlds set up for one file serve the next (tests/worlds.ts).
-    // No test file mocks modules or leaves globals behind (README, "How it is tested").
-    isolate: false,
+    // each file in a process of its own (vitest's default): with `isolate: false` a worker reused for file after file
+    // grew to 3 GB (what each file kept stayed reachable) and every later file ran slower
+    isolate: true,
     // vitest's default (cores − 1) is a single worker on a two-core machine
     maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ["./tests/global-setup.ts"],
-    setupFiles: ["./tests/each-file.ts"],
     reporters: ["default", "./tests/timing-reporter.ts"],
     tags: TAGS,
     ...({ tagsFilter: ["!slow"] } satisfies TagsFilter),

@@ -20,6 +20,4 @@ export const SLOW_FILES = [
   "tests/sidebar.test.ts",
 ];
 
-// each slow file in a process of its own, as before the fast run shared them: a sweep's or a city's worlds are not kept
-// for the next file, and a browser or LibreOffice left by one file cannot reach another
-export default defineConfig({ test: { ...fast.test, include: SLOW_FILES, isolate: true, tagsFilter: ["slow"] } as typeof fast.test });
+export default defineConfig({ test: { ...fast.test, include: SLOW_FILES, tagsFilter: ["slow"] } as typeof fast.test });

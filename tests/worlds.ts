@@ -3,9 +3,8 @@
 // accounts, roster and run: they are played once, and each test gets a copy of the world as it stood then. A scenario
 // that shares its first events with one played before (the same season cut at another call, or with one more event) is
 // played on from a copy of the world where the two part. A copy played on equals the world played from scratch
-// (tests/snapshot.test.ts holds it); what one test does to its copy, no other sees. The fast run reuses a worker's
-// process for the next file (vitest `isolate: false`): what is kept here serves every file that worker runs, within the
-// bounds below.
+// (tests/snapshot.test.ts holds it); what one test does to its copy, no other sees. (Each test file runs in a process of
+// its own: what is kept here lives as long as the file's tests.)
 import type { Scenario } from "../standin/scenario.js";
 import { Simulation } from "../standin/simulation.js";
 import { SimulationSnapshot } from "../standin/snapshot.js";
@@ -128,8 +127,3 @@ function resume(s: Scenario, next: number, until: number): Simulation {
   return snap.start(s);
 }
 
-/** the worlds played on from an install let go (a new test file begins: tests/each-file.ts); set-up worlds are kept */
-export function forgetPlayed(): void {
-  prefixes.clear();
-  seen.clear();
-}
