@@ -126,4 +126,3 @@ function resume(s: Scenario, next: number, until: number): Simulation {
   remember(prefixes, window, kept, INSTALLS);
   return snap.start(s);
 }
-
