@@ -1,7 +1,7 @@
 // The fast run (`npm test`): every test but those tagged "slow", on two workers or more. A test file sets a world up
 // once and copies it for each of its tests (tests/worlds.ts); the demo is played once per run, by the first file that
-// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is vitest.slow.config.ts (`npm run test:slow`);
-// CI runs both.
+// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is
+// vitest.slow.config.ts (`npm run test:slow`); CI runs both.
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
@@ -21,6 +21,9 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",
+    // each file in a process of its own (vitest's default): with `isolate: false` a worker reused for file after file
+    // grew to 3 GB (what each file kept stayed reachable) and every later file ran slower
+    isolate: true,
     // vitest's default (cores − 1) is a single worker on a two-core machine
     maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ["./tests/global-setup.ts"],

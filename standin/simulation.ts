@@ -379,14 +379,22 @@ export class Simulation {
     this.playEvents();
   }
 
-  /** the scenario's events on a world set up already, from where its clock stands, then on to the run's end */
-  playEvents(): void {
-    for (const e of this.scenario.events) {
+  /**
+   * The scenario's events on a world set up already, from where its clock stands, then on to the run's end. `from`: the
+   * events before it were applied already (to this world, or to the one it is a copy of: tests/worlds.ts).
+   */
+  playEvents(from = 0): void {
+    this.applyEvents(from, this.scenario.events.length);
+    this.advanceTo(this.world.clockTo);
+  }
+
+  /** the events from `from` up to (not including) `to`, in time order, the clock triggers firing before each */
+  applyEvents(from: number, to: number): void {
+    for (const e of this.scenario.events.slice(from, to)) {
       this.advanceTo(e.at);
       this.world.now = Math.max(this.world.now, e.at);
       this.apply(e);
     }
-    this.advanceTo(this.world.clockTo);
   }
 
   private progressDay = "";

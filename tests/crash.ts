@@ -7,25 +7,27 @@ import { STATUS_HEADER_ROW, TAB } from "../src/domain/layout";
 import { documentsOf } from "../standin/documents";
 import { driveOf } from "../standin/drive";
 import type { CrashJob } from "../standin/scenario";
-import { CRASH_FNS, Simulation } from "../standin/simulation";
+import { CRASH_FNS, type Simulation } from "../standin/simulation";
+import { SimulationSnapshot } from "../standin/snapshot";
 import type { SheetModel } from "../standin/spreadsheet";
 import { buildSummary } from "../standin/summary";
-import { restore, type Snapshot, snapshot } from "./fork";
 import { type RawScenario, scenario } from "./helpers";
+import { ready } from "./worlds";
 
 const DAY = 86_400_000;
 
 export interface Season {
+  /** the season being played: a fresh copy of the snapshot after each restore() */
   sim: Simulation;
-  snap: Snapshot;
+  snap: SimulationSnapshot;
   /** the instant the cut is armed (the world stands there in the snapshot) */
   at: number;
 }
 
 /** the scenario set up and played to `at`, saved there */
 export function prepare(raw: RawScenario, at: string): Season {
-  const sim = new Simulation(scenario(raw));
-  sim.install();
+  // a copy of the world set up once per file for this settings and roster (tests/worlds.ts), as install() leaves it
+  const sim = ready(scenario(raw));
   const t = Date.parse(at);
   for (const e of sim.scenario.events) {
     if (e.at > t) break;
@@ -34,7 +36,14 @@ export function prepare(raw: RawScenario, at: string): Season {
     sim.apply(e);
   }
   sim.world.advanceTo(t);
-  return { sim, snap: snapshot(sim), at: t };
+  // the snapshot takes the simulation just played (no copy of it); the season plays on a copy
+  const snap = new SimulationSnapshot(sim, true);
+  return { sim: snap.start(sim.scenario), snap, at: t };
+}
+
+/** the season put back where it stood at the snapshot (a fresh copy of it in `s.sim`) */
+export function restore(s: Season): void {
+  s.sim = s.snap.start(s.sim.scenario);
 }
 
 /** the rest of the season from the snapshot: the events after it, the triggers, to the scenario's end */
@@ -51,7 +60,7 @@ export function finish(s: Season): void {
 
 /** how many calls the first run of `job` after the snapshot makes, uncut */
 export function callsOf(s: Season, job: CrashJob): number {
-  restore(s.sim, s.snap);
+  restore(s);
   const w = s.sim.world;
   const fns = CRASH_FNS[job];
   let calls = 0;
@@ -178,13 +187,13 @@ export function positions(calls: number, n: number, seed = 7): number[] {
 export function sweep(s: Season, job: CrashJob, ks?: number[]): { calls: number; cut: number } {
   const calls = callsOf(s, job);
   expect(calls, `the ${job} run after the snapshot`).toBeGreaterThan(0);
-  restore(s.sim, s.snap);
+  restore(s);
   finish(s);
   const base = outcomeOf(s.sim);
   let cut = 0;
   for (const k of ks ?? positions(calls, 200)) {
     if (k > calls) continue;
-    restore(s.sim, s.snap);
+    restore(s);
     s.sim.world.crashNext(CRASH_FNS[job], k);
     finish(s);
     const out = outcomeOf(s.sim);
@@ -197,7 +206,7 @@ export function sweep(s: Season, job: CrashJob, ks?: number[]): { calls: number;
 
 /** the methods the first run of `job` after the snapshot calls, uncut, in order (to cut it right after one of them) */
 export function methodsOf(s: Season, job: CrashJob): string[] {
-  restore(s.sim, s.snap);
+  restore(s);
   const w = s.sim.world;
   const fns = CRASH_FNS[job];
   const seen: string[] = [];
@@ -229,7 +238,7 @@ export function methodsOf(s: Season, job: CrashJob): string[] {
 
 /** the season from the snapshot with the first run of `job` cut at call `k` */
 export function cutAt(s: Season, job: CrashJob, k: number): void {
-  restore(s.sim, s.snap);
+  restore(s);
   s.sim.world.crashNext(CRASH_FNS[job], k);
   finish(s);
 }

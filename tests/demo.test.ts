@@ -19,7 +19,7 @@ let out = "";
 
 beforeAll(async () => {
   ({ summary, out } = await demoRun());
-}, 120000);
+}, 240000);
 
 describe("the demo", () => {
   it("runs every trigger and menu action without a failure", () => {

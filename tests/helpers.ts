@@ -1,7 +1,7 @@
 // Shared test helpers: scenarios built in code, the built bundle played through the stand-in.
 import { parseScenario, type Scenario } from "../standin/scenario.js";
 import { buildSummary } from "../standin/summary.js";
-import { ready, started } from "./worlds.js";
+import { ready, shared } from "./worlds.js";
 
 export type RawScenario = {
   settings?: Record<string, unknown>;
@@ -82,10 +82,13 @@ export function scenario(raw: RawScenario): Scenario {
   });
 }
 
-/** the whole scenario played, from a copy of a world set up (and played up to its first event) once per test file */
+/**
+ * The whole scenario played, from a copy of a world set up (and played up to its first event, or as far as it shares
+ * its events with a scenario played before) once per test file.
+ */
 export function play(raw: RawScenario) {
-  const sim = started(scenario(raw));
-  sim.playEvents();
+  const { sim, next } = shared(scenario(raw));
+  sim.playEvents(next);
   return { sim, summary: buildSummary(sim, sim.world.clockTo) };
 }
 

@@ -20,7 +20,7 @@ let out = "";
 beforeAll(async () => {
   result = await demoRun();
   out = result.out;
-}, 120000);
+}, 240000);
 
 const docNamed = (name: string): DocModel => {
   const d = result.documents.find((x) => x.name === name);

@@ -181,5 +181,5 @@ describe("the rollup's document", () => {
     const small = count(10);
     expect(small[0]).toBeGreaterThan(50);
     expect(count(200)).toEqual(small);
-  }, 60000);
+  }, 180000);
 });

@@ -7,9 +7,8 @@ import { TAB } from "../src/domain/layout";
 import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
 import { driveOf } from "../standin/drive";
 import { buildSummary } from "../standin/summary";
-import { cutAt, expectSame, finish, methodsOf, outcomeOf, prepare, type Season } from "./crash";
+import { cutAt, expectSame, finish, methodsOf, outcomeOf, prepare, restore, type Season } from "./crash";
 import { october, setupAgain, yearEnd } from "./crash-scenarios";
-import { restore } from "./fork";
 import { installed, play, submitMonthly, unit } from "./helpers";
 
 const BASE = { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 };
@@ -62,7 +61,7 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
   });
 
   it("cut as it deletes the year's status columns, or after: the archive's status tab holds the year, “Lưu trữ” lists each month once", () => {
-    restore(s.sim, s.snap);
+    restore(s);
     finish(s);
     const archiveOf = (sim: Sim) => sim.world.spreadsheets.get(state(sim).archives?.["2018"].id ?? "");
     const uncut = {
@@ -95,7 +94,7 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
   });
 
   it("the closed year's rollup tabs move to its archive (TH 12.2018), copied whole; the working Sheet keeps January's", () => {
-    restore(s.sim, s.snap);
+    restore(s);
     const { sim } = s;
     sim.world.now = Date.parse("2019-01-25T07:00:00+07:00");
     expect(sim.sidebar("sidebarRollup", { period: "2018-12" }).ok).toBe(true);
@@ -108,7 +107,7 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
   });
 
   it("a deleted archive spreadsheet is named to staff, once a day, with a start-tab line; the follow-up runs do not fail", () => {
-    restore(s.sim, s.snap);
+    restore(s);
     const { sim } = s;
     const id = state(sim).archives?.["2018"].id ?? "";
     sim.world.spreadsheets.delete(id);
@@ -145,7 +144,7 @@ describe("the log move, cut, sends nothing twice", () => {
     };
     const s = prepare(raw, "2018-12-01T07:30:00+07:00");
     const uncut = (() => {
-      restore(s.sim, s.snap);
+      restore(s);
       finish(s);
       return mailKeys(s.sim);
     })();

@@ -180,7 +180,9 @@ describe("mails past MailApp's limits", () => {
     return row;
   }
 
-  it("a reminder whose staff-written body passes 200 KB is never handed to MailApp, says why, and goes once the template fits", () => {
+  it("a reminder whose staff-written body passes 200 KB is never handed to MailApp, says why, and goes once the template fits", {
+    timeout: 180_000,
+  }, () => {
     const sim = reminderDay([unit("CD001")]);
     const tab = sim.sheet(TAB.templates);
     const row = tab.values.findIndex((r) => r[4] === "reminder") + 1;

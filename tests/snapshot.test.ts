@@ -10,7 +10,7 @@ import { Simulation } from "../standin/simulation";
 import { cloneWorld, deepClone, SimulationSnapshot } from "../standin/snapshot";
 import { buildSummary } from "../standin/summary";
 import type { World } from "../standin/world";
-import { installed, play, scenario, submitMonthly } from "./helpers";
+import { installed, play, scenario, submitMonthly, unit } from "./helpers";
 import { scenarioRaw } from "./mail-cases";
 
 /** a value as text, whatever it holds (maps, sets, dates of any realm, bytes), the same for equal states */
@@ -227,5 +227,27 @@ describe("copying is generic", () => {
     expect(summary).toEqual(buildSummary(fresh, fresh.world.clockTo));
     expect(stateOf(sim.world)).toBe(stateOf(fresh.world));
     expect(sim.log).toEqual(fresh.log);
+  });
+
+  it("play() of scenarios sharing their first events: each, played on from where they part, equals it played from scratch", () => {
+    const run = { from: "2018-10-15", to: "2018-10-25" };
+    const first = submitMonthly("CD001", "2018-10", "2018-10-17T10:00:00+07:00");
+    const a = submitMonthly("CD002", "2018-10", "2018-10-21T10:00:00+07:00");
+    const b = { type: "menu", action: "refreshStatus", at: "2018-10-19T10:00:00+07:00" };
+    const c = submitMonthly("CD001", "2018-10", "2018-10-23T10:00:00+07:00", { sharedPosts: 3 });
+    const units = [unit("CD001"), unit("CD002")];
+    play({ units, run, events: [first, a] });
+    // parts from the first at b (before a): played from the first event on; then c after a: played from where a was
+    for (const events of [
+      [first, b],
+      [first, a, c],
+    ]) {
+      const { sim, summary } = play({ units, run, events });
+      const fresh = new Simulation(scenario({ units, run, events }));
+      fresh.play();
+      expect(summary).toEqual(buildSummary(fresh, fresh.world.clockTo));
+      expect(stateOf(sim.world)).toBe(stateOf(fresh.world));
+      expect(sim.log).toEqual(fresh.log);
+    }
   });
 });
