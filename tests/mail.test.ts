@@ -183,7 +183,8 @@ describe("escaping and mail files", () => {
     const rollup = sim.world.mails.find((m) => m.subject.includes("Tổng hợp báo cáo tháng 10/2018"));
     expect(rollup).toBeTruthy();
     const html = rollup?.htmlBody ?? "";
-    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    // quoted in the report's own marks, the sender's double quotes become single ones (no quotes inside quotes)
+    expect(html).toContain("&lt;script&gt;alert(‘x’)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     // the attachment is the report's document as PDF; the document holds the payload as text, nothing more

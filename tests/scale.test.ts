@@ -242,7 +242,21 @@ describe("mails past MailApp's limits", () => {
       ],
       appendix: [],
       texts: [],
-      figures: {} as never,
+      figures: {
+        period: "2018-10",
+        expected: 10000,
+        received: 5000,
+        onTime: 0,
+        onTimeUnits: [],
+        late: names.map((_, i) => ({ unit: `CD${String(i + 1).padStart(5, "0")}`, daysLate: 1 })),
+        missing: names.map((_, i) => `CD${String(i + 5001).padStart(5, "0")}`),
+        invalid: [],
+        unverified: [],
+        exempt: [],
+        reportingRate: 0.5,
+        onTimeRate: 0,
+        open: false,
+      },
       asOf: Date.UTC(2018, 9, 24, 1),
     };
     expect(utf8Length(names.join("; ")) * 2).toBeGreaterThan(200 * 1024);

@@ -83,7 +83,7 @@ describe("the workbook as staff read it", () => {
     // what staff read each day first, together; the system's own tabs hidden
     expect(names.slice(0, 5)).toEqual([TAB.start, TAB.status, TAB.dashboard, TAB.zalo, TAB.preview]);
     const hidden = result.sim.ss.sheets.filter((s) => s.hidden).map((s) => s.name);
-    expect(hidden.sort()).toEqual([TAB.ledger, TAB.queue, TAB.lists].sort());
+    expect(hidden.sort()).toEqual([TAB.ledger, TAB.queue, TAB.lists, TAB.trends].sort());
   });
 });
 

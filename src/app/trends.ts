@@ -3,28 +3,21 @@
 // on the dashboard as a table and two Sheets charts.
 import { GROUP_ROW } from "../domain/dashboard";
 import { colLetter, DASHBOARD_PERIODS, TAB, type TabDef } from "../domain/layout";
+import { tabDefs } from "../domain/tabs";
 import { parseTrendRows, TREND_HEADER, type Trend, type TrendRow, trendTable, withMonth } from "../domain/trends";
 import type { Ports, State, Store } from "./ports";
 
-export const TREND_TAB = "Số liệu theo tháng (hệ thống)";
+export const TREND_TAB = TAB.trends;
 
-/** the hidden tab: months and labels as text (Sheets would read "2018-10" as a date) */
-const TREND_DEF: TabDef = {
-  name: TREND_TAB,
-  header: TREND_HEADER,
-  widths: [80, 110, 260, 200, 70],
-  frozenRows: 1,
-  textCols: [1, 2, 3, 4],
-  protect: false,
-  hidden: true,
-};
+/** the hidden tab (made by setup; by the first rollup in a Sheet set up before it existed) */
+const trendDef = (): TabDef => tabDefs(0).find((d) => d.name === TAB.trends) as TabDef;
 
 /**
  * The month's rows kept: written when the month has none yet, or replaced when `replace` (the scheduled rollup, at the
  * month's cut-off). A rollup staff ask for later keeps the figures the scheduled one kept. One read, one write.
  */
 export function keepMonth(p: Ports, store: Store, month: string, fresh: TrendRow[], replace: boolean): TrendRow[] {
-  if (!store.hasTab(TREND_TAB)) p.workbook.prepare(store, [TREND_DEF]);
+  if (!store.hasTab(TREND_TAB)) p.workbook.prepare(store, [trendDef()]);
   const have = parseTrendRows(store.readBlock(TREND_TAB, `A2:${colLetter(TREND_HEADER.length)}`));
   if (!replace && have.some((r) => r[0] === month)) return have;
   const rows = withMonth(have, month, fresh);

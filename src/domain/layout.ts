@@ -16,6 +16,7 @@ export const TAB = {
   ledger: "Sổ thư (hệ thống)",
   /** mails a run cut short left for the next run */
   queue: "Hàng đợi thư (hệ thống)",
+  trends: "Số liệu theo tháng (hệ thống)",
   themes: "Chủ đề",
   selfCheck: "Kiểm tra",
   /** the archive spreadsheets of closed years, and the figures of the periods they hold */

@@ -26,6 +26,7 @@ import {
 } from "./layout";
 import { SETTING_DEFS } from "./settings";
 import { START_STEPS_ROW } from "./start";
+import { TREND_HEADER } from "./trends";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
 export const LOOK_VERSION = 4;
@@ -259,6 +260,17 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     hidden: true,
     capacity: { rows: Math.max(2000, unitCount + 200), cols: 3 },
   });
+  // each month's figures by theme and Khối, kept once at its rollup (src/app/trends.ts): months and labels as text
+  // (Sheets would read "2018-10" as a date)
+  defs.push({
+    name: TAB.trends,
+    header: TREND_HEADER,
+    widths: [80, 110, 260, 200, 70],
+    frozenRows: 1,
+    textCols: [1, 2, 3, 4],
+    protect: false,
+    hidden: true,
+  });
   defs.push({ name: TAB.archive, header: ARCHIVE_HEADER, wrapCols: [2], frozenRows: 1, protect: true });
   defs.push({
     name: TAB.runLog,
@@ -373,6 +385,7 @@ export const TAB_ORDER: string[] = [
   TAB.archive,
   TAB.ledger,
   TAB.queue,
+  TAB.trends,
 ];
 
 /**
