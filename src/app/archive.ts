@@ -146,6 +146,73 @@ function archiveLogs(r: Run, s: Settings, month: string, editors: string[]): str
   return `Chuyển sang bảng tính lưu trữ: ${ledger} dòng sổ thư, ${log} dòng nhật ký thư, ${runs} dòng nhật ký chạy trước tháng ${viMonthShort(month)}.`;
 }
 
+/** the year's status columns copied to the archive, their figures kept, then removed; how many periods moved */
+function archiveStatuses(r: Run, year: number, a: Archive): number {
+  const layout = r.state.status;
+  // the year's columns where the header shows them now (a column left over beyond the product's own is not one)
+  const cols = statusMonths(r).filter((x) => x.period.startsWith(`${year}-`) && !!layout?.periods.includes(x.period));
+  if (cols.length && layout) {
+    // the oldest months sit at the right, next to each other
+    const first = Math.min(...cols.map((x) => x.col));
+    const last = Math.max(...cols.map((x) => x.col));
+    const height = STATUS_UNITS_ROW - 1 + layout.rows;
+    const lead = r.store.readBlock(TAB.status, `A1:C${height}`);
+    const block = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${height}`);
+    const width = last - first + 1;
+    const rows: unknown[][] = [];
+    for (let i = 0; i < Math.max(lead.length, block.length); i++) {
+      const l = [...(lead[i] ?? [])];
+      while (l.length < 3) l.push("");
+      const c = [...(block[i] ?? [])];
+      while (c.length < width) c.push("");
+      rows.push([...l, ...c].map(safeCell));
+    }
+    // written whole each time: a run that stopped half-way writes the same again
+    a.store.writeTab(TAB.status, rows, 0, true);
+    // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
+    const periods = cols.map((x) => x.period);
+    const figures = cols
+      .map((x) => [year, a.url, viMonthShort(x.period), ...STATUS_SUMMARY.map((_, i) => block[2 + i]?.[x.col - first] ?? "")])
+      .reverse();
+    keepFigures(r, year, figures);
+    r.store.deleteColumns(TAB.status, first, width);
+    const hashes = { ...layout.hashes };
+    for (const p of periods) delete hashes[p];
+    r.state.status = { ...layout, periods: layout.periods.filter((p) => !p.startsWith(`${year}-`)), hashes };
+    return periods.length;
+  }
+  return 0;
+}
+
+/** the year's rollup tabs copied to the archive, checked, then removed; how many moved */
+function archiveRollups(r: Run, year: number, a: Archive): number {
+  // the year's rollup tabs (TH mm.yyyy): copied whole, the copy checked, then the tab removed
+  const tabs = Array.from({ length: 12 }, (_, i) => rollupTabName(`${year}-${String(i + 1).padStart(2, "0")}`));
+  let moved = 0;
+  for (const tab of tabs) {
+    if (!r.store.hasTab(tab)) continue;
+    const rows = r.store.readBlock(tab, "A1:B");
+    if (rows.length) {
+      a.store.writeTab(
+        tab,
+        rows.map((row) => [row[0] ?? "", row[1] ?? ""].map(safeCell)),
+        0,
+        true,
+      );
+      if (a.store.lastRow(tab) < rows.length) throw new Error(`Bản sao trang “${tab}” trong bảng tính lưu trữ chưa đủ dòng.`);
+    }
+    r.store.deleteTab(tab);
+    const heights = { ...r.state.heights };
+    delete heights[tab];
+    delete heights[`${tab}#cap`];
+    r.state.heights = heights;
+    moved++;
+  }
+  return moved;
+}
+
+type Archive = ReturnType<typeof archiveOf>;
+
 /** a closed year: its reports, its status columns with their figures, its rollup tabs; each step once */
 function archiveYear(r: Run, s: Settings, year: number, editors: string[]): string[] {
   const tz = s.timeZone;
@@ -170,65 +237,11 @@ function archiveYear(r: Run, s: Settings, year: number, editors: string[]): stri
     did("reports");
   }
   if (step("statuses")) {
-    const layout = r.state.status;
-    // the year's columns where the header shows them now (a column left over beyond the product's own is not one)
-    const cols = statusMonths(r).filter((x) => x.period.startsWith(`${year}-`) && !!layout?.periods.includes(x.period));
-    if (cols.length && layout) {
-      // the oldest months sit at the right, next to each other
-      const first = Math.min(...cols.map((x) => x.col));
-      const last = Math.max(...cols.map((x) => x.col));
-      const height = STATUS_UNITS_ROW - 1 + layout.rows;
-      const lead = r.store.readBlock(TAB.status, `A1:C${height}`);
-      const block = r.store.readBlock(TAB.status, `${colLetter(first)}1:${colLetter(last)}${height}`);
-      const width = last - first + 1;
-      const rows: unknown[][] = [];
-      for (let i = 0; i < Math.max(lead.length, block.length); i++) {
-        const l = [...(lead[i] ?? [])];
-        while (l.length < 3) l.push("");
-        const c = [...(block[i] ?? [])];
-        while (c.length < width) c.push("");
-        rows.push([...l, ...c].map(safeCell));
-      }
-      // written whole each time: a run that stopped half-way writes the same again
-      a.store.writeTab(TAB.status, rows, 0, true);
-      // the figures of each period, as the status tab's summary rows hold them, kept in the working Sheet
-      const periods = cols.map((x) => x.period);
-      const figures = cols
-        .map((x) => [year, a.url, viMonthShort(x.period), ...STATUS_SUMMARY.map((_, i) => block[2 + i]?.[x.col - first] ?? "")])
-        .reverse();
-      keepFigures(r, year, figures);
-      r.store.deleteColumns(TAB.status, first, width);
-      const hashes = { ...layout.hashes };
-      for (const p of periods) delete hashes[p];
-      r.state.status = { ...layout, periods: layout.periods.filter((p) => !p.startsWith(`${year}-`)), hashes };
-      counts.periods = periods.length;
-    }
+    counts.periods = archiveStatuses(r, year, a);
     did("statuses");
   }
   if (step("rollups")) {
-    // the year's rollup tabs (TH mm.yyyy): copied whole, the copy checked, then the tab removed
-    const tabs = Array.from({ length: 12 }, (_, i) => rollupTabName(`${year}-${String(i + 1).padStart(2, "0")}`));
-    let moved = 0;
-    for (const tab of tabs) {
-      if (!r.store.hasTab(tab)) continue;
-      const rows = r.store.readBlock(tab, "A1:B");
-      if (rows.length) {
-        a.store.writeTab(
-          tab,
-          rows.map((row) => [row[0] ?? "", row[1] ?? ""].map(safeCell)),
-          0,
-          true,
-        );
-        if (a.store.lastRow(tab) < rows.length) throw new Error(`Bản sao trang “${tab}” trong bảng tính lưu trữ chưa đủ dòng.`);
-      }
-      r.store.deleteTab(tab);
-      const heights = { ...r.state.heights };
-      delete heights[tab];
-      delete heights[`${tab}#cap`];
-      r.state.heights = heights;
-      moved++;
-    }
-    counts.tabs = moved;
+    counts.tabs = archiveRollups(r, year, a);
     did("rollups");
   }
   notes.push(

@@ -163,7 +163,7 @@ export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reas
     const decided = mark(r, sel, verdict, text, windows, resume);
     const notes: string[] = [];
     if (decided.length) {
-      const { statuses } = updateStatuses(r, s, rules, units, windows);
+      const { statuses } = updateStatuses(r, { s, rules, units, windows });
       // the dashboard and the Zalo list follow at once
       notes.push(...writeViews(r, s));
       notes.push(...tell(r, s, rules, statuses, units, decided, verdict, why));
@@ -220,7 +220,7 @@ export function undoDecision(p: Ports, ids: string[]): Outcome<DecisionDone> {
     const notes: string[] = [];
     if (undone.size) {
       const { units } = r.store.readUnits();
-      updateStatuses(r, s, rules, units, readWindows(r, s, rules));
+      updateStatuses(r, { s, rules, units, windows: readWindows(r, s, rules) });
       notes.push(...writeViews(r, s));
     }
     const who = `${p.user() || "cán bộ"}, ${viDateTime(r.now, s.timeZone)}`;

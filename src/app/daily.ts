@@ -25,7 +25,7 @@ import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince } from "./re
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
 import { keepHeld, QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueue } from "./send";
 import { periodLabel } from "./status-store";
-import { type Computed, livePeriods, updateStatuses } from "./statuses";
+import { type Computed, livePeriods, type Reading, updateStatuses } from "./statuses";
 import { owedUrgent } from "./urgent";
 import { tellWaiting } from "./waiting";
 
@@ -121,15 +121,8 @@ function liveOnly(st: Statuses, live: string[]): Statuses {
 }
 
 /** today's mails from what the run read (the daily job and the preview) */
-export function planToday(
-  r: Run,
-  s: Settings,
-  rules: Rules,
-  units: Unit[],
-  windows: Record<FormId, Window>,
-  computed: Computed,
-  remindNow?: DailyOptions["remindNow"],
-): Plan & { sent: Set<string> } {
+export function planToday(r: Run, read: Reading, computed: Computed, remindNow?: DailyOptions["remindNow"]): Plan & { sent: Set<string> } {
+  const { s, rules, units, windows } = read;
   const tz = s.timeZone;
   const { keys } = sentKeys(r, s.catchUpDays + 2, tz);
   const recent = addDays(localDay(r.now, tz), -(s.catchUpDays + 2));
@@ -149,6 +142,27 @@ export function planToday(
   return { ...pl, sent: keys };
 }
 
+/** today's mails sent within the run's clock; what is left queued for the follow-up run, and when it runs */
+function sendToday(r: Run, read: Reading, due: Queued[], rollups: string[], notes: string[]) {
+  const { s, rules } = read;
+  const tz = s.timeZone;
+  const ctx = composeContext(r, s, rules);
+  const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
+  // MailApp's quota comes back 24 hours after the first send of the day before, maybe minutes after this run's start:
+  // mails it held back before a single one went out are tried again by the follow-up run, once the quota is back
+  const retry = out.sent === 0 && !out.stalled ? out.held : [];
+  const back = r.state.quotaFrom ? r.state.quotaFrom + QUOTA_WINDOW_MS - r.p.clock.now() : 0;
+  const wait = retry.length && back > 0 && back < QUOTA_WAIT_MS ? back + 60000 : 60000;
+  const queued = out.stalled ? [] : [...out.rest, ...retry];
+  if (queued.length) writeQueue(r, queued);
+  // who the quota left without today's mail: the Zalo list names them
+  keepHeld(r, retry.length ? [] : out.held, tz, true);
+  notes.push(...out.notes);
+  if (out.stalled) notes.push(STALLED);
+  else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
+  return { out, queued, wait };
+}
+
 function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const set = readSettings(r);
   if (!set.ok) {
@@ -164,19 +178,19 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   const rules = rulesOf(s, r.state.frozen);
   noteRoster(r, rosterNotes, units);
   const windows = readWindows(r, s, rules);
+  const read: Reading = { s, rules, units, windows };
   // bounded by the run's clock: the statuses and the day's mails follow from what is stored; follow-up runs go on
   const rec = reconcile(r, s, units, windows, { stopAt: r.now + DAILY_RECONCILE_MS, locked: true });
   const notes = [...problems, ...rec.notes];
-  const computed = updateStatuses(r, s, rules, units, windows, !!r.state.fullPass);
+  const computed = updateStatuses(r, read, !!r.state.fullPass);
   // a unit that still owes a live period keeps its place in the dropdowns (its mail pre-selects it)
   const owing = new Set<string>();
   for (const p of computed.live) for (const [code, st] of computed.statuses.byPeriod.get(p) ?? []) if (owes(st)) owing.add(code);
   syncChoices(r, s, units, owing);
-  const pl = planToday(r, s, rules, units, windows, computed, opts.remindNow);
-  const all = [...windows.registration.versions, ...windows.monthly.versions];
+  const pl = planToday(r, read, computed, opts.remindNow);
   // urgent matters whose mail has not gone (a lost submit event just stored, a handler cut off); staff told of the
   // reports waiting for them on the days those units are asked (Revision 3)
-  notes.push(...owedUrgent(r, s, units, windows.monthly.versions, pl.sent), ...tellWaiting(r, s, units, pl.due, computed, all));
+  notes.push(...owedUrgent(r, s, units, windows.monthly.versions, pl.sent), ...tellWaiting(r, read, pl.due, computed));
   // receipts quote what was received: the rows of versions the run has no answers for, read once per tab
   withAnswers(r, pl.due);
   const byCode = new Map(units.map((u) => [u.code, u]));
@@ -189,20 +203,7 @@ function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
   if (paused) notes.push(`${PAUSED_NOTE} Hôm nay lẽ ra gửi ${pl.due.length} thư.`);
   const due: Queued[] = (paused ? [] : pl.due).map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
   const rollups = (paused ? [] : pl.due).filter((d) => d.kind === "rollup").map((d) => d.key);
-  const ctx = composeContext(r, s, rules);
-  const out = send(r, s, due, ctx, { stopAt: r.now + SEND_BUDGET_MS, reserve: rollups.length * s.rollupTo.length });
-  // MailApp's quota comes back 24 hours after the first send of the day before, maybe minutes after this run's start:
-  // mails it held back before a single one went out are tried again by the follow-up run, once the quota is back
-  const retry = out.sent === 0 && !out.stalled ? out.held : [];
-  const back = r.state.quotaFrom ? r.state.quotaFrom + QUOTA_WINDOW_MS - r.p.clock.now() : 0;
-  const wait = retry.length && back > 0 && back < QUOTA_WAIT_MS ? back + 60000 : 60000;
-  const queued = out.stalled ? [] : [...out.rest, ...retry];
-  if (queued.length) writeQueue(r, queued);
-  // who the quota left without today's mail: the Zalo list names them
-  keepHeld(r, retry.length ? [] : out.held, tz, true);
-  notes.push(...out.notes);
-  if (out.stalled) notes.push(STALLED);
-  else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);
+  const { out, queued, wait } = sendToday(r, read, due, rollups, notes);
   for (const form of FORM_IDS) advanceMarks(r, form, windows[form].end, tz);
   const old = archiveDue(r, s, rules);
   const toArchive = !!(old.logsBefore || old.year);
@@ -270,7 +271,7 @@ export function catchUp(p: Ports): Outcome<boolean> {
   if (rec.stored || rec.done) {
     // the statuses follow what is stored now, written under the lock as the daily job writes them
     const st = openRun(p, CATCH_UP, (run) => {
-      updateStatuses(run, s, rules, units, windows);
+      updateStatuses(run, { s, rules, units, windows });
       if (rec.done) run.p.state.save({ followUp: "views" });
       return ok(true);
     });

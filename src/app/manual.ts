@@ -135,7 +135,7 @@ export function recordManual(p: Ports): Outcome<string> {
       }
     }
     if (stored.length) {
-      updateStatuses(r, s, rules, units, windows);
+      updateStatuses(r, { s, rules, units, windows });
       lines.push(...urgentRecorded(r, s, units, stored));
       lines.push(
         ...acknowledge(

@@ -17,8 +17,8 @@ export function previewMails(p: Ports): Outcome<{ count: number; notes: string[]
     const tz = s.timeZone;
     const { units } = r.store.readUnits();
     const windows = readWindows(r, s, rules);
-    const computed = updateStatuses(r, s, rules, units, windows);
-    const pl = planToday(r, s, rules, units, windows, computed);
+    const computed = updateStatuses(r, { s, rules, units, windows });
+    const pl = planToday(r, { s, rules, units, windows }, computed);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const ctx = composeContext(r, s, rules);
     const notes: string[] = [];

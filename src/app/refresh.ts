@@ -13,7 +13,7 @@ export function rebuildStatuses(r: Run): Outcome<string> {
   const { settings: s, rules } = set.value;
   const { units } = r.store.readUnits();
   const windows = { registration: readWindow(r, "registration", 2), monthly: readWindow(r, "monthly", 2) };
-  const c = updateStatuses(r, s, rules, units, windows, true);
+  const c = updateStatuses(r, { s, rules, units, windows }, true);
   const last = c.statuses.figures
     .filter((f) => f.period !== REGISTRATION)
     .sort((a, b) => a.period.localeCompare(b.period))

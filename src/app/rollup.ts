@@ -190,7 +190,7 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
       previousEntries: entries(snaps.previousSame),
       themes: themes.themes,
       madeAt: now,
-      urgent: urgentOfRows(header, rows, from, versions, units, s, period, asOf),
+      urgent: urgentOfRows({ header, rows, from }, versions, units, s, { period, asOf }),
     }),
     problems: [...themes.problems, ...kept.problems],
   };

@@ -8,7 +8,7 @@ import { parseSettings } from "../domain/settings";
 import { safeCell, viNumber } from "../domain/text";
 import { choicesFor } from "./choices";
 import { DAILY_BEAT, ownerStale } from "./owner";
-import { BUSY, type FormRef, type Ports, type State } from "./ports";
+import { BUSY, type FormFacts, type FormRef, type Ports, type State, type Store } from "./ports";
 
 interface CheckRow {
   item: string;
@@ -64,6 +64,42 @@ function probe(rows: CheckRow[], item: string, todo: string, fn: () => CheckRow)
   }
 }
 
+/** how a form is published and who answers it, as Google reports them */
+function settingRows(name: string, facts: FormFacts): CheckRow[] {
+  return [
+    row(
+      `${name}: đã xuất bản, đang nhận câu trả lời`,
+      facts.published === true && facts.accepting,
+      facts.published === null
+        ? "Tài khoản chưa có chức năng xuất bản (isPublished)."
+        : facts.published
+          ? facts.accepting
+            ? "Đang nhận."
+            : "Đã xuất bản nhưng đang đóng."
+          : "Chưa xuất bản.",
+      "Mở biểu mẫu, bấm Xuất bản (và bật Nhận câu trả lời), hoặc chạy Thiết lập.",
+    ),
+    row(
+      `${name}: mọi người có đường liên kết đều điền được`,
+      facts.anyone !== false,
+      facts.anyone === null
+        ? "Biểu mẫu kiểu cũ (không có thiết lập người trả lời): ai có đường liên kết cũng mở được."
+        : facts.anyone
+          ? "Mở cho mọi người có đường liên kết (chủ tịch CĐCS ngoài hệ thống Google của Liên đoàn vẫn điền được)."
+          : "Chỉ người được chia sẻ mới điền được: chủ tịch CĐCS dùng tài khoản Google khác sẽ không mở được biểu mẫu.",
+      "Mở biểu mẫu → Xuất bản → Người trả lời: chọn “Bất kỳ ai có đường liên kết”; hoặc chạy Thiết lập.",
+    ),
+    row(
+      `${name}: thu email đã xác minh`,
+      facts.emailCollection === "VERIFIED",
+      facts.emailCollection === null
+        ? "Không đọc được cách thu email (getEmailCollectionType)."
+        : `Cách thu email: ${EMAIL_COLLECTION[facts.emailCollection] ?? facts.emailCollection}.`,
+      "Trong Cài đặt của biểu mẫu, mục Thu thập địa chỉ email: chọn Đã xác minh; hoặc chạy Thiết lập.",
+    ),
+  ];
+}
+
 function formChecks(
   p: Ports,
   rows: CheckRow[],
@@ -93,42 +129,7 @@ function formChecks(
       "Chạy Thiết lập để tạo lại các câu hỏi này.",
     ),
   );
-  rows.push(
-    row(
-      `${name}: đã xuất bản, đang nhận câu trả lời`,
-      facts.published === true && facts.accepting,
-      facts.published === null
-        ? "Tài khoản chưa có chức năng xuất bản (isPublished)."
-        : facts.published
-          ? facts.accepting
-            ? "Đang nhận."
-            : "Đã xuất bản nhưng đang đóng."
-          : "Chưa xuất bản.",
-      "Mở biểu mẫu, bấm Xuất bản (và bật Nhận câu trả lời), hoặc chạy Thiết lập.",
-    ),
-  );
-  rows.push(
-    row(
-      `${name}: mọi người có đường liên kết đều điền được`,
-      facts.anyone !== false,
-      facts.anyone === null
-        ? "Biểu mẫu kiểu cũ (không có thiết lập người trả lời): ai có đường liên kết cũng mở được."
-        : facts.anyone
-          ? "Mở cho mọi người có đường liên kết (chủ tịch CĐCS ngoài hệ thống Google của Liên đoàn vẫn điền được)."
-          : "Chỉ người được chia sẻ mới điền được: chủ tịch CĐCS dùng tài khoản Google khác sẽ không mở được biểu mẫu.",
-      "Mở biểu mẫu → Xuất bản → Người trả lời: chọn “Bất kỳ ai có đường liên kết”; hoặc chạy Thiết lập.",
-    ),
-  );
-  rows.push(
-    row(
-      `${name}: thu email đã xác minh`,
-      facts.emailCollection === "VERIFIED",
-      facts.emailCollection === null
-        ? "Không đọc được cách thu email (getEmailCollectionType)."
-        : `Cách thu email: ${EMAIL_COLLECTION[facts.emailCollection] ?? facts.emailCollection}.`,
-      "Trong Cài đặt của biểu mẫu, mục Thu thập địa chỉ email: chọn Đã xác minh; hoặc chạy Thiết lập.",
-    ),
-  );
+  rows.push(...settingRows(name, facts));
   probe(rows, `${name}: liên kết điền sẵn`, "Chạy Thiết lập để dựng lại liên kết riêng của các đơn vị.", () => {
     if (!sample) return row(`${name}: liên kết điền sẵn`, true, "Chưa có đơn vị trong danh sách để thử.", "");
     const hasMonth = spec.fields.some((f) => f.kind === "month");
@@ -213,6 +214,102 @@ function triggerCheck(p: Ports, state: State, me: string, ssId: string): CheckRo
 /** the largest property value the self-check passes, in bytes (Google refuses one over 9 KB) */
 const PROPERTY_NEAR_LIMIT = 8600;
 
+/** what the self-check carries from check to check */
+interface Checking {
+  p: Ports;
+  store: Store;
+  state: State;
+  /** the account running the check */
+  me: string;
+  now: number;
+  rows: CheckRow[];
+}
+
+/** the Sheet's locale and zone, the protected tabs this account writes, the cells used */
+function sheetChecks(c: Checking, tz: string): void {
+  const { p, store, me, rows } = c;
+  const facts = p.probes.sheet(store);
+  rows.push(
+    row(
+      "Ngôn ngữ và múi giờ của bảng tính",
+      facts.locale === "vi_VN" && facts.timeZone === tz,
+      `Ngôn ngữ ${facts.locale}, múi giờ ${facts.timeZone}.`,
+      `Tệp → Cài đặt: Ngôn ngữ Việt Nam, múi giờ ${tz}; hoặc chạy Thiết lập.`,
+    ),
+  );
+  const locked = facts.protectedTabs.filter((t) => !t.canEdit).map((t) => t.tab);
+  rows.push(
+    row(
+      "Tài khoản này ghi được các trang hệ thống",
+      !locked.length,
+      locked.length ? `${me} không ghi được: ${locked.join(", ")}.` : `${me} ghi được ${facts.protectedTabs.length} trang được bảo vệ.`,
+      "Thêm email này vào “Tài khoản cán bộ dùng hệ thống” trong trang “Cài đặt”, rồi nhờ người quản lý trình kích hoạt chạy Thiết lập.",
+    ),
+  );
+  rows.push(
+    row(
+      "Số ô của bảng tính",
+      facts.cells < 8e6,
+      `${viNumber(facts.cells)} ô trên giới hạn 10.000.000 ô của Google (tính mọi ô của mọi trang).`,
+      "Chuyển dữ liệu năm cũ sang bảng tính lưu trữ, xóa các trang không dùng.",
+    ),
+  );
+}
+
+/** the services the runs need: mail quota, PDF, the stored properties' room */
+function serviceChecks(c: Checking): void {
+  const { p, me, rows } = c;
+  probe(rows, "Hạn mức gửi thư còn lại", "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.", () => {
+    const left = p.probes.mailQuota();
+    return row(
+      "Hạn mức gửi thư còn lại",
+      left > 0,
+      `${me}: còn ${left} người nhận trong 24 giờ này.`,
+      "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.",
+    );
+  });
+  probe(rows, "Tạo PDF từ HTML", "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.", () => {
+    const pdf = p.probes.pdf("<html><body><h1>Kiểm tra</h1><p>Trang thử chuyển sang PDF.</p></body></html>");
+    const ok = pdf.contentType === "application/pdf" && pdf.bytes > 0;
+    return row(
+      "Tạo PDF từ HTML",
+      ok,
+      `Tệp tạo ra: ${pdf.contentType}, ${pdf.bytes} byte (không lưu vào Drive).`,
+      "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.",
+    );
+  });
+  probe(rows, "Dung lượng dữ liệu lưu kèm", "Chạy Chạy hằng ngày để ghi nhật ký ra bảng tính.", () => {
+    const pr = p.probes.properties();
+    // a value near Google's 9 KB (bytes) is one edit away from a refused write
+    const ok = pr.total < 400 * 1024 && pr.largest <= PROPERTY_NEAR_LIMIT;
+    return row(
+      "Dung lượng dữ liệu lưu kèm",
+      ok,
+      `${Math.round(pr.total / 1024)} KB / 500 KB, mục lớn nhất ${pr.largest} byte / 9.216 byte.`,
+      "Để lần chạy hằng ngày ghi nhật ký ra bảng tính (giải phóng dung lượng); nếu vẫn đầy, báo kỹ thuật viên.",
+    );
+  });
+}
+
+/** the tab written whole; the short message returned */
+function writeChecks(c: Checking, tz: string): string {
+  const { p, store, state, me, now, rows } = c;
+  const failed = rows.filter((r) => !r.ok);
+  const block: unknown[][] = [
+    [`KIỂM TRA HỆ THỐNG lúc ${viDateTime(now, tz)}`, `Tài khoản: ${me}`, `${rows.length - failed.length}/${rows.length} mục đạt`, ""],
+    SELF_CHECK_HEADER,
+    ...rows.map((r) => [r.item, r.ok ? PASS : FAIL, r.detail, r.todo].map(safeCell)),
+  ];
+  while (block.length < (state.heights[TAB.selfCheck] ?? 0)) block.push(["", "", "", ""]);
+  const cap = store.writeTab(TAB.selfCheck, block, state.heights[`${TAB.selfCheck}#cap`] ?? 0);
+  p.state.save({ heights: { ...state.heights, [TAB.selfCheck]: block.length, [`${TAB.selfCheck}#cap`]: cap } });
+  return [
+    `Kiểm tra hệ thống: ${rows.length - failed.length}/${rows.length} mục đạt.`,
+    ...failed.map((r) => `Không đạt: ${r.item}. ${r.todo}`),
+    `Chi tiết ở trang “${TAB.selfCheck}”.`,
+  ].join("\n");
+}
+
 /** probes everything, writes the tab, returns the rows and a short message */
 export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
   const active = p.active();
@@ -224,6 +321,7 @@ export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
     const me = p.effectiveUser();
     const now = p.clock.now();
     const rows: CheckRow[] = [];
+    const c: Checking = { p, store, state, me, now, rows };
     const copy = !!state.spreadsheetId && state.spreadsheetId !== id;
     rows.push(
       row(
@@ -239,8 +337,8 @@ export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
     rows.push(row("Cài đặt hợp lệ", !!s, read.ok ? "Mọi ô đọc được." : read.errors.join(" "), "Sửa các ô được nêu trong trang “Cài đặt”."));
     let sample: { unit: string; month: string } | null = null;
     if (s) {
-      const c = choicesFor(store.readUnits().units, s, now);
-      if (c.unit.length) sample = { unit: c.unit[0], month: c.month[0] };
+      const ch = choicesFor(store.readUnits().units, s, now);
+      if (ch.unit.length) sample = { unit: ch.unit[0], month: ch.month[0] };
     }
     for (const form of FORM_IDS) {
       try {
@@ -252,83 +350,11 @@ export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
       }
     }
     probe(rows, "Trình kích hoạt", RERUN, () => triggerCheck(p, state, me, id));
-    const facts = p.probes.sheet(store);
     const tz = s?.timeZone ?? "Asia/Ho_Chi_Minh";
-    rows.push(
-      row(
-        "Ngôn ngữ và múi giờ của bảng tính",
-        facts.locale === "vi_VN" && facts.timeZone === tz,
-        `Ngôn ngữ ${facts.locale}, múi giờ ${facts.timeZone}.`,
-        `Tệp → Cài đặt: Ngôn ngữ Việt Nam, múi giờ ${tz}; hoặc chạy Thiết lập.`,
-      ),
-    );
-    const locked = facts.protectedTabs.filter((t) => !t.canEdit).map((t) => t.tab);
-    rows.push(
-      row(
-        "Tài khoản này ghi được các trang hệ thống",
-        !locked.length,
-        locked.length ? `${me} không ghi được: ${locked.join(", ")}.` : `${me} ghi được ${facts.protectedTabs.length} trang được bảo vệ.`,
-        "Thêm email này vào “Tài khoản cán bộ dùng hệ thống” trong trang “Cài đặt”, rồi nhờ người quản lý trình kích hoạt chạy Thiết lập.",
-      ),
-    );
-    rows.push(
-      row(
-        "Số ô của bảng tính",
-        facts.cells < 8e6,
-        `${viNumber(facts.cells)} ô trên giới hạn 10.000.000 ô của Google (tính mọi ô của mọi trang).`,
-        "Chuyển dữ liệu năm cũ sang bảng tính lưu trữ, xóa các trang không dùng.",
-      ),
-    );
+    sheetChecks(c, tz);
     probe(rows, "Giờ địa phương tính đúng", "Báo kỹ thuật viên: hạn nộp có thể bị tính lệch.", () => zoneCheck(p, tz, now));
-    probe(rows, "Hạn mức gửi thư còn lại", "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.", () => {
-      const left = p.probes.mailQuota();
-      return row(
-        "Hạn mức gửi thư còn lại",
-        left > 0,
-        `${me}: còn ${left} người nhận trong 24 giờ này.`,
-        "Chờ 24 giờ kể từ lần gửi đầu tiên của đợt trước.",
-      );
-    });
-    probe(rows, "Tạo PDF từ HTML", "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.", () => {
-      const pdf = p.probes.pdf("<html><body><h1>Kiểm tra</h1><p>Trang thử chuyển sang PDF.</p></body></html>");
-      const ok = pdf.contentType === "application/pdf" && pdf.bytes > 0;
-      return row(
-        "Tạo PDF từ HTML",
-        ok,
-        `Tệp tạo ra: ${pdf.contentType}, ${pdf.bytes} byte (không lưu vào Drive).`,
-        "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.",
-      );
-    });
-    probe(rows, "Dung lượng dữ liệu lưu kèm", "Chạy Chạy hằng ngày để ghi nhật ký ra bảng tính.", () => {
-      const pr = p.probes.properties();
-      // a value near Google's 9 KB (bytes) is one edit away from a refused write
-      const ok = pr.total < 400 * 1024 && pr.largest <= PROPERTY_NEAR_LIMIT;
-      return row(
-        "Dung lượng dữ liệu lưu kèm",
-        ok,
-        `${Math.round(pr.total / 1024)} KB / 500 KB, mục lớn nhất ${pr.largest} byte / 9.216 byte.`,
-        "Để lần chạy hằng ngày ghi nhật ký ra bảng tính (giải phóng dung lượng); nếu vẫn đầy, báo kỹ thuật viên.",
-      );
-    });
-    const failed = rows.filter((r) => !r.ok);
-    const block: unknown[][] = [
-      [
-        `KIỂM TRA HỆ THỐNG lúc ${viDateTime(now, s?.timeZone ?? "Asia/Ho_Chi_Minh")}`,
-        `Tài khoản: ${me}`,
-        `${rows.length - failed.length}/${rows.length} mục đạt`,
-        "",
-      ],
-      SELF_CHECK_HEADER,
-      ...rows.map((r) => [r.item, r.ok ? PASS : FAIL, r.detail, r.todo].map(safeCell)),
-    ];
-    while (block.length < (state.heights[TAB.selfCheck] ?? 0)) block.push(["", "", "", ""]);
-    const cap = store.writeTab(TAB.selfCheck, block, state.heights[`${TAB.selfCheck}#cap`] ?? 0);
-    p.state.save({ heights: { ...state.heights, [TAB.selfCheck]: block.length, [`${TAB.selfCheck}#cap`]: cap } });
-    const message = [
-      `Kiểm tra hệ thống: ${rows.length - failed.length}/${rows.length} mục đạt.`,
-      ...failed.map((r) => `Không đạt: ${r.item}. ${r.todo}`),
-      `Chi tiết ở trang “${TAB.selfCheck}”.`,
-    ].join("\n");
+    serviceChecks(c);
+    const message = writeChecks(c, tz);
     return { rows, message };
   } finally {
     p.lock.release();

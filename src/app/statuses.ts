@@ -24,6 +24,14 @@ export function livePeriods(s: Settings, rules: Rules, asOf: number, archived?: 
   return { months, live: Math.min(months.length, Math.max(live, months.length ? 1 : 0)) };
 }
 
+/** what a run has read: the settings in force, their rules, the roster, the records' windows */
+export interface Reading {
+  s: Settings;
+  rules: Rules;
+  units: Unit[];
+  windows: Record<FormId, Window>;
+}
+
 export interface Computed {
   statuses: Statuses;
   /** periods mails can be about: registration and the live months */
@@ -36,7 +44,8 @@ export interface Computed {
  * Statuses of registration, the live months and any closed month a late report came in for; written back. When the
  * status tab must be laid out again (roster reordered, months changed), every row is read and every period computed.
  */
-export function updateStatuses(r: Run, s: Settings, rules: Rules, units: Unit[], windows: Record<FormId, Window>, full = false): Computed {
+export function updateStatuses(r: Run, read: Reading, full = false): Computed {
+  const { s, rules, units, windows } = read;
   const { months, live } = livePeriods(s, rules, r.now, r.state.archivedThrough);
   const loaded = loadStatus(r, units, months, live, full);
   let versions = [...windows.registration.versions, ...windows.monthly.versions];

@@ -35,6 +35,8 @@ function unitOf(p: Ports, store: Store, raw: unknown): Unit[] {
   return u ? [u] : [];
 }
 
+type Judged = ReturnType<typeof judge>;
+
 /** returns what happened, in a word: stored, duplicate, left (for the reconcile), skipped */
 export function handleSubmit(p: Ports, event: unknown): string {
   const started = p.clock.now();
@@ -66,7 +68,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
     const text = form === "monthly" ? urgentText(j.version.answers) : "";
     if (text) {
       const v = { ...j.version, at: r.at, confirmed: false };
-      urgentNote = urgentAtSubmit(p, store, state, journal, s, v, text, j.unit);
+      urgentNote = urgentAtSubmit({ p, store, state, journal }, s, { v, text, unit: j.unit });
     }
     store.appendRows(SPECS[form].tab, [versionRow(SPECS[form], j.version, state.columns?.[form] ?? defaultColumns(form))]);
     p.recent.add([key]);
@@ -93,18 +95,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
   if ("errors" in c) return note("lỗi mẫu thư", c.errors.join("; "));
   if (p.mailer.remaining() < c.mail.to.length)
     return note("hoãn thư xác nhận", `hết hạn mức gửi thư hôm nay; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
-  const rec: MailRecord = {
-    key: receiptKey(v),
-    kind,
-    unit: v.unit,
-    name: j.unit?.name,
-    period: v.period,
-    to: c.mail.to,
-    cc: [],
-    subject: c.mail.subject,
-    result: "Đã gửi",
-    sent: true,
-  };
+  const rec = receiptRecord(v, kind, j.unit, c.mail);
   // journalled before it goes (a run cut as it goes is settled by the quota the next run finds), then recorded in the
   // ledger itself and the journal entry removed; while the lock is busy the journal keeps the record
   // a run a few minutes on, if none is due: it settles this mail should the handler be cut as it goes
@@ -112,12 +103,38 @@ export function handleSubmit(p: Ports, event: unknown): string {
   const box = outboxOf(p, s, started);
   const out = box.send(c.mail, rec);
   if (!out.ok) return note("hoãn thư xác nhận", `${out.error}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
-  const sent = box.take();
+  settle(p, store, box.take());
+  return "đã lưu";
+}
+
+/** the receipt as the ledger records it */
+function receiptRecord(
+  v: Judged["version"],
+  kind: MailRecord["kind"],
+  unit: Judged["unit"],
+  mail: { to: string[]; subject: string },
+): MailRecord {
+  return {
+    key: receiptKey(v),
+    kind,
+    unit: v.unit,
+    name: unit?.name,
+    period: v.period,
+    to: mail.to,
+    cc: [],
+    subject: mail.subject,
+    result: "Đã gửi",
+    sent: true,
+  };
+}
+
+/** a mail sent: into the ledger and out of the journal when the lock is free; otherwise the journal keeps it */
+function settle(p: Ports, store: Store, sent: ReturnType<ReturnType<typeof outboxOf>["take"]>): void {
   if (sent && p.lock.acquire(10000)) {
     try {
       store.appendRows(TAB.ledger, [mailLogRow(sent.at, sent.rec)]);
       p.state.write([{ id: sent.id, type: "mail", data: null }]);
-      return "đã lưu";
+      return;
     } catch {
       // the journal keeps it
     } finally {
@@ -125,7 +142,6 @@ export function handleSubmit(p: Ports, event: unknown): string {
     }
   }
   if (sent) p.state.write([{ id: sent.id, type: "mail", data: sent.rec, at: sent.at }]);
-  return "đã lưu";
 }
 
 function defaultColumns(form: FormId): string[] {

@@ -125,7 +125,7 @@ export function sendUrgent(r: Run, s: Settings, items: UrgentFacts[], sent: Set<
 /** the daily run's part: urgent mails owed (a report the reconcile just stored, one whose mail the quota held back) */
 export function owedUrgent(r: Run, s: Settings, units: Unit[], versions: Version[], sent: Set<string>): string[] {
   const before = r.state.urgentOwed ?? [];
-  const items = urgentOwed(r, s, versions, units, sent, before);
+  const items = urgentOwed(r, s, { versions, units, sent, owed: before });
   const notes = sendUrgent(r, s, items, sent);
   // a response owed before with nothing left to send (its text removed, or found sent) is owed no more
   const failed = items.filter((f) => !sent.has(urgentKey(f.v.responseId, f.v.unit, f.text))).map((f) => f.v.responseId);
@@ -157,15 +157,12 @@ function versionsOf(store: Store, columns: string[], responseId: string): { v: V
  * response's earlier versions say whether it is new, changed, or kept (kept: nothing to send). Returns what happened.
  */
 export function urgentAtSubmit(
-  p: Ports,
-  store: Store,
-  state: State,
-  journal: { type: string; data: unknown }[],
+  at: { p: Ports; store: Store; state: State; journal: { type: string; data: unknown }[] },
   s: Settings,
-  v: UrgentFacts["v"],
-  text: string,
-  unit: Unit | undefined,
+  fact: { v: UrgentFacts["v"]; text: string; unit: Unit | undefined },
 ): string {
+  const { p, store, state, journal } = at;
+  const { v, text, unit } = fact;
   const key = urgentKey(v.responseId, v.unit, text);
   if (journal.some((e) => e.type === "mail" && (e.data as MailRecord).key === key && (e.data as MailRecord).sent)) return "";
   let edited = false;
@@ -185,7 +182,8 @@ export function urgentAtSubmit(
  * responses owed, read from their rows; a version whose mail the ledger shows, or that keeps what an earlier version
  * of its report said, owes nothing.
  */
-function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], sent: Set<string>, owed: string[]): UrgentFacts[] {
+function urgentOwed(r: Run, s: Settings, o: { versions: Version[]; units: Unit[]; sent: Set<string>; owed: string[] }): UrgentFacts[] {
+  const { versions, units, sent, owed } = o;
   const carried = (v: Version) => (v as Version & { answers?: Answers }).answers;
   const found: { v: Version; text: string; edited: boolean }[] = versions
     .filter((v) => carried(v) && v.form !== "registration" && v.period !== "registration" && !v.rejected)
@@ -212,15 +210,14 @@ function urgentOwed(r: Run, s: Settings, versions: Version[], units: Unit[], sen
 
 /** the month's urgent matters from the monthly tab's rows as a rollup reads them (header by name) */
 export function urgentOfRows(
-  header: unknown[],
-  rows: unknown[][],
-  from: number,
+  tab: { header: unknown[]; rows: unknown[][]; from: number },
   versions: Version[],
   units: Unit[],
   s: Settings,
-  period: string,
-  asOf: number,
+  month: { period: string; asOf: number },
 ): UrgentMatter[] {
+  const { header, rows, from } = tab;
+  const { period, asOf } = month;
   const spec = SPECS.monthly;
   const byCode = new Map(units.map((u) => [u.code, u]));
   const items = versions

@@ -6,11 +6,9 @@ import { unitLabel } from "../domain/layout";
 import { workOf } from "../domain/mail-text";
 import type { DueMail } from "../domain/schedule";
 import type { Settings } from "../domain/settings";
-import type { Version } from "../domain/status";
-import type { Unit } from "../domain/units";
 import type { Run } from "./context";
 import { alertStaff } from "./owner";
-import type { Computed } from "./statuses";
+import type { Computed, Reading } from "./statuses";
 
 /** the staff accounts the settings list; the account running when the list is empty */
 function staffOf(s: Settings, running: string): string[] {
@@ -18,7 +16,9 @@ function staffOf(s: Settings, running: string): string[] {
   return [...new Set(listed.length ? listed : running ? [running.toLowerCase()] : [])];
 }
 
-export function tellWaiting(r: Run, s: Settings, units: Unit[], due: DueMail[], computed: Computed, versions: Version[]): string[] {
+export function tellWaiting(r: Run, read: Reading, due: DueMail[], computed: Computed): string[] {
+  const { s, units, windows } = read;
+  const versions = [...windows.registration.versions, ...windows.monthly.versions];
   const asked = due.filter((d) => d.kind === "reminder" && d.status === "unverified");
   if (!asked.length) return [];
   const byCode = new Map(units.map((u) => [u.code, u]));

@@ -290,7 +290,7 @@ function fresh<T>(
     if (!got.ok) return got;
     const { settings: s, rules } = got.value;
     const { units } = r.store.readUnits();
-    const c = updateStatuses(r, s, rules, units, readWindows(r, s, rules));
+    const c = updateStatuses(r, { s, rules, units, windows: readWindows(r, s, rules) });
     noteGroups(r, units, c.statuses);
     return ok(fn(r, s, rules, units, c.statuses, c.live));
   });
