@@ -63,7 +63,16 @@ function one(sim: Simulation, n: number, c: { what: string; fn: string; arg: unk
     if (!r.ok) throw new Error(`${c.what} at ${n} units: ${r.message}`);
     bytes = Buffer.byteLength(JSON.stringify(r));
   });
-  return { what: c.what, units: n, bytes, sheets: row.sheets, other: row.other, cellsRead: row.cellsRead, estMs: row.estMs, mails: row.mails };
+  return {
+    what: c.what,
+    units: n,
+    bytes,
+    sheets: row.sheets,
+    other: row.other,
+    cellsRead: row.cellsRead,
+    estMs: row.estMs,
+    mails: row.mails,
+  };
 }
 
 /** the table and what it says, as RESULTS.md holds it */

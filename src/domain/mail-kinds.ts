@@ -217,8 +217,6 @@ export type MailKind = keyof typeof MAIL_KIND;
 
 export const MAIL_KINDS = Object.keys(MAIL_KIND) as MailKind[];
 
-/** the kinds planned a given way (typed: a table over them must name each) */
-type KindPlannedBy<P extends Planning> = { [K in MailKind]: (typeof MAIL_KIND)[K]["plan"] extends P ? K : never }[MailKind];
 /** the kinds worded a given way */
 export type KindWordedBy<W extends Wording> = { [K in MailKind]: (typeof MAIL_KIND)[K]["wording"] extends W ? K : never }[MailKind];
 
