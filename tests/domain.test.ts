@@ -4,7 +4,6 @@ import { instantOf, isoWithOffset, localDay, officialDateLine, viDate, viDateTim
 import { SPECS } from "../src/domain/forms";
 import { parseAnswers, schemaOf } from "../src/domain/forms/spec";
 import { daysLate, deadlineOf, REGISTRATION } from "../src/domain/periods";
-import { blocksRows } from "../src/domain/report/blocks";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../src/domain/settings";
 import { fill, templateProblems, unknownPlaceholders } from "../src/domain/templates";
 import { fold, identityHints, maskIdentity, safeCell, viNumber, viPercent } from "../src/domain/text";
@@ -230,31 +229,5 @@ describe("the rollup's main concerns", () => {
       ["Thưởng Tết, chăm lo Tết", ["A"]],
       ["Giá cả, đời sống", ["B"]],
     ]);
-  });
-});
-
-describe("the rollup tab's tables", () => {
-  it("keep each figure under its own heading in two columns: the row's name in A, the others named in B", () => {
-    const rows = blocksRows([
-      {
-        kind: "table",
-        head: ["Chỉ tiêu", "Tháng 09/2018", "Tháng 10/2018"],
-        rows: [
-          ["Phải báo cáo", "39", "39"],
-          ["Đã nộp", "37", "38"],
-        ],
-        widths: [40, 30, 30],
-      },
-      { kind: "table", head: ["Khối", "Số đơn vị"], rows: [["Khối doanh nghiệp", "30"]], widths: [60, 40] },
-    ]);
-    expect(rows).toEqual([
-      ["Chỉ tiêu", "Tháng 09/2018 · Tháng 10/2018"],
-      ["Phải báo cáo", "Tháng 09/2018: 39 · Tháng 10/2018: 39"],
-      ["Đã nộp", "Tháng 09/2018: 37 · Tháng 10/2018: 38"],
-      ["Khối", "Số đơn vị"],
-      ["Khối doanh nghiệp", "30"],
-    ]);
-    // never the old squash, where a figure stood beside the wrong one
-    expect(rows.flat().join("\n")).not.toContain("Phải báo cáo – 39");
   });
 });

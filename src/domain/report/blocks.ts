@@ -71,25 +71,6 @@ export function blocksHtml(blocks: Block[]): string {
     .join("\n");
 }
 
-/**
- * A table in the rollup tab's two columns (a city's rollup tab stays two columns wide): the first column's cell in A,
- * the others in B each named by its header ("Tháng 09/2018: 39 · Tháng 10/2018: 39"), so that no figure is read
- * under the wrong heading.
- */
-function tableRows(head: string[], body: string[][]): string[][] {
-  if (head.length <= 2) return [[head[0] ?? "", head[1] ?? ""], ...body.map((r) => [r[0] ?? "", r[1] ?? ""])];
-  return [
-    [head[0], head.slice(1).join(" · ")],
-    ...body.map((r) => [
-      r[0] ?? "",
-      r
-        .slice(1)
-        .map((c, i) => `${head[i + 1]}: ${c}`)
-        .join(" · "),
-    ]),
-  ];
-}
-
 /** the blocks as two-column rows for the rollup tab */
 export function blocksRows(blocks: Block[]): string[][] {
   const rows: string[][] = [];
@@ -103,7 +84,8 @@ export function blocksRows(blocks: Block[]): string[][] {
         rows.push([textOf(b.parts), ""]);
         break;
       case "table":
-        rows.push(...tableRows(b.head, b.rows));
+        rows.push([b.head.join(" | "), ""]);
+        for (const r of b.rows) rows.push(r.length === 2 ? [r[0], r[1]] : [r.slice(0, -1).filter(Boolean).join(" – "), r[r.length - 1]]);
         break;
       case "todo":
         rows.push([b.text, ""]);
