@@ -64,7 +64,41 @@ interface Frame {
   date: ((ms: number) => Date) | null;
   array: (() => unknown[]) | null;
   object: (() => Record<string, string>) | null;
+  /** the global scope's own record, when it goes back to the pool once the execution ends */
+  scope?: Scope;
 }
+
+/**
+ * A global scope once the bundle's files ran in it: the context, what its own globals held then (to bring it back to
+ * exactly that), and the helpers the stand-in makes values of that scope with.
+ */
+interface Scope {
+  ctx: vm.Context;
+  scripts: readonly vm.Script[];
+  /** every own global the files defined, with its value; null when one holds an object a run could change in place */
+  base: [string, unknown][] | null;
+  date: (ms: number) => Date;
+  array: () => unknown[];
+  object: () => Record<string, string>;
+  /** removes a global from inside the scope (a delete from outside leaves V8's copy on the global object) */
+  unset: (name: string) => void;
+}
+
+/** globals the stand-in itself puts in a scope (set again for each execution), beside the services */
+const STANDIN_GLOBALS = new Set(["console", "__clock"]);
+
+/**
+ * Scopes no execution is using, by the last file they hold. A scope is reset before each use to what it held right
+ * after its files ran: every global the files defined gets its value back, anything a run added is removed, and the
+ * services are the world's of this execution. The bundle's files define only functions and primitives at their top
+ * level (tools/build.ts: the module is evaluated lazily by the first call, its cache a top-level `var` that the reset
+ * empties), so a reset scope is a fresh one: a run still evaluates the whole module and finds nothing a run before it
+ * left. What a reuse keeps is V8's compiled and optimised code, which a fresh context throws away: without it every
+ * run of a test runs cold. A file whose top level holds an object is never reused (its `base` is null).
+ */
+const idleScopes = new WeakMap<vm.Script, Scope[]>();
+/** a bundle compiled once per process, whichever world loads it */
+const compiled = new Map<string, vm.Script>();
 
 /** what Google holds whatever script project looks at it: shared by a Sheet and its copies */
 class Universe {
@@ -436,15 +470,19 @@ export class World {
     };
   }
 
-  private newContext(): vm.Context {
+  /** the console a script writes to: this world's logs */
+  private consoleOf(): Pick<Console, "log" | "info" | "warn" | "error"> {
     const logs = this.logs;
-    const console = {
+    return {
       log: (...a: unknown[]) => logs.push(a.map(String).join(" ")),
       info: (...a: unknown[]) => logs.push(a.map(String).join(" ")),
       warn: (...a: unknown[]) => logs.push(`WARN ${a.map(String).join(" ")}`),
       error: (...a: unknown[]) => logs.push(`ERROR ${a.map(String).join(" ")}`),
     };
-    const ctx = vm.createContext({ ...this.services(), console });
+  }
+
+  private newContext(): vm.Context {
+    const ctx = vm.createContext({ ...this.services(), console: this.consoleOf() });
     // Google's clock is the world's clock
     vm.runInContext(
       `(() => { const RealDate = Date; const clock = { now: 0 };
@@ -470,25 +508,82 @@ export class World {
    * evaluates the whole file again: nothing a run leaves in module state reaches the next run.
    */
   load(code: string): void {
-    this.sources.push(new vm.Script(code, { filename: "Code.js" }));
+    let script = compiled.get(code);
+    if (!script) {
+      script = new vm.Script(code, { filename: "Code.js" });
+      compiled.set(code, script);
+    }
+    this.sources.push(script);
     const f = this.enter(this.owner, false, true);
     this.stack.pop();
     this.idle = f.ctx;
   }
 
-  private enter(user: string, ui: boolean, withContext: boolean): Frame {
+  /** @param pooled the execution's scope may be one an earlier execution used, reset (see idleScopes) */
+  private enter(user: string, ui: boolean, withContext: boolean, pooled = false): Frame {
     const f: Frame = { id: ++this.u.executions, user, ui, ctx: null, date: null, array: null, object: null, calls: 0, startedAt: this.now };
     this.stack.push(f);
     if (withContext) {
-      const ctx = this.newContext();
-      f.ctx = ctx;
-      f.date = vm.runInContext("(ms) => new Date(ms)", ctx);
-      f.array = vm.runInContext("() => []", ctx);
-      f.object = vm.runInContext("() => ({})", ctx);
+      const reused = pooled ? this.reuse() : null;
+      const scope = reused ?? this.freshScope(f);
+      if (pooled && scope.base) f.scope = scope;
+      f.ctx = scope.ctx;
+      f.date = scope.date;
+      f.array = scope.array;
+      f.object = scope.object;
       this.syncClock();
-      for (const s of this.sources) s.runInContext(ctx);
     }
     return f;
+  }
+
+  /** a new global scope, the bundle's files run in it as the execution `f` */
+  private freshScope(f: Frame): Scope {
+    const ctx = this.newContext();
+    f.ctx = ctx;
+    const scope: Scope = {
+      ctx,
+      scripts: [...this.sources],
+      base: null,
+      date: vm.runInContext("(ms) => new Date(ms)", ctx),
+      array: vm.runInContext("() => []", ctx),
+      object: vm.runInContext("() => ({})", ctx),
+      unset: vm.runInContext("(name) => { delete globalThis[name]; }", ctx),
+    };
+    this.syncClock();
+    const before = new Set(Object.getOwnPropertyNames(ctx));
+    for (const s of this.sources) s.runInContext(ctx);
+    const base = Object.getOwnPropertyNames(ctx)
+      .filter((k) => !before.has(k) || k === "Date")
+      .map((k): [string, unknown] => [k, (ctx as Record<string, unknown>)[k]]);
+    const plain = base.every(([, v]) => typeof v === "function" || typeof v !== "object" || v === null);
+    scope.base = plain ? base : null;
+    return scope;
+  }
+
+  /** an idle scope holding this world's files, reset to what it held once they ran; null when there is none */
+  private reuse(): Scope | null {
+    const last = this.sources[this.sources.length - 1];
+    const idle = last ? idleScopes.get(last) : undefined;
+    const i = idle?.findIndex((s) => s.scripts.length === this.sources.length && s.scripts.every((x, j) => x === this.sources[j])) ?? -1;
+    if (!idle || i < 0) return null;
+    const scope = idle.splice(i, 1)[0];
+    const ctx = scope.ctx as Record<string, unknown>;
+    const services = { ...this.services(), console: this.consoleOf() };
+    const kept = new Set([...(scope.base ?? []).map(([k]) => k), ...Object.keys(services), ...STANDIN_GLOBALS]);
+    for (const k of Object.getOwnPropertyNames(ctx)) if (!kept.has(k)) scope.unset(k);
+    for (const [k, v] of scope.base ?? []) if (ctx[k] !== v) ctx[k] = v;
+    Object.assign(ctx, services);
+    return scope;
+  }
+
+  /** an execution's scope goes back to the idle ones once it ends */
+  private release(f: Frame): void {
+    const scope = f.scope;
+    if (!scope) return;
+    const last = scope.scripts[scope.scripts.length - 1];
+    const idle = idleScopes.get(last) ?? [];
+    idle.push(scope);
+    idleScopes.set(last, idle);
   }
 
   syncClock(): void {
@@ -512,7 +607,7 @@ export class World {
     if (this.departed(user)) return { ok: false, error: `The account ${user} is disabled.` };
     const plan = this.crashes.find((c) => c.fns.includes(fn) && c.from <= this.now);
     if (plan) this.crashes = this.crashes.filter((c) => c !== plan);
-    const frame = this.enter(user, !!opts.ui, true);
+    const frame = this.enter(user, !!opts.ui, true, true);
     frame.fn = fn;
     if (plan) frame.stopAt = plan.call;
     try {
@@ -533,6 +628,7 @@ export class World {
       // Google releases a script lock when the execution that holds it ends
       if (this.lockHolder === frame.id) this.lockHolder = null;
       this.stack.pop();
+      this.release(frame);
       this.syncClock();
     }
   }

@@ -99,6 +99,38 @@ describe("the stand-in holds only Apps Script's globals", () => {
   }
 });
 
+describe("each execution starts from a fresh global scope, as on Google", () => {
+  // the stand-in reuses a scope an execution ended with (V8 keeps its compiled code), reset first to what it held
+  // right after the file ran: these hold the reset to a fresh scope's behaviour
+  it("a top-level variable, a lazily built module and a global a run adds are as the file left them, every run", () => {
+    const w = new World();
+    w.load(`var n = 0; var cache;
+      function bump() { n++; cache = cache || { made: n }; globalThis.leaked = (globalThis.leaked || 0) + 1;
+        return [n, cache.made, globalThis.leaked, typeof SpreadsheetApp]; }`);
+    for (let i = 0; i < 3; i++) expect(w.run("bump").value).toEqual([1, 1, 1, "object"]);
+  });
+
+  it("a run nested in another gets a scope of its own; a global a run replaced is back for the next", () => {
+    const w = new World();
+    w.load(`var depth = 0;
+      function inner() { depth++; return depth; }
+      function outer() { depth++; Logger.log("x"); Date = null; return depth; }
+      function date() { return typeof Date; }`);
+    const seen: unknown[] = [];
+    w.during("Logger.log", () => seen.push(w.run("inner").value));
+    expect(w.run("outer").value).toBe(1);
+    expect(seen).toEqual([1]);
+    expect(w.run("date").value).toBe("function");
+    expect(w.run("inner").value).toBe(1);
+  });
+
+  it("a file holding an object at its top level is evaluated again for every run", () => {
+    const w = new World();
+    w.load(`var box = { n: 0 }; function count() { box.n++; return box.n; }`);
+    expect([w.run("count").value, w.run("count").value]).toEqual([1, 1]);
+  });
+});
+
 describe("every global can be called harmlessly before setup", () => {
   it("menu actions answer in Vietnamese; triggers record and return", () => {
     const { w } = fresh();

@@ -96,7 +96,6 @@ export async function build(): Promise<{ code: string; names: string[] }> {
   const r = await esbuild.build({
     ...common,
     format: "esm",
-    keepNames: true,
     outdir: "out",
     define: { __SIDEBAR_CLIENT__: JSON.stringify(page) },
   });

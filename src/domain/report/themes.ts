@@ -247,8 +247,8 @@ function at(tokens: string[], i: number, l: Index): number {
   return 0;
 }
 
-/** the fixed word lists, with diacritics and stripped: made once */
-const LEXICON = [false, true].map((bare) => {
+/** the fixed word lists, with diacritics and stripped: made on first use (most runs read no text), then kept */
+function makeLexicon(bare: boolean) {
   const of = (s: string) => index(list(s).map((p) => phraseWords(p, bare)));
   return {
     strong: of(NOT_HAPPENED),
@@ -260,8 +260,13 @@ const LEXICON = [false, true].map((bare) => {
     joiners: of(JOINERS),
     endAfter: of(END_AFTER),
   };
-});
-const lexicon = (bare: boolean) => LEXICON[bare ? 1 : 0];
+}
+const LEXICON: (ReturnType<typeof makeLexicon> | undefined)[] = [];
+const lexicon = (bare: boolean) => {
+  const i = bare ? 1 : 0;
+  LEXICON[i] ??= makeLexicon(bare);
+  return LEXICON[i];
+};
 
 /** a run of words between breaks: commas, full stops, "và", "nhưng" */
 interface Segment {
