@@ -7,7 +7,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { instantOf } from "../src/domain/dates.js";
 import { KEY_COLS, SETTINGS_RANGE } from "../src/domain/layout.js";
-import { bundleSource, ROOT, type Simulation } from "../standin/simulation.js";
+import { bundleSource, ROOT, type Simulation } from "../standin/simulation/simulation.js";
 import { World } from "../standin/world.js";
 import { code, history, NOW, TEXT, TZ } from "./history.js";
 import { COST, GOOGLE_LIMIT_MS, measure, type Row, RUN_BUDGET_MS, withLatency, withoutLatency } from "./measure.js";

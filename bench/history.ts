@@ -3,9 +3,9 @@
 import { addDays, addMonths, instantOf, localDay, monthRange, viMonthShort } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
 import { TAB } from "../src/domain/layout.js";
-import { parseScenario } from "../standin/scenario.js";
-import { Simulation } from "../standin/simulation.js";
-import { CELL_LIMIT, type CellValue } from "../standin/spreadsheet.js";
+import { parseScenario } from "../standin/simulation/scenario.js";
+import { Simulation } from "../standin/simulation/simulation.js";
+import { CELL_LIMIT, type CellValue } from "../standin/spreadsheet/spreadsheet.js";
 
 export const TZ = "Asia/Ho_Chi_Minh";
 export const NOW = "2018-10";

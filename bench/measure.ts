@@ -1,6 +1,6 @@
 // The cost model and the measure of one run: calls and cells counted by the stand-in, priced as on Google.
 import { diff, type MeterSnapshot } from "../standin/meter.js";
-import type { Simulation } from "../standin/simulation.js";
+import type { Simulation } from "../standin/simulation/simulation.js";
 
 /**
  * Cost model (milliseconds). Figures and where they come from:

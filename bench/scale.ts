@@ -5,7 +5,7 @@
 import { instantOf, localDay } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
 import { KEY_COLS, SETTINGS_RANGE, TAB } from "../src/domain/layout.js";
-import type { Simulation } from "../standin/simulation.js";
+import type { Simulation } from "../standin/simulation/simulation.js";
 import type { TriggerModel } from "../standin/world.js";
 import { code, history, NOW, TEXT, TZ } from "./history.js";
 import { GOOGLE_LIMIT_MS, measure, type Row, withLatency } from "./measure.js";

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { instantOf } from "../src/domain/dates.js";
-import { ROOT, type Simulation } from "../standin/simulation.js";
+import { ROOT, type Simulation } from "../standin/simulation/simulation.js";
 import { code, history, NOW, TZ } from "./history.js";
 import { measure, withLatency, withoutLatency } from "./measure.js";
 

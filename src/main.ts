@@ -1,23 +1,23 @@
 // The functions Google calls, and nothing else: triggers, menu actions, setup.
-import { runArchive as archiveNow } from "./app/archive";
-import { onEditCommand } from "./app/commands";
-import { messageOf, type Outcome } from "./app/context";
-import { runDaily as daily, writeLogs } from "./app/daily";
-import { runFollowUp as followUp, resumeCutSetup } from "./app/follow-up";
-import { type JobId, noteFailure } from "./app/jobs";
-import { recordManual } from "./app/manual";
-import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/owner";
-import type { Ports } from "./app/ports";
-import { previewMails as preview } from "./app/preview";
-import { refreshStatus as refresh } from "./app/refresh";
-import { runSelfCheck } from "./app/self-check";
-import { setup as doSetup } from "./app/setup";
+import { runArchive as archiveNow } from "./app/archive/archive";
+import { runDaily as daily, writeLogs } from "./app/daily/daily";
+import { runFollowUp as followUp, resumeCutSetup } from "./app/daily/follow-up";
+import { refreshStatus as refresh } from "./app/daily/refresh";
+import { recordManual } from "./app/intake/manual";
+import { handleSubmit } from "./app/intake/submit";
+import { previewMails as preview } from "./app/mail/preview";
+import { onEditCommand } from "./app/run/commands";
+import { messageOf, type Outcome } from "./app/run/context";
+import { type JobId, noteFailure } from "./app/run/jobs";
+import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/run/owner";
+import { runSelfCheck } from "./app/setup/self-check";
+import { setup as doSetup } from "./app/setup/setup";
+import { openNote, prepareTemplate as template, writeStart } from "./app/sheet/start";
 import * as panel from "./app/sidebar";
-import { openNote, prepareTemplate as template, writeStart } from "./app/start";
-import { handleSubmit } from "./app/submit";
 import { setupAnswer } from "./domain/start";
 import { gasPorts } from "./gas/runtime";
 import { addMenu, alert } from "./gas/ui";
+import type { Ports } from "./ports";
 
 /**
  * a trigger's run: a failure is journalled and written to the run log (when it can be) before Google records it, and

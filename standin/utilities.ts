@@ -1,7 +1,8 @@
 // Utilities and Blob. Google turns an HTML blob into a PDF with getAs("application/pdf"); the stand-in cannot render
 // one, so the PDF blob keeps the HTML it would have converted and says so (convertedFrom).
-import { formatDate } from "./format-date.js";
+
 import { enumOf, google, type Only } from "./google.js";
+import { formatDate } from "./spreadsheet/format-date.js";
 import type { World } from "./world.js";
 
 type Blob = GoogleAppsScript.Base.Blob;

@@ -2,10 +2,9 @@
 // execution that holds only Apps Script's globals. Every execution runs as an account (the staff member who clicks,
 // or a trigger's owner), and Google answers in that account's language.
 import vm from "node:vm";
-import { makeDocumentApp } from "./documents.js";
-import { makeDrive } from "./drive.js";
-import { formatDate } from "./format-date.js";
-import { type FormModel, makeFormApp, publishedUrl, type ResponseModel, StandinForm, StandinFormResponse } from "./forms.js";
+import { makeDocumentApp } from "./documents/documents.js";
+import { makeDrive } from "./documents/drive.js";
+import { type FormModel, makeFormApp, publishedUrl, type ResponseModel, StandinForm, StandinFormResponse } from "./forms/forms.js";
 import { enumOf, google } from "./google.js";
 import { makeHtmlService, type ShownSidebar } from "./html.js";
 import { makeLockService } from "./lock.js";
@@ -15,8 +14,9 @@ import { Meter, type ServiceName } from "./meter.js";
 import { makeCache, makeProperties } from "./properties.js";
 import { makeScriptApp, type TriggerModel } from "./script.js";
 import { makeLogger, makeSession, StandinUser } from "./session.js";
-import { CELL_LIMIT, type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet.js";
-import { makeSpreadsheetApp } from "./spreadsheet-app.js";
+import { formatDate } from "./spreadsheet/format-date.js";
+import { CELL_LIMIT, type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet/spreadsheet.js";
+import { makeSpreadsheetApp } from "./spreadsheet/spreadsheet-app.js";
 import { makeUtilities } from "./utilities.js";
 
 export type { SentMail, TriggerModel };
@@ -26,7 +26,7 @@ const charts: Pick<GoogleAppsScript.Charts.Charts, "ChartType"> = {
   ChartType: enumOf<typeof GoogleAppsScript.Charts.ChartType>(["LINE", "COLUMN", "BAR"]),
 };
 
-/** the hook standin/snapshot.ts calls on a copied world (a registered symbol: the same there, without an import) */
+/** the hook standin/simulation/snapshot.ts calls on a copied world (a registered symbol: the same there, without an import) */
 const AFTER_CLONE: unique symbol = Symbol.for("standin.snapshot.afterClone");
 
 export interface WorldOptions {
@@ -242,7 +242,7 @@ export class World {
   }
 
   /**
-   * A copy made by standin/snapshot.ts holds this world's data; what closes over a world is made again for the copy:
+   * A copy made by standin/simulation/snapshot.ts holds this world's data; what closes over a world is made again for the copy:
    * the meter's callback, and the idle global scope tests look at (its execution number not counted, as in the original).
    */
   [AFTER_CLONE](): void {

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MENU_ITEMS } from "../src/gas/ui";
-import { ROOT } from "../standin/simulation";
+import { ROOT } from "../standin/simulation/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING, type Browser, launch, layout, PHONE, screenshot, show } from "./browser";
 import { play, unit } from "./helpers";
 

@@ -1,7 +1,7 @@
 // Several people, one system (contract Revision 3): whoever acts, the season comes out the same; leaders and staff
 // open every report; an owner who leaves stops nothing for long, and nothing is lost or sent twice.
 import { describe, expect, it } from "vitest";
-import { canOpen, driveOf } from "../standin/drive";
+import { canOpen, driveOf } from "../standin/documents/drive";
 import { monthlyAnswers, play, type RawScenario, registrationAnswers, unit } from "./helpers";
 
 const OWNER = "tuyengiao@ldldq1.example.vn";

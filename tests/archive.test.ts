@@ -5,7 +5,7 @@ import { history } from "../bench/history";
 import { instantOf } from "../src/domain/dates";
 import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
-import { buildSummary } from "../standin/summary";
+import { buildSummary } from "../standin/simulation/summary";
 
 describe("the archive of 2018 at 10,000 units", { tags: ["slow"] }, () => {
   it("moves 2018's reports and status columns out, keeps every figure, and leaves the Sheet under 5 million cells", () => {

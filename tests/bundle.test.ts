@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { anyLanguage } from "../standin/messages";
 import { InjectedFault } from "../standin/meter";
-import { bundleSource, ROOT } from "../standin/simulation";
+import { bundleSource, ROOT } from "../standin/simulation/simulation";
 import { World } from "../standin/world";
 import { entryExports } from "../tools/build";
 

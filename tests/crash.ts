@@ -4,13 +4,13 @@
 import { expect } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { STATUS_HEADER_ROW, TAB } from "../src/domain/layout";
-import { documentsOf } from "../standin/documents";
-import { driveOf } from "../standin/drive";
-import type { CrashJob } from "../standin/scenario";
-import { CRASH_FNS, type Simulation } from "../standin/simulation";
-import { SimulationSnapshot } from "../standin/snapshot";
-import type { SheetModel } from "../standin/spreadsheet";
-import { buildSummary } from "../standin/summary";
+import { documentsOf } from "../standin/documents/documents";
+import { driveOf } from "../standin/documents/drive";
+import type { CrashJob } from "../standin/simulation/scenario";
+import { CRASH_FNS, type Simulation } from "../standin/simulation/simulation";
+import { SimulationSnapshot } from "../standin/simulation/snapshot";
+import { buildSummary } from "../standin/simulation/summary";
+import type { SheetModel } from "../standin/spreadsheet/spreadsheet";
 import { type RawScenario, scenario } from "./helpers";
 import { ready } from "./worlds";
 

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { inject } from "vitest";
-import type { DocModel } from "../standin/documents.js";
-import { documentsOf } from "../standin/documents.js";
-import { parseScenario, type Scenario } from "../standin/scenario.js";
-import { SheetModel, SpreadsheetModel } from "../standin/spreadsheet.js";
+import type { DocModel } from "../standin/documents/documents.js";
+import { documentsOf } from "../standin/documents/documents.js";
+import { parseScenario, type Scenario } from "../standin/simulation/scenario.js";
+import { SheetModel, SpreadsheetModel } from "../standin/spreadsheet/spreadsheet.js";
 import { demoScenario } from "../tools/demo-scenario.js";
 import { simulate } from "../tools/simulate.js";
 

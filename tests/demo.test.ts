@@ -8,8 +8,8 @@ import ExcelJS from "exceljs";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAIL_KINDS } from "../src/domain/mail-kinds";
-import { parseScenario } from "../standin/scenario";
-import { ROOT } from "../standin/simulation";
+import { parseScenario } from "../standin/simulation/scenario";
+import { ROOT } from "../standin/simulation/simulation";
 import { demoScenario } from "../tools/demo-scenario";
 import { type DemoRun, demoRun } from "./demo-run";
 

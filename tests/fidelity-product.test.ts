@@ -7,9 +7,9 @@ import { IS_COPY } from "../src/domain/copy";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, manualHeader, TAB } from "../src/domain/layout";
 import { MENU_ITEMS } from "../src/gas/ui";
-import type { FormModel } from "../standin/forms";
+import type { FormModel } from "../standin/forms/forms";
 import { serverCall } from "../standin/html";
-import { Simulation } from "../standin/simulation";
+import { Simulation } from "../standin/simulation/simulation";
 import type { World } from "../standin/world";
 import { installed, monthlyAnswers, play, scenario, submitMonthly, unit } from "./helpers";
 

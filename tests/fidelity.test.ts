@@ -1,7 +1,7 @@
 // The stand-in behaves as Google documents: each test names its source. Small scripts run in the stand-in as a
 // bundle would; nothing here switches a mode on (this is how every other test runs too).
 import { describe, expect, it } from "vitest";
-import { StandinListItem } from "../standin/forms";
+import { StandinListItem } from "../standin/forms/forms";
 import { anyLanguage, message } from "../standin/messages";
 import { World } from "../standin/world";
 

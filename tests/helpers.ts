@@ -1,6 +1,6 @@
 // Shared test helpers: scenarios built in code, the built bundle played through the stand-in.
-import { parseScenario, type Scenario } from "../standin/scenario.js";
-import { buildSummary } from "../standin/summary.js";
+import { parseScenario, type Scenario } from "../standin/simulation/scenario.js";
+import { buildSummary } from "../standin/simulation/summary.js";
 import { ready, shared } from "./worlds.js";
 
 export type RawScenario = {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../standin/simulation";
+import { ROOT } from "../standin/simulation/simulation";
 import { SLOW_FILES } from "../vitest.slow.config";
 
 function files(dir: string): string[] {

@@ -3,7 +3,7 @@
 import { simpleParser } from "mailparser";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel } from "../src/domain/layout";
-import { emlOf } from "../standin/export";
+import { emlOf } from "../standin/simulation/export";
 import { colOf, play, registrationAnswers, submitMonthly, unit } from "./helpers";
 
 export const FROM = "tuyengiao@ldldq1.example.vn";

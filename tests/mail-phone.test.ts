@@ -2,7 +2,7 @@
 // sideways scroll, the button on the first screen. The pictures are saved under docs/images/mails/.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../standin/simulation";
+import { ROOT } from "../standin/simulation/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING, type Browser, launch, layout, PHONE, screenshot, show } from "./browser";
 import { CASES, caseMails, type Got, one } from "./mail-cases";
 import { mail, CASES as STATES } from "./mail-state-cases";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
-import type { Simulation } from "../standin/simulation";
+import type { Simulation } from "../standin/simulation/simulation";
 import { installed, unit } from "./helpers";
 
 /** staff type a value into a settings or templates cell; the edit trigger fires */

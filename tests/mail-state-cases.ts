@@ -1,6 +1,6 @@
 // The mails of tests/mail-states.test.ts: one of each kind a unit or its sender gets, for each state the unit can be
 // in, composed as the daily job composes it (shared with the phone rendering in tests/mail-phone.test.ts).
-import { type ComposeContext, composeDue } from "../src/app/compose";
+import { type ComposeContext, composeDue } from "../src/app/mail/compose";
 import { instantOf } from "../src/domain/dates";
 import type { MailKind } from "../src/domain/mail-kinds";
 import { REGISTRATION } from "../src/domain/periods";

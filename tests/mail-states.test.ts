@@ -2,7 +2,7 @@
 // each must say, and what it must never say (a chair told "overdue" while staff hold the report; an edit button on a
 // response staff rejected; a contact line the settings do not fill).
 import { describe, expect, it } from "vitest";
-import { baseValues, compose } from "../src/app/mails";
+import { baseValues, compose } from "../src/app/mail/mails";
 import { codeOfLabel, TAB } from "../src/domain/layout";
 import { MAIL_KIND, MAIL_KINDS } from "../src/domain/mail-kinds";
 import { REGISTRATION } from "../src/domain/periods";

@@ -2,10 +2,10 @@
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
-import { documentOfBlob, paragraphsOf, textOfPara } from "../standin/documents";
-import { emlOf } from "../standin/export";
-import { Simulation } from "../standin/simulation";
-import { SimulationSnapshot } from "../standin/snapshot";
+import { documentOfBlob, paragraphsOf, textOfPara } from "../standin/documents/documents";
+import { emlOf } from "../standin/simulation/export";
+import { Simulation } from "../standin/simulation/simulation";
+import { SimulationSnapshot } from "../standin/simulation/snapshot";
 import { installed, play, registrationAnswers, sampledCalls, scenario, submitMonthly, unit } from "./helpers";
 
 const day = (iso: string) => iso.slice(0, 10);

@@ -5,8 +5,8 @@ import { SPECS } from "../src/domain/forms";
 import { parseAnswers } from "../src/domain/forms/spec";
 import { codeOfLabel, reportHeader, TAB } from "../src/domain/layout";
 import type { Unit } from "../src/domain/units";
-import { Simulation } from "../standin/simulation";
-import { SimulationSnapshot } from "../standin/snapshot";
+import { Simulation } from "../standin/simulation/simulation";
+import { SimulationSnapshot } from "../standin/simulation/snapshot";
 import { colOf, installed, monthlyAnswers, play, sampledCalls, scenario, submitMonthly, unit } from "./helpers";
 
 describe("races and redeliveries", () => {

@@ -2,8 +2,8 @@
 // the folder, the leaders' mail that links it and attaches its PDF, and what happens when things go wrong.
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
-import { DOC_MIME, type DocModel, documentOfBlob, documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
-import { driveOf, FOLDER_MIME, trash } from "../standin/drive";
+import { DOC_MIME, type DocModel, documentOfBlob, documentsOf, paragraphsOf, textOfPara } from "../standin/documents/documents";
+import { driveOf, FOLDER_MIME, trash } from "../standin/documents/drive";
 import { diff } from "../standin/meter";
 import { installed, submitMonthly, unit } from "./helpers";
 

@@ -5,7 +5,7 @@ import { byGroup, confirmedAt, cutoffOf, snapshots, versionsAt } from "../src/do
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import type { Version } from "../src/domain/status";
 import type { Unit } from "../src/domain/units";
-import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
+import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents/documents";
 import { play, submitMonthly, unit } from "./helpers";
 
 const s = { ...DEFAULT_SETTINGS, firstPeriod: "2018-09" };

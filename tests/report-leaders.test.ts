@@ -2,7 +2,7 @@
 // final state in every later report, the harmful-content quotes grouped, no quotes inside quotes, proper names
 // capitalised, the registration report asking for its own assessment, and room to sign and seal.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type DocModel, paragraphsOf, textOfPara } from "../standin/documents";
+import { type DocModel, paragraphsOf, textOfPara } from "../standin/documents/documents";
 import { demoScenario } from "../tools/demo-scenario";
 import { type DemoRun, demoRun } from "./demo-run";
 

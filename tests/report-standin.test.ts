@@ -1,7 +1,7 @@
 // The stand-in's DocumentApp and Drive hold to what Google's reference says (docs/google-behaviour.md, "Documents and
 // Drive"), and refuse what it does not say: code run in the vm as the bundle would call them.
 import { describe, expect, it } from "vitest";
-import { documentsOf, finishTemplate, paragraphsOf, textOfPara } from "../standin/documents";
+import { documentsOf, finishTemplate, paragraphsOf, textOfPara } from "../standin/documents/documents";
 import { World } from "../standin/world";
 
 /** a world with one script: `body` is the function's body, run as a bundle's global would be */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
 import { DEFAULT_THEMES, excerpt, mentions, parseThemeRows, themeHits, words } from "../src/domain/report/themes";
 import { fold } from "../src/domain/text";
-import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
+import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents/documents";
 import { meetsGoal, THEME_GOAL, THEMES_MD, themeCases, themeScores, themesReport } from "../tools/themes";
 import { installed, submitMonthly, unit } from "./helpers";
 

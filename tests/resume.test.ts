@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
-import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents";
-import { driveOf } from "../standin/drive";
-import { buildSummary } from "../standin/summary";
+import { documentsOf, paragraphsOf, textOfPara } from "../standin/documents/documents";
+import { driveOf } from "../standin/documents/drive";
+import { buildSummary } from "../standin/simulation/summary";
 import { cutAt, expectSame, finish, methodsOf, outcomeOf, prepare, restore, type Season } from "./crash";
 import { october, setupAgain, yearEnd } from "./crash-scenarios";
 import { installed, play, submitMonthly, unit } from "./helpers";

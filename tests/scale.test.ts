@@ -10,7 +10,7 @@ import { MAIL_BODY_BYTES, rollupMailHtml } from "../src/domain/rollup";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { utf8Length } from "../src/domain/text";
 import { diff } from "../standin/meter";
-import type { Simulation } from "../standin/simulation";
+import type { Simulation } from "../standin/simulation/simulation";
 import { installed, monthlyAnswers, registrationAnswers, unit } from "./helpers";
 
 const at = (s: string) => Date.parse(s);

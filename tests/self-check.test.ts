@@ -2,7 +2,7 @@
 // time, names that item (and only that one) in the tab “Kiểm tra”.
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
-import type { Simulation } from "../standin/simulation";
+import type { Simulation } from "../standin/simulation/simulation";
 import type { World } from "../standin/world";
 import { installed, unit } from "./helpers";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { TAB } from "../src/domain/layout";
 import { diff } from "../standin/meter";
-import { bundleSource } from "../standin/simulation";
+import { bundleSource } from "../standin/simulation/simulation";
 import { colOf, installed, scenario, submitMonthly, unit } from "./helpers";
 
 function snapshot(sim: ReturnType<typeof installed>) {

@@ -1,12 +1,12 @@
 // The Sheet's pure pieces, without any stand-in: widths from text, the Zalo messages, the dashboard's block, the start
 // tab's states, and a rejected response in the statuses and the stored rows.
 import { describe, expect, it } from "vitest";
-import { parseVersionRows } from "../src/app/rows";
 import { dashboardBlock, GROUP_COL, GROUP_ROW, mergeGroups } from "../src/domain/dashboard";
 import { instantOf } from "../src/domain/dates";
 import { codeOfLabel, DECIDED_LABEL, unitLabel } from "../src/domain/layout";
 import { REGISTRATION } from "../src/domain/periods";
 import { versionsAt } from "../src/domain/report/figures";
+import { parseVersionRows } from "../src/domain/rows";
 import { currentRules } from "../src/domain/rules";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { type StartFacts, startRows } from "../src/domain/start";

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colLetter, TAB } from "../src/domain/layout";
 import { CELL_PADDING, textPx } from "../src/domain/widths";
-import { cellText, colPx, wraps } from "../standin/export";
-import { ROOT } from "../standin/simulation";
-import type { SheetModel } from "../standin/spreadsheet";
+import { cellText, colPx, wraps } from "../standin/simulation/export";
+import { ROOT } from "../standin/simulation/simulation";
+import type { SheetModel } from "../standin/spreadsheet/spreadsheet";
 import { slug, tabPages } from "../tools/pictures";
 import { type DemoRun, demoRun } from "./demo-run";
 import {

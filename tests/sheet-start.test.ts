@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
 import { START_HEADER, START_STEPS_ROW, TODAY_HEADER, TODAY_ITEMS } from "../src/domain/start";
-import { bundleSource } from "../standin/simulation";
+import { bundleSource } from "../standin/simulation/simulation";
 import { World } from "../standin/world";
 
 const TEMPLATE_OWNER = "kythuat@ldldtp.example.vn";

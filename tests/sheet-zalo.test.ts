@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeOfLabel, TAB } from "../src/domain/layout";
 import { ZALO_PART_CHARS } from "../src/domain/zalo";
-import { parseScenario } from "../standin/scenario";
-import { Simulation } from "../standin/simulation";
+import { parseScenario } from "../standin/simulation/scenario";
+import { Simulation } from "../standin/simulation/simulation";
 import { demoScenario } from "../tools/demo-scenario";
 
 const DAY = "2018-10-19";

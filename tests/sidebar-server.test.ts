@@ -10,7 +10,7 @@ import { instantOf } from "../src/domain/dates";
 import { SPECS } from "../src/domain/forms";
 import { DECIDED_LABEL, TAB, VERDICT_LABEL } from "../src/domain/layout";
 import { diff } from "../standin/meter";
-import type { Simulation } from "../standin/simulation";
+import type { Simulation } from "../standin/simulation/simulation";
 import { installed, registrationAnswers, submitMonthly, unit } from "./helpers";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";

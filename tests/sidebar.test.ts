@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPECS } from "../src/domain/forms";
 import { codeOfLabel, DECIDED_LABEL, TAB } from "../src/domain/layout";
-import { ROOT, type Simulation } from "../standin/simulation";
+import { ROOT, type Simulation } from "../standin/simulation/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING } from "./browser";
 import { installed, registrationAnswers, submitMonthly, unit } from "./helpers";
 import { doneMessage, launch, openSidebar } from "./sidebar-browser";

@@ -1,14 +1,14 @@
-// The stand-in copied whole (standin/snapshot.ts), as the tests' shared worlds are: a copy played on ends exactly where
+// The stand-in copied whole (standin/simulation/snapshot.ts), as the tests' shared worlds are: a copy played on ends exactly where
 // the original played on ends, and nothing done to the copy reaches the original.
 import { types } from "node:util";
 import { describe, expect, it } from "vitest";
 import { TAB } from "../src/domain/layout";
-import { documentsOf } from "../standin/documents";
-import { driveOf } from "../standin/drive";
-import type { Scenario } from "../standin/scenario";
-import { Simulation } from "../standin/simulation";
-import { cloneWorld, deepClone, SimulationSnapshot } from "../standin/snapshot";
-import { buildSummary } from "../standin/summary";
+import { documentsOf } from "../standin/documents/documents";
+import { driveOf } from "../standin/documents/drive";
+import type { Scenario } from "../standin/simulation/scenario";
+import { Simulation } from "../standin/simulation/simulation";
+import { cloneWorld, deepClone, SimulationSnapshot } from "../standin/simulation/snapshot";
+import { buildSummary } from "../standin/simulation/summary";
 import type { World } from "../standin/world";
 import { installed, play, scenario, submitMonthly, unit } from "./helpers";
 import { scenarioRaw } from "./mail-cases";

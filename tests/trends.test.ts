@@ -2,12 +2,12 @@
 // reports the demo stored; a sharp rise said in words; the rollup's reads flat whatever the months behind it; a year
 // moved to the archive still in the trend.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TREND_TAB } from "../src/app/trends";
+import { TREND_TAB } from "../src/app/report/trends";
 import { SPECS } from "../src/domain/forms";
 import { rollupTabName, TAB } from "../src/domain/layout";
 import { DEFAULT_THEMES, themeHits } from "../src/domain/report/themes";
 import { KIND_COUNTED, KIND_FIGURE, KIND_THEME, parseTrendRows, type TrendRow, trendOf } from "../src/domain/trends";
-import { paragraphsOf, textOfPara } from "../standin/documents";
+import { paragraphsOf, textOfPara } from "../standin/documents/documents";
 import { diff } from "../standin/meter";
 import { type DemoRun, demoRun } from "./demo-run";
 import { installed, submitMonthly, unit } from "./helpers";

@@ -1,13 +1,13 @@
-// Worlds set up once and copied for each test (standin/snapshot.ts). Setting up (setup run twice, some 2,400 service
+// Worlds set up once and copied for each test (standin/simulation/snapshot.ts). Setting up (setup run twice, some 2,400 service
 // calls) and the daily runs before a scenario's first event are the same for every test with the same settings,
 // accounts, roster and run: they are played once, and each test gets a copy of the world as it stood then. A scenario
 // that shares its first events with one played before (the same season cut at another call, or with one more event) is
 // played on from a copy of the world where the two part. A copy played on equals the world played from scratch
 // (tests/snapshot.test.ts holds it); what one test does to its copy, no other sees. (Each test file runs in a process of
 // its own: what is kept here lives as long as the file's tests.)
-import type { Scenario } from "../standin/scenario.js";
-import { Simulation } from "../standin/simulation.js";
-import { SimulationSnapshot } from "../standin/snapshot.js";
+import type { Scenario } from "../standin/simulation/scenario.js";
+import { Simulation } from "../standin/simulation/simulation.js";
+import { SimulationSnapshot } from "../standin/simulation/snapshot.js";
 
 /** worlds right after install(), by what install() reads: settings, roster, mail quota, the start instant */
 const installs = new Map<string, SimulationSnapshot>();

@@ -1,8 +1,8 @@
 // npm run demo: the product on its built-in scenario, written to ./demo-output/.
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseScenario } from "../standin/scenario.js";
-import { ROOT } from "../standin/simulation.js";
+import { parseScenario } from "../standin/simulation/scenario.js";
+import { ROOT } from "../standin/simulation/simulation.js";
 import { demoScenario } from "./demo-scenario.js";
 import { simulate, table } from "./simulate.js";
 

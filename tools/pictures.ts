@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fold } from "../src/domain/text.js";
-import { parseScenario } from "../standin/scenario.js";
-import { ROOT } from "../standin/simulation.js";
+import { parseScenario } from "../standin/simulation/scenario.js";
+import { ROOT } from "../standin/simulation/simulation.js";
 import { demoScenario } from "./demo-scenario.js";
 import { simulate } from "./simulate.js";
 

@@ -2,21 +2,21 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseUnitRows, parseVersionRows } from "../src/app/rows.js";
 import { isoWithOffset } from "../src/domain/dates.js";
 import { SPECS } from "../src/domain/forms/index.js";
 import { KEY_COLS, TAB } from "../src/domain/layout.js";
 import { REGISTRATION } from "../src/domain/periods.js";
 import { confirmedAt, cutoffOf, snapshot } from "../src/domain/report/figures.js";
+import { parseUnitRows, parseVersionRows } from "../src/domain/rows.js";
 import { viPercent } from "../src/domain/text.js";
-import { DOC_MIME, documentOfBlob, documentsOf } from "../standin/documents.js";
-import { docxOf } from "../standin/docx.js";
-import { driveOf } from "../standin/drive.js";
-import { emlOf, outDir, workbookHtml, writeText, writeWorkbook } from "../standin/export.js";
-import { parseScenario, type Scenario, ScenarioError } from "../standin/scenario.js";
-import { Simulation } from "../standin/simulation.js";
-import type { SheetModel } from "../standin/spreadsheet.js";
-import { buildSummary } from "../standin/summary.js";
+import { DOC_MIME, documentOfBlob, documentsOf } from "../standin/documents/documents.js";
+import { docxOf } from "../standin/documents/docx.js";
+import { driveOf } from "../standin/documents/drive.js";
+import { emlOf, outDir, workbookHtml, writeText, writeWorkbook } from "../standin/simulation/export.js";
+import { parseScenario, type Scenario, ScenarioError } from "../standin/simulation/scenario.js";
+import { Simulation } from "../standin/simulation/simulation.js";
+import { buildSummary } from "../standin/simulation/summary.js";
+import type { SheetModel } from "../standin/spreadsheet/spreadsheet.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

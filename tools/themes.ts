@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_THEMES, mentions, type Theme } from "../src/domain/report/themes.js";
-import { ROOT } from "../standin/simulation.js";
+import { ROOT } from "../standin/simulation/simulation.js";
 
 /** one sentence and the themes a desk officer says it raises */
 export interface LabelledSentence {

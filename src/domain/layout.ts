@@ -104,7 +104,7 @@ export const KEY_HEADER = [
 ];
 export const KEY_COLS = KEY_HEADER.length;
 
-/** a report tab's header as a new tab gets it (an existing tab keeps its own order: see src/app/records.ts) */
+/** a report tab's header as a new tab gets it (an existing tab keeps its own order: see src/app/daily/records.ts) */
 export function reportHeader(spec: FormSpec): string[] {
   return [...KEY_HEADER, ...answerFields(spec).map(columnTitle)];
 }

@@ -1,7 +1,7 @@
 // Every kind of mail the product sends, described once: how a short quota ranks it, who it goes to, its default
 // template, the unit states it speaks to, which sentences it is worded with, and how the daily schedule plans it.
 // Adding a kind is one entry here; `tsc` then names each place that must handle it (the `satisfies Record<MailKind, …>`
-// tables and the `never` switches in src/domain/schedule.ts, src/domain/mail-text.ts and src/app/compose.ts).
+// tables and the `never` switches in src/domain/schedule.ts, src/domain/mail-text.ts and src/app/mail/compose.ts).
 
 /** what is true of a unit for a period, as mails speak to it */
 type UnitState = "missing" | "invalid" | "unverified" | "onTime" | "late" | "rejected" | "paper" | "exempt" | "addedLate";

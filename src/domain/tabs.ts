@@ -251,7 +251,7 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     hidden: true,
   });
   // room for a day's quota of mails (1,500 recipients on Workspace), and in column C for the keys of the day's mails the
-  // quota held back (a mail a unit at most: src/app/send.ts keepHeld, for the Zalo list), without growing
+  // quota held back (a mail a unit at most: src/app/mail/send.ts keepHeld, for the Zalo list), without growing
   defs.push({
     name: TAB.queue,
     header: ["Khóa", "Thư", "Chưa gửi được hôm nay (hết hạn mức)"],
@@ -260,7 +260,7 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     hidden: true,
     capacity: { rows: Math.max(2000, unitCount + 200), cols: 3 },
   });
-  // each month's figures by theme and Khối, kept once at its rollup (src/app/trends.ts): months and labels as text
+  // each month's figures by theme and Khối, kept once at its rollup (src/app/report/trends.ts): months and labels as text
   // (Sheets would read "2018-10" as a date)
   defs.push({
     name: TAB.trends,

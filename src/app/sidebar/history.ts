@@ -6,11 +6,11 @@ import { viDateTime } from "../../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
 import { CHANNEL_LABEL, colLetter, KEY_COLS, MAIL_LOG_HEADER, STATUS_HEADER_ROW, TAB, unitLabel } from "../../domain/layout";
 import { REGISTRATION } from "../../domain/periods";
+import { parseVersionRows } from "../../domain/rows";
 import type { Unit } from "../../domain/units";
 import { readMonth } from "../../domain/validate";
-import type { Run } from "../context";
-import type { Store } from "../ports";
-import { parseVersionRows } from "../rows";
+import type { Store } from "../../ports";
+import type { Run } from "../run/context";
 
 /** the rows of each list one reply reads and shows */
 export const HISTORY_PAGE = 12;
