@@ -1,6 +1,6 @@
 // The fast run (`npm test`): every test but those tagged "slow", on two workers or more. A test file sets a world up
-// once and copies it for each of its tests (tests/worlds.ts); the demo is played once per run, by the first file that
-// needs it (tests/demo-run.ts, tests/global-setup.ts). The slow run is
+// once and copies it for each of its tests (tests/support/worlds.ts); the demo is played once per run, by the first file that
+// needs it (tests/support/demo-run.ts, tests/support/global-setup.ts). The slow run is
 // vitest.slow.config.ts (`npm run test:slow`); CI runs both.
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
@@ -26,8 +26,8 @@ export default defineConfig({
     isolate: true,
     // vitest's default (cores − 1) is a single worker on a two-core machine
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    globalSetup: ["./tests/global-setup.ts"],
-    reporters: ["default", "./tests/timing-reporter.ts"],
+    globalSetup: ["./tests/support/global-setup.ts"],
+    reporters: ["default", "./tests/support/timing-reporter.ts"],
     tags: TAGS,
     ...({ tagsFilter: ["!slow"] } satisfies TagsFilter),
   },

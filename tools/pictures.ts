@@ -1,6 +1,6 @@
 // Pictures for the README and the guide, made from the demo's own output: the first page of each tab as LibreOffice
 // prints the workbook, and the October report's first two pages (needs LibreOffice and poppler; not part of CI:
-// tests/sheet-office.test.ts and tests/report-demo.test.ts save the same pictures, tests/sidebar.test.ts the sidebar's).
+// tests/app/sheet/office.test.ts and tests/app/report/demo.test.ts save the same pictures, tests/app/sidebar/browser.test.ts the sidebar's).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 // How well the report's themes are found: precision and recall per default theme on a labelled set of sentences
 // written as grassroots union chairs write them (tests/fixtures/themes.json), the table written to bench/THEMES.md.
-// `npm run themes` writes it; tests/report-themes.test.ts computes the same table and holds the file to it.
+// `npm run themes` writes it; tests/domain/report/themes.test.ts computes the same table and holds the file to it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,7 +86,7 @@ export function themesReport(cases: LabelledSentence[], scores: ThemeScore[]): s
   const lines = [
     "# Themes found as chairs write",
     "",
-    "Written by `npm run themes` (`tools/themes.ts`); `tests/report-themes.test.ts` computes the same table and fails",
+    "Written by `npm run themes` (`tools/themes.ts`); `tests/domain/report/themes.test.ts` computes the same table and fails",
     "when this file differs from it or a theme misses the goal (precision ≥ 0.9, recall ≥ 0.8).",
     "",
     "**The rule** (`src/domain/report/themes.ts`, for the default themes and staff's own in the *Chủ đề* tab alike): a",
