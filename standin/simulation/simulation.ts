@@ -381,7 +381,7 @@ export class Simulation {
 
   /**
    * The scenario's events on a world set up already, from where its clock stands, then on to the run's end. `from`: the
-   * events before it were applied already (to this world, or to the one it is a copy of: tests/worlds.ts).
+   * events before it were applied already (to this world, or to the one it is a copy of: tests/support/worlds.ts).
    */
   playEvents(from = 0): void {
     this.applyEvents(from, this.scenario.events.length);
