@@ -3,7 +3,8 @@
 // needs it (tests/support/demo-run.ts, tests/support/global-setup.ts). The slow run is
 // vitest.slow.config.ts (`npm run test:slow`); CI runs both.
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { SLOW_ONLY } from "./tests/support/runs.js";
 
 /** the tests a run keeps (`--tags-filter` on the command line overrides it): vitest reads it from the config, untyped there */
 type TagsFilter = { tagsFilter: string[] };
@@ -18,6 +19,8 @@ export const TAGS = [
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // files whose tests are all slow: not even loaded
+    exclude: [...configDefaults.exclude, ...SLOW_ONLY],
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",

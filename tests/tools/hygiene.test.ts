@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../standin/simulation/simulation";
-import { SLOW_FILES } from "../../vitest.slow.config";
+import { SLOW_FILES, SLOW_ONLY } from "../support/runs";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -87,5 +87,27 @@ describe("hygiene", () => {
       .sort();
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged).toEqual([...SLOW_FILES].sort());
+  });
+
+  it("a file the fast run leaves unread holds only tests tagged slow, itself or by its describe", () => {
+    const untagged: string[] = [];
+    for (const rel of SLOW_ONLY) {
+      expect(SLOW_FILES).toContain(rel);
+      const sf = ts.createSourceFile(rel, readFileSync(join(ROOT, rel), "utf8"), ts.ScriptTarget.ES2022, true);
+      const slow = (call: ts.CallExpression) =>
+        call.arguments.some((a) => ts.isObjectLiteralExpression(a) && /tags:\s*\[\s*"slow"/.test(a.getText(sf)));
+      const visit = (n: ts.Node, inSlow: boolean): void => {
+        let under = inSlow;
+        if (ts.isCallExpression(n)) {
+          const callee = n.expression.getText(sf).split(".")[0];
+          if (callee === "describe" && slow(n)) under = true;
+          if ((callee === "it" || callee === "test") && !under && !slow(n))
+            untagged.push(`${rel}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`);
+        }
+        n.forEachChild((c) => visit(c, under));
+      };
+      visit(sf, false);
+    }
+    expect(untagged).toEqual([]);
   });
 });
