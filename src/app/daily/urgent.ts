@@ -59,7 +59,7 @@ function composeUrgent(s: Settings, templates: Template[], sheetUrl: string, f: 
     ty_le_dung_han: "",
     viec_can_lam_cb: "",
   };
-  return compose("urgent", templates, values, to, [], { lien_ket: "Mở bảng tính theo dõi báo cáo" });
+  return compose("urgent", templates, values, { to }, { lien_ket: "Mở bảng tính theo dõi báo cáo" });
 }
 
 function urgentRecord(f: UrgentFacts, mail: OutgoingMail): MailRecord {

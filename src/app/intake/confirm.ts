@@ -5,15 +5,12 @@ import { localDay, viDateTime } from "../../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
 import { colLetter, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel, VERDICT_LABEL } from "../../domain/layout";
 import { parseVersionRows } from "../../domain/rows";
-import type { Rules } from "../../domain/rules";
 import type { DueMail } from "../../domain/schedule";
-import type { Settings } from "../../domain/settings";
 import type { Statuses, Version } from "../../domain/status";
-import type { Unit } from "../../domain/units";
 import type { Ports } from "../../ports";
 import { readWindows } from "../daily/daily";
 import type { Window } from "../daily/records";
-import { updateStatuses } from "../daily/statuses";
+import { type Reading, updateStatuses } from "../daily/statuses";
 import { composeContext } from "../mail/compose";
 import { flush } from "../mail/ledger";
 import { withAnswers } from "../mail/quotes";
@@ -41,13 +38,25 @@ interface Chosen {
   keys: string[];
 }
 
+/** what staff decided of the responses they chose */
+interface Decision {
+  verdict: Verdict;
+  /** what column G keeps: who decided, when, and for a rejection why */
+  note: string;
+  /** staff's reason for a rejection, as its mail quotes it */
+  reason: string;
+  /** a run cut off after marking is taken up again: the versions it already marked count as decided */
+  resume: boolean;
+}
+
 /**
  * Marks the versions staff chose (columns F and G, one write each) and takes them into the windows. A confirmation
  * confirms the version shown and the unit it is for, nothing else: the other versions of the same response for the
  * same unit with it, never a version an edit gave to another unit. The version shown is the one the page names, else
- * the latest still waiting. `resume`: a run cut off after marking: the versions it already marked count as decided.
+ * the latest still waiting.
  */
-function mark(r: Run, chosen: Chosen, verdict: Verdict, text: string, windows: Record<FormId, Window>, resume: boolean): Decided[] {
+function mark(r: Run, chosen: Chosen, decision: Decision, windows: Record<FormId, Window>): Decided[] {
+  const { verdict, note, resume } = decision;
   const out: Decided[] = [];
   const shownOf = new Map<string, string>();
   for (const k of chosen.keys) shownOf.set(k.replace(/@\d+$/, ""), k);
@@ -69,7 +78,7 @@ function mark(r: Run, chosen: Chosen, verdict: Verdict, text: string, windows: R
       for (const v of open) {
         if (v.unit !== shown.unit) continue;
         if (waiting(v))
-          r.store.writeRows(tab, v.row, [[verdict === "confirm" ? DECIDED_LABEL.confirmed : DECIDED_LABEL.rejected, text]], 6);
+          r.store.writeRows(tab, v.row, [[verdict === "confirm" ? DECIDED_LABEL.confirmed : DECIDED_LABEL.rejected, note]], 6);
         const decided = verdict === "confirm" ? { ...v, confirmed: true } : { ...v, rejected: true };
         adopt(windows[form], decided);
         if (!out.some((x) => x.version.responseId === id && x.version.unit === v.unit)) out.push({ form, version: decided });
@@ -80,16 +89,9 @@ function mark(r: Run, chosen: Chosen, verdict: Verdict, text: string, windows: R
 }
 
 /** receipts for what was confirmed (the unit and the sender); the request to send again for what was rejected (the sender) */
-function tell(
-  r: Run,
-  s: Settings,
-  rules: Rules,
-  statuses: Statuses,
-  units: Unit[],
-  decided: Decided[],
-  verdict: Verdict,
-  reason: string,
-): string[] {
+function tell(r: Run, read: Reading, statuses: Statuses, decided: Decided[], decision: Decision): string[] {
+  const { s, rules, units } = read;
+  const { verdict, reason } = decision;
   if (!decided.length) return [];
   if (verdict === "confirm" && !s.receipts) return [];
   const byCode = new Map(units.map((u) => [u.code, u]));
@@ -157,16 +159,17 @@ export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reas
     const { settings: s, rules } = set.value;
     const who = `${p.user() || "cán bộ"}, ${viDateTime(r.now, s.timeZone)}`;
     const why = reason.trim().replace(/\s+/g, " ").slice(0, 300);
-    const text = verdict === "confirm" ? `Đã xác nhận: ${who}` : `${REJECTED_MARK}: ${who}${why ? `. Lý do: ${why}` : ""}`;
+    const note = verdict === "confirm" ? `Đã xác nhận: ${who}` : `${REJECTED_MARK}: ${who}${why ? `. Lý do: ${why}` : ""}`;
+    const decision: Decision = { verdict, note, reason: why, resume };
     const { units } = r.store.readUnits();
-    const windows = readWindows(r, s, rules);
-    const decided = mark(r, sel, verdict, text, windows, resume);
+    const read: Reading = { s, rules, units, windows: readWindows(r, s, rules) };
+    const decided = mark(r, sel, decision, read.windows);
     const notes: string[] = [];
     if (decided.length) {
-      const { statuses } = updateStatuses(r, { s, rules, units, windows });
+      const { statuses } = updateStatuses(r, read);
       // the dashboard and the Zalo list follow at once
       notes.push(...writeViews(r, s));
-      notes.push(...tell(r, s, rules, statuses, units, decided, verdict, why));
+      notes.push(...tell(r, read, statuses, decided, decision));
     }
     const byCode = new Map(units.map((u) => [u.code, u]));
     const done = [...new Set(decided.map((x) => x.version.responseId))];

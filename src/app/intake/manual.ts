@@ -11,9 +11,9 @@ import type { Unit } from "../../domain/units";
 import { type UrgentFacts, urgentKey, urgentText } from "../../domain/urgent";
 import type { Ports, Store } from "../../ports";
 import { readWindows } from "../daily/daily";
-import { columnsOf } from "../daily/records";
+import { columnsOf, type Window } from "../daily/records";
 import { periodLabel } from "../daily/status-store";
-import { updateStatuses } from "../daily/statuses";
+import { type Reading, updateStatuses } from "../daily/statuses";
 import { sendUrgent } from "../daily/urgent";
 import { acknowledge } from "../mail/acknowledge";
 import { flush } from "../mail/ledger";
@@ -37,11 +37,18 @@ function readAt(v: unknown, tz: string): number | null {
   return m && isValidYmd(ymd) && hh < 24 && mi < 60 && ss < 60 ? instantOf(ymd, tz, hh, mi, ss) : null;
 }
 
+/** a report taken from a manual tab: its form, the version stored, whether it corrects one stored before */
+interface Stored {
+  form: FormId;
+  version: NewVersion;
+  again: boolean;
+}
+
 /**
  * A report staff recorded that says something urgent: mailed now, like a form's (Revision 3). A correction that keeps
  * what it said finds its mail in the ledger.
  */
-function urgentRecorded(r: Run, s: Settings, units: Unit[], stored: { form: FormId; version: NewVersion; again: boolean }[]): string[] {
+function urgentRecorded(r: Run, s: Settings, units: Unit[], stored: Stored[]): string[] {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const items: UrgentFacts[] = [];
   const sent = new Set<string>();
@@ -68,74 +75,92 @@ function sameAnswers(have: unknown[] | undefined, row: unknown[]): boolean {
   return true;
 }
 
+/** a manual tab as a run takes it: its form, its width (the result is the last column), its form's window, the rows it adds */
+interface ManualTab {
+  form: FormId;
+  width: number;
+  window: Window;
+  added: unknown[][];
+}
+
+/**
+ * One row of a manual tab: its id and what its result cell is to say. A row is taken once: its result cell says so;
+ * rows staff have not filled in are left alone. Staff correct a row by fixing it and clearing its result: it is stored
+ * again, as a new version of the same report. What is stored joins `stored`.
+ */
+function takeRow(r: Run, read: Reading, tab: ManualTab, row: unknown[], stored: Stored[]): [string, unknown] {
+  const { form, width, window: w, added } = tab;
+  const { s, units } = read;
+  const spec = SPECS[form];
+  const result = row[width - 1];
+  let id = String(row[0] ?? "").trim();
+  if (String(result ?? "").trim() || !row.slice(1, width - 1).some((c) => c !== "")) return [id, result];
+  const at = readAt(row[1], s.timeZone);
+  id ||= `GIAY-${r.p.newId().slice(0, 8)}`;
+  if (at === null || at > r.now) return [id, "Lỗi: thiếu hoặc sai ngày giờ nhận (dd/mm/yyyy hh:mm); sửa rồi xóa ô này."];
+  const raw = Object.fromEntries(spec.fields.map((f, j) => [f.key, row[3 + j]]));
+  const j = judge(form, { responseId: id, at, email: "", raw, editUrl: "" }, channelOf(row[2]), units, s);
+  const found = r.store.findRow(spec.tab, 1, versionKey(id, at));
+  const again = found !== null || stored.some((x) => x.version.key === j.version.key);
+  const fresh = versionRow(spec, j.version, columnsOf(r, form));
+  // a run cut after storing the row and before writing its result: the same row is there, it is not stored twice
+  if (found !== null && sameAnswers(r.store.readBlock(spec.tab, `A${found}:${colLetter(fresh.length)}${found}`)[0], fresh))
+    return [id, `Đã ghi nhận (${id})`];
+  // a correction keeps the report's id and received time; its key says when staff stored it
+  if (again) j.version.key = `${id}~${r.now}@${at}`;
+  added.push(again ? versionRow(spec, j.version, columnsOf(r, form)) : fresh);
+  w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
+  stored.push({ form, version: j.version, again });
+  const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";
+  return [id, j.version.verdict === "accepted" ? `${what} (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`];
+}
+
+/**
+ * A manual tab's new rows stored in its form's tab (one append), each row's id and result written back (a write each);
+ * returns what it says of the tab.
+ */
+function takeTab(r: Run, read: Reading, form: FormId, stored: Stored[]): string[] {
+  const spec = SPECS[form];
+  const width = manualHeader(spec).length;
+  const rows = r.store.readBlock(MANUAL_TAB[form], `A2:${colLetter(width)}`);
+  const tab: ManualTab = { form, width, window: read.windows[form], added: [] };
+  const out = rows.map((row) => takeRow(r, read, tab, row, stored));
+  const { window: w, added } = tab;
+  const lines: string[] = [];
+  if (added.length) {
+    r.store.appendRows(spec.tab, added, w.end - 1);
+    w.end += added.length;
+    lines.push(`${spec.tab}: ghi nhận ${added.length} báo cáo.`);
+  }
+  if (out.length) {
+    r.store.writeRows(
+      MANUAL_TAB[form],
+      2,
+      out.map((x) => [x[0]]),
+      1,
+    );
+    r.store.writeRows(
+      MANUAL_TAB[form],
+      2,
+      out.map((x) => [x[1]]),
+      width,
+    );
+  }
+  return lines;
+}
+
 export function recordManual(p: Ports): Outcome<string> {
   return openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;
     const { settings: s, rules } = set.value;
     const { units } = r.store.readUnits();
-    const windows = readWindows(r, s, rules);
+    const read: Reading = { s, rules, units, windows: readWindows(r, s, rules) };
     const lines: string[] = [];
-    const stored: { form: FormId; version: ReturnType<typeof judge>["version"]; again: boolean }[] = [];
-    for (const form of FORM_IDS) {
-      const spec = SPECS[form];
-      const width = manualHeader(spec).length;
-      const rows = r.store.readBlock(MANUAL_TAB[form], `A2:${colLetter(width)}`);
-      const w = windows[form];
-      const out: unknown[][] = [];
-      const added: unknown[][] = [];
-      for (const row of rows) {
-        let [id, result] = [String(row[0] ?? "").trim(), row[width - 1]];
-        // a row is taken once: its result cell says so; rows staff have not filled in are left alone. Staff correct a
-        // row by fixing it and clearing its result: it is stored again, as a new version of the same report
-        if (!String(result ?? "").trim() && row.slice(1, width - 1).some((c) => c !== "")) {
-          const at = readAt(row[1], s.timeZone);
-          id ||= `GIAY-${p.newId().slice(0, 8)}`;
-          if (at === null || at > r.now) result = "Lỗi: thiếu hoặc sai ngày giờ nhận (dd/mm/yyyy hh:mm); sửa rồi xóa ô này.";
-          else {
-            const raw = Object.fromEntries(spec.fields.map((f, j) => [f.key, row[3 + j]]));
-            const j = judge(form, { responseId: id, at, email: "", raw, editUrl: "" }, channelOf(row[2]), units, s);
-            const found = r.store.findRow(spec.tab, 1, versionKey(id, at));
-            const again = found !== null || stored.some((x) => x.version.key === j.version.key);
-            const fresh = versionRow(spec, j.version, columnsOf(r, form));
-            // a run cut after storing the row and before writing its result: the same row is there, it is not stored twice
-            if (found !== null && sameAnswers(r.store.readBlock(spec.tab, `A${found}:${colLetter(fresh.length)}${found}`)[0], fresh)) {
-              out.push([id, `Đã ghi nhận (${id})`]);
-              continue;
-            }
-            // a correction keeps the report's id and received time; its key says when staff stored it
-            if (again) j.version.key = `${id}~${r.now}@${at}`;
-            added.push(again ? versionRow(spec, j.version, columnsOf(r, form)) : fresh);
-            w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
-            stored.push({ form, version: j.version, again });
-            const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";
-            result = j.version.verdict === "accepted" ? `${what} (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`;
-          }
-        }
-        out.push([id, result]);
-      }
-      if (added.length) {
-        r.store.appendRows(spec.tab, added, w.end - 1);
-        w.end += added.length;
-        lines.push(`${spec.tab}: ghi nhận ${added.length} báo cáo.`);
-      }
-      if (out.length) {
-        r.store.writeRows(
-          MANUAL_TAB[form],
-          2,
-          out.map((x) => [x[0]]),
-          1,
-        );
-        r.store.writeRows(
-          MANUAL_TAB[form],
-          2,
-          out.map((x) => [x[1]]),
-          width,
-        );
-      }
-    }
+    const stored: Stored[] = [];
+    for (const form of FORM_IDS) lines.push(...takeTab(r, read, form, stored));
     if (stored.length) {
-      updateStatuses(r, { s, rules, units, windows });
+      updateStatuses(r, read);
       lines.push(...urgentRecorded(r, s, units, stored));
       lines.push(
         ...acknowledge(

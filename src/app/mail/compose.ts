@@ -98,7 +98,7 @@ function unitMail(d: DueMail, kind: KindWordedBy<"owed">, unit: Unit | undefined
     noi_dung: [],
   };
   const buttons = { lien_ket: buttonOf(d.period, edit), lien_ket_sua: buttonOf(d.period, true) };
-  return compose(d.kind, c.templates, values, unit.emails, d.kind === "overdue" ? c.s.overdueCc : [], buttons);
+  return compose(d.kind, c.templates, values, { to: unit.emails, cc: d.kind === "overdue" ? c.s.overdueCc : [] }, buttons);
 }
 
 /** the form a version answers (a version whose month could not be read still belongs to the monthly form) */
@@ -163,7 +163,7 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
     noi_dung: lines,
   };
   const buttons = { lien_ket: buttonOf(period, !rejected && !!v.editUrl), lien_ket_sua: buttonOf(period, true) };
-  return compose(kind, c.templates, values, to, [], buttons);
+  return compose(kind, c.templates, values, { to }, buttons);
 }
 
 /**

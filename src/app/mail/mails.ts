@@ -72,12 +72,18 @@ export function unitLink(
 
 export type Composed = { mail: OutgoingMail } | { errors: string[] };
 
+/** whom a mail goes to, and whom it copies */
+export interface Addressees {
+  to: string[];
+  cc?: string[];
+}
+
+/** the template of `kind` filled with `values`; `buttons`: the label each link shows as a button */
 export function compose(
   kind: MailKind,
   templates: Template[],
   values: Values,
-  to: string[],
-  cc: string[] = [],
+  { to, cc = [] }: Addressees,
   buttons: Record<string, string> = {},
 ): Composed {
   const t = templateFor(kind, templates);

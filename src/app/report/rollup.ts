@@ -26,7 +26,7 @@ import { urgentOfRows } from "../daily/urgent";
 import { flush, sentKeys } from "../mail/ledger";
 import { baseValues, compose } from "../mail/mails";
 import { outboxOf } from "../mail/outbox";
-import { fail, messageOf, ok, openRun } from "../run/context";
+import { fail, messageOf, ok, openRun, type Run } from "../run/context";
 import { addProblem, beginJob, endJob, resolveProblem } from "../run/jobs";
 import { PAUSED_NOTE, shareOf } from "../run/owner";
 import { keepMonth, showTrend } from "./trends";
@@ -73,7 +73,7 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
     const box = outboxOf(p, s, run.now);
     for (const key of keys) {
       const period = key.split("|")[1];
-      const r = rollupOne(p, store, state, s, units, key, period, heights, !only);
+      const r = rollupOne(run, s, units, { key, period, scheduled: !only }, heights);
       if ("fail" in r) {
         out.push(r.fail);
         good = false;
@@ -134,8 +134,20 @@ function themesOf(state: State): { themes: Theme[]; problems: string[] } {
     : { themes: DEFAULT_THEMES, problems: [`Chưa có trang “${TAB.themes}”: dùng chủ đề mặc định; chạy lại Thiết lập để tạo trang.`] };
 }
 
+/**
+ * A rollup asked for: its key (the ledger's and its document's), its period, and whether it is the one the daily job
+ * scheduled (the figures at the period's cut-off) or one staff asked for (the figures now).
+ */
+interface Asked {
+  key: string;
+  period: string;
+  scheduled: boolean;
+}
+
 /** the period's report from what the tabs hold: at the cut-off for the scheduled rollup, now when staff ask */
-function buildReport(p: Ports, store: Store, state: State, s: Settings, units: Unit[], period: string, scheduled: boolean) {
+function buildReport(run: Run, s: Settings, units: Unit[], asked: Asked) {
+  const { p, store, state } = run;
+  const { period, scheduled } = asked;
   const form: FormId = period === REGISTRATION ? "registration" : "monthly";
   const spec = SPECS[form];
   const now = p.clock.now();
@@ -173,7 +185,7 @@ function buildReport(p: Ports, store: Store, state: State, s: Settings, units: U
   const snaps = snapshots(units, versions, period, s, asOf, now, confirmed, rules);
   const themes = themesOf(state);
   const current = entries(snaps.current);
-  const kept = keepTrend(p, store, state, units, period, monthRows(period, spec, units, themes.themes, current), scheduled);
+  const kept = keepTrend(run, units, asked, monthRows(period, spec, units, themes.themes, current));
   // registration's final state, in every report once its deadline has passed
   const regDue = deadlineOf(REGISTRATION, s).due;
   const regRows = state.byGroup?.[REGISTRATION];
@@ -205,15 +217,9 @@ const DASHBOARD_MONTHS = 12;
  * for the report read from what is kept with this month's own figures, and the dashboard's trend redrawn when this is
  * the newest month kept. A failure here is said, and the report goes without its trend.
  */
-function keepTrend(
-  p: Ports,
-  store: Store,
-  state: State,
-  units: Unit[],
-  period: string,
-  fresh: ReturnType<typeof monthRows>,
-  scheduled: boolean,
-): { trend?: Trend; problems: string[] } {
+function keepTrend(run: Run, units: Unit[], asked: Asked, fresh: ReturnType<typeof monthRows>): { trend?: Trend; problems: string[] } {
+  const { p, store, state } = run;
+  const { period, scheduled } = asked;
   try {
     const kept = keepMonth(p, store, period, fresh, scheduled);
     const trend = trendOf(withMonth(kept, period, fresh), period, REPORT_MONTHS);
@@ -291,20 +297,15 @@ const fieldOf = (broken: string) => broken.replace(/[{}\s]/g, "");
 
 type Outcome = { mail: OutgoingMail; doc: DocLink | null; notes: string[]; log: string[] } | { fail: string; retry: boolean };
 
-/** one period's rollup: its tab, its document (or why not), the mail to send */
-function rollupOne(
-  p: Ports,
-  store: Store,
-  state: State,
-  s: Settings,
-  units: Unit[],
-  key: string,
-  period: string,
-  heights: Record<string, number>,
-  scheduled: boolean,
-): Outcome {
+/**
+ * One period's rollup: its tab, its document (or why not), the mail to send. `heights`: how many rows each rollup tab
+ * was last written with, updated as this one is written.
+ */
+function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: Record<string, number>): Outcome {
+  const { p, store, state } = run;
+  const { key, period } = asked;
   if (period !== REGISTRATION && period < s.firstPeriod) return { fail: `Kỳ ${period} trước kỳ báo cáo đầu tiên.`, retry: false };
-  const { report, problems } = buildReport(p, store, state, s, units, period, scheduled);
+  const { report, problems } = buildReport(run, s, units, asked);
   const tab = rollupTabName(period);
   const block: unknown[][] = rollupRows(report, s).map((r) => r.map(safeCell));
   while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
@@ -318,7 +319,7 @@ function rollupOne(
     ty_le_bao_cao: viPercent(report.figures.reportingRate),
     ty_le_dung_han: viPercent(report.figures.onTimeRate),
   };
-  const c = compose("rollup", state.templates, values, s.rollupTo);
+  const c = compose("rollup", state.templates, values, { to: s.rollupTo });
   if ("errors" in c) return { fail: c.errors.join("; "), retry: false };
   let made: ReturnType<typeof documentFor> | null = null;
   let missing = "";

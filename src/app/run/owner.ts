@@ -159,8 +159,7 @@ export function alertStaff(p: Ports, state: State, key: string, to: string[], te
       chi_tiet: text.detail ?? [],
       lien_ket: state.sheetUrl ?? "",
     },
-    to,
-    [],
+    { to },
     { lien_ket: "Mở bảng tính báo cáo" },
   );
   if ("errors" in c) {

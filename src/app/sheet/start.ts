@@ -149,11 +149,18 @@ const notSetUp = (): TodayFacts => ({
   paused: false,
 });
 
+/** the units, their statuses, and the periods mails can still be about (registration and the live months) */
+export interface LiveStatuses {
+  units: Unit[];
+  statuses: Statuses;
+  live: string[];
+}
+
 /**
  * What needs staff today, from what the views' run already holds (the statuses of the live periods, the units the quota
  * left without their mail, the state): the roster is read once, only when a unit is to be called, for chairs and phones.
  */
-export function todayOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, live: string[], held: number): TodayFacts {
+export function todayOf(r: Run, s: Settings, { units, statuses, live }: LiveStatuses, held: number): TodayFacts {
   const tz = s.timeZone;
   const today = localDay(r.now, tz);
   const names = new Map(units.map((u) => [u.code, u.name]));

@@ -6,14 +6,14 @@ import { codeOfLabel, colLetter, STATUS_FIRST_MONTH_COL, STATUS_UNITS_ROW, TAB }
 import { REGISTRATION } from "../../domain/periods";
 import { rulesOf } from "../../domain/rules";
 import type { Settings } from "../../domain/settings";
-import { figuresOf, type PeriodFigures, type Statuses, statusOfText, type UnitStatus } from "../../domain/status";
+import { figuresOf, type PeriodFigures, statusOfText, type UnitStatus } from "../../domain/status";
 import { type Unit, unitChoice } from "../../domain/units";
 import { readRows } from "../daily/records";
 import { livePeriods } from "../daily/statuses";
 import { messageOf, type Run } from "../run/context";
 import { noteGroups, writeDashboard } from "./dashboard";
 import { writeLists } from "./lists";
-import { todayOf, writeToday } from "./start";
+import { type LiveStatuses, todayOf, writeToday } from "./start";
 import { notReachedToday, writeZalo, zaloOf } from "./zalo";
 
 /** a unit as the status tab names it (code, name, Khối): enough for its links and its figures by Khối */
@@ -31,7 +31,7 @@ function unitOf(row: unknown[]): Unit {
 }
 
 /** registration and the live months as the status tab holds them now (one read: the unit rows, up to the live columns) */
-function liveFromTab(r: Run, s: Settings): { units: Unit[]; statuses: Statuses; live: string[] } {
+function liveFromTab(r: Run, s: Settings): LiveStatuses {
   const rules = rulesOf(s, r.state.frozen);
   const { live } = livePeriods(s, rules, r.now);
   const stored = r.state.status?.periods ?? [];
@@ -60,12 +60,13 @@ function liveFromTab(r: Run, s: Settings): { units: Unit[]; statuses: Statuses; 
 export function writeViews(r: Run, s: Settings): string[] {
   const notes: string[] = [];
   try {
-    const { units, statuses, live } = liveFromTab(r, s);
+    const fromTab = liveFromTab(r, s);
+    const { units, statuses, live } = fromTab;
     noteGroups(r, units, statuses);
     const held = notReachedToday(r, s);
     writeZalo(r, s, zaloOf(r, s, units, statuses, live), held);
     try {
-      writeToday(r, s, todayOf(r, s, units, statuses, live, new Set(held.map((x) => x.code)).size));
+      writeToday(r, s, todayOf(r, s, fromTab, new Set(held.map((x) => x.code)).size));
     } catch (e) {
       notes.push(`Chưa cập nhật được trang “${TAB.start}”: ${messageOf(e)}`);
     }

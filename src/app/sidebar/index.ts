@@ -21,7 +21,7 @@ import { deadlineWords } from "../../domain/wording";
 import { groupMessages, personalMessage, type ZaloSection } from "../../domain/zalo";
 import type { Ports } from "../../ports";
 import { readWindows, runDaily } from "../daily/daily";
-import { updateStatuses } from "../daily/statuses";
+import { type Computed, type Reading, updateStatuses } from "../daily/statuses";
 import { decideResponses, undoDecision, type Verdict } from "../intake/confirm";
 import { alreadyReceived, recordManual } from "../intake/manual";
 import { sentKeys } from "../mail/ledger";
@@ -280,24 +280,23 @@ function remindable(
 }
 
 /** the statuses as they stand now (written to the status tab at once), and what the sections built from them need */
-function fresh<T>(
-  p: Ports,
-  job: string,
-  fn: (r: Run, s: Settings, rules: Rules, units: Unit[], st: Statuses, live: string[]) => T,
-): Outcome<T> {
+function fresh<T>(p: Ports, job: string, fn: (r: Run, read: Reading, computed: Computed) => T): Outcome<T> {
   return openRun(p, job, (r) => {
     const got = readSettings(r);
     if (!got.ok) return got;
     const { settings: s, rules } = got.value;
     const { units } = r.store.readUnits();
-    const c = updateStatuses(r, { s, rules, units, windows: readWindows(r, s, rules) });
+    const read: Reading = { s, rules, units, windows: readWindows(r, s, rules) };
+    const c = updateStatuses(r, read);
     noteGroups(r, units, c.statuses);
-    return ok(fn(r, s, rules, units, c.statuses, c.live));
+    return ok(fn(r, read, c));
   });
 }
 
 function loadRemind(p: Ports, req: { q: string; offset: number } = { q: "", offset: 0 }): Outcome<RemindView> {
-  return fresh(p, "Xem đơn vị cần nhắc", (r, s, rules, units, statuses, live) => remindable(r, s, { rules, units, statuses, live }, req));
+  return fresh(p, "Xem đơn vị cần nhắc", (r, { s, rules, units }, { statuses, live }) =>
+    remindable(r, s, { rules, units, statuses, live }, req),
+  );
 }
 
 /**
@@ -609,8 +608,8 @@ export function zalo(p: Ports, req: { sec?: unknown; q?: unknown; offset?: unkno
   const sec = Number(req?.sec ?? 0) || 0;
   const part = Math.max(0, Math.floor(Number(req?.part ?? 0) || 0));
   const again = !pg.q && !pg.offset && !part;
-  const out = fresh(p, "Danh sách nhắc qua Zalo", (r, s, _rules, units, st, live) => {
-    const sections = zaloOf(r, s, units, st, live);
+  const out = fresh(p, "Danh sách nhắc qua Zalo", (r, { s, units }, { statuses, live }) => {
+    const sections = zaloOf(r, s, units, statuses, live);
     if (again) {
       writeZalo(r, s, sections);
       writeDashboard(r, s.timeZone);

@@ -57,9 +57,14 @@ describe("one wording per unit state, in every mail a unit gets", () => {
 
 describe("the leaders' rollup mail names the rate for what it counts", () => {
   const subject = (period: string) => {
-    const r = compose("rollup", DEFAULT_TEMPLATES, { ...baseValues(S, period, undefined), ty_le_bao_cao: "90%", ty_le_dung_han: "80%" }, [
-      "lanhdao@x.vn",
-    ]);
+    const r = compose(
+      "rollup",
+      DEFAULT_TEMPLATES,
+      { ...baseValues(S, period, undefined), ty_le_bao_cao: "90%", ty_le_dung_han: "80%" },
+      {
+        to: ["lanhdao@x.vn"],
+      },
+    );
     if ("errors" in r) throw new Error(r.errors.join());
     return r.mail.subject;
   };
