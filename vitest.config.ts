@@ -27,6 +27,9 @@ export default defineConfig({
     // each file in a process of its own (vitest's default): with `isolate: false` a worker reused for file after file
     // grew to 3 GB (what each file kept stayed reachable) and every later file ran slower
     isolate: true,
+    // a larger young generation: the stand-in's runs make many short-lived values, and a tenth of the time went to
+    // collecting them (measured: some 5% less CPU over the intake, records and resume files)
+    execArgv: ["--max-semi-space-size=32"],
     // vitest's default (cores − 1) is a single worker on a two-core machine
     maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ["./tests/support/global-setup.ts"],
