@@ -45,7 +45,7 @@ export type Problem =
   /** a sidebar action a follow-up run did again, that did not go: its own words (no one waits for them) */
   | { code: "action"; said: string };
 
-export type Code = Problem["code"];
+type Code = Problem["code"];
 
 /** the Vietnamese of each code */
 const TEXT = {
