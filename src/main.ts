@@ -7,13 +7,15 @@ import { recordManual } from "./app/intake/manual";
 import { handleSubmit } from "./app/intake/submit";
 import { previewMails as preview } from "./app/mail/preview";
 import { onEditCommand } from "./app/run/commands";
-import { messageOf, type Outcome } from "./app/run/context";
+import { messageOf } from "./app/run/context";
 import { type JobId, noteFailure } from "./app/run/jobs";
 import { authorise, DAILY_BEAT, ownerRun, takeOver as takeOverNow, watch } from "./app/run/owner";
 import { runSelfCheck } from "./app/setup/self-check";
 import { setup as doSetup } from "./app/setup/setup";
 import { openNote, prepareTemplate as template, writeStart } from "./app/sheet/start";
 import * as panel from "./app/sidebar";
+import { say } from "./domain/problems";
+import type { Result } from "./domain/result";
 import { setupAnswer } from "./domain/start";
 import { gasPorts } from "./gas/runtime";
 import { addMenu, alert } from "./gas/ui";
@@ -60,13 +62,13 @@ function acting(p: Ports): void {
 }
 
 /** a menu action: its outcome, or what went wrong, told to the staff member in Vietnamese */
-function menu(title: string, fn: (p: Ports) => Outcome<string> | string): void {
+function menu(title: string, fn: (p: Ports) => Result<string> | string): void {
   let msg: string;
   try {
     const p = gasPorts(true);
     acting(p);
     const r = fn(p);
-    msg = typeof r === "string" ? r : r.ok ? r.value : `Không thực hiện được: ${r.message}`;
+    msg = typeof r === "string" ? r : r.ok ? r.value : `Không thực hiện được: ${say(r.problem)}`;
   } catch (e) {
     msg = `Không thực hiện được: ${messageOf(e)}`;
   }
@@ -121,10 +123,10 @@ export function runWatchdog(): void {
 export function takeOver(): void {
   menu("Nhận vận hành", (p) => {
     const r = takeOverNow(p);
-    if (!r.ok) return `Không thực hiện được: ${r.message}`;
+    if (!r.ok) return `Không thực hiện được: ${say(r.problem)}`;
     // the days the product stood still: what arrived is stored, what is owed is sent, now
     const d = daily(p, { job: "Chạy hằng ngày (sau khi nhận vận hành)" });
-    return [r.message, d.ok ? `Đã gửi ${d.value.sent} thư.` : d.message].join("\n");
+    return [r.value, d.ok ? `Đã gửi ${d.value.sent} thư.` : say(d.problem)].join("\n");
   });
 }
 
@@ -166,8 +168,10 @@ function fromSidebar(fn: (p: ReturnType<typeof gasPorts>) => panel.Reply): panel
 /** the self-check's items as the start tab counts them */
 function checked(p: ReturnType<typeof gasPorts>) {
   const c = runSelfCheck(p);
-  const failed = c.rows.filter((x) => !x.ok).map((x) => x.item);
-  return { message: c.message, summary: c.rows.length ? { passed: c.rows.length - failed.length, total: c.rows.length, failed } : null };
+  if (!c.ok) return { message: say(c.problem), summary: null };
+  const { rows, message } = c.value;
+  const failed = rows.filter((x) => !x.passed).map((x) => x.item);
+  return { message, summary: rows.length ? { passed: rows.length - failed.length, total: rows.length, failed } : null };
 }
 
 /** setup, then the self-check on what it made, then the start tab with where each first step stands */

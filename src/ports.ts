@@ -4,6 +4,7 @@ import type { FormId } from "./domain/forms";
 import type { FormSpec } from "./domain/forms/spec";
 import type { FormTexts } from "./domain/forms/texts";
 import type { Look, TabDef } from "./domain/layout";
+import type { TemplateProblem } from "./domain/problems";
 
 export type { Look } from "./domain/layout";
 
@@ -15,9 +16,6 @@ import type { Invites } from "./domain/schedule";
 import type { Settings, SettingsRow } from "./domain/settings";
 import type { MailKind, Template } from "./domain/templates";
 import type { Unit } from "./domain/units";
-
-/** what staff read when another run holds the lock */
-export const BUSY = "Một lần chạy khác đang giữ khóa; thử lại sau ít phút.";
 
 interface Clock {
   now(): number;
@@ -454,8 +452,8 @@ export interface ReportDocs {
   newId(): string;
   /** a copy of the template in the folder, named, under that id (not filled yet) */
   copy(ref: ReportsRef, name: string, id: string): { id: string; url: string };
-  /** the copy filled with the report; what staff should know about it */
-  fill(id: string, ref: ReportsRef, report: Report): string[];
+  /** the copy filled with the report; what staff should know about the template it was made from */
+  fill(id: string, ref: ReportsRef, report: Report): TemplateProblem[];
   /** a copy a run left half-filled, to the trash */
   trash(id: string): void;
   /** the fields the template holds, and the marks written wrong in it */

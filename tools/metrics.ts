@@ -48,7 +48,7 @@ function isDataTable(n: ts.FunctionLikeDeclaration): boolean {
   return !!body && (ts.isObjectLiteralExpression(body) || ts.isArrayLiteralExpression(body) || ts.isTemplateExpression(body));
 }
 
-/** a declared shape with an `ok` member: a result type (Outcome and its kin) */
+/** a declared shape with an `ok` member: a result type (src/domain/result.ts holds the one the house keeps) */
 function isResultShape(n: ts.Node): boolean {
   const members = (t: ts.Node): boolean => {
     if (ts.isTypeLiteralNode(t) || ts.isInterfaceDeclaration(t))

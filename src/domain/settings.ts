@@ -1,6 +1,8 @@
 // The settings tab: one row per setting, typed and validated; a bad value is named by its cell, never defaulted.
 import * as z from "zod/mini";
 import { isValidMonth, isValidTimeZone, isValidYmd } from "./dates";
+import type { SettingProblem } from "./problems";
+import { fail, ok, type Result } from "./result";
 import { clean, fold } from "./text";
 
 z.config({ jitless: true });
@@ -246,11 +248,9 @@ export interface SettingsRow {
 /** optional rows added after copies were in use */
 const ADDED_LATER = new Set<keyof Settings>(["contactName", "contactPhone", "contactZalo"]);
 
-type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
-
 /** rows as read from the tab → settings; every bad or missing value reported with its cell */
-export function parseSettings(rows: SettingsRow[], tabName: string): SettingsResult {
-  const errors: string[] = [];
+export function parseSettings(rows: SettingsRow[], tabName: string): Result<Settings, SettingProblem[]> {
+  const errors: SettingProblem[] = [];
   const out: Record<string, unknown> = {};
   for (const def of SETTING_DEFS) {
     const row = rows.find((r) => r.key === def.key);
@@ -260,12 +260,19 @@ export function parseSettings(rows: SettingsRow[], tabName: string): SettingsRes
       continue;
     }
     if (!row) {
-      errors.push(`Trang “${tabName}”: thiếu dòng “${def.label}” (${def.key}). Chạy lại Thiết lập để thêm.`);
+      errors.push({ code: "setting-missing", tab: tabName, key: def.key, label: def.label });
       continue;
     }
     const r = settingSchema(def).safeParse(row.value);
     if (r.success) out[def.key] = r.data;
-    else errors.push(`Ô ${row.cell} trang “${tabName}” (${def.label}): ${r.error.issues[0]?.message ?? "không hợp lệ"}.`);
+    else
+      errors.push({
+        code: "setting-invalid",
+        tab: tabName,
+        cell: row.cell,
+        label: def.label,
+        reason: r.error.issues[0]?.message ?? "không hợp lệ",
+      });
   }
   // values that cannot work together are named by the cell to change, naming the other cell involved
   const cellOf = (key: keyof Settings) => {
@@ -274,10 +281,16 @@ export function parseSettings(rows: SettingsRow[], tabName: string): SettingsRes
   };
   for (const c of settingsConflicts(out as Partial<Settings>, cellOf)) {
     const def = SETTING_DEFS.find((d) => d.key === c.key);
-    errors.push(`Ô ${rows.find((r) => r.key === c.key)?.cell} trang “${tabName}” (${def?.label}): ${c.message}.`);
+    errors.push({
+      code: "setting-invalid",
+      tab: tabName,
+      cell: rows.find((r) => r.key === c.key)?.cell,
+      label: def?.label,
+      reason: c.message,
+    });
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, settings: out as unknown as Settings };
+  if (errors.length) return fail(errors);
+  return ok(out as unknown as Settings);
 }
 
 /** the shortest month: a stage this many days after one due date can reach the next period's due date */

@@ -4,14 +4,16 @@ import type { Field, FieldKind, ParseContext } from "./forms/field";
 
 export type { ParseContext } from "./forms/field";
 
+import type { Result } from "./result";
 import { clean, fitCell, fold, nfc, quote } from "./text";
 import type { Unit } from "./units";
 
-type Normalised = { ok: true; value: unknown; note?: string } | { ok: false; error: string };
+/** the answer as stored (with a note for staff), or why it is refused, in Vietnamese (shown after the question) */
+type Normalised = Result<unknown, string> & { note?: string };
 
 const EMPTY = "chưa trả lời (câu bắt buộc)";
 const ok = (value: unknown, note?: string): Normalised => ({ ok: true, value, note });
-const bad = (error: string): Normalised => ({ ok: false, error });
+const bad = (problem: string): Normalised => ({ ok: false, problem });
 
 function asText(v: unknown): string {
   if (v === null || v === undefined) return "";

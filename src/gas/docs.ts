@@ -2,10 +2,11 @@
 // DocumentApp (scope documents) lays the template out once and fills each copy. Every call here is per block of
 // the report, never per unit or per cell: a table of any size is one insertTable.
 
+import type { TemplateProblem } from "../domain/problems";
 import type { Block, Part } from "../domain/report/blocks";
 import { textOf } from "../domain/report/blocks";
 import type { Report } from "../domain/report/report";
-import { FIELD, fieldPattern, type Line, mark, POINTS_PER_MM, scanFields, type TemplateSpec } from "../domain/report/template";
+import { FIELD, fieldPattern, type Line, POINTS_PER_MM, scanFields, type TemplateSpec } from "../domain/report/template";
 import { hash } from "../domain/text";
 import type { ReportDocs, ReportsRef } from "../ports";
 import { drive } from "./drive";
@@ -354,11 +355,11 @@ function fields(templateId: string): { found: string[]; broken: string[] } {
   return scanFields(doc.getBody().getText());
 }
 
-/** the copy filled with the report; what staff should know about it */
-function fill(id: string, _ref: ReportsRef, report: Report): string[] {
+/** the copy filled with the report; what staff should know about the template */
+function fill(id: string, _ref: ReportsRef, report: Report): TemplateProblem[] {
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
-  const notes: string[] = [];
+  const notes: TemplateProblem[] = [];
   for (const [k, v] of Object.entries(report.fields)) if (k !== FIELD.recipients && k !== FIELD.content) putField(body, k, v);
   const list = findField(body, FIELD.recipients);
   if (list) {
@@ -384,14 +385,14 @@ function fill(id: string, _ref: ReportsRef, report: Report): string[] {
     else putField(body, FIELD.content, "");
     render(body, body.getNumChildren(), report.appendix, base, textWidth);
   } else {
-    notes.push(`Mẫu báo cáo không còn chỗ ${mark(FIELD.content)} trong thân văn bản: nội dung được thêm vào cuối văn bản.`);
+    notes.push({ code: "template-no-content" });
     const base: Attrs = {};
     base[A().FONT_FAMILY] = "Times New Roman";
     base[A().FONT_SIZE] = 14;
     render(body, render(body, body.getNumChildren(), report.body, base, textWidth), report.appendix, base, textWidth);
   }
   // the page numbers live in the template's header, which only the Docs editor can add
-  if (!doc.getHeader()) notes.push("Mẫu báo cáo chưa có số trang (từ trang 2): hoàn thiện mẫu một lần theo Hướng dẫn mục 9.");
+  if (!doc.getHeader()) notes.push({ code: "template-unnumbered" });
   doc.saveAndClose();
   return notes;
 }

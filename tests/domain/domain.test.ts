@@ -4,6 +4,7 @@ import { instantOf, isoWithOffset, localDay, officialDateLine, viDate, viDateTim
 import { SPECS } from "../../src/domain/forms";
 import { parseAnswers, schemaOf } from "../../src/domain/forms/spec";
 import { daysLate, deadlineOf, REGISTRATION } from "../../src/domain/periods";
+import { say } from "../../src/domain/problems";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../../src/domain/settings";
 import { fill, templateProblems, unknownPlaceholders } from "../../src/domain/templates";
 import { fold, identityHints, maskIdentity, safeCell, viNumber, viPercent } from "../../src/domain/text";
@@ -56,7 +57,7 @@ describe("what respondents type", () => {
   it("Facebook links made canonical; other sites and wrong paths refused", () => {
     const ok = (s: string, w: "account" | "group") => {
       const r = facebookLink(s, w);
-      return r.ok ? r.value : r.error;
+      return r.ok ? r.value : r.problem;
     };
     expect(ok("facebook.com/congdoan.ad", "account")).toBe("https://www.facebook.com/congdoan.ad");
     expect(ok("https://m.facebook.com/profile.php?id=1000123&ref=x", "account")).toBe("https://www.facebook.com/profile.php?id=1000123");
@@ -107,7 +108,7 @@ describe("what respondents type", () => {
     expect(p.ok).toBe(false);
     const title = SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title;
     // the question as the form shows it, and what was typed
-    if (!p.ok) expect(p.errors).toEqual([{ key: "sharedPosts", message: `${title}: không được là số âm; đã nhập: “-2”` }]);
+    if (!p.ok) expect(p.problem.errors).toEqual([{ key: "sharedPosts", message: `${title}: không được là số âm; đã nhập: “-2”` }]);
   });
 });
 
@@ -190,7 +191,7 @@ describe("templates", () => {
 describe("settings", () => {
   it("every default written in its cell reads back as itself", () => {
     const rows = SETTING_DEFS.map((d, i) => ({ key: d.key, value: settingCell(d, DEFAULT_SETTINGS[d.key]), cell: `B${i + 2}` }));
-    expect(parseSettings(rows, "Cài đặt")).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+    expect(parseSettings(rows, "Cài đặt")).toEqual({ ok: true, value: DEFAULT_SETTINGS });
   });
 
   it("a bad or missing value is named by its cell", () => {
@@ -205,7 +206,7 @@ describe("settings", () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors).toEqual([
+      expect(r.problem.map(say)).toEqual([
         "Trang “Cài đặt”: thiếu dòng “Múi giờ” (timeZone). Chạy lại Thiết lập để thêm.",
         `Ô B${at("registrationDeadline") + 2} trang “Cài đặt” (Hạn đăng ký): “31/02/2018” không phải là ngày có thật (dd/mm/yyyy).`,
         `Ô B${at("monthlyDueDay") + 2} trang “Cài đặt” (Ngày hạn báo cáo tháng): 40 nằm ngoài khoảng 1–28.`,

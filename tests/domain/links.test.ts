@@ -114,7 +114,7 @@ describe("Facebook links as chairs copy them", () => {
       if (typeof want === "string") expect(r, `${field}: ${input}`).toEqual({ ok: true, value: want, note: undefined });
       else {
         expect(r.ok, `${field}: ${input}`).toBe(false);
-        if (!r.ok) expect(r.error, `${field}: ${input}`).toMatch(want);
+        if (!r.ok) expect(r.problem, `${field}: ${input}`).toMatch(want);
       }
     }
   });
@@ -126,8 +126,8 @@ describe("Facebook links as chairs copy them", () => {
       const r = facebookLink(input, field);
       if (r.ok) throw new Error(input);
       // a missing id names what is missing; a group given for the account names the other question
-      if (/thiếu mã|Đường dẫn nhóm ẩn danh/.test(r.error)) continue;
-      expect(r.error, `${field}: ${input}`).toMatch(field === "group" ? HOW_GROUP : HOW_ACCOUNT);
+      if (/thiếu mã|Đường dẫn nhóm ẩn danh/.test(r.problem)) continue;
+      expect(r.problem, `${field}: ${input}`).toMatch(field === "group" ? HOW_GROUP : HOW_ACCOUNT);
     }
   });
 
@@ -173,11 +173,11 @@ describe("Facebook links as chairs copy them", () => {
     const swapped = answers("https://www.facebook.com/share/g/19XyZ8wVu7/", "https://l.facebook.com/l.php?u=x");
     expect(swapped.ok).toBe(false);
     if (!swapped.ok) {
-      expect(swapped.errors.map((e) => e.key)).toEqual(["accountUrl", "groupUrl"]);
-      expect(swapped.errors[0].message).toMatch(
+      expect(swapped.problem.errors.map((e) => e.key)).toEqual(["accountUrl", "groupUrl"]);
+      expect(swapped.problem.errors[0].message).toMatch(
         /^Đường dẫn tài khoản Facebook: đây là đường dẫn tới một nhóm.*; đã nhập: “https:\/\/www\.facebook\.com\/share\/g\/19XyZ8wVu7\/”$/,
       );
-      expect(swapped.errors[1].message).toMatch(/^Đường dẫn nhóm ẩn danh: đây là đường dẫn chuyển tiếp của Facebook \(l\.php\)/);
+      expect(swapped.problem.errors[1].message).toMatch(/^Đường dẫn nhóm ẩn danh: đây là đường dẫn chuyển tiếp của Facebook \(l\.php\)/);
     }
   });
 });

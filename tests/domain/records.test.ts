@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SPECS } from "../../src/domain/forms";
 import { type Field, parseAnswers } from "../../src/domain/forms/spec";
 import { REGISTRATION } from "../../src/domain/periods";
+import { say } from "../../src/domain/problems";
 import { checkSettings, DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, type Settings, settingCell } from "../../src/domain/settings";
 import { CELL_LIMIT, cutText, fitCell, identityHints, maskIdentity, quote, TRUNCATION_NOTE } from "../../src/domain/text";
 import { rosterProblems, type Unit, unitCodeOf } from "../../src/domain/units";
@@ -139,7 +140,7 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
   const ctx: ParseContext = { units: new Map(), firstPeriod: "2018-09", receivedMonth: "2018-10" };
   const read = (v: unknown) => {
     const r = normalizers.number(v, field, ctx);
-    return r.ok ? r.value : r.error;
+    return r.ok ? r.value : r.problem;
   };
   const HOW = "đề nghị chỉ ghi chữ số, không dấu chấm, dấu phẩy hay chữ";
   const AMBIGUOUS = "(dấu chấm, dấu phẩy vừa tách hàng nghìn vừa là dấu thập phân)";
@@ -192,7 +193,7 @@ describe("counts: ambiguous numbers are refused, quoting what was typed", () => 
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors.find((e) => e.key === "sharedPosts")?.message).toMatch(
+      expect(r.problem.errors.find((e) => e.key === "sharedPosts")?.message).toMatch(
         /^Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng: “1,000” có thể hiểu là 1000 hoặc 1 /,
       );
   });
@@ -251,8 +252,8 @@ describe("texts are cut between whole characters", () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors.map((e) => e.key)).toEqual(["unit", "accountType", "followed"]);
-      for (const e of r.errors) expect(whole(e.message)).toContain(`“a${"😀".repeat(29)}…”`);
+      expect(r.problem.errors.map((e) => e.key)).toEqual(["unit", "accountType", "followed"]);
+      for (const e of r.problem.errors) expect(whole(e.message)).toContain(`“a${"😀".repeat(29)}…”`);
     }
   });
 });
@@ -263,7 +264,7 @@ describe("settings that cannot work are refused at the cell, with the reason", (
   const cell = (key: keyof Settings) => `B${SETTING_DEFS.findIndex((d) => d.key === key) + 2}`;
   const errorsOf = (values: Partial<Record<keyof Settings, string>>) => {
     const r = parseSettings(rowsWith(values), "Cài đặt");
-    return r.ok ? [] : r.errors;
+    return r.ok ? [] : r.problem.map(say);
   };
 
   it("the new row: registrationGraceDays, 30 by default, labelled in Vietnamese", () => {
@@ -271,7 +272,7 @@ describe("settings that cannot work are refused at the cell, with the reason", (
     expect(def?.label).toBe("Hạn đăng ký của đơn vị mới (số ngày)");
     expect(DEFAULT_SETTINGS.registrationGraceDays).toBe(30);
     const r = parseSettings(rowsWith({}), "Cài đặt");
-    expect(r.ok && r.settings.registrationGraceDays).toBe(30);
+    expect(r.ok && r.value.registrationGraceDays).toBe(30);
     expect(errorsOf({ registrationGraceDays: "0" })).toEqual([
       `Ô ${cell("registrationGraceDays")} trang “Cài đặt” (Hạn đăng ký của đơn vị mới (số ngày)): 0 nằm ngoài khoảng 1–120.`,
     ]);
@@ -279,10 +280,10 @@ describe("settings that cannot work are refused at the cell, with the reason", (
       rowsWith({}).filter((r) => r.key !== "registrationGraceDays"),
       "Cài đặt",
     );
-    expect(missing).toEqual({
-      ok: false,
-      errors: ["Trang “Cài đặt”: thiếu dòng “Hạn đăng ký của đơn vị mới (số ngày)” (registrationGraceDays). Chạy lại Thiết lập để thêm."],
-    });
+    expect(missing.ok).toBe(false);
+    expect(missing.ok ? [] : missing.problem.map(say)).toEqual([
+      "Trang “Cài đặt”: thiếu dòng “Hạn đăng ký của đơn vị mới (số ngày)” (registrationGraceDays). Chạy lại Thiết lập để thêm.",
+    ]);
   });
 
   const table: [string, Partial<Record<keyof Settings, string>>, string[]][] = [
@@ -433,7 +434,7 @@ describe("the group-name rule says what is wrong and quotes what was typed", () 
     const r = parseAnswers(SPECS.registration, raw, ctx);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors).toEqual([
+      expect(r.problem.errors).toEqual([
         {
           key: "groupName",
           message:

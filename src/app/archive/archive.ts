@@ -18,11 +18,12 @@ import {
   TAB,
 } from "../../domain/layout";
 import { liveUntil, rollupDay } from "../../domain/periods";
+import { ok, type Result } from "../../domain/result";
 import type { Rules } from "../../domain/rules";
 import type { Settings } from "../../domain/settings";
 import { safeCell } from "../../domain/text";
 import type { ArchiveMove, Ports, Store } from "../../ports";
-import { type Outcome, ok, openRun, type Run, readSettings } from "../run/context";
+import { openRun, type Run, readSettings } from "../run/context";
 import { addProblem, beginJob, endJob, resolveProblem } from "../run/jobs";
 import { byYear, finishMove, headed, headerOf, isDate, MissingArchive, type MoveSpec, print, statusMonths } from "./moves";
 
@@ -290,7 +291,7 @@ function archive(r: Run, s: Settings, due: ArchiveDue): { notes: string[]; done:
 }
 
 /** the menu action, and the follow-up run's archive phase */
-export function runArchive(p: Ports, manual: boolean): Outcome<string> {
+export function runArchive(p: Ports, manual: boolean): Result<string> {
   return openRun(p, ARCHIVE_JOB, (r) => {
     // the mark first: a run cut from here on is finished by the follow-up run it schedules
     if (!manual) beginJob(p, "archive", { safety: "runArchive" });

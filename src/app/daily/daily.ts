@@ -5,6 +5,8 @@ import { FORM_IDS, type FormId } from "../../domain/forms";
 import { TAB, UNITS_NOTES_COL, unitLabel } from "../../domain/layout";
 import { kindLabel } from "../../domain/mail-kinds";
 import { liveUntil } from "../../domain/periods";
+import { say } from "../../domain/problems";
+import { fail, ok, type Result } from "../../domain/result";
 import { type Rules, rulesOf } from "../../domain/rules";
 import { type DueMail, type Plan, plan } from "../../domain/schedule";
 import type { Settings } from "../../domain/settings";
@@ -18,7 +20,7 @@ import { invitesOf, noteArrivals } from "../mail/invites";
 import { flush, runLogRow, sentKeys } from "../mail/ledger";
 import { withAnswers } from "../mail/quotes";
 import { keepHeld, QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueue } from "../mail/send";
-import { fail, NOT_SET_UP, type Outcome, ok, openRun, type Run, readSettings } from "../run/context";
+import { openRun, type Run, readSettings } from "../run/context";
 import { beginJob, endJob, noteStalled, scheduleRun } from "../run/jobs";
 import { PAUSED_NOTE } from "../run/owner";
 import { syncChoices } from "./choices";
@@ -45,7 +47,7 @@ export interface DailyOptions {
 }
 
 /** the daily clock trigger, and staff's "send reminders now" */
-export function runDaily(p: Ports, opts: DailyOptions = {}): Outcome<DailySummary> {
+export function runDaily(p: Ports, opts: DailyOptions = {}): Result<DailySummary> {
   const job = opts.job ?? DAILY;
   const res = openRun(
     p,
@@ -61,9 +63,9 @@ export function runDaily(p: Ports, opts: DailyOptions = {}): Outcome<DailySummar
     60000,
   );
   if (!res.ok) {
-    p.state.record("run", { job, result: "bỏ qua", detail: res.message });
+    p.state.record("run", { job, result: "bỏ qua", detail: say(res.problem) });
     // nothing to finish when the product is not set up
-    if (res.message === NOT_SET_UP) endJob(p, "daily");
+    if (res.problem.code === "not-set-up") endJob(p, "daily");
   }
   return res;
 }
@@ -163,11 +165,11 @@ function sendToday(r: Run, read: Reading, due: Queued[], rollups: string[], note
   return { out, queued, wait };
 }
 
-function daily(r: Run, job: string, opts: DailyOptions): Outcome<DailySummary> {
+function daily(r: Run, job: string, opts: DailyOptions): Result<DailySummary> {
   const set = readSettings(r);
   if (!set.ok) {
     // never run on a guessed setting: stop, say which cells
-    r.store.appendRows(TAB.runLog, [runLogRow(r.now, { job, result: "dừng: cài đặt sai", detail: set.message })]);
+    r.store.appendRows(TAB.runLog, [runLogRow(r.now, { job, result: "dừng: cài đặt sai", detail: say(set.problem) })]);
     return set;
   }
   const { settings: s } = set.value;
@@ -257,10 +259,10 @@ export const CATCH_UP = "Đối soát tiếp";
  * the script lock (submit events keep being stored meanwhile; it takes the lock to store each block), then writes the
  * statuses from what is stored. When the pass is done, the Zalo list and the dashboard come next.
  */
-export function catchUp(p: Ports): Outcome<boolean> {
+export function catchUp(p: Ports): Result<boolean> {
   const { state } = p.state.load();
   const s = state.settings;
-  if (!state.spreadsheetId || !s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+  if (!state.spreadsheetId || !s) return fail({ code: "no-settings" });
   const now = p.clock.now();
   const r: Run = { p, job: CATCH_UP, now, state, journal: [], store: p.open(state.spreadsheetId) };
   const rules = rulesOf(s, state.frozen);
@@ -275,7 +277,7 @@ export function catchUp(p: Ports): Outcome<boolean> {
       if (rec.done) run.p.state.save({ followUp: "views" });
       return ok(true);
     });
-    if (!st.ok) notes.push(st.message);
+    if (!st.ok) notes.push(say(st.problem));
   }
   p.state.record("run", { job: CATCH_UP, result: rec.done ? "xong" : "còn tiếp", detail: notes.join("\n") || "Không thiếu phản hồi nào." });
   return ok(rec.done);

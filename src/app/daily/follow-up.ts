@@ -1,15 +1,17 @@
 // The follow-up runs: every follow-up trigger comes here. A job a run left unfinished is done again first; then the
 // stage the state names, each a minute after the other with its own six minutes: the rest of the mails and the logs,
 // the Zalo list and the dashboard, the rollups, the archive.
+import { say } from "../../domain/problems";
+import { fail, ok, type Result } from "../../domain/result";
 import { rulesOf } from "../../domain/rules";
-import { BUSY, type FollowUpHandler, type Ports, type State } from "../../ports";
+import type { FollowUpHandler, Ports, State } from "../../ports";
 import { runArchive } from "../archive/archive";
 import { type ComposeContext, composeContext } from "../mail/compose";
 import { flush, sentKeys } from "../mail/ledger";
 import { keepHeld, readQueue, SEND_BUDGET_MS, send } from "../mail/send";
 import { runRollups } from "../report/rollup";
 import { applyEdits } from "../run/commands";
-import { fail, type Outcome, ok, openRun } from "../run/context";
+import { openRun } from "../run/context";
 import { beginJob, continueChain, endJob, HANDLER, type Stage, scheduleRun, settleable } from "../run/jobs";
 import { setup } from "../setup/setup";
 import { writeViews } from "../sheet/views";
@@ -18,7 +20,7 @@ import { CATCH_UP, catchUp, DAILY, type DailyOptions, runDaily, STALLED, writeLo
 import { releaseResponseTabs } from "./reconcile";
 
 /** a daily run cut off, done again as it was asked (staff's reminders to the units they chose included) */
-function resumeDaily(p: Ports, arg: unknown): Outcome<string> {
+function resumeDaily(p: Ports, arg: unknown): Result<string> {
   const a = (arg ?? {}) as { job?: string; units?: string[] | null };
   const opts: DailyOptions = { job: `${a.job ?? DAILY} (chạy lại sau khi bị dừng)` };
   if (a.units !== undefined) opts.remindNow = { units: a.units ? new Set(a.units) : null };
@@ -41,7 +43,7 @@ function after(state: State, stage: Stage): Stage {
  * itself. Then the stage the state names, under its own trigger: the rest of the mails and the logs, then the Zalo list
  * and the dashboard, then the rollups, then the archive, each a minute after the other with its own six minutes.
  */
-export function runFollowUp(p: Ports, handler: FollowUpHandler = "runFollowUp"): Outcome<string> {
+export function runFollowUp(p: Ports, handler: FollowUpHandler = "runFollowUp"): Result<string> {
   const { state } = p.state.load();
   const jobs = p.state.jobs();
   if (jobs.setup) return resumeSetup(p);
@@ -70,10 +72,10 @@ export function runFollowUp(p: Ports, handler: FollowUpHandler = "runFollowUp"):
 const FOLLOW = "Chạy tiếp";
 
 /** the mails the clock left (from the queue; none twice: the journal and the ledger are asked), then the logs */
-function sendStage(p: Ports): Outcome<string> {
+function sendStage(p: Ports): Result<string> {
   const res = openRun(p, FOLLOW, (r) => {
     const s = r.state.settings;
-    if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+    if (!s) return fail({ code: "no-settings" });
     beginJob(p, "followUp");
     const q = r.state.queue;
     let left = 0;
@@ -106,11 +108,11 @@ function sendStage(p: Ports): Outcome<string> {
  * The rest of a reconcile pass the daily run's clock cut short, a run at a time until it is done (its progress is saved
  * as it goes, so a run cut off loses nothing); then the Zalo list and the dashboard.
  */
-function reconcileStage(p: Ports): Outcome<string> {
+function reconcileStage(p: Ports): Result<string> {
   beginJob(p, "followUp");
   const res = catchUp(p);
   if (!res.ok) {
-    p.state.record("run", { job: CATCH_UP, result: "bỏ qua", detail: res.message });
+    p.state.record("run", { job: CATCH_UP, result: "bỏ qua", detail: say(res.problem) });
     return finishStage(p, ok("reconcile"));
   }
   endJob(p, "followUp", res.value ? { followUp: "views" } : {});
@@ -118,10 +120,10 @@ function reconcileStage(p: Ports): Outcome<string> {
 }
 
 /** the tabs that follow from the statuses the daily job wrote: the Zalo list and the dashboard */
-function viewsStage(p: Ports): Outcome<string> {
+function viewsStage(p: Ports): Result<string> {
   const res = openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => {
     const s = r.state.settings;
-    if (!s) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
+    if (!s) return fail({ code: "no-settings" });
     beginJob(p, "followUp");
     const notes = writeViews(r, s);
     if (notes.length) r.p.state.record("run", { job: FOLLOW, result: "ghi chú", detail: notes.join("\n") });
@@ -133,7 +135,7 @@ function viewsStage(p: Ports): Outcome<string> {
 }
 
 /** the rollups the daily job found due, in a run of their own */
-function rollupStage(p: Ports): Outcome<string> {
+function rollupStage(p: Ports): Result<string> {
   // Google's response tabs, measured once a month: one grown past its share of the Sheet is released (said in the run
   // log before the rollups)
   openRun(p, "Trang câu trả lời của Google", (r) => {
@@ -142,24 +144,24 @@ function rollupStage(p: Ports): Outcome<string> {
     return ok(notes.length);
   });
   const out = runRollups(p);
-  if (out.busy) return finishStage(p, fail(out.lines.join("\n")));
+  if (!out.ok && out.problem.code === "busy") return finishStage(p, out);
   const { state } = p.state.load();
   // what could not go stays pending for the next daily run (it says so); the chain goes on
   p.state.save({ followUp: state.archiveDue ? "archive" : "done" });
-  return finishStage(p, ok(out.lines.join("\n")));
+  return finishStage(p, ok(out.ok ? out.value.lines.join("\n") : say(out.problem)));
 }
 
 /** the archive, last and alone: it moves rows, so nothing else reads the tabs meanwhile */
-function archiveStage(p: Ports): Outcome<string> {
+function archiveStage(p: Ports): Result<string> {
   const res = runArchive(p, false);
-  if (res.ok || res.message !== BUSY) p.state.save({ followUp: "done" });
+  if (res.ok || res.problem.code !== "busy") p.state.save({ followUp: "done" });
   writeLogs(p);
   return finishStage(p, res);
 }
 
 /** after a stage: the next one's trigger (or none); a stage that could not run (the lock) is tried again */
-function finishStage(p: Ports, res: Outcome<string>): Outcome<string> {
-  if (!res.ok) p.state.record("run", { job: FOLLOW, result: "bỏ qua", detail: res.message });
+function finishStage(p: Ports, res: Result<string>): Result<string> {
+  if (!res.ok) p.state.record("run", { job: FOLLOW, result: "bỏ qua", detail: say(res.problem) });
   continueChain(p);
   return res;
 }
@@ -170,16 +172,16 @@ export function resumeCutSetup(p: Ports): void {
 }
 
 /** setup cut off: done again from where it stands (every step of it checks what is already there) */
-function resumeSetup(p: Ports): Outcome<string> {
+function resumeSetup(p: Ports): Result<string> {
   const r = setup(p);
   if (r.ok) continueChain(p);
-  return r.ok ? ok("setup") : fail(r.problems.join("\n"));
+  return r.ok ? ok("setup") : fail(r.problem);
 }
 
 /** settings or templates edited while a run held the lock: applied now */
-function resumeEdits(p: Ports, arg: unknown): Outcome<string> {
+function resumeEdits(p: Ports, arg: unknown): Result<string> {
   const tabs = Array.isArray(arg) ? arg.map(String) : [];
   const done = applyEdits(p, tabs);
   if (done) continueChain(p);
-  return done ? ok("edit") : fail(BUSY);
+  return done ? ok("edit") : fail({ code: "busy" });
 }

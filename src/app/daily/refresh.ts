@@ -1,15 +1,16 @@
 // Rebuild the status tab from the responses, every period and every row (menu action; setup does the same).
 import { REGISTRATION } from "../../domain/periods";
+import { ok, type Result } from "../../domain/result";
 import type { Ports } from "../../ports";
-import { fail, type Outcome, ok, openRun, type Run, readSettings } from "../run/context";
+import { openRun, type Run, readSettings } from "../run/context";
 import { readWindow } from "./records";
 import { periodLabel } from "./status-store";
 import { updateStatuses } from "./statuses";
 
 /** every period computed afresh from every version (the frozen rules and who was expected are kept) */
-export function rebuildStatuses(r: Run): Outcome<string> {
+export function rebuildStatuses(r: Run): Result<string> {
   const set = readSettings(r);
-  if (!set.ok) return fail(set.message);
+  if (!set.ok) return set;
   const { settings: s, rules } = set.value;
   const { units } = r.store.readUnits();
   const windows = { registration: readWindow(r, "registration", 2), monthly: readWindow(r, "monthly", 2) };
@@ -25,6 +26,6 @@ export function rebuildStatuses(r: Run): Outcome<string> {
   );
 }
 
-export function refreshStatus(p: Ports): Outcome<string> {
+export function refreshStatus(p: Ports): Result<string> {
   return openRun(p, "Làm mới trạng thái", rebuildStatuses);
 }

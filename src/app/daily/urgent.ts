@@ -88,7 +88,7 @@ function sendOne(p: Ports, s: Settings, state: State, f: UrgentFacts, to: string
   }
   const box = outboxOf(p, s);
   const out = box.send(c.mail, rec);
-  if (!out.ok) return `${out.error}; gửi ở lần chạy hằng ngày sau`;
+  if (!out.ok) return `${out.problem}; gửi ở lần chạy hằng ngày sau`;
   box.close();
   return "";
 }

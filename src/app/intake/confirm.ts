@@ -4,6 +4,7 @@
 import { localDay, viDateTime } from "../../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
 import { colLetter, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel, VERDICT_LABEL } from "../../domain/layout";
+import { fail, ok, type Result } from "../../domain/result";
 import { parseVersionRows } from "../../domain/rows";
 import type { DueMail } from "../../domain/schedule";
 import type { Statuses, Version } from "../../domain/status";
@@ -15,7 +16,7 @@ import { composeContext } from "../mail/compose";
 import { flush } from "../mail/ledger";
 import { withAnswers } from "../mail/quotes";
 import { type Queued, send } from "../mail/send";
-import { type Outcome, ok, openRun, type Run, readSettings } from "../run/context";
+import { openRun, type Run, readSettings } from "../run/context";
 import { writeViews } from "../sheet/views";
 
 export type Verdict = "confirm" | "reject";
@@ -147,12 +148,12 @@ interface DecisionDone {
   ids: string[];
 }
 
-export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reason = "", resume = false): Outcome<DecisionDone> {
+export function decideResponses(p: Ports, chosen: Chosen, verdict: Verdict, reason = "", resume = false): Result<DecisionDone> {
   const clean = (xs: string[]) => [...new Set(xs.map((x) => String(x ?? "").trim()).filter(Boolean))];
   const sel = { ids: clean(chosen.ids), keys: clean(chosen.keys) };
   const wanted = [...new Set([...sel.ids, ...sel.keys.map((k) => k.replace(/@\d+$/, ""))])];
   const job = verdict === "confirm" ? "Xác nhận người gửi" : "Từ chối người gửi";
-  if (!wanted.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  if (!wanted.length) return fail({ code: "no-response-chosen" });
   return openRun(p, job, (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;
@@ -195,7 +196,7 @@ const decidedOn = (mark: string) => /(\d{2}\/\d{2}\/\d{4}) \d{2}:\d{2}$/.exec(ma
  * to "Chờ xác nhận", G emptied), the statuses and views follow, and the run log says who did it. A mail the decision
  * sent stays sent: the words say so.
  */
-export function undoDecision(p: Ports, ids: string[]): Outcome<DecisionDone> {
+export function undoDecision(p: Ports, ids: string[]): Result<DecisionDone> {
   const job = "Hoàn tác xác nhận / từ chối";
   return openRun(p, job, (r) => {
     const set = readSettings(r);

@@ -3,19 +3,26 @@
 import { localMonth } from "../../domain/dates";
 import type { FormId } from "../../domain/forms";
 import { SPECS } from "../../domain/forms";
-import { type ParseErr, type ParseOk, parseAnswers } from "../../domain/forms/spec";
+import { type FieldError, type FormSpec, type Parsed, parseAnswers } from "../../domain/forms/spec";
 import { REGISTRATION } from "../../domain/periods";
 import type { NewVersion } from "../../domain/rows";
 import type { Settings } from "../../domain/settings";
 import type { Verdict } from "../../domain/status";
+import { clean } from "../../domain/text";
 import type { Unit } from "../../domain/units";
 import type { RawResponse } from "../../ports";
 
 interface Judged {
   version: NewVersion;
-  parse: ParseOk | ParseErr;
+  parse: Parsed;
   unit: Unit | undefined;
   errors: string[];
+}
+
+/** the unit's error quotes what was typed (a unit not found); a blank answer's error (“chưa trả lời”) does not */
+function unitQuoted(spec: FormSpec, refused: FieldError[], typed: string): boolean {
+  const keys = spec.fields.filter((f) => f.kind === "unit").map((f) => f.key);
+  return clean(typed) !== "" && refused.some((e) => keys.includes(e.key));
 }
 
 export function versionKey(responseId: string, at: number): string {
@@ -30,11 +37,12 @@ export function judge(form: FormId, r: RawResponse, channel: string, units: Unit
     firstPeriod: s.firstPeriod,
     receivedMonth: localMonth(r.at, s.timeZone),
   });
-  const got = parse.ok ? parse.value : parse.partial;
+  const got = parse.ok ? parse.value : parse.problem.partial;
   const unitCode = typeof got.unit === "string" ? got.unit : "";
   const unit = map.get(unitCode);
   const period = form === "registration" ? REGISTRATION : typeof got.month === "string" ? got.month : "";
-  const errors = parse.ok ? [] : parse.errors.map((e) => e.message);
+  const refused = parse.ok ? [] : parse.problem.errors;
+  const errors = refused.map((e) => e.message);
   const notes = [...errors, ...parse.notes];
   let verdict: Verdict = parse.ok ? "accepted" : "invalid";
   if (verdict === "accepted" && s.verifySender && channel === "form" && unit) {
@@ -47,7 +55,8 @@ export function judge(form: FormId, r: RawResponse, channel: string, units: Unit
       );
     }
   }
-  if (!unit && typeof r.raw?.unit === "string" && !notes.some((n) => n.includes("đơn vị"))) {
+  // what was typed for a unit not taken, when no error quotes it
+  if (!unit && typeof r.raw?.unit === "string" && !unitQuoted(spec, refused, r.raw.unit)) {
     notes.push(`Đơn vị ghi: “${String(r.raw.unit).slice(0, 80)}”`);
   }
   return {

@@ -2,6 +2,7 @@
 import { instantOf, isValidYmd } from "../../domain/dates";
 import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
 import { colLetter, manualHeader, STATUS_HEADER_ROW, TAB } from "../../domain/layout";
+import { ok, type Result } from "../../domain/result";
 import { type NewVersion, versionRow } from "../../domain/rows";
 import type { Settings } from "../../domain/settings";
 import { statusOfText } from "../../domain/status";
@@ -17,7 +18,7 @@ import { type Reading, updateStatuses } from "../daily/statuses";
 import { sendUrgent } from "../daily/urgent";
 import { acknowledge } from "../mail/acknowledge";
 import { flush } from "../mail/ledger";
-import { type Outcome, ok, openRun, type Run, readSettings } from "../run/context";
+import { openRun, type Run, readSettings } from "../run/context";
 import { judge, versionKey } from "./intake";
 
 function channelOf(v: unknown): string {
@@ -149,7 +150,7 @@ function takeTab(r: Run, read: Reading, form: FormId, stored: Stored[]): string[
   return lines;
 }
 
-export function recordManual(p: Ports): Outcome<string> {
+export function recordManual(p: Ports): Result<string> {
   return openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;

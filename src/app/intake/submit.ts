@@ -102,7 +102,7 @@ export function handleSubmit(p: Ports, event: unknown): string {
   ensureRunSoon(p);
   const box = outboxOf(p, s, started);
   const out = box.send(c.mail, rec);
-  if (!out.ok) return note("hoãn thư xác nhận", `${out.error}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
+  if (!out.ok) return note("hoãn thư xác nhận", `${out.problem}; thư cho ${c.mail.to.join(", ")} gửi ở lần chạy sau.`);
   settle(p, store, box.take());
   return "đã lưu";
 }

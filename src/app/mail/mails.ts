@@ -73,7 +73,7 @@ export function unitLink(
 export type Composed = { mail: OutgoingMail } | { errors: string[] };
 
 /** whom a mail goes to, and whom it copies */
-export interface Addressees {
+interface Addressees {
   to: string[];
   cc?: string[];
 }

@@ -2,6 +2,7 @@
 // through one Outbox: journalled before it goes and after, so that a run cut as it sends is settled by the next.
 import { addDays, localDay } from "../../domain/dates";
 import { TAB } from "../../domain/layout";
+import { fail, ok, type Result } from "../../domain/result";
 import type { Settings } from "../../domain/settings";
 import type { JournalEntry, MailRecord, OutgoingMail, Ports, Run } from "../../ports";
 import { marksOf, readRows, windowStart } from "../daily/records";
@@ -27,8 +28,8 @@ class Outbox {
     private since: number,
   ) {}
 
-  /** one mail out; its record journalled before and after. An error when MailApp refused it (recorded with why) */
-  send(mail: OutgoingMail, rec: MailRecord): { ok: true; id: string } | { ok: false; error: string } {
+  /** one mail out; its record journalled before and after. Its journal id, or MailApp's words when it refused it (recorded with why) */
+  send(mail: OutgoingMail, rec: MailRecord): Result<string, string> {
     const n = mail.to.length + mail.cc.length;
     const after = this.p.mailer.remaining() - n;
     this.by ||= this.p.effectiveUser();
@@ -44,10 +45,10 @@ class Outbox {
       const error = messageOf(e);
       // said in the mail log with the reason; still due, so a later run tries again within the catch-up window
       this.p.state.write([{ id, type: "mail", data: { ...rec, sent: false, result: `Lỗi: ${error.slice(0, 200)}` } }]);
-      return { ok: false, error };
+      return fail(error);
     }
     this.open = { id, rec: { ...rec, sent: true }, at: this.p.clock.now() };
-    return { ok: true, id };
+    return ok(id);
   }
 
   /** the last mail's record confirmed (a run calls it once it has sent what it will) */

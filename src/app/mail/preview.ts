@@ -3,13 +3,14 @@ import { periodName } from "../../domain/dashboard";
 import { viDateTime } from "../../domain/dates";
 import { PREVIEW_HEADER, TAB, unitLabel } from "../../domain/layout";
 import { kindLabel } from "../../domain/mail-kinds";
+import { ok, type Result } from "../../domain/result";
 import type { Ports } from "../../ports";
 import { planToday, readWindows } from "../daily/daily";
 import { updateStatuses } from "../daily/statuses";
-import { type Outcome, ok, openRun, readSettings } from "../run/context";
+import { openRun, readSettings } from "../run/context";
 import { composeContext, composeDue } from "./compose";
 
-export function previewMails(p: Ports): Outcome<{ count: number; notes: string[] }> {
+export function previewMails(p: Ports): Result<{ count: number; notes: string[] }> {
   return openRun(p, "Xem trước thư", (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;

@@ -4,12 +4,14 @@ import { addMonths } from "../../domain/dates";
 import { type FormId, SPECS } from "../../domain/forms";
 import { colLetter, rollupTabName, TAB, THEMES_HEADER } from "../../domain/layout";
 import { deadlineOf, REGISTRATION } from "../../domain/periods";
+import { say, type TemplateProblem } from "../../domain/problems";
 import { confirmedAt, counted, cutoffOf, type Snapshot, snapshot, snapshots } from "../../domain/report/figures";
 import { monthlyReport } from "../../domain/report/monthly";
 import { registrationReport } from "../../domain/report/registration";
 import type { Entry, Report } from "../../domain/report/report";
 import { FIELD, mark, TEMPLATE } from "../../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, type Theme } from "../../domain/report/themes";
+import { fail, ok, type Result } from "../../domain/result";
 import { type DocLink, rollupMailHtml, rollupRows, rollupText } from "../../domain/rollup";
 import { answersOfRow, parseVersionRows } from "../../domain/rows";
 import { rulesOf } from "../../domain/rules";
@@ -19,28 +21,22 @@ import { rollupLook } from "../../domain/tabs";
 import { safeCell, viPercent } from "../../domain/text";
 import { monthRows, type Trend, trendOf, withMonth } from "../../domain/trends";
 import type { Unit } from "../../domain/units";
-import { BUSY, type MailRecord, type OutgoingMail, type Ports, type ReportsRef, type State, type Store } from "../../ports";
+import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "../../ports";
 import { rowOfMonth } from "../daily/records";
 import { periodLabel } from "../daily/status-store";
 import { urgentOfRows } from "../daily/urgent";
 import { flush, sentKeys } from "../mail/ledger";
 import { baseValues, compose } from "../mail/mails";
 import { outboxOf } from "../mail/outbox";
-import { fail, messageOf, ok, openRun, type Run } from "../run/context";
+import { messageOf, openRun, type Run } from "../run/context";
 import { addProblem, beginJob, endJob, resolveProblem } from "../run/jobs";
-import { PAUSED_NOTE, shareOf } from "../run/owner";
+import { shareOf } from "../run/owner";
 import { keepMonth, showTrend } from "./trends";
 
 const ROLLUP_JOB = "Tổng hợp";
 
-interface RollupResult {
-  /** every rollup asked for went, with its document */
-  ok: boolean;
-  /** another run held the lock: nothing was done */
-  busy: boolean;
-  /** what happened, in Vietnamese */
-  lines: string[];
-}
+/** what happened, in Vietnamese, and whether every rollup asked for went with its document; or why none could */
+type RollupResult = Result<{ lines: string[]; all: boolean }>;
 
 /**
  * The rollups the daily job found due, or the one staff asked for (`only`, under its own key so that a retry reuses
@@ -52,8 +48,8 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
   const res = openRun(p, ROLLUP_JOB, (run) => {
     const { state, store } = run;
     const s = state.settings;
-    if (!s || checkSettings(s).length) return fail("Chưa có cài đặt hợp lệ: chạy Thiết lập.");
-    if (state.paused) return fail(PAUSED_NOTE);
+    if (!s || checkSettings(s).length) return fail({ code: "no-settings" });
+    if (state.paused) return fail({ code: "paused" });
     // the mark first: a run cut from here on is finished by the follow-up run it schedules
     if (!only && state.pendingRollups.length) beginJob(p, "rollup", { safety: "runRollup" });
     const wanted = only ? [only.key] : state.pendingRollups;
@@ -73,13 +69,13 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
     const box = outboxOf(p, s, run.now);
     for (const key of keys) {
       const period = key.split("|")[1];
-      const r = rollupOne(run, s, units, { key, period, scheduled: !only }, heights);
-      if ("fail" in r) {
-        out.push(r.fail);
+      const one = rollupOne(run, s, units, { key, period, scheduled: !only }, heights);
+      if (!one.ok) {
+        out.push(one.problem);
         good = false;
-        if (r.retry) keep.push(key);
         continue;
       }
+      const r = one.value;
       out.push(...r.log, ...r.notes);
       if (!r.doc) good = false;
       const rec: MailRecord = {
@@ -94,12 +90,12 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
         sent: true,
       };
       const why = left < s.rollupTo.length ? "hết hạn mức gửi thư hôm nay" : "";
-      const sentNow = why ? { ok: false as const, error: why } : box.send(r.mail, rec);
+      const sentNow = why ? fail(why) : box.send(r.mail, rec);
       if (!sentNow.ok) {
         // kept for the next run, and said
         keep.push(key);
         good = false;
-        out.push(`Chưa gửi được tổng hợp kỳ ${periodLabel(period)} (${sentNow.error}): gửi lại ở lần chạy sau.`);
+        out.push(`Chưa gửi được tổng hợp kỳ ${periodLabel(period)} (${sentNow.problem}): gửi lại ở lần chạy sau.`);
         continue;
       }
       left -= s.rollupTo.length;
@@ -116,8 +112,7 @@ export function runRollups(p: Ports, only?: { period: string; key: string }): Ro
     flush(run, s.timeZone);
     return ok(out);
   });
-  if (!res.ok) return { ok: false, busy: res.message === BUSY, lines: [res.message] };
-  return { ok: good, busy: false, lines: res.value };
+  return res.ok ? ok({ lines: res.value, all: good }) : res;
 }
 
 /** the themes tab, read when staff edit it (and by setup): what the report groups concerns by */
@@ -250,7 +245,7 @@ function documentFor(
   s: Settings,
   key: string,
   report: Report,
-): { doc: DocLink; notes: string[]; changes: string[]; fields: string[]; fresh: boolean } {
+): { doc: DocLink; notes: TemplateProblem[]; changes: string[]; fields: string[]; fresh: boolean } {
   // the folder and the template checked each time (a deleted template is made again, staff told; the folder follows
   // who the staff and the leaders are)
   const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()), (ref) =>
@@ -295,16 +290,17 @@ function templateProblems(f: { found: string[]; broken: string[] }): string[] {
 
 const fieldOf = (broken: string) => broken.replace(/[{}\s]/g, "");
 
-type Outcome = { mail: OutgoingMail; doc: DocLink | null; notes: string[]; log: string[] } | { fail: string; retry: boolean };
+/** a period's rollup made: the mail, its document (null when it could not be made), notes for the leaders, the log's lines */
+type Made = { mail: OutgoingMail; doc: DocLink | null; notes: string[]; log: string[] };
 
 /**
- * One period's rollup: its tab, its document (or why not), the mail to send. `heights`: how many rows each rollup tab
- * was last written with, updated as this one is written.
+ * One period's rollup: its tab, its document (or why not), the mail to send; or why it cannot go, in Vietnamese.
+ * `heights`: how many rows each rollup tab was last written with, updated as this one is written.
  */
-function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: Record<string, number>): Outcome {
+function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: Record<string, number>): Result<Made, string> {
   const { p, store, state } = run;
   const { key, period } = asked;
-  if (period !== REGISTRATION && period < s.firstPeriod) return { fail: `Kỳ ${period} trước kỳ báo cáo đầu tiên.`, retry: false };
+  if (period !== REGISTRATION && period < s.firstPeriod) return fail(`Kỳ ${period} trước kỳ báo cáo đầu tiên.`);
   const { report, problems } = buildReport(run, s, units, asked);
   const tab = rollupTabName(period);
   const block: unknown[][] = rollupRows(report, s).map((r) => r.map(safeCell));
@@ -320,7 +316,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
     ty_le_dung_han: viPercent(report.figures.onTimeRate),
   };
   const c = compose("rollup", state.templates, values, { to: s.rollupTo });
-  if ("errors" in c) return { fail: c.errors.join("; "), retry: false };
+  if ("errors" in c) return fail(c.errors.join("; "));
   let made: ReturnType<typeof documentFor> | null = null;
   let missing = "";
   try {
@@ -328,14 +324,14 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
   } catch (e) {
     missing = messageOf(e);
   }
-  const notes = [...problems, ...(made?.notes ?? [])];
+  const notes = [...problems, ...(made?.notes ?? []).map(say)];
   tellStaff(p, s, periodLabel(period), made, missing);
   if (missing)
     notes.push(
       `Chưa tạo được văn bản Google Docs của kỳ ${periodLabel(period)}: cán bộ đã được báo để xử lý; số liệu dưới đây vẫn đầy đủ.`,
     );
   const id = made ? (state.reports?.docs[key]?.id ?? "") : "";
-  return {
+  return ok({
     mail: {
       ...c.mail,
       html: rollupMailHtml(report, s, c.mail.html, made?.doc ?? null, notes),
@@ -345,7 +341,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
     doc: made?.doc ?? null,
     notes,
     log: made?.changes ?? [],
-  };
+  });
 }
 
 /**
@@ -368,7 +364,7 @@ function tellStaff(p: Ports, s: Settings, label: string, made: ReturnType<typeof
       },
       "alert|template-made",
     );
-  else if (made && !made.notes.some((n) => n.includes("chưa có số trang"))) resolveProblem(p, "template-made");
+  else if (made && !made.notes.some((n) => n.code === "template-unnumbered")) resolveProblem(p, "template-made");
   if (made?.fields.length)
     addProblem(
       p,

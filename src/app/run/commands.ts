@@ -1,9 +1,10 @@
 import { localDay } from "../../domain/dates";
 import { TAB, TEMPLATES_HEADER } from "../../domain/layout";
+import { say } from "../../domain/problems";
 import { parseSettings, type Settings } from "../../domain/settings";
 import { DEFAULT_TEMPLATES, type MailKind, templateProblems } from "../../domain/templates";
 import { dateWarnings } from "../../domain/wording";
-import { BUSY, type Ports, type Store } from "../../ports";
+import type { Ports, Store } from "../../ports";
 import { indexUnits } from "../daily/daily";
 import { takeThemes } from "../report/rollup";
 import { followSettings } from "../setup/form-texts";
@@ -25,7 +26,7 @@ export function onEditCommand(p: Ports, sheetName: string): void {
     p.state.record("run", {
       job: "Sửa cài đặt",
       result: "để lại",
-      detail: `${BUSY} Thay đổi ở trang “${sheetName}” được áp dụng sau ít phút.`,
+      detail: `${say({ code: "busy" })} Thay đổi ở trang “${sheetName}” được áp dụng sau ít phút.`,
     });
     return;
   }
@@ -72,11 +73,11 @@ function apply(p: Ports, sheetName: string): void {
   const before = state.settings;
   // periods already due keep the rules they had: frozen before the change takes effect
   if (r.ok) {
-    adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.settings);
+    adopt({ p, job: "Sửa cài đặt", now: p.clock.now(), state, journal, store }, r.value);
     // the forms say the deadline, the desk and whether a receipt follows as the settings now do
-    const problems = [...followSettings(p, state.forms, before, r.settings), ...newDateWarnings(before, r.settings, p.clock.now())];
+    const problems = [...followSettings(p, state.forms, before, r.value), ...newDateWarnings(before, r.value, p.clock.now())];
     if (problems.length) p.ui.toast(store, problems.join(" "));
-  } else p.ui.toast(store, r.errors.join(" "));
+  } else p.ui.toast(store, r.problem.map(say).join(" "));
 }
 
 /**

@@ -1,21 +1,15 @@
-// One run of the product: the lock, the stored state, the opened Sheet, the clock; and what a run returns.
+// One run of the product: the lock, the stored state, the opened Sheet, the clock. A run returns a Result
+// (../../domain/result.ts): its value, or the problem that stopped it.
 
 import { localMonth } from "../../domain/dates";
 import { TAB } from "../../domain/layout";
 import { monthlyPeriods } from "../../domain/periods";
+import { fail, ok, type Result } from "../../domain/result";
 import { freezeDue, type Rules, rulesOf } from "../../domain/rules";
 import { parseSettings, type Settings } from "../../domain/settings";
-import { BUSY, type Ports, type Run } from "../../ports";
+import type { Ports, Run } from "../../ports";
 import { finishArchiveSteps } from "../archive/moves";
 import { settleMails } from "../mail/outbox";
-
-export const NOT_SET_UP = "Chưa chạy Thiết lập.";
-
-/** what a use case returns: its value, or why not, in Vietnamese */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
 export type { Run } from "../../ports";
 export { messageOf } from "./errors";
@@ -25,11 +19,11 @@ export { messageOf } from "./errors";
  * put right first: a move to the archive finished (the marks of the tabs it moved must hold before anything reads
  * them), the mails it may have sent as it died settled by the quota.
  */
-export function openRun<T>(p: Ports, job: string, fn: (r: Run) => Outcome<T>, lockMs = 30000): Outcome<T> {
-  if (!p.lock.acquire(lockMs)) return fail(BUSY);
+export function openRun<T>(p: Ports, job: string, fn: (r: Run) => Result<T>, lockMs = 30000): Result<T> {
+  if (!p.lock.acquire(lockMs)) return fail({ code: "busy" });
   try {
     const { state, journal } = p.state.load();
-    if (!state.spreadsheetId) return fail(NOT_SET_UP);
+    if (!state.spreadsheetId) return fail({ code: "not-set-up" });
     const r: Run = { p, job, now: p.clock.now(), state, journal, store: p.open(state.spreadsheetId) };
     if (state.archiving || state.archivingYear) finishArchiveSteps(r);
     const notes = settleMails(r);
@@ -50,10 +44,10 @@ export function periodsUpTo(s: Settings, asOf: number, after?: string): string[]
  * Settings as the jobs use them: the tab, validated (a bad cell stops the job, named, never defaulted). Periods
  * already due under the settings in force until now keep those rules: they are frozen before the new ones apply.
  */
-export function readSettings(r: Run): Outcome<{ settings: Settings; rules: Rules }> {
+export function readSettings(r: Run): Result<{ settings: Settings; rules: Rules }> {
   const parsed = parseSettings(r.store.readSettingsRows(), TAB.settings);
-  if (!parsed.ok) return fail(parsed.errors.join("\n"));
-  return ok(adopt(r, parsed.settings));
+  if (!parsed.ok) return fail({ code: "settings", errors: parsed.problem });
+  return ok(adopt(r, parsed.value));
 }
 
 /** takes `s` as the settings in force from now on, freezing first what the previous ones had made due */

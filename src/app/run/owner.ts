@@ -6,6 +6,8 @@
 // again, stand down.
 import { addDays, instantOf, localDay, viDate, viDateTime } from "../../domain/dates";
 import { FORM_IDS } from "../../domain/forms";
+import { say } from "../../domain/problems";
+import { fail, ok, type Result } from "../../domain/result";
 import type { Settings } from "../../domain/settings";
 import type { FormRef, MailRecord, Ports, StaffAccount, State } from "../../ports";
 import { compose } from "../mail/mails";
@@ -37,25 +39,21 @@ export function ownerStale(state: State, beats: ReturnType<Ports["state"]["beats
 }
 
 /** what staff read while a copy is paused (setup, the run log, the sidebar) */
-export const PAUSED_NOTE =
-  "Bản sao của một bảng tính đã chạy một mùa báo cáo: TẠM DỪNG gửi mọi thư cho tới khi cán bộ kiểm tra danh sách đơn vị (trang Đơn vị) và các mốc ngày (trang Cài đặt), rồi chọn “Bắt đầu gửi thư” trong thanh bên (Báo cáo CĐCS → Gửi thư nhắc…). Xem trước thư hôm nay để thấy các thư sẽ gửi.";
+export const PAUSED_NOTE = say({ code: "paused" });
 
-/** staff confirm a paused copy's roster and dates: from now on it mails as any Sheet does */
-export function resume(p: Ports): { ok: boolean; message: string } {
-  if (!p.lock.acquire(30000)) return { ok: false, message: "Một lần chạy khác đang giữ khóa; thử lại sau ít phút." };
+/** staff confirm a paused copy's roster and dates: from now on it mails as any Sheet does (what is said of it) */
+export function resume(p: Ports): Result<string> {
+  if (!p.lock.acquire(30000)) return fail({ code: "busy" });
   try {
     const { state } = p.state.load();
-    if (!state.paused) return { ok: true, message: "Hệ thống đang gửi thư bình thường." };
+    if (!state.paused) return ok("Hệ thống đang gửi thư bình thường.");
     p.state.save({ paused: undefined });
     p.state.record("run", {
       job: "Bắt đầu gửi thư",
       result: "xong",
       detail: `Tài khoản ${p.effectiveUser()} xác nhận danh sách đơn vị và các mốc ngày của bản sao: từ lần chạy hằng ngày tới, hệ thống gửi thư.`,
     });
-    return {
-      ok: true,
-      message: "Đã xác nhận. Từ lần chạy hằng ngày tới (hoặc khi gửi thư nhắc ngay), hệ thống gửi thư cho các đơn vị trong danh sách này.",
-    };
+    return ok("Đã xác nhận. Từ lần chạy hằng ngày tới (hoặc khi gửi thư nhắc ngay), hệ thống gửi thư cho các đơn vị trong danh sách này.");
   } finally {
     p.lock.release();
   }
@@ -246,22 +244,18 @@ export function watch(p: Ports): string {
 }
 
 /** staff choose "Nhận vận hành": this account becomes the owner now (any staff account listed in the settings) */
-export function takeOver(p: Ports): { ok: boolean; message: string } {
+export function takeOver(p: Ports): Result<string> {
   const me = p.effectiveUser();
-  if (!p.lock.acquire(30000)) return { ok: false, message: "Một lần chạy khác đang giữ khóa; thử lại sau ít phút." };
+  if (!p.lock.acquire(30000)) return fail({ code: "busy" });
   try {
     const { state } = p.state.load();
     const s = state.settings;
-    if (!state.spreadsheetId || !s) return { ok: false, message: "Chưa chạy Thiết lập." };
+    if (!state.spreadsheetId || !s) return fail({ code: "not-set-up" });
     const listed = s.staffEmails.map((e) => e.toLowerCase());
-    if (!listed.includes(me) && me !== state.triggerOwner)
-      return {
-        ok: false,
-        message: `Tài khoản ${me} không có trong ô “Tài khoản cán bộ dùng hệ thống” (trang Cài đặt): chỉ cán bộ được liệt kê mới nhận vận hành.`,
-      };
+    if (!listed.includes(me) && me !== state.triggerOwner) return fail({ code: "not-staff", account: me });
     if (me === state.triggerOwner) {
       const t = becomeOwner(p, state, "menu");
-      return { ok: true, message: [`Tài khoản ${me} đang là tài khoản vận hành.`, ...t.changes].join("\n") };
+      return ok([`Tài khoản ${me} đang là tài khoản vận hành.`, ...t.changes].join("\n"));
     }
     const { old } = becomeOwner(p, state, "menu");
     alertStaff(p, state, `alert|takeover|${me}|${p.clock.now()}`, staffToTell(p, state, [old, me]), {
@@ -269,10 +263,9 @@ export function takeOver(p: Ports): { ok: boolean; message: string } {
       state: `Từ ${viDateTime(p.clock.now(), s.timeZone)}, các lần chạy tự động (nhận biểu mẫu, chạy hằng ngày, gửi thư) do tài khoản ${me} thực hiện, thay tài khoản ${old}.`,
       todo: ["Không cần làm gì thêm. Nếu không phải do đồng chí hoặc đồng nghiệp chọn, báo ngay người phụ trách kỹ thuật."],
     });
-    return {
-      ok: true,
-      message: `Tài khoản ${me} đã nhận vận hành thay ${old}. Hệ thống chạy ngay phần việc hằng ngày: lưu các báo cáo đến trong thời gian gián đoạn và gửi các thư còn nợ (không thư nào gửi hai lần).`,
-    };
+    return ok(
+      `Tài khoản ${me} đã nhận vận hành thay ${old}. Hệ thống chạy ngay phần việc hằng ngày: lưu các báo cáo đến trong thời gian gián đoạn và gửi các thư còn nợ (không thư nào gửi hai lần).`,
+    );
   } finally {
     p.lock.release();
   }

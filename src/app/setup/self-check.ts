@@ -4,15 +4,17 @@ import { addDays, instantOf, localDay, localParts, viDateTime } from "../../doma
 import { FORM_IDS, type FormId, SPECS } from "../../domain/forms";
 import type { Field } from "../../domain/forms/spec";
 import { SELF_CHECK_HEADER, TAB } from "../../domain/layout";
+import { say } from "../../domain/problems";
+import { fail, ok, type Result } from "../../domain/result";
 import { parseSettings } from "../../domain/settings";
 import { safeCell, viNumber } from "../../domain/text";
-import { BUSY, type FormFacts, type FormRef, type Ports, type State, type Store } from "../../ports";
+import type { FormFacts, FormRef, Ports, State, Store } from "../../ports";
 import { choicesFor } from "../daily/choices";
 import { DAILY_BEAT, ownerStale } from "../run/owner";
 
 interface CheckRow {
   item: string;
-  ok: boolean;
+  passed: boolean;
   detail: string;
   todo: string;
 }
@@ -51,8 +53,8 @@ function entryPairs(url: string): string[] {
   return out.sort();
 }
 
-function row(item: string, ok: boolean, detail: string, todo: string): CheckRow {
-  return { item, ok, detail, todo: ok ? "" : todo };
+function row(item: string, passed: boolean, detail: string, todo: string): CheckRow {
+  return { item, passed, detail, todo: passed ? "" : todo };
 }
 
 /** each probe on its own: one that throws fails with Google's words, the others still run */
@@ -136,12 +138,12 @@ function formChecks(
     const answers: Record<string, string> = { unit: sample.unit, ...(hasMonth ? { month: sample.month } : {}) };
     const mine = p.forms.prefilledLink(ref, sample.unit, hasMonth ? sample.month : undefined);
     const google = p.probes.prefill(ref, answers);
-    const ok = !!mine && entryPairs(mine).join("&") === entryPairs(google).join("&");
+    const passed = !!mine && entryPairs(mine).join("&") === entryPairs(google).join("&");
     const what = `${sample.unit}${hasMonth ? `, ${sample.month}` : ""}`;
     return row(
       `${name}: liên kết điền sẵn`,
-      ok,
-      ok ? `Liên kết của đơn vị chọn sẵn đúng ${what}.` : `Liên kết không chọn sẵn ${what} (liên kết: ${mine || "trống"}).`,
+      passed,
+      passed ? `Liên kết của đơn vị chọn sẵn đúng ${what}.` : `Liên kết không chọn sẵn ${what} (liên kết: ${mine || "trống"}).`,
       "Chạy Thiết lập để dựng lại liên kết riêng của các đơn vị.",
     );
   });
@@ -200,11 +202,11 @@ function triggerCheck(p: Ports, state: State, me: string, ssId: string): CheckRo
     .filter((t) => !["runFollowUp", "runRollup", "runArchive", "runWatchdog"].includes(t.handler))
     .map((t) => `${t.handler}|${t.source}`)
     .sort();
-  const ok = want.join(",") === have.join(",");
+  const passed = want.join(",") === have.join(",");
   return row(
     item,
-    ok,
-    ok
+    passed,
+    passed
       ? `${have.length} trình kích hoạt của ${me}: nhận hai biểu mẫu, sửa cài đặt, chạy hằng ngày.`
       : `Có ${have.length} (${have.map((h) => h.split("|")[0]).join(", ") || "không có"}), cần ${want.length}.`,
     RERUN,
@@ -270,10 +272,10 @@ function serviceChecks(c: Checking): void {
   });
   probe(rows, "Tạo PDF từ HTML", "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.", () => {
     const pdf = p.probes.pdf("<html><body><h1>Kiểm tra</h1><p>Trang thử chuyển sang PDF.</p></body></html>");
-    const ok = pdf.contentType === "application/pdf" && pdf.bytes > 0;
+    const passed = pdf.contentType === "application/pdf" && pdf.bytes > 0;
     return row(
       "Tạo PDF từ HTML",
-      ok,
+      passed,
       `Tệp tạo ra: ${pdf.contentType}, ${pdf.bytes} byte (không lưu vào Drive).`,
       "Thử lại sau; nếu vẫn lỗi, báo kỹ thuật viên.",
     );
@@ -281,10 +283,10 @@ function serviceChecks(c: Checking): void {
   probe(rows, "Dung lượng dữ liệu lưu kèm", "Chạy Chạy hằng ngày để ghi nhật ký ra bảng tính.", () => {
     const pr = p.probes.properties();
     // a value near Google's 9 KB (bytes) is one edit away from a refused write
-    const ok = pr.total < 400 * 1024 && pr.largest <= PROPERTY_NEAR_LIMIT;
+    const passed = pr.total < 400 * 1024 && pr.largest <= PROPERTY_NEAR_LIMIT;
     return row(
       "Dung lượng dữ liệu lưu kèm",
-      ok,
+      passed,
       `${Math.round(pr.total / 1024)} KB / 500 KB, mục lớn nhất ${pr.largest} byte / 9.216 byte.`,
       "Để lần chạy hằng ngày ghi nhật ký ra bảng tính (giải phóng dung lượng); nếu vẫn đầy, báo kỹ thuật viên.",
     );
@@ -294,11 +296,11 @@ function serviceChecks(c: Checking): void {
 /** the tab written whole; the short message returned */
 function writeChecks(c: Checking, tz: string): string {
   const { p, store, state, me, now, rows } = c;
-  const failed = rows.filter((r) => !r.ok);
+  const failed = rows.filter((r) => !r.passed);
   const block: unknown[][] = [
     [`KIỂM TRA HỆ THỐNG lúc ${viDateTime(now, tz)}`, `Tài khoản: ${me}`, `${rows.length - failed.length}/${rows.length} mục đạt`, ""],
     SELF_CHECK_HEADER,
-    ...rows.map((r) => [r.item, r.ok ? PASS : FAIL, r.detail, r.todo].map(safeCell)),
+    ...rows.map((r) => [r.item, r.passed ? PASS : FAIL, r.detail, r.todo].map(safeCell)),
   ];
   while (block.length < (state.heights[TAB.selfCheck] ?? 0)) block.push(["", "", "", ""]);
   const cap = store.writeTab(TAB.selfCheck, block, state.heights[`${TAB.selfCheck}#cap`] ?? 0);
@@ -310,11 +312,11 @@ function writeChecks(c: Checking, tz: string): string {
   ].join("\n");
 }
 
-/** probes everything, writes the tab, returns the rows and a short message */
-export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
+/** probes everything, writes the tab, returns the rows and a short message; or why it could not run */
+export function runSelfCheck(p: Ports): Result<{ rows: CheckRow[]; message: string }> {
   const active = p.active();
-  if (!active) return { rows: [], message: "Hãy mở bảng tính rồi chạy Kiểm tra hệ thống từ trình đơn." };
-  if (!p.lock.acquire(30000)) return { rows: [], message: BUSY };
+  if (!active) return fail({ code: "no-sheet", action: "Kiểm tra hệ thống" });
+  if (!p.lock.acquire(30000)) return fail({ code: "busy" });
   try {
     const { store, id } = active;
     const { state } = p.state.load();
@@ -333,8 +335,15 @@ export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
     );
     // read, never adopted: the self-check changes nothing
     const read = parseSettings(store.readSettingsRows(), TAB.settings);
-    const s = read.ok ? read.settings : null;
-    rows.push(row("Cài đặt hợp lệ", !!s, read.ok ? "Mọi ô đọc được." : read.errors.join(" "), "Sửa các ô được nêu trong trang “Cài đặt”."));
+    const s = read.ok ? read.value : null;
+    rows.push(
+      row(
+        "Cài đặt hợp lệ",
+        !!s,
+        read.ok ? "Mọi ô đọc được." : read.problem.map(say).join(" "),
+        "Sửa các ô được nêu trong trang “Cài đặt”.",
+      ),
+    );
     let sample: { unit: string; month: string } | null = null;
     if (s) {
       const ch = choicesFor(store.readUnits().units, s, now);
@@ -355,7 +364,7 @@ export function runSelfCheck(p: Ports): { rows: CheckRow[]; message: string } {
     probe(rows, "Giờ địa phương tính đúng", "Báo kỹ thuật viên: hạn nộp có thể bị tính lệch.", () => zoneCheck(p, tz, now));
     serviceChecks(c);
     const message = writeChecks(c, tz);
-    return { rows, message };
+    return ok({ rows, message });
   } finally {
     p.lock.release();
   }

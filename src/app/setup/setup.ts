@@ -15,8 +15,10 @@ import {
   TAB,
   THEMES_HEADER,
 } from "../../domain/layout";
+import { type Problem, say } from "../../domain/problems";
 import { TEMPLATE } from "../../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../../domain/report/themes";
+import { fail, ok, type Result } from "../../domain/result";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, type Settings, settingCell } from "../../domain/settings";
 import { LOOK_VERSION, standingKeys, tabDefs } from "../../domain/tabs";
 import { DEFAULT_TEMPLATES, isFormerDefault, type MailKind, PLACEHOLDERS, type Template } from "../../domain/templates";
@@ -24,7 +26,6 @@ import { type Unit, unitChoice } from "../../domain/units";
 import { fitWidths } from "../../domain/widths";
 import { dateWarnings } from "../../domain/wording";
 import type { FormRef, Ports, State, Store } from "../../ports";
-import { BUSY } from "../../ports";
 import { choicesFor } from "../daily/choices";
 import { indexUnits, noteRoster } from "../daily/daily";
 import { rebuildStatuses } from "../daily/refresh";
@@ -38,13 +39,19 @@ import { writeViews } from "../sheet/views";
 /** what a roster link cell shows; the unit's prefilled form link is behind it */
 const LINK_LABEL = "Mở biểu mẫu";
 
-interface SetupResult {
-  ok: boolean;
+/** what setup did, finished or not */
+interface SetupReport {
   changes: string[];
+  /** what staff should put right, in Vietnamese (what stopped setup among them) */
   problems: string[];
   /** what staff must read in setup's answer, not only in the run log: a copy starting clean, paused, another's triggers */
   notices: string[];
 }
+
+/** setup finished, or the problem that stopped it; what it did either way */
+type SetupResult = Result<void> & SetupReport;
+
+type ColumnMoved = Extract<Problem, { code: "column-moved" }>;
 
 /** the roster's columns as wide as what they hold: the names' column follows the longest name, within bounds */
 function rosterWidths(units: Unit[]): number[] {
@@ -76,7 +83,7 @@ function templatesBlock(existing: { kind: MailKind; subject: string; body: strin
  * spec gets a column at the end; a renamed question keeps its column under its new title; a column no question
  * claims is kept as it is. A tab of an earlier version without the edit-link column gets it inserted after the keys.
  */
-function layoutColumns(store: Store, form: FormId, stored: string[] | undefined): { columns: string[]; problems: string[] } {
+function layoutColumns(store: Store, form: FormId, stored: string[] | undefined): { columns: string[]; moved: ColumnMoved[] } {
   const spec = SPECS[form];
   let head = (store.readBlock(spec.tab, "1:1")[0] ?? []).map((x) => String(x ?? ""));
   if (head[KEY_COLS - 1] !== KEY_HEADER[KEY_COLS - 1] && head[KEY_COLS - 2] === KEY_HEADER[KEY_COLS - 2]) {
@@ -89,14 +96,11 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
     store.writeRows(spec.tab, 1, [[KEY_HEADER[3]]], 4);
     head[3] = KEY_HEADER[3];
   }
-  const problems: string[] = [];
+  const moved: ColumnMoved[] = [];
   KEY_HEADER.forEach((h, i) => {
-    if (head[i] !== h)
-      problems.push(
-        `Trang “${spec.tab}”, cột ${colLetter(i + 1)}: cần “${h}” nhưng đang là “${head[i] ?? ""}”: đưa về như cũ rồi chạy lại Thiết lập.`,
-      );
+    if (head[i] !== h) moved.push({ code: "column-moved", tab: spec.tab, column: colLetter(i + 1), want: h, found: head[i] ?? "" });
   });
-  if (problems.length) return { columns: stored ?? [], problems };
+  if (moved.length) return { columns: stored ?? [], moved };
   while (head.length > KEY_COLS && !head[head.length - 1]) head.pop();
   const fields = answerFields(spec);
   const columns = head.slice(KEY_COLS).map((title, j) => {
@@ -111,7 +115,7 @@ function layoutColumns(store: Store, form: FormId, stored: string[] | undefined)
     return f ? columnTitle(f) : (head[KEY_COLS + j] ?? k.replace(/^\?/, ""));
   });
   if (titles.join("\n") !== head.slice(KEY_COLS).join("\n")) store.writeRows(spec.tab, 1, [titles], KEY_COLS + 1);
-  return { columns, problems };
+  return { columns, moved };
 }
 
 type SettingsResult = ReturnType<typeof parseSettings>;
@@ -119,7 +123,7 @@ type SettingsResult = ReturnType<typeof parseSettings>;
 /** what setup carries from stage to stage: the ports, the Sheet, the state as loaded and as it grows, the answer */
 interface Setup {
   p: Ports;
-  res: SetupResult;
+  res: SetupReport;
   store: Store;
   /** the spreadsheet's id */
   id: string;
@@ -147,7 +151,7 @@ interface Ready {
 }
 
 /** the mark, the state as loaded, a copied Sheet started clean */
-function begin(p: Ports, res: SetupResult, store: Store, id: string): Setup {
+function begin(p: Ports, res: SetupReport, store: Store, id: string): Setup {
   const loaded = p.state.load();
   // the mark before anything is made; a follow-up run 7 minutes on finishes a setup cut off (every step below
   // looks at what is already there, so doing it again makes nothing twice)
@@ -252,15 +256,17 @@ function recordTabs(c: Setup): void {
   }
 }
 
-/** the report tabs' answer columns; the tabs whose columns moved take their formats again */
-function answerColumns(c: Setup, units: Unit[]): void {
+/** the report tabs' answer columns; the tabs whose columns moved take their formats again; the key columns moved */
+function answerColumns(c: Setup, units: Unit[]): ColumnMoved[] {
   const { state, store } = c;
   const columns: State["columns"] = {};
+  const keys: ColumnMoved[] = [];
   for (const form of FORM_IDS) {
     const l = layoutColumns(store, form, state.columns?.[form]);
     columns[form] = l.columns;
-    c.res.problems.push(...l.problems);
+    keys.push(...l.moved);
   }
+  c.res.problems.push(...keys.map(say));
   c.patch.columns = columns;
   // columns as they stand now differ from what the tabs were prepared for (a question added, a tab made anew): the
   // formats and widths of those tabs follow
@@ -273,6 +279,7 @@ function answerColumns(c: Setup, units: Unit[]): void {
       true,
     );
   }
+  return keys;
 }
 
 /** templates, themes, the dashboard's chart, the tabs' protection; who edits the product's tabs */
@@ -297,7 +304,7 @@ function staffTabs(c: Setup, parsed: SettingsResult): string[] {
     "Tỷ lệ báo cáo và tỷ lệ đúng hạn theo kỳ",
   );
   // the product's tabs: the trigger owner and the staff edit them, nobody else
-  const editors = [...new Set([c.owner, ...(parsed.ok ? parsed.settings.staffEmails : [])].map((e) => e.toLowerCase()))];
+  const editors = [...new Set([c.owner, ...(parsed.ok ? parsed.value.staffEmails : [])].map((e) => e.toLowerCase()))];
   res.changes.push(...p.workbook.protectFor(store, tabDefs(0), editors));
   return editors;
 }
@@ -416,13 +423,13 @@ function warningsAndViews(c: Setup, r: Ready): void {
   noteRoster(run, store.readUnits().notes, units);
   p.state.save({ rosterHash: run.state.rosterHash, rosterNotesHash: run.state.rosterNotesHash, heights: run.state.heights });
   const rebuilt = rebuildStatuses(run);
-  if (!rebuilt.ok) res.problems.push(rebuilt.message);
+  if (!rebuilt.ok) res.problems.push(say(rebuilt.problem));
   // the Zalo list and the dashboard from the statuses just written
   else res.problems.push(...writeViews(run, s));
 }
 
 /** the run's record, the log flushed, the mark cleared */
-function record(c: Setup, r: Ready): void {
+function record(c: Setup, r: Ready): SetupResult {
   const { p, res } = c;
   p.state.record("run", {
     job: "Thiết lập",
@@ -437,46 +444,44 @@ function record(c: Setup, r: Ready): void {
   endJob(p, "setup");
   // the follow-up run scheduled when setup started is not needed: the follow-ups the state asks for, or none
   continueChain(p);
-  res.ok = true;
+  return { ...ok(undefined), ...res };
 }
 
-/** setup stops short: what it did is saved, the mark cleared */
-function stop(c: Setup): SetupResult {
+/** setup stops short (`why`, said among its problems): what it did is saved, the mark cleared */
+function stop(c: Setup, why: Problem): SetupResult {
   endJob(c.p, "setup", c.patch);
   continueChain(c.p);
-  return c.res;
+  return { ...fail(why), ...c.res };
 }
 
 export function setup(p: Ports): SetupResult {
-  const res: SetupResult = { ok: false, changes: [], problems: [], notices: [] };
-  if (!p.lock.acquire(30000)) {
-    res.problems.push(BUSY);
-    return res;
-  }
+  const res: SetupReport = { changes: [], problems: [], notices: [] };
+  const refused = (why: Problem): SetupResult => {
+    res.problems.push(say(why));
+    return { ...fail(why), ...res };
+  };
+  if (!p.lock.acquire(30000)) return refused({ code: "busy" });
   try {
     const active = p.active();
-    if (!active) {
-      res.problems.push("Hãy mở bảng tính rồi chạy Thiết lập từ trình đơn.");
-      return res;
-    }
+    if (!active) return refused({ code: "no-sheet", action: "Thiết lập" });
     const c = begin(p, res, active.store, active.id);
     const parsed = settingsTab(c);
     const units = otherTabs(c);
     recordTabs(c);
-    answerColumns(c, units);
-    if (res.problems.some((x) => x.includes("đưa về như cũ"))) return stop(c);
+    // a key column moved: nothing is read or written by position until staff put it back
+    const moved = answerColumns(c, units);
+    if (moved.length) return stop(c, moved[0]);
     const editors = staffTabs(c, parsed);
     if (!parsed.ok) {
-      res.problems.push(...parsed.errors);
-      return stop(c);
+      res.problems.push(...parsed.problem.map(say));
+      return stop(c, { code: "settings", errors: parsed.problem });
     }
-    const r = unitsAndChoices(c, parsed.settings, units, editors);
+    const r = unitsAndChoices(c, parsed.value, units, editors);
     const forms = formsAndLinks(c, r);
     triggers(c, r.s, forms);
     reports(c, r.s);
     warningsAndViews(c, r);
-    record(c, r);
-    return res;
+    return record(c, r);
   } finally {
     p.lock.release();
   }

@@ -4,6 +4,7 @@
 import { dayNumber, localDay, viDateTime } from "../../domain/dates";
 import { colLetter, TAB, UNITS_HEADER } from "../../domain/layout";
 import { REGISTRATION } from "../../domain/periods";
+import { say } from "../../domain/problems";
 import { rulesOf } from "../../domain/rules";
 import { parseSettings, type Settings } from "../../domain/settings";
 import {
@@ -20,7 +21,7 @@ import {
 import type { Statuses } from "../../domain/status";
 import { LOOK_VERSION, tabDefs } from "../../domain/tabs";
 import type { Unit } from "../../domain/units";
-import { BUSY, type Ports, type Problem, type State, type Store } from "../../ports";
+import type { Ports, Problem, State, Store } from "../../ports";
 import type { Run } from "../run/context";
 import { DAILY_BEAT, ownerStale } from "../run/owner";
 
@@ -40,10 +41,10 @@ function facts(p: Ports, store: Store, id: string, check: CheckSummary | null): 
   let zone = "Asia/Ho_Chi_Minh";
   if (store.hasTab(TAB.settings)) {
     const parsed = parseSettings(store.readSettingsRows(), TAB.settings);
-    settings = parsed.ok ? { ok: true, detail: "" } : { ok: false, detail: parsed.errors.join(" ") };
+    settings = parsed.ok ? { ok: true, detail: "" } : { ok: false, detail: parsed.problem.map(say).join(" ") };
     if (parsed.ok) {
-      staff = parsed.settings.staffEmails;
-      zone = parsed.settings.timeZone;
+      staff = parsed.value.staffEmails;
+      zone = parsed.value.timeZone;
     }
   }
   let units = 0;
@@ -82,7 +83,7 @@ function facts(p: Ports, store: Store, id: string, check: CheckSummary | null): 
 export function writeStart(p: Ports, check: CheckSummary | null, focus = false): { notes: string[]; facts: StartFacts | null } {
   const active = p.active();
   if (!active) return { notes: [], facts: null };
-  if (!p.lock.acquire(30000)) return { notes: [BUSY], facts: null };
+  if (!p.lock.acquire(30000)) return { notes: [say({ code: "busy" })], facts: null };
   try {
     const { store, id } = active;
     const f = facts(p, store, id, check);

@@ -10,6 +10,8 @@ import type { FieldKind } from "../../domain/forms/spec";
 import { formSpecFor } from "../../domain/forms/texts";
 import { CHANNEL_LABEL, colLetter, KEY_COLS, unitLabel, VERDICT_LABEL } from "../../domain/layout";
 import { deadlineOf, REGISTRATION } from "../../domain/periods";
+import { type Problem, say } from "../../domain/problems";
+import { fail, ok, type Result, type Told } from "../../domain/result";
 import { parseVersionRows, periodCell } from "../../domain/rows";
 import { type Rules, registrationDue } from "../../domain/rules";
 import { mailKey } from "../../domain/schedule";
@@ -26,7 +28,7 @@ import { decideResponses, undoDecision, type Verdict } from "../intake/confirm";
 import { alreadyReceived, recordManual } from "../intake/manual";
 import { sentKeys } from "../mail/ledger";
 import { runRollups } from "../report/rollup";
-import { fail, type Outcome, ok, openRun, periodsUpTo, type Run, readSettings } from "../run/context";
+import { openRun, periodsUpTo, type Run, readSettings } from "../run/context";
 import { beginJob, continueChain, endJob } from "../run/jobs";
 import { PAUSED_NOTE, resume } from "../run/owner";
 import { noteGroups, writeDashboard } from "../sheet/dashboard";
@@ -39,18 +41,18 @@ import type { Section } from "./sections";
 export { SECTIONS } from "./sections";
 
 /** what every call answers: what happened (or why not), and the section's content as it now stands */
-export interface Reply {
-  ok: boolean;
-  message: string;
+export type Reply = Told & {
   /** "info": nothing went wrong and nothing was done (another staff member had done it); "ask": a question first */
   kind?: "info" | "ask";
   data?: unknown;
   /** what every section shows above itself while a copy is paused, with the button that resumes it */
   paused?: string;
-}
+};
 
-const reply = (o: Outcome<unknown>, message = ""): Reply =>
-  o.ok ? { ok: true, message, data: o.value } : { ok: false, message: o.message };
+/** a call that could not be done, and why, in Vietnamese */
+const refuse = (problem: Problem): Reply => ({ ok: false, message: say(problem) });
+
+const reply = (o: Result<unknown>, message = ""): Reply => (o.ok ? { ok: true, message, data: o.value } : refuse(o.problem));
 
 // ---- confirm or reject a sender
 
@@ -118,7 +120,7 @@ function pending(r: Run, s: Settings, units: Unit[]): { items: PendingItem[]; mo
   return { items, more: Math.max(0, found - PENDING_MAX * FORM_IDS.length) };
 }
 
-function loadPending(p: Ports): Outcome<{ items: PendingItem[]; more: number }> {
+function loadPending(p: Ports): Result<{ items: PendingItem[]; more: number }> {
   return openRun(p, "Xem phản hồi chờ xác nhận", (r) => {
     const set = readSettings(r);
     if (!set.ok) return set;
@@ -145,7 +147,7 @@ type ActionArg =
   | { fn: "record"; req: RecordRequest; id: string };
 
 /** an action a run left unfinished (its mark), done again as it was asked */
-export function resumeAction(p: Ports, arg: unknown): Outcome<string> {
+export function resumeAction(p: Ports, arg: unknown): Result<string> {
   const a = arg as ActionArg | undefined;
   let out: Reply = { ok: true, message: "" };
   if (!a || typeof a !== "object") endJob(p, "action");
@@ -153,7 +155,7 @@ export function resumeAction(p: Ports, arg: unknown): Outcome<string> {
   else if (a.fn === "rollup") out = act(p, a, () => rollupNow(p, a.period, a.key), true);
   else if (a.fn === "record") out = act(p, a, () => recordNow(p, a.req, a.id), true);
   else endJob(p, "action");
-  return out.ok ? ok(out.message) : fail(out.message);
+  return out.ok ? ok(out.message) : fail({ code: "action", said: out.message });
 }
 
 const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -165,13 +167,13 @@ export function decide(p: Ports, req: { ids?: unknown; keys?: unknown; reason?: 
     keys: strings(req?.keys),
     reason: typeof req?.reason === "string" ? req.reason : "",
   };
-  if (!arg.ids.length && !arg.keys.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  if (!arg.ids.length && !arg.keys.length) return refuse({ code: "no-response-chosen" });
   return act(p, arg, () => decideNow(p, arg, false));
 }
 
 function decideNow(p: Ports, a: Extract<ActionArg, { fn: "confirm" | "reject" }>, resume: boolean): Reply {
   const done = decideResponses(p, { ids: a.ids, keys: a.keys }, a.fn, a.reason, resume);
-  if (!done.ok) return { ok: false, message: done.message };
+  if (!done.ok) return refuse(done.problem);
   const out = reply(loadPending(p), done.value.text);
   // nothing decided: another staff member had decided it (shown as such, not as a success)
   if (out.ok && !done.value.done) return { ...out, kind: "info" };
@@ -181,9 +183,9 @@ function decideNow(p: Ports, a: Extract<ActionArg, { fn: "confirm" | "reject" }>
 /** a decision taken back the same day: the responses wait for staff again (receipts already sent stay sent) */
 export function undo(p: Ports, req: { ids?: unknown }): Reply {
   const ids = strings(req?.ids);
-  if (!ids.length) return { ok: false, message: "Chưa chọn phản hồi nào." };
+  if (!ids.length) return refuse({ code: "no-response-chosen" });
   const done = undoDecision(p, ids);
-  if (!done.ok) return { ok: false, message: done.message };
+  if (!done.ok) return refuse(done.problem);
   const out = reply(loadPending(p), done.value.text);
   return out.ok && !done.value.done ? { ...out, kind: "info" } : out;
 }
@@ -280,7 +282,7 @@ function remindable(
 }
 
 /** the statuses as they stand now (written to the status tab at once), and what the sections built from them need */
-function fresh<T>(p: Ports, job: string, fn: (r: Run, read: Reading, computed: Computed) => T): Outcome<T> {
+function fresh<T>(p: Ports, job: string, fn: (r: Run, read: Reading, computed: Computed) => T): Result<T> {
   return openRun(p, job, (r) => {
     const got = readSettings(r);
     if (!got.ok) return got;
@@ -293,7 +295,7 @@ function fresh<T>(p: Ports, job: string, fn: (r: Run, read: Reading, computed: C
   });
 }
 
-function loadRemind(p: Ports, req: { q: string; offset: number } = { q: "", offset: 0 }): Outcome<RemindView> {
+function loadRemind(p: Ports, req: { q: string; offset: number } = { q: "", offset: 0 }): Result<RemindView> {
   return fresh(p, "Xem đơn vị cần nhắc", (r, { s, rules, units }, { statuses, live }) =>
     remindable(r, s, { rules, units, statuses, live }, req),
   );
@@ -307,9 +309,9 @@ function loadRemind(p: Ports, req: { q: string; offset: number } = { q: "", offs
 export function remind(p: Ports, req: { units?: unknown; all?: unknown; q?: unknown; offset?: unknown }): Reply {
   const all = req?.all === true;
   const codes = Array.isArray(req?.units) ? [...new Set(req.units.map(String))] : [];
-  if (!all && !codes.length) return { ok: false, message: "Chưa chọn đơn vị nào." };
+  if (!all && !codes.length) return refuse({ code: "no-units-chosen" });
   const r = runDaily(p, { job: "Gửi thư nhắc ngay", remindNow: { units: all ? null : new Set(codes) } });
-  if (!r.ok) return { ok: false, message: r.message };
+  if (!r.ok) return refuse(r.problem);
   return reply(loadRemind(p, pageRequest(req)), [sentWords(r.value.sent, r.value.short + r.value.queued), ...r.value.notes].join("\n"));
 }
 
@@ -337,7 +339,7 @@ function rollupChoices(s: Settings, now: number): RollupChoice[] {
     .map((period) => ({ period, title: periodName(period), due: deadlineWords(deadlineOf(period, s)) }));
 }
 
-function loadRollup(p: Ports): Outcome<{ periods: RollupChoice[]; recipients: string[] }> {
+function loadRollup(p: Ports): Result<{ periods: RollupChoice[]; recipients: string[] }> {
   return openRun(p, "Xem tổng hợp", (r) => {
     const got = readSettings(r);
     if (!got.ok) return got;
@@ -355,12 +357,13 @@ export function rollup(p: Ports, req: { period?: unknown }): Reply {
 
 function rollupNow(p: Ports, period: string, key: string): Reply {
   const loaded = loadRollup(p);
-  if (!loaded.ok) return { ok: false, message: loaded.message };
+  if (!loaded.ok) return refuse(loaded.problem);
   const choice = loaded.value.periods.find((x) => x.period === period);
-  if (!choice) return { ok: false, message: `Kỳ “${period}” chưa đến hạn hoặc không có: chọn một kỳ trong danh sách.` };
+  if (!choice) return refuse({ code: "period-not-due", period });
   const out = runRollups(p, { period, key });
+  const lines = out.ok ? out.value.lines : [say(out.problem)];
   // a rollup that did not go, or went without its document, is said as a failure (the page shows it so)
-  return { ok: out.ok, message: out.lines.join("\n") || `Đã lập tổng hợp ${choice.title}.`, data: loaded.value };
+  return { ok: out.ok && out.value.all, message: lines.join("\n") || `Đã lập tổng hợp ${choice.title}.`, data: loaded.value };
 }
 
 // ---- a report received on paper, by email or by message
@@ -418,7 +421,7 @@ function recordView(s: Settings, units: Unit[], now: number): RecordView {
   };
 }
 
-function loadRecord(p: Ports): Outcome<RecordView> {
+function loadRecord(p: Ports): Result<RecordView> {
   return openRun(p, "Mở ghi nhận báo cáo", (r) => {
     const got = readSettings(r);
     if (!got.ok) return got;
@@ -464,11 +467,11 @@ export function typedDateTime(text: string): string | null {
 }
 
 /** the row staff would type into the manual tab, from the sidebar's choices (labels, as the tab shows them) */
-function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unknown[] | string {
+function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): Result<unknown[]> {
   const at = typedDateTime(String(req.at ?? ""));
-  if (!at) return "Ngày giờ nhận chưa đúng: ghi theo dạng ngày/tháng/năm giờ:phút, ví dụ 15/10/2018 09:30.";
+  if (!at) return fail({ code: "bad-received-at" });
   const channel = CHANNEL_LABEL[String(req.channel ?? "")];
-  if (!channel || req.channel === "form") return "Chưa chọn kênh nhận (văn bản giấy, email, tin nhắn).";
+  if (!channel || req.channel === "form") return fail({ code: "no-channel-chosen" });
   const answers = (req.answers && typeof req.answers === "object" ? req.answers : {}) as Record<string, unknown>;
   const cells = SPECS[form].fields.map((f) => {
     if (f.kind === "unit") return unitChoice(u);
@@ -481,7 +484,7 @@ function manualRow(form: FormId, req: RecordRequest, u: Unit, id: string): unkno
     if (f.kind === "choice") return f.choices?.find((c) => c.key === v)?.label ?? String(v ?? "");
     return String(v ?? "").trim();
   });
-  return [id, at, channel, ...cells, ""];
+  return ok([id, at, channel, ...cells, ""]);
 }
 
 export function record(p: Ports, req: RecordRequest): Reply {
@@ -510,22 +513,22 @@ const plain = (req: RecordRequest): RecordRequest => JSON.parse(JSON.stringify(r
 
 function recordNow(p: Ports, req: RecordRequest, id: string): Reply {
   const form = FORM_IDS.find((f) => f === req?.form);
-  if (!form) return { ok: false, message: "Chưa chọn loại báo cáo." };
+  if (!form) return refuse({ code: "no-form-chosen" });
   const tab = MANUAL_TAB[form];
   // the row goes into the manual tab, where staff see it and can correct it, then is recorded as any typed row; a
   // run that stopped after writing it finds it there by its id and does not write it twice
   const wrote = openRun(p, "Ghi nhận báo cáo ngoài biểu mẫu", (r) => {
     const u = r.store.readUnits().units.find((x) => x.code === String(req.unit ?? ""));
-    if (!u) return fail("Chưa chọn đơn vị.");
-    if (form === "monthly" && !/^\d{4}-\d{2}$/.test(String(req.month ?? ""))) return fail("Chưa chọn tháng báo cáo.");
+    if (!u) return fail({ code: "no-unit-chosen" });
+    if (form === "monthly" && !/^\d{4}-\d{2}$/.test(String(req.month ?? ""))) return fail({ code: "no-month-chosen" });
     const row = manualRow(form, req, u, id);
-    if (typeof row === "string") return fail(row);
-    if (r.store.findRow(tab, 1, id) === null) r.store.appendRows(tab, [row]);
+    if (!row.ok) return row;
+    if (r.store.findRow(tab, 1, id) === null) r.store.appendRows(tab, [row.value]);
     return ok(unitLabel(u.code, u.name));
   });
-  if (!wrote.ok) return { ok: false, message: wrote.message };
+  if (!wrote.ok) return refuse(wrote.problem);
   const done = recordManual(p);
-  if (!done.ok) return { ok: false, message: done.message };
+  if (!done.ok) return refuse(done.problem);
   // the dashboard and the Zalo list follow the statuses the recording wrote
   openRun(p, "Cập nhật trang nhắc qua Zalo và tổng quan", (r) => (r.state.settings ? ok(writeViews(r, r.state.settings)) : ok([])));
   // what the recording said of this row (its result cell)
@@ -536,14 +539,8 @@ function recordNow(p: Ports, req: RecordRequest, id: string): Reply {
     return ok(cell);
   });
   const said = result.ok ? result.value : "";
-  const accepted = said.startsWith("Đã ghi nhận");
-  return {
-    ok: accepted,
-    message: accepted
-      ? `${said}: ${wrote.value}. ${done.value}`
-      : `Chưa ghi nhận ${wrote.value}: ${said || done.value} Dòng vẫn ở trang “${tab}” (mã ${id}); sửa ở đây rồi gửi lại.`,
-    data: { id },
-  };
+  if (said.startsWith("Đã ghi nhận")) return { ok: true, message: `${said}: ${wrote.value}. ${done.value}`, data: { id } };
+  return { ...refuse({ code: "record-refused", unit: wrote.value, said: said || done.value, tab, id }), data: { id } };
 }
 
 // ---- the Zalo list
@@ -621,7 +618,7 @@ export function zalo(p: Ports, req: { sec?: unknown; q?: unknown; offset?: unkno
 
 // ---- one unit's history
 
-function loadHistory(p: Ports): Outcome<{ units: { value: string; label: string }[]; unitCount: number }> {
+function loadHistory(p: Ports): Result<{ units: { value: string; label: string }[]; unitCount: number }> {
   return openRun(p, "Mở lịch sử đơn vị", (r) => {
     const got = readSettings(r);
     if (!got.ok) return got;
@@ -637,7 +634,7 @@ export function history(p: Ports, req: { code?: unknown; offset?: unknown }): Re
       const got = readSettings(r);
       if (!got.ok) return got;
       const u = r.store.readUnits().units.find((x) => x.code === String(req?.code ?? ""));
-      if (!u) return fail("Chưa chọn đơn vị.");
+      if (!u) return fail({ code: "no-unit-chosen" });
       return ok(unitHistory(r, u, got.value.settings.timeZone, pageRequest(req).offset));
     }),
   );
@@ -652,7 +649,8 @@ export function load(p: Ports, req: { section?: unknown; q?: unknown; offset?: u
 
 /** staff confirm a paused copy's roster and dates (the button every section shows while it is paused) */
 export function resumeCopy(p: Ports): Reply {
-  return resume(p);
+  const r = resume(p);
+  return r.ok ? { ok: true, message: r.value } : refuse(r.problem);
 }
 
 function loadSection(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown }): Reply {
@@ -670,6 +668,6 @@ function loadSection(p: Ports, req: { section?: unknown; q?: unknown; offset?: u
     case "history":
       return reply(loadHistory(p));
     default:
-      return { ok: false, message: "Không rõ mục cần mở." };
+      return refuse({ code: "unknown-section" });
   }
 }

@@ -8,7 +8,7 @@ const UNION_NAMED = "không được đặt theo tên công đoàn (không đư�
 
 const link = (want: "account" | "group") => (v: unknown) => {
   const r = facebookLink(v, want);
-  return r.ok ? { value: r.value } : `${r.error}; đã nhập: ${quote(String(v))}`;
+  return r.ok ? { value: r.value } : `${r.problem}; đã nhập: ${quote(String(v))}`;
 };
 
 export const registrationSpec: FormSpec = {

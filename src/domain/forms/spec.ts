@@ -1,5 +1,6 @@
 // One spec per form: from it come the Google Form's items, the zod schema, the tab's columns and the answer keys.
 import * as z from "zod/mini";
+import type { Result } from "../result";
 import { identityHints, quote } from "../text";
 import type { Unit } from "../units";
 import { normalizers } from "../validate";
@@ -36,25 +37,21 @@ export interface FormSpec {
 
 export type Answers = Record<string, unknown>;
 
-export interface ParseOk {
-  ok: true;
-  value: Answers;
-  notes: string[];
+/** an answer refused: its question's key, and why (after the question's title) */
+export interface FieldError {
+  key: string;
+  message: string;
 }
-export interface ParseErr {
-  ok: false;
-  errors: { key: string; message: string }[];
-  /** what could be read despite the errors (unit and period for attribution) */
-  partial: Answers;
-  notes: string[];
-}
+
+/** the answers, or the errors with what could be read despite them (unit and period for attribution); notes either way */
+export type Parsed = Result<Answers, { errors: FieldError[]; partial: Answers }> & { notes: string[] };
 
 /** the zod schema of one question: normalises the raw answer or fails with a Vietnamese message */
 function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
   return z.transform((input: unknown, payload) => {
     const r = normalizers[f.kind](input, f, ctx);
     if (!r.ok) {
-      payload.issues.push({ code: "custom", message: r.error, input, path: [] });
+      payload.issues.push({ code: "custom", message: r.problem, input, path: [] });
       return undefined;
     }
     if (r.note) notes.push(r.note);
@@ -69,9 +66,9 @@ export function schemaOf(spec: FormSpec, ctx: ParseContext, notes: string[] = []
   return z.object(shape);
 }
 
-export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): ParseOk | ParseErr {
+export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): Parsed {
   const notes: string[] = [];
-  const errors: { key: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const value: Answers = {};
   const input = raw && typeof raw === "object" ? raw : {};
   // question by question, so that what did parse is kept for attribution (unit, period) and messages name each question
@@ -97,8 +94,7 @@ export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): P
   if (errors.length) {
     return {
       ok: false,
-      errors: errors.map((e) => ({ key: e.key, message: `${titleOf(spec, e.key)}: ${e.message}` })),
-      partial: value,
+      problem: { errors: errors.map((e) => ({ key: e.key, message: `${titleOf(spec, e.key)}: ${e.message}` })), partial: value },
       notes,
     };
   }

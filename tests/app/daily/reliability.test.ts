@@ -265,7 +265,7 @@ describe("property-based: 1,000 generated answers per form", () => {
               if (spec.fields.find((f) => f.key === k)?.kind === "number") expect(Number.isInteger(v) && (v as number) >= 0).toBe(true);
             }
           } else {
-            for (const e of r.errors) {
+            for (const e of r.problem.errors) {
               const f = spec.fields.find((x) => x.key === e.key);
               // the question as the respondent saw it in the form
               expect(e.message.startsWith(`${f?.title}: `)).toBe(true);
