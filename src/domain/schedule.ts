@@ -6,7 +6,7 @@ import { MAIL_KIND, MAIL_KINDS, type MailKind } from "./mail-kinds";
 import { type Deadline, REGISTRATION, rollupDay } from "./periods";
 import { type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
-import { owes, type Statuses, type StatusKind, type UnitStatus, type Version } from "./status";
+import { owes, type PeriodFigures, type Statuses, type StatusKind, type UnitStatus, type Version } from "./status";
 import type { Unit } from "./units";
 import { daysPastDue } from "./wording";
 
@@ -105,118 +105,166 @@ function stageOf(kind: "before" | "after" | "waiting", d: Deadline, s: Settings,
   };
 }
 
+/** what planning a run's mails works from, and the two lists it fills */
+interface Planning {
+  input: PlanInput;
+  s: Settings;
+  sent: Set<string>;
+  today: string;
+  /** today as a day number */
+  t: number;
+  due: DueMail[];
+  expired: DueMail[];
+  byCode: Map<string, Unit>;
+  /** the version a status stands on (the latest content of the report that needs fixing or waits) */
+  standing: (st: UnitStatus) => Version | undefined;
+}
+
+/** what a unit's mails for a period say of it */
+type About = { period: string; unit: string; status: StatusKind; deadline: Deadline; version?: Version };
+
+/** a mail due today, unless it went already */
+function add(pl: Planning, d: DueMail): void {
+  if (!pl.sent.has(d.key)) pl.due.push(d);
+}
+
+/** a stage a notice planned after the deadline already covered (before the report came) is not asked again */
+function noticed(pl: Planning, period: string, code: string, x: string): boolean {
+  return MAIL_KINDS.some((k) => MAIL_KIND[k].plan === "after" && pl.sent.has(mailKey(k, period, code, x)));
+}
+
+/** a unit whose report waits for staff: asked on every day a notice before or after the deadline would go */
+function planWaiting(pl: Planning, kind: MailKind, about: About, asked: boolean): void {
+  const { period, unit: code, deadline: d } = about;
+  const w = stageOf("waiting", d, pl.s, pl.today, asked);
+  if (w.cur && !noticed(pl, period, code, w.cur)) add(pl, { kind, key: mailKey(kind, period, code, w.cur), stage: w.cur, ...about });
+  for (const x of w.closed) {
+    const key = mailKey(kind, period, code, x);
+    if (!pl.sent.has(key) && !noticed(pl, period, code, x)) pl.expired.push({ kind, key, period, unit: code, stage: x });
+  }
+}
+
+/** once per unit: on its invitation day, within the catch-up window, while its deadline has not passed */
+function planInvite(pl: Planning, kind: MailKind, about: About, u: Unit, invites: Invites): void {
+  const { period, unit: code, deadline: d } = about;
+  const { s, today } = pl;
+  const day = inviteDay(u, invites);
+  const age = pl.t - dayNumber(day);
+  const key = mailKey(kind, period, code, day);
+  if (age >= 0 && age <= s.catchUpDays && today <= d.lastOnTime) add(pl, { kind, key, stage: day, ...about });
+  else if (age === s.catchUpDays + 1 && today <= d.lastOnTime && !pl.sent.has(key))
+    pl.expired.push({ kind, key, stage: day, period, unit: code });
+}
+
+/** a notice before or after the deadline on its stage day */
+function planNotice(pl: Planning, kind: MailKind, how: "before" | "after", about: About, asked: boolean): void {
+  const { period, unit: code, deadline: d } = about;
+  if (about.status === "unverified") {
+    // its report is here, waiting for staff: asked for the one thing missing on each stage day by the kind
+    // planned before the deadline, never told it is overdue (a stage an overdue notice already covered,
+    // before the report came, is not asked again)
+    if (how === "before") planWaiting(pl, kind, about, asked);
+    return;
+  }
+  const st2 = stageOf(how, d, pl.s, pl.today, asked);
+  // the overdue notice on due + N says N days (as staff set "Báo trễ hạn sau"), see wording.ts daysPastDue
+  const daysLate = how === "after" ? daysPastDue(d, pl.today) : undefined;
+  if (st2.cur) add(pl, { kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
+  for (const x of st2.closed) {
+    const key = mailKey(kind, period, code, x);
+    if (!pl.sent.has(key)) pl.expired.push({ kind, key, period, unit: code, stage: x });
+  }
+}
+
+/** the mails one unit owing a period is due: each kind it can owe planned the way the registry says, in its order */
+function planUnit(pl: Planning, f: PeriodFigures, code: string, st: UnitStatus): void {
+  const { input } = pl;
+  const period = f.period;
+  // registration: each unit's own deadline (a unit that joined later); otherwise the period's
+  const u = pl.byCode.get(code);
+  const d = period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : f.deadline;
+  if (!d || !u) return;
+  const status: StatusKind = st.kind === "exempt" ? "missing" : st.kind;
+  const version = status === "missing" ? undefined : pl.standing(st);
+  const about = { period, unit: code, status, deadline: d, ...(version ? { version } : {}) };
+  const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
+  for (const kind of MAIL_KINDS) {
+    const how = MAIL_KIND[kind].plan;
+    switch (how) {
+      case "invite":
+        if (period === REGISTRATION && input.invites) planInvite(pl, kind, about, u, input.invites);
+        break;
+      case "before":
+      case "after":
+        planNotice(pl, kind, how, about, asked);
+        break;
+      case "response":
+      case "rollup":
+      case "event":
+        break;
+      default: {
+        const unknown: never = how;
+        throw new Error(`mail planning not handled: ${String(unknown)}`);
+      }
+    }
+  }
+}
+
+/** the rollup: to leaders, once the last on-time day has ended, for a period somebody was expected to report in */
+function planRollup(pl: Planning, f: PeriodFigures): void {
+  const { s } = pl;
+  if (!s.rollupTo.length || !f.expected) return;
+  const day = rollupDay(f.deadline, s);
+  const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", f.period, "", day), period: f.period, stage: day };
+  const late = pl.t - dayNumber(day);
+  if (late >= 0 && late <= s.catchUpDays) add(pl, rollup);
+  else if (late === s.catchUpDays + 1 && !pl.sent.has(rollup.key)) pl.expired.push(rollup);
+}
+
+/** a receipt or a request to fix for a version received lately */
+function planReceipt(pl: Planning, v: Version): void {
+  const { s, input } = pl;
+  const age = pl.t - dayNumber(localDay(v.at, s.timeZone));
+  const kind = age <= s.catchUpDays + 1 ? receiptKind(v, s) : null;
+  if (!kind) return;
+  const d: DueMail = { kind, key: receiptKey(v), period: v.period, unit: v.unit, stage: localDay(v.at, s.timeZone), version: v };
+  // what the receipt says of timeliness: the report the unit is counted by, which may be an earlier one
+  const st = v.unit ? input.statuses.byPeriod.get(v.period)?.get(v.unit) : undefined;
+  const u = v.unit ? pl.byCode.get(v.unit) : undefined;
+  const deadline =
+    v.period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : v.period ? input.rules.deadline(v.period) : null;
+  if (deadline) d.deadline = deadline;
+  if (st) d.status = st.kind;
+  if (st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined) d.counted = { at: st.at, daysLate: st.daysLate };
+  // past the catch-up window: said once in the run log, never silently dropped
+  if (age > s.catchUpDays) {
+    if (!pl.sent.has(d.key)) pl.expired.push(d);
+  } else add(pl, d);
+}
+
 export function plan(input: PlanInput): Plan {
   const { s, statuses, sent } = input;
   const today = localDay(input.asOf, s.timeZone);
-  const t = dayNumber(today);
-  const due: DueMail[] = [];
-  const expired: DueMail[] = [];
-  const add = (d: DueMail) => sent.has(d.key) || due.push(d);
-  const byCode = new Map(input.units.map((u) => [u.code, u]));
   const byRow = new Map((input.all ?? []).map((v) => [`${v.responseId}|${v.row}`, v]));
-  // the version a status stands on (the latest content of the report that needs fixing or waits)
-  const standing = (st: UnitStatus) => (st.responseId && st.contentRow ? byRow.get(`${st.responseId}|${st.contentRow}`) : undefined);
-  type About = { period: string; unit: string; status: StatusKind; deadline: Deadline; version?: Version };
-  // a stage a notice planned after the deadline already covered (before the report came) is not asked again
-  const noticed = (period: string, code: string, x: string) =>
-    MAIL_KINDS.some((k) => MAIL_KIND[k].plan === "after" && sent.has(mailKey(k, period, code, x)));
-  // a unit whose report waits for staff: asked on every day a notice before or after the deadline would go
-  const waiting = (kind: MailKind, about: About, d: Deadline, asked: boolean) => {
-    const { period, unit: code } = about;
-    const w = stageOf("waiting", d, s, today, asked);
-    if (w.cur && !noticed(period, code, w.cur)) add({ kind, key: mailKey(kind, period, code, w.cur), stage: w.cur, ...about });
-    for (const x of w.closed) {
-      const key = mailKey(kind, period, code, x);
-      if (!sent.has(key) && !noticed(period, code, x)) expired.push({ kind, key, period, unit: code, stage: x });
-    }
+  const pl: Planning = {
+    input,
+    s,
+    sent,
+    today,
+    t: dayNumber(today),
+    due: [],
+    expired: [],
+    byCode: new Map(input.units.map((u) => [u.code, u])),
+    standing: (st) => (st.responseId && st.contentRow ? byRow.get(`${st.responseId}|${st.contentRow}`) : undefined),
   };
   for (const f of statuses.figures) {
-    const period = f.period;
-    const map = statuses.byPeriod.get(period);
-    for (const [code, st] of map ?? []) {
-      if (!owing(period, st)) continue;
-      // registration: each unit's own deadline (a unit that joined later); otherwise the period's
-      const u = byCode.get(code);
-      const d = period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : f.deadline;
-      if (!d || !u) continue;
-      const status: StatusKind = st.kind === "exempt" ? "missing" : st.kind;
-      const version = status === "missing" ? undefined : standing(st);
-      const about = { period, unit: code, status, deadline: d, ...(version ? { version } : {}) };
-      const asked = !!input.remindNow && (!input.remindNow.units || input.remindNow.units.has(code));
-      // each kind a unit can owe is planned the way the registry says, in the registry's order
-      for (const kind of MAIL_KINDS) {
-        const how = MAIL_KIND[kind].plan;
-        switch (how) {
-          case "invite": {
-            if (period !== REGISTRATION || !input.invites) break;
-            // once per unit: on its invitation day, within the catch-up window, while its deadline has not passed
-            const day = inviteDay(u, input.invites);
-            const age = t - dayNumber(day);
-            const key = mailKey(kind, period, code, day);
-            if (age >= 0 && age <= s.catchUpDays && today <= d.lastOnTime) add({ kind, key, stage: day, ...about });
-            else if (age === s.catchUpDays + 1 && today <= d.lastOnTime && !sent.has(key))
-              expired.push({ kind, key, stage: day, period, unit: code });
-            break;
-          }
-          case "before":
-          case "after": {
-            if (status === "unverified") {
-              // its report is here, waiting for staff: asked for the one thing missing on each stage day by the kind
-              // planned before the deadline, never told it is overdue (a stage an overdue notice already covered,
-              // before the report came, is not asked again)
-              if (how === "before") waiting(kind, about, d, asked);
-              break;
-            }
-            const st2 = stageOf(how, d, s, today, asked);
-            // the overdue notice on due + N says N days (as staff set "Báo trễ hạn sau"), see wording.ts daysPastDue
-            const daysLate = how === "after" ? daysPastDue(d, today) : undefined;
-            if (st2.cur) add({ kind, key: mailKey(kind, period, code, st2.cur), stage: st2.cur, daysLate, ...about });
-            for (const x of st2.closed) {
-              const key = mailKey(kind, period, code, x);
-              if (!sent.has(key)) expired.push({ kind, key, period, unit: code, stage: x });
-            }
-            break;
-          }
-          case "response":
-          case "rollup":
-          case "event":
-            break;
-          default: {
-            const unknown: never = how;
-            throw new Error(`mail planning not handled: ${String(unknown)}`);
-          }
-        }
-      }
-    }
-    // the rollup: to leaders, once the last on-time day has ended, for a period somebody was expected to report in
-    if (!s.rollupTo.length || !f.expected) continue;
-    const day = rollupDay(f.deadline, s);
-    const rollup: DueMail = { kind: "rollup", key: mailKey("rollup", period, "", day), period, stage: day };
-    const late = t - dayNumber(day);
-    if (late >= 0 && late <= s.catchUpDays) add(rollup);
-    else if (late === s.catchUpDays + 1 && !sent.has(rollup.key)) expired.push(rollup);
+    for (const [code, st] of statuses.byPeriod.get(f.period) ?? []) if (owing(f.period, st)) planUnit(pl, f, code, st);
+    planRollup(pl, f);
   }
-  for (const v of input.versions) {
-    const age = t - dayNumber(localDay(v.at, s.timeZone));
-    const kind = age <= s.catchUpDays + 1 ? receiptKind(v, s) : null;
-    if (!kind) continue;
-    const d: DueMail = { kind, key: receiptKey(v), period: v.period, unit: v.unit, stage: localDay(v.at, s.timeZone), version: v };
-    // what the receipt says of timeliness: the report the unit is counted by, which may be an earlier one
-    const st = v.unit ? statuses.byPeriod.get(v.period)?.get(v.unit) : undefined;
-    const u = v.unit ? byCode.get(v.unit) : undefined;
-    const deadline =
-      v.period === REGISTRATION ? (u ? registrationDue(u, input.rules) : null) : v.period ? input.rules.deadline(v.period) : null;
-    if (deadline) d.deadline = deadline;
-    if (st) d.status = st.kind;
-    if (st && (st.kind === "onTime" || st.kind === "late") && st.at !== undefined) d.counted = { at: st.at, daysLate: st.daysLate };
-    // past the catch-up window: said once in the run log, never silently dropped
-    if (age > s.catchUpDays) {
-      if (!sent.has(d.key)) expired.push(d);
-    } else add(d);
-  }
+  for (const v of input.versions) planReceipt(pl, v);
   const order = (d: DueMail) => `${MAIL_KIND[d.kind].priority}|${d.period === REGISTRATION ? "0" : d.period}|${d.unit ?? ""}|${d.key}`;
-  due.sort((a, b) => order(a).localeCompare(order(b)));
-  return { due, expired };
+  pl.due.sort((a, b) => order(a).localeCompare(order(b)));
+  return { due: pl.due, expired: pl.expired };
 }
 
 /**

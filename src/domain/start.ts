@@ -218,85 +218,105 @@ export interface StartFacts {
   check: { passed: number; total: number; failed: string[] } | null;
 }
 
+type Step = [what: string, state: string, how: string];
+
+/** the first steps: setup, the settings, the staff's accounts */
+function setupSteps(f: StartFacts): Step[] {
+  const setupHow = "Chọn trình đơn Báo cáo CĐCS → Thiết lập. Lần đầu Google hỏi quyền: xem “Hướng dẫn sử dụng”, mục 1.";
+  return [
+    [
+      "Chạy Thiết lập lần đầu",
+      f.setUp ? DONE : TODO,
+      f.setUp
+        ? "Đã tạo các trang, hai biểu mẫu, lịch chạy và thư mục báo cáo trong Drive."
+        : f.copy
+          ? `Bảng tính này là bản sao, chưa thiết lập: mọi việc khác chờ bước này. ${setupHow}`
+          : setupHow,
+    ],
+    [
+      "Kiểm tra trang “Cài đặt”",
+      !f.settings ? TODO : f.settings.ok ? DONE : FIX,
+      !f.settings
+        ? "Trang “Cài đặt” có sau khi chạy Thiết lập. Mặc định theo văn bản của Ban Thường vụ; sửa cột “Giá trị” nếu cần (tên đơn vị, người nhận tổng hợp, người ký…)."
+        : f.settings.ok
+          ? "Mọi ô đọc được. Có thể sửa bất cứ lúc nào: thay đổi có hiệu lực ngay."
+          : f.settings.detail,
+    ],
+    [
+      "Ghi tài khoản Google của cán bộ",
+      f.staff.length ? DONE : SHOULD,
+      f.staff.length
+        ? `${f.staff.length} tài khoản: ${f.staff.join(", ")}.`
+        : "Ô “Tài khoản cán bộ dùng hệ thống” trong trang “Cài đặt”: email Google của từng cán bộ, cách nhau dấu phẩy; rồi chạy lại Thiết lập.",
+    ],
+  ];
+}
+
+/** the roster, and setup run again for it */
+function rosterSteps(f: StartFacts): Step[] {
+  const linkedAll = f.setUp && f.units > 0 && f.linked >= f.units;
+  return [
+    [
+      "Điền danh sách đơn vị",
+      f.units ? (f.unitProblems.length ? FIX : DONE) : TODO,
+      f.units
+        ? f.unitProblems.length
+          ? `${f.units} đơn vị; cần sửa: ${f.unitProblems.slice(0, 5).join(" ")}${f.unitProblems.length > 5 ? ` (và ${f.unitProblems.length - 5} ô khác)` : ""}`
+          : `${f.units} đơn vị.`
+        : "Trang “Đơn vị”: mỗi dòng một CĐCS (mã, tên, Chủ tịch, email, điện thoại, khối, từ tháng, đến tháng).",
+    ],
+    [
+      "Chạy lại Thiết lập sau khi điền",
+      linkedAll ? DONE : TODO,
+      linkedAll
+        ? `Biểu mẫu có danh sách ${f.linked} đơn vị; mỗi đơn vị có đường dẫn riêng ở trang “Đơn vị” (cột Liên kết).`
+        : "Sau khi điền hoặc sửa danh sách đơn vị, chọn Báo cáo CĐCS → Thiết lập: danh sách vào biểu mẫu, mỗi đơn vị có đường dẫn riêng.",
+    ],
+  ];
+}
+
+/** what setup makes (the forms, the triggers), its check, and what staff do once */
+function madeSteps(f: StartFacts): Step[] {
+  return [
+    [
+      "Hai biểu mẫu đã tạo và xuất bản",
+      f.forms.length >= 2 ? DONE : TODO,
+      f.forms.length ? f.forms.map((x) => `${x.title}: ${x.url}`).join("\n") : "Thiết lập tạo biểu mẫu đăng ký và biểu mẫu báo cáo tháng.",
+    ],
+    [
+      "Lịch chạy tự động",
+      f.triggers ? DONE : TODO,
+      f.triggers
+        ? `Chạy mỗi ngày lúc ${f.triggers.hour} giờ (${f.triggers.zone}), nhận biểu mẫu ngay khi có, thuộc tài khoản ${f.triggers.owner}.`
+        : "Thiết lập tạo lịch chạy cho tài khoản chạy Thiết lập lần đầu (nên dùng tài khoản của Liên đoàn).",
+    ],
+    [
+      "Kiểm tra hệ thống đạt",
+      !f.check ? TODO : f.check.failed.length ? FIX : DONE,
+      !f.check
+        ? "Chạy cuối mỗi lần Thiết lập, hoặc chọn Báo cáo CĐCS → Kiểm tra hệ thống."
+        : f.check.failed.length
+          ? `${f.check.passed}/${f.check.total} mục đạt. Không đạt: ${f.check.failed.join("; ")}. Xem trang “Kiểm tra”, cột “Việc cần làm”.`
+          : `${f.check.passed}/${f.check.total} mục đạt.`,
+    ],
+    [
+      "Hoàn thiện mẫu báo cáo (số trang)",
+      ONCE,
+      f.templateUrl
+        ? `Mở ${f.templateUrl} → Chèn → Số trang, kiểu bắt đầu từ trang 2, căn giữa (hướng dẫn mục 9.1).`
+        : "Thiết lập tạo “Mẫu báo cáo (không xóa)” trong thư mục báo cáo; thêm số trang một lần (hướng dẫn mục 9.1).",
+    ],
+    [
+      "Gửi đường dẫn cho các Chủ tịch CĐCS",
+      ONCE,
+      "Trang “Đơn vị” có đường dẫn riêng của từng đơn vị; trang “Nhắc qua Zalo” có sẵn tin nhắn để dán vào nhóm Zalo các Chủ tịch.",
+    ],
+  ];
+}
+
 /** the steps' rows from START_STEPS_ROW - 1: a blank row, the header, one row per step */
 export function startRows(f: StartFacts, stamp: string): string[][] {
-  const steps: [string, string, string][] = [];
-  const setupHow = "Chọn trình đơn Báo cáo CĐCS → Thiết lập. Lần đầu Google hỏi quyền: xem “Hướng dẫn sử dụng”, mục 1.";
-  steps.push([
-    "Chạy Thiết lập lần đầu",
-    f.setUp ? DONE : TODO,
-    f.setUp
-      ? "Đã tạo các trang, hai biểu mẫu, lịch chạy và thư mục báo cáo trong Drive."
-      : f.copy
-        ? `Bảng tính này là bản sao, chưa thiết lập: mọi việc khác chờ bước này. ${setupHow}`
-        : setupHow,
-  ]);
-  steps.push([
-    "Kiểm tra trang “Cài đặt”",
-    !f.settings ? TODO : f.settings.ok ? DONE : FIX,
-    !f.settings
-      ? "Trang “Cài đặt” có sau khi chạy Thiết lập. Mặc định theo văn bản của Ban Thường vụ; sửa cột “Giá trị” nếu cần (tên đơn vị, người nhận tổng hợp, người ký…)."
-      : f.settings.ok
-        ? "Mọi ô đọc được. Có thể sửa bất cứ lúc nào: thay đổi có hiệu lực ngay."
-        : f.settings.detail,
-  ]);
-  steps.push([
-    "Ghi tài khoản Google của cán bộ",
-    f.staff.length ? DONE : SHOULD,
-    f.staff.length
-      ? `${f.staff.length} tài khoản: ${f.staff.join(", ")}.`
-      : "Ô “Tài khoản cán bộ dùng hệ thống” trong trang “Cài đặt”: email Google của từng cán bộ, cách nhau dấu phẩy; rồi chạy lại Thiết lập.",
-  ]);
-  steps.push([
-    "Điền danh sách đơn vị",
-    f.units ? (f.unitProblems.length ? FIX : DONE) : TODO,
-    f.units
-      ? f.unitProblems.length
-        ? `${f.units} đơn vị; cần sửa: ${f.unitProblems.slice(0, 5).join(" ")}${f.unitProblems.length > 5 ? ` (và ${f.unitProblems.length - 5} ô khác)` : ""}`
-        : `${f.units} đơn vị.`
-      : "Trang “Đơn vị”: mỗi dòng một CĐCS (mã, tên, Chủ tịch, email, điện thoại, khối, từ tháng, đến tháng).",
-  ]);
-  const linkedAll = f.setUp && f.units > 0 && f.linked >= f.units;
-  steps.push([
-    "Chạy lại Thiết lập sau khi điền",
-    linkedAll ? DONE : TODO,
-    linkedAll
-      ? `Biểu mẫu có danh sách ${f.linked} đơn vị; mỗi đơn vị có đường dẫn riêng ở trang “Đơn vị” (cột Liên kết).`
-      : "Sau khi điền hoặc sửa danh sách đơn vị, chọn Báo cáo CĐCS → Thiết lập: danh sách vào biểu mẫu, mỗi đơn vị có đường dẫn riêng.",
-  ]);
-  steps.push([
-    "Hai biểu mẫu đã tạo và xuất bản",
-    f.forms.length >= 2 ? DONE : TODO,
-    f.forms.length ? f.forms.map((x) => `${x.title}: ${x.url}`).join("\n") : "Thiết lập tạo biểu mẫu đăng ký và biểu mẫu báo cáo tháng.",
-  ]);
-  steps.push([
-    "Lịch chạy tự động",
-    f.triggers ? DONE : TODO,
-    f.triggers
-      ? `Chạy mỗi ngày lúc ${f.triggers.hour} giờ (${f.triggers.zone}), nhận biểu mẫu ngay khi có, thuộc tài khoản ${f.triggers.owner}.`
-      : "Thiết lập tạo lịch chạy cho tài khoản chạy Thiết lập lần đầu (nên dùng tài khoản của Liên đoàn).",
-  ]);
-  steps.push([
-    "Kiểm tra hệ thống đạt",
-    !f.check ? TODO : f.check.failed.length ? FIX : DONE,
-    !f.check
-      ? "Chạy cuối mỗi lần Thiết lập, hoặc chọn Báo cáo CĐCS → Kiểm tra hệ thống."
-      : f.check.failed.length
-        ? `${f.check.passed}/${f.check.total} mục đạt. Không đạt: ${f.check.failed.join("; ")}. Xem trang “Kiểm tra”, cột “Việc cần làm”.`
-        : `${f.check.passed}/${f.check.total} mục đạt.`,
-  ]);
-  steps.push([
-    "Hoàn thiện mẫu báo cáo (số trang)",
-    ONCE,
-    f.templateUrl
-      ? `Mở ${f.templateUrl} → Chèn → Số trang, kiểu bắt đầu từ trang 2, căn giữa (hướng dẫn mục 9.1).`
-      : "Thiết lập tạo “Mẫu báo cáo (không xóa)” trong thư mục báo cáo; thêm số trang một lần (hướng dẫn mục 9.1).",
-  ]);
-  steps.push([
-    "Gửi đường dẫn cho các Chủ tịch CĐCS",
-    ONCE,
-    "Trang “Đơn vị” có đường dẫn riêng của từng đơn vị; trang “Nhắc qua Zalo” có sẵn tin nhắn để dán vào nhóm Zalo các Chủ tịch.",
-  ]);
+  const steps = [...setupSteps(f), ...rosterSteps(f), ...madeSteps(f)];
   return [
     ["", "", "", ""],
     [...START_HEADER.slice(0, 3), `Chi tiết, cách làm (cập nhật lúc ${stamp})`],

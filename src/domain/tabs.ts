@@ -90,12 +90,9 @@ function standing(form: FormId, columns: string[] | undefined): (Field | undefin
   return standingKeys(form, columns).map((k) => fields.find((f) => f.key === k));
 }
 
-/**
- * Every tab the product makes. `columns`: the report tabs' answer columns as they stand (state), so that formats,
- * widths and plain-text columns fall on the columns they are for.
- */
-export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, string[]>>): TabDef[] {
-  const defs: TabDef[] = [
+/** the settings and the roster: staff type in them (setup makes them first, in this order) */
+function rosterTabs(): TabDef[] {
+  return [
     {
       name: TAB.settings,
       header: SETTINGS_HEADER,
@@ -122,226 +119,257 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
       tabColor: "#5b8def",
     },
   ];
-  for (const form of FORM_IDS) {
-    const spec = SPECS[form];
-    const answers = standing(form, columns?.[form]);
-    // a column no question claims any more (its question removed) keeps what it holds, as it holds it
-    const width = (f: Field | undefined) => (f ? answerWidth(f) : { width: 200, wrap: true });
-    defs.push({
-      name: spec.tab,
-      header: reportHeader(spec),
-      headerOnce: true,
-      widths: [...KEY_WIDTHS, ...answers.map((f) => width(f).width)],
-      wrapCols: [...KEY_WRAP, ...answers.flatMap((f, j) => (width(f).wrap ? [KEY_COLS + 1 + j] : []))],
-      hiddenCols: [1],
-      frozenRows: 1,
-      frozenCols: 0,
-      textCols: [1, 2, 4, 5, 6, 7, 8, 9, 10, ...answers.flatMap((f, j) => (f && f.kind !== "number" ? [KEY_COLS + 1 + j] : []))],
-      // counts as counts (and a column that was text before the questions moved, a count again)
-      formats: answers.flatMap((f, j) => {
-        const c = colLetter(KEY_COLS + 1 + j);
-        return f?.kind === "number" ? [{ a1: `${c}2:${c}`, format: COUNT }] : [];
-      }),
-      dateCols: [3],
-      protect: true,
-    });
-  }
+}
+
+/** a form's report tab: the product's key columns, then the answer columns as they stand */
+function reportTab(form: FormId, columns: string[] | undefined): TabDef {
+  const spec = SPECS[form];
+  const answers = standing(form, columns);
+  // a column no question claims any more (its question removed) keeps what it holds, as it holds it
+  const width = (f: Field | undefined) => (f ? answerWidth(f) : { width: 200, wrap: true });
+  return {
+    name: spec.tab,
+    header: reportHeader(spec),
+    headerOnce: true,
+    widths: [...KEY_WIDTHS, ...answers.map((f) => width(f).width)],
+    wrapCols: [...KEY_WRAP, ...answers.flatMap((f, j) => (width(f).wrap ? [KEY_COLS + 1 + j] : []))],
+    hiddenCols: [1],
+    frozenRows: 1,
+    frozenCols: 0,
+    textCols: [1, 2, 4, 5, 6, 7, 8, 9, 10, ...answers.flatMap((f, j) => (f && f.kind !== "number" ? [KEY_COLS + 1 + j] : []))],
+    // counts as counts (and a column that was text before the questions moved, a count again)
+    formats: answers.flatMap((f, j) => {
+      const c = colLetter(KEY_COLS + 1 + j);
+      return f?.kind === "number" ? [{ a1: `${c}2:${c}`, format: COUNT }] : [];
+    }),
+    dateCols: [3],
+    protect: true,
+  };
+}
+
+/** what staff read each day, written by the product: the statuses, the dashboard, the Zalo list */
+function dailyTabs(unitCount: number): TabDef[] {
   const summaryEnd = STATUS_SUMMARY_ROW + STATUS_SUMMARY.length - 1;
   const lastStatusCol = colLetter(3 + DASHBOARD_PERIODS);
-  defs.push({
-    name: TAB.status,
-    header: [],
-    widths: [85, 280, 150, ...Array(DASHBOARD_PERIODS).fill(110)],
-    // the title in A1 runs across; the time it was written (C1) and the longer statuses wrap in their column
-    wrapCols: range(2, 3 + DASHBOARD_PERIODS),
-    // each period's header, figures and statuses centred in its column: a number stands under its own header
-    align: [{ a1: `D2:${lastStatusCol}${unitCount + STATUS_UNITS_ROW + 200}`, h: "center" }],
-    frozenRows: 2,
-    frozenCols: 2,
-    // codes, names and groups as staff typed them: "001" stays 001, "=…" stays text
-    textCols: [1, 2, 3],
-    protect: true,
-    colors: STATUS_COLORS,
-    formats: [
-      { a1: `D${STATUS_SUMMARY_ROW}:${lastStatusCol}${STATUS_SUMMARY_ROW}`, format: DATE },
-      { a1: `D${STATUS_SUMMARY_ROW + 1}:${lastStatusCol}${summaryEnd - 2}`, format: COUNT },
-      { a1: `D${summaryEnd - 1}:${lastStatusCol}${summaryEnd}`, format: PERCENT },
-    ],
-    capacity: { rows: unitCount + STATUS_UNITS_ROW + 200, cols: 3 + DASHBOARD_PERIODS },
-    tabColor: "#43a047",
-  });
   const lastRow = 2 + DASHBOARD_PERIODS;
   const groupEnd = colLetter(DASHBOARD_WIDTH);
-  defs.push({
-    name: TAB.dashboard,
-    wrapFrom: 2,
-    header: [],
-    // both tables together fit the width of a landscape A4 page (its headers wrap): every figure on page 1; the table
-    // by Khối sits right of the period table, under Google's chart
-    widths: [105, 80, 70, 60, 65, 60, 65, 75, 75, 85, 75, 75, 20, 90, 170, 70, 60, 65, 75, 75],
-    // headers and figures centred alike, in both tables
-    align: [
-      { a1: `B2:L${lastRow}`, h: "center" },
-      { a1: `${colLetter(GROUP_COL + 2)}${GROUP_ROW + 1}:${groupEnd}${GROUP_ROW + 200}`, h: "center" },
-    ],
-    bold: [`${colLetter(GROUP_COL)}${GROUP_ROW}:${colLetter(DASHBOARD_WIDTH)}${GROUP_ROW + 1}`],
-    wrapCols: [...range(1, 12), ...range(GROUP_COL, DASHBOARD_WIDTH)],
-    frozenRows: 2,
-    protect: true,
-    formats: [
-      { a1: `B3:B${lastRow}`, format: DATE },
-      { a1: `C3:J${lastRow}`, format: COUNT },
-      { a1: `K3:L${lastRow}`, format: PERCENT },
-      { a1: `${colLetter(GROUP_COL + 2)}${GROUP_ROW + 2}:${colLetter(GROUP_COL + 4)}${GROUP_ROW + 200}`, format: COUNT },
-      { a1: `${colLetter(GROUP_COL + GROUP_HEADER.length - 2)}${GROUP_ROW + 2}:${groupEnd}${GROUP_ROW + 200}`, format: PERCENT },
-    ],
-    tabColor: "#43a047",
-  });
-  defs.push({
-    name: TAB.zalo,
-    wrapFrom: 2,
-    header: [],
-    widths: [260, 480, 120, 340],
-    wrapCols: [1, 2, 3, 4],
-    frozenRows: 3,
-    protect: true,
-    tabColor: "#0068ff",
-  });
-  defs.push({
-    name: TAB.templates,
-    header: TEMPLATES_HEADER,
-    widths: [250, 150, 320, 520, 90],
-    wrapCols: [1, 2, 3, 4],
-    hiddenCols: [5],
-    frozenRows: 1,
-    protect: false,
-    tabColor: "#5b8def",
-  });
-  defs.push({
-    name: TAB.themes,
-    header: THEMES_HEADER,
-    widths: [220, 520, 420],
-    wrapCols: [1, 2, 3],
-    frozenRows: 1,
-    protect: false,
-    tabColor: "#5b8def",
-  });
+  return [
+    {
+      name: TAB.status,
+      header: [],
+      widths: [85, 280, 150, ...Array(DASHBOARD_PERIODS).fill(110)],
+      // the title in A1 runs across; the time it was written (C1) and the longer statuses wrap in their column
+      wrapCols: range(2, 3 + DASHBOARD_PERIODS),
+      // each period's header, figures and statuses centred in its column: a number stands under its own header
+      align: [{ a1: `D2:${lastStatusCol}${unitCount + STATUS_UNITS_ROW + 200}`, h: "center" }],
+      frozenRows: 2,
+      frozenCols: 2,
+      // codes, names and groups as staff typed them: "001" stays 001, "=…" stays text
+      textCols: [1, 2, 3],
+      protect: true,
+      colors: STATUS_COLORS,
+      formats: [
+        { a1: `D${STATUS_SUMMARY_ROW}:${lastStatusCol}${STATUS_SUMMARY_ROW}`, format: DATE },
+        { a1: `D${STATUS_SUMMARY_ROW + 1}:${lastStatusCol}${summaryEnd - 2}`, format: COUNT },
+        { a1: `D${summaryEnd - 1}:${lastStatusCol}${summaryEnd}`, format: PERCENT },
+      ],
+      capacity: { rows: unitCount + STATUS_UNITS_ROW + 200, cols: 3 + DASHBOARD_PERIODS },
+      tabColor: "#43a047",
+    },
+    {
+      name: TAB.dashboard,
+      wrapFrom: 2,
+      header: [],
+      // both tables together fit the width of a landscape A4 page (its headers wrap): every figure on page 1; the table
+      // by Khối sits right of the period table, under Google's chart
+      widths: [105, 80, 70, 60, 65, 60, 65, 75, 75, 85, 75, 75, 20, 90, 170, 70, 60, 65, 75, 75],
+      // headers and figures centred alike, in both tables
+      align: [
+        { a1: `B2:L${lastRow}`, h: "center" },
+        { a1: `${colLetter(GROUP_COL + 2)}${GROUP_ROW + 1}:${groupEnd}${GROUP_ROW + 200}`, h: "center" },
+      ],
+      bold: [`${colLetter(GROUP_COL)}${GROUP_ROW}:${colLetter(DASHBOARD_WIDTH)}${GROUP_ROW + 1}`],
+      wrapCols: [...range(1, 12), ...range(GROUP_COL, DASHBOARD_WIDTH)],
+      frozenRows: 2,
+      protect: true,
+      formats: [
+        { a1: `B3:B${lastRow}`, format: DATE },
+        { a1: `C3:J${lastRow}`, format: COUNT },
+        { a1: `K3:L${lastRow}`, format: PERCENT },
+        { a1: `${colLetter(GROUP_COL + 2)}${GROUP_ROW + 2}:${colLetter(GROUP_COL + 4)}${GROUP_ROW + 200}`, format: COUNT },
+        { a1: `${colLetter(GROUP_COL + GROUP_HEADER.length - 2)}${GROUP_ROW + 2}:${groupEnd}${GROUP_ROW + 200}`, format: PERCENT },
+      ],
+      tabColor: "#43a047",
+    },
+    {
+      name: TAB.zalo,
+      wrapFrom: 2,
+      header: [],
+      widths: [260, 480, 120, 340],
+      wrapCols: [1, 2, 3, 4],
+      frozenRows: 3,
+      protect: true,
+      tabColor: "#0068ff",
+    },
+  ];
+}
+
+/** the mails' templates and the report's themes: staff edit them */
+function wordingTabs(): TabDef[] {
+  return [
+    {
+      name: TAB.templates,
+      header: TEMPLATES_HEADER,
+      widths: [250, 150, 320, 520, 90],
+      wrapCols: [1, 2, 3, 4],
+      hiddenCols: [5],
+      frozenRows: 1,
+      protect: false,
+      tabColor: "#5b8def",
+    },
+    {
+      name: TAB.themes,
+      header: THEMES_HEADER,
+      widths: [220, 520, 420],
+      wrapCols: [1, 2, 3],
+      frozenRows: 1,
+      protect: false,
+      tabColor: "#5b8def",
+    },
+  ];
+}
+
+/** the logs, and the system's own tabs beside them (hidden) */
+function logTabs(unitCount: number): TabDef[] {
   // the times (dd/mm/yyyy hh:mm) whole in their column in Sheets and in print, never running into the next
   const logWidths = [200, 145, 125, 260, 110, 240, 170, 380, 160];
   const logWrap = [3, 4, 6, 7, 8, 9];
-  defs.push({
-    name: TAB.mailLog,
-    header: MAIL_LOG_HEADER,
-    widths: logWidths,
-    wrapCols: logWrap,
-    hiddenCols: [1],
-    frozenRows: 1,
-    dateCols: [2],
-    textCols: [1, 4, 5],
-    protect: true,
-  });
-  defs.push({
-    name: TAB.ledger,
-    header: MAIL_LOG_HEADER,
-    widths: logWidths,
-    frozenRows: 1,
-    dateCols: [2],
-    textCols: [1, 4, 5],
-    protect: true,
-    hidden: true,
-  });
-  // room for a day's quota of mails (1,500 recipients on Workspace), and in column C for the keys of the day's mails the
-  // quota held back (a mail a unit at most: src/app/mail/send.ts keepHeld, for the Zalo list), without growing
-  defs.push({
-    name: TAB.queue,
-    header: ["Khóa", "Thư", "Chưa gửi được hôm nay (hết hạn mức)"],
-    frozenRows: 1,
-    protect: true,
-    hidden: true,
-    capacity: { rows: Math.max(2000, unitCount + 200), cols: 3 },
-  });
-  // each month's figures by theme and Khối, kept once at its rollup (src/app/report/trends.ts): months and labels as text
-  // (Sheets would read "2018-10" as a date)
-  defs.push({
-    name: TAB.trends,
-    header: TREND_HEADER,
-    widths: [80, 110, 260, 200, 70],
-    frozenRows: 1,
-    textCols: [1, 2, 3, 4],
-    protect: false,
-    hidden: true,
-  });
-  defs.push({ name: TAB.archive, header: ARCHIVE_HEADER, wrapCols: [2], frozenRows: 1, protect: true });
-  defs.push({
-    name: TAB.runLog,
-    header: RUN_LOG_HEADER,
-    widths: [145, 190, 130, 560],
-    wrapCols: [2, 3, 4],
-    frozenRows: 1,
-    dateCols: [1],
-    protect: true,
-  });
-  defs.push({
-    name: TAB.preview,
-    wrapFrom: 2,
-    header: [],
-    widths: [130, 260, 110, 240, 170, 380, 260],
-    wrapCols: [1, 2, 4, 5, 6, 7],
-    frozenRows: 2,
-    protect: true,
-  });
-  defs.push({
-    name: TAB.selfCheck,
-    header: [],
-    widths: [330, 100, 420, 420],
-    wrapCols: [1, 2, 3, 4],
-    frozenRows: 2,
-    protect: false,
-    colors: [
-      { prefix: "Đạt", background: "#c8e6c9" },
-      { prefix: "Không đạt", background: "#ffcdd2" },
-    ],
-  });
-  // before the manual tabs: their dropdowns read it
-  defs.push({
-    name: TAB.lists,
-    header: ["Đơn vị (mã – tên)", "Tháng", "Kênh"],
-    widths: [320, 90, 120],
-    frozenRows: 1,
-    textCols: [1, 2, 3],
-    protect: true,
-    hidden: true,
-  });
-  for (const form of FORM_IDS) {
-    const spec = SPECS[form];
-    const header = manualHeader(spec);
-    const fields = spec.fields;
-    defs.push({
-      name: MANUAL_TAB[form],
-      header,
-      widths: [130, 160, 120, ...fields.map((f) => answerWidth(f).width), 280],
-      wrapCols: [...fields.flatMap((f, j) => (answerWidth(f).wrap ? [4 + j] : [])), header.length],
+  return [
+    {
+      name: TAB.mailLog,
+      header: MAIL_LOG_HEADER,
+      widths: logWidths,
+      wrapCols: logWrap,
+      hiddenCols: [1],
       frozenRows: 1,
-      // the date received is text, read as dd/mm/yyyy hh:mm whatever the Sheet's locale
-      textCols: [1, 2, 4, ...(form === "monthly" ? [5] : [])],
+      dateCols: [2],
+      textCols: [1, 4, 5],
+      protect: true,
+    },
+    {
+      name: TAB.ledger,
+      header: MAIL_LOG_HEADER,
+      widths: logWidths,
+      frozenRows: 1,
+      dateCols: [2],
+      textCols: [1, 4, 5],
+      protect: true,
+      hidden: true,
+    },
+    // room for a day's quota of mails (1,500 recipients on Workspace), and in column C for the keys of the day's mails the
+    // quota held back (a mail a unit at most: src/app/mail/send.ts keepHeld, for the Zalo list), without growing
+    {
+      name: TAB.queue,
+      header: ["Khóa", "Thư", "Chưa gửi được hôm nay (hết hạn mức)"],
+      frozenRows: 1,
+      protect: true,
+      hidden: true,
+      capacity: { rows: Math.max(2000, unitCount + 200), cols: 3 },
+    },
+    // each month's figures by theme and Khối, kept once at its rollup (src/app/report/trends.ts): months and labels as text
+    // (Sheets would read "2018-10" as a date)
+    {
+      name: TAB.trends,
+      header: TREND_HEADER,
+      widths: [80, 110, 260, 200, 70],
+      frozenRows: 1,
+      textCols: [1, 2, 3, 4],
       protect: false,
-      // staff pick the channel, the unit as “mã – tên” (a bare code is taken too), the month and each choice by its label
-      lists: [
-        { col: 3, values: Object.values(CHANNEL_LABEL).slice(1), fromRow: 2 },
-        { col: 4, rangeA1: `'${TAB.lists}'!A2:A`, fromRow: 2, allowInvalid: true },
-        ...(form === "monthly" ? [{ col: 5, rangeA1: `'${TAB.lists}'!B2:B`, fromRow: 2, allowInvalid: true }] : []),
-        ...fields.flatMap((f, j) =>
-          f.kind === "choice" ? [{ col: 4 + j, values: (f.choices ?? []).map((c) => c.label), fromRow: 2, allowInvalid: true }] : [],
-        ),
+      hidden: true,
+    },
+    { name: TAB.archive, header: ARCHIVE_HEADER, wrapCols: [2], frozenRows: 1, protect: true },
+    {
+      name: TAB.runLog,
+      header: RUN_LOG_HEADER,
+      widths: [145, 190, 130, 560],
+      wrapCols: [2, 3, 4],
+      frozenRows: 1,
+      dateCols: [1],
+      protect: true,
+    },
+  ];
+}
+
+/** the mails' preview, the self-check, and the dropdowns' list (before the manual tabs: their dropdowns read it) */
+function checkTabs(): TabDef[] {
+  return [
+    {
+      name: TAB.preview,
+      wrapFrom: 2,
+      header: [],
+      widths: [130, 260, 110, 240, 170, 380, 260],
+      wrapCols: [1, 2, 4, 5, 6, 7],
+      frozenRows: 2,
+      protect: true,
+    },
+    {
+      name: TAB.selfCheck,
+      header: [],
+      widths: [330, 100, 420, 420],
+      wrapCols: [1, 2, 3, 4],
+      frozenRows: 2,
+      protect: false,
+      colors: [
+        { prefix: "Đạt", background: "#c8e6c9" },
+        { prefix: "Không đạt", background: "#ffcdd2" },
       ],
-      notes: fields.flatMap((f, j) =>
-        f.kind === "checkboxes"
-          ? [{ col: 4 + j, note: `Chọn một hay nhiều, cách nhau dấu chấm phẩy: ${(f.choices ?? []).map((c) => c.label).join("; ")}` }]
-          : [],
+    },
+    {
+      name: TAB.lists,
+      header: ["Đơn vị (mã – tên)", "Tháng", "Kênh"],
+      widths: [320, 90, 120],
+      frozenRows: 1,
+      textCols: [1, 2, 3],
+      protect: true,
+      hidden: true,
+    },
+  ];
+}
+
+/** a form's manual entry tab: a report received on paper, by email or by message, typed by staff */
+function manualTab(form: FormId): TabDef {
+  const spec = SPECS[form];
+  const header = manualHeader(spec);
+  const fields = spec.fields;
+  return {
+    name: MANUAL_TAB[form],
+    header,
+    widths: [130, 160, 120, ...fields.map((f) => answerWidth(f).width), 280],
+    wrapCols: [...fields.flatMap((f, j) => (answerWidth(f).wrap ? [4 + j] : [])), header.length],
+    frozenRows: 1,
+    // the date received is text, read as dd/mm/yyyy hh:mm whatever the Sheet's locale
+    textCols: [1, 2, 4, ...(form === "monthly" ? [5] : [])],
+    protect: false,
+    // staff pick the channel, the unit as “mã – tên” (a bare code is taken too), the month and each choice by its label
+    lists: [
+      { col: 3, values: Object.values(CHANNEL_LABEL).slice(1), fromRow: 2 },
+      { col: 4, rangeA1: `'${TAB.lists}'!A2:A`, fromRow: 2, allowInvalid: true },
+      ...(form === "monthly" ? [{ col: 5, rangeA1: `'${TAB.lists}'!B2:B`, fromRow: 2, allowInvalid: true }] : []),
+      ...fields.flatMap((f, j) =>
+        f.kind === "choice" ? [{ col: 4 + j, values: (f.choices ?? []).map((c) => c.label), fromRow: 2, allowInvalid: true }] : [],
       ),
-    });
-  }
-  defs.push({
+    ],
+    notes: fields.flatMap((f, j) =>
+      f.kind === "checkboxes"
+        ? [{ col: 4 + j, note: `Chọn một hay nhiều, cách nhau dấu chấm phẩy: ${(f.choices ?? []).map((c) => c.label).join("; ")}` }]
+        : [],
+    ),
+  };
+}
+
+/** the start tab: today's block, the steps of setting up, the problems */
+function startTab(): TabDef {
+  return {
     name: TAB.start,
     wrapFrom: 2,
     header: [],
@@ -354,8 +382,24 @@ export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, stri
     protect: false,
     colors: START_COLORS,
     tabColor: "#f9ab00",
-  });
-  return defs;
+  };
+}
+
+/**
+ * Every tab the product makes. `columns`: the report tabs' answer columns as they stand (state), so that formats,
+ * widths and plain-text columns fall on the columns they are for.
+ */
+export function tabDefs(unitCount: number, columns?: Partial<Record<FormId, string[]>>): TabDef[] {
+  return [
+    ...rosterTabs(),
+    ...FORM_IDS.map((form) => reportTab(form, columns?.[form])),
+    ...dailyTabs(unitCount),
+    ...wordingTabs(),
+    ...logTabs(unitCount),
+    ...checkTabs(),
+    ...FORM_IDS.map(manualTab),
+    startTab(),
+  ];
 }
 
 /**

@@ -56,20 +56,34 @@ function answerOf(f: FieldView, el: HTMLElement): string | string[] {
   return (el as HTMLInputElement).value;
 }
 
-function draw(d: RecordView, ctx: Ctx): void {
-  const { main } = ctx;
-  main.textContent = "";
-  main.appendChild(h("h2", { text: "Ghi nhận báo cáo giấy, email, tin nhắn" }));
-  const form = h("form", { id: "record" });
-  const kind = h("select", { name: "form", id: "rec-form" });
-  for (const f of [...d.forms].reverse()) kind.appendChild(h("option", { value: f.id, text: f.title }));
-  const fields = h("div", {});
-  const unit = unitPicker("rec-unit", d.units, d.unitCount);
-  const month = h("select", { name: "month", id: "rec-month" });
-  for (const m of d.months) month.appendChild(h("option", { value: m.value, text: m.label }));
-  const monthBlock = h("div", {}, h("label", { for: "rec-month", text: "Tháng *" }), month);
-  const channel = h("select", { name: "channel", id: "rec-channel" });
-  for (const c of d.channels) channel.appendChild(h("option", { value: c.value, text: c.label }));
+/** the section's controls, and the answer inputs of the kind of report chosen */
+interface RecordForm {
+  kind: HTMLSelectElement;
+  unit: { search: HTMLInputElement; select: HTMLSelectElement };
+  month: HTMLSelectElement;
+  /** the month and its label: only a monthly report has one */
+  monthBlock: HTMLElement;
+  channel: HTMLSelectElement;
+  at: HTMLInputElement;
+  fields: HTMLElement;
+  ask: HTMLElement;
+  inputs: { field: FieldView; el: HTMLElement }[];
+}
+
+/** a choice list of `choices`, in their order */
+function choiceList(name: string, id: string, choices: { value: string; label: string }[]): HTMLSelectElement {
+  const el = h("select", { name, id });
+  for (const c of choices) el.appendChild(h("option", { value: c.value, text: c.label }));
+  return el;
+}
+
+function controls(d: RecordView): RecordForm {
+  const kind = choiceList(
+    "form",
+    "rec-form",
+    [...d.forms].reverse().map((f) => ({ value: f.id, label: f.title })),
+  );
+  const month = choiceList("month", "rec-month", d.months);
   const at = h("input", {
     type: "text",
     inputmode: "numeric",
@@ -81,77 +95,114 @@ function draw(d: RecordView, ctx: Ctx): void {
     autocomplete: "off",
   });
   masked(at);
-  const ask = h("div", { class: "confirm", hidden: true });
-  let inputs: { field: FieldView; el: HTMLElement }[] = [];
-  const drawFields = () => {
-    fields.textContent = "";
-    inputs = [];
-    const spec = d.forms.find((f) => f.id === kind.value);
-    // the registration has no month: its label goes with its field
-    monthBlock.hidden = kind.value !== "monthly";
-    for (const f of spec?.fields ?? []) {
-      if (f.kind === "unit" || f.kind === "month") continue;
-      const id = `rec-${f.key}`;
-      const el = fieldInput(f, id);
-      inputs.push({ field: f, el });
-      fields.appendChild(h("label", { for: id, text: f.title + (f.required ? " *" : "") }));
-      if (f.help) fields.appendChild(h("p", { class: "hint", text: f.help }));
-      fields.appendChild(el);
-    }
+  return {
+    kind,
+    unit: unitPicker("rec-unit", d.units, d.unitCount),
+    month,
+    monthBlock: h("div", {}, h("label", { for: "rec-month", text: "Tháng *" }), month),
+    channel: choiceList("channel", "rec-channel", d.channels),
+    at,
+    fields: h("div", {}),
+    ask: h("div", { class: "confirm", hidden: true }),
+    inputs: [],
   };
-  kind.addEventListener("change", drawFields);
+}
+
+/** the questions of the kind of report chosen, each with its help as the form shows it */
+function drawFields(d: RecordView, c: RecordForm): void {
+  const { fields, kind } = c;
+  fields.textContent = "";
+  c.inputs = [];
+  const spec = d.forms.find((f) => f.id === kind.value);
+  // the registration has no month: its label goes with its field
+  c.monthBlock.hidden = kind.value !== "monthly";
+  for (const f of spec?.fields ?? []) {
+    if (f.kind === "unit" || f.kind === "month") continue;
+    const id = `rec-${f.key}`;
+    const el = fieldInput(f, id);
+    c.inputs.push({ field: f, el });
+    fields.appendChild(h("label", { for: id, text: f.title + (f.required ? " *" : "") }));
+    if (f.help) fields.appendChild(h("p", { class: "hint", text: f.help }));
+    fields.appendChild(el);
+  }
+}
+
+function formOf(c: RecordForm): HTMLFormElement {
+  const form = h("form", { id: "record" });
   form.append(
     h("label", { for: "rec-form", text: "Loại báo cáo" }),
-    kind,
+    c.kind,
     h("label", { for: "rec-unit", text: "Đơn vị *" }),
-    unit.search,
-    unit.select,
-    monthBlock,
+    c.unit.search,
+    c.unit.select,
+    c.monthBlock,
     h("label", { for: "rec-channel", text: "Nhận qua" }),
-    channel,
+    c.channel,
     h("label", { for: "rec-at", text: "Ngày giờ Liên đoàn nhận được *" }),
     h("p", { class: "hint", text: "Ghi ngày/tháng/năm giờ:phút, ví dụ 15/10/2018 09:30." }),
-    at,
-    fields,
+    c.at,
+    c.fields,
     h("div", { class: "row" }, h("button", { class: "act primary", type: "submit", text: "Ghi nhận" })),
-    ask,
+    c.ask,
   );
-  const send = (force: boolean) => {
-    const answers: Record<string, string | string[]> = {};
-    for (const x of inputs) answers[x.field.key] = answerOf(x.field, x.el);
-    const req = {
-      form: kind.value,
-      unit: unit.select.value,
-      month: month.value,
-      channel: channel.value,
-      at: at.value.trim(),
-      answers,
-      force,
-    };
-    act(() => server.sidebarRecord(req)).then((r) => {
-      if (r?.kind === "ask") askFirst(ask, r.message, "Vẫn ghi nhận", () => send(true));
-      else if (r?.ok) {
-        ask.hidden = true;
-        unit.select.value = "";
-        drawFields();
-      }
-    });
+  return form;
+}
+
+/** what is missing or written wrong, said; true when nothing is */
+function complete(c: RecordForm): boolean {
+  const missing: string[] = [];
+  for (const x of c.inputs) {
+    const v = answerOf(x.field, x.el);
+    if (x.field.required && (Array.isArray(v) ? !v.length : !v.trim())) missing.push(x.field.title);
+  }
+  if (!c.unit.select.value) missing.unshift("Đơn vị");
+  if (missing.length) {
+    say(`Còn thiếu: ${missing.join(", ")}.`, "err");
+    return false;
+  }
+  if (!validDateTime(c.at.value)) {
+    say("Ngày giờ nhận chưa đúng: ghi theo dạng ngày/tháng/năm giờ:phút, ví dụ 15/10/2018 09:30.", "err");
+    return false;
+  }
+  return true;
+}
+
+/** the report to the server; a second report of the same unit and period is asked first (`force`: asked, and yes) */
+function send(d: RecordView, c: RecordForm, force: boolean): void {
+  const answers: Record<string, string | string[]> = {};
+  for (const x of c.inputs) answers[x.field.key] = answerOf(x.field, x.el);
+  const req = {
+    form: c.kind.value,
+    unit: c.unit.select.value,
+    month: c.month.value,
+    channel: c.channel.value,
+    at: c.at.value.trim(),
+    answers,
+    force,
   };
+  act(() => server.sidebarRecord(req)).then((r) => {
+    if (r?.kind === "ask") askFirst(c.ask, r.message, "Vẫn ghi nhận", () => send(d, c, true));
+    else if (r?.ok) {
+      c.ask.hidden = true;
+      c.unit.select.value = "";
+      drawFields(d, c);
+    }
+  });
+}
+
+function draw(d: RecordView, ctx: Ctx): void {
+  const { main } = ctx;
+  main.textContent = "";
+  main.appendChild(h("h2", { text: "Ghi nhận báo cáo giấy, email, tin nhắn" }));
+  const c = controls(d);
+  c.kind.addEventListener("change", () => drawFields(d, c));
+  const form = formOf(c);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const missing: string[] = [];
-    for (const x of inputs) {
-      const v = answerOf(x.field, x.el);
-      if (x.field.required && (Array.isArray(v) ? !v.length : !v.trim())) missing.push(x.field.title);
-    }
-    if (!unit.select.value) missing.unshift("Đơn vị");
-    if (missing.length) return say(`Còn thiếu: ${missing.join(", ")}.`, "err");
-    if (!validDateTime(at.value))
-      return say("Ngày giờ nhận chưa đúng: ghi theo dạng ngày/tháng/năm giờ:phút, ví dụ 15/10/2018 09:30.", "err");
-    send(false);
+    if (complete(c)) send(d, c, false);
   });
   main.appendChild(form);
-  drawFields();
+  drawFields(d, c);
 }
 
 export const recordView: View<RecordView> = { label: "Ghi nhận", draw };

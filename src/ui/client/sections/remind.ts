@@ -1,6 +1,6 @@
 // Reminders now: the units owing a period still open, a page at a time with a search; those staff uncheck stay
 // unchecked after sending; "remind all" says how many before it goes through the daily job's queue and quota.
-import type { RemindView } from "../../../app/sidebar";
+import type { RemindUnit, RemindView } from "../../../app/sidebar";
 import { act, askFirst, h, pager } from "../dom";
 import { server } from "../server";
 import { type Ctx, dataOf, type View } from "../view";
@@ -17,6 +17,92 @@ function load(ctx: Ctx, q: string, offset: number): void {
   });
 }
 
+/** the units' checkboxes on the page, and what says how many are chosen */
+interface Picks {
+  boxes: HTMLInputElement[];
+  /** each unit's number of addresses */
+  emails: Map<string, number>;
+  count: HTMLElement;
+  ask: HTMLElement;
+  sendBtn: HTMLButtonElement;
+}
+
+type Sent = (r: Awaited<ReturnType<typeof act>>) => void;
+
+/** the units chosen, each once (a unit owing two periods has a box in each) */
+function chosen(k: Picks): string[] {
+  return [...new Set(k.boxes.filter((b) => b.checked && !b.disabled).map((b) => b.value))];
+}
+
+function recount(k: Picks): void {
+  const c = chosen(k);
+  const n = c.reduce((s, code) => s + (k.emails.get(code) ?? 0), 0);
+  k.count.textContent = `Đã chọn ${c.length} đơn vị (${n} địa chỉ email).`;
+  k.sendBtn.textContent = `Gửi thư nhắc (${c.length})`;
+  k.sendBtn.disabled = !c.length;
+  k.ask.hidden = true;
+}
+
+function setAll(k: Picks, on: boolean): void {
+  for (const b of k.boxes) {
+    if (b.disabled) continue;
+    b.checked = on;
+    if (on) unchecked.delete(b.value);
+    else unchecked.add(b.value);
+  }
+  recount(k);
+}
+
+/** the search and pages, when the units owing are more than a page or a search is on */
+function pagerOf(d: RemindView, ctx: Ctx): HTMLElement | null {
+  const paged = d.periods.some((p) => p.matched > p.units.length || p.offset > 0) || !!query.q;
+  if (!paged) return null;
+  const widest = d.periods.reduce((a, p) => (p.matched > a.matched ? p : a), d.periods[0]);
+  return pager(
+    { total: widest.total, matched: widest.matched, offset: widest.offset, shown: widest.units.length, q: query.q },
+    (q, offset) => load(ctx, q, offset),
+  );
+}
+
+/** a unit's checkbox with what it is owed: unchecked, it stays so (in every period it owes, on every redraw) */
+function unitBox(k: Picks, u: RemindUnit): HTMLElement {
+  k.emails.set(u.code, u.emails);
+  const box = h("input", { type: "checkbox", value: u.code });
+  box.checked = !u.reminded && !unchecked.has(u.code);
+  box.disabled = u.reminded;
+  box.addEventListener("change", () => {
+    if (box.checked) unchecked.delete(box.value);
+    else unchecked.add(box.value);
+    for (const b of k.boxes) if (b.value === box.value) b.checked = box.checked;
+    recount(k);
+  });
+  k.boxes.push(box);
+  const small = `${u.status} · ${u.emails} email${u.chair ? ` · ${u.chair}` : ""}${u.reminded ? " · đã nhắc hôm nay" : ""}`;
+  return h("label", { class: "check" }, box, h("span", {}, u.label, h("small", { text: small })));
+}
+
+/** every unit owing, whatever page is shown: counted by the server, sent through the daily job's queue */
+function remindAll(d: RemindView, ask: HTMLElement, sent: Sent): HTMLElement {
+  const over = d.all.emails > d.quota;
+  const question = `Gửi thư nhắc tới tất cả ${d.all.units} đơn vị chưa nộp (${d.all.emails} địa chỉ email)?${
+    over
+      ? ` Hạn mức gửi thư hôm nay còn ${d.quota}: phần vượt hạn mức được gửi tiếp vào các ngày sau, cùng hàng đợi với thư hằng ngày.`
+      : ""
+  }`;
+  return h(
+    "div",
+    { class: "row" },
+    h("button", {
+      class: "act",
+      type: "button",
+      text: `Nhắc tất cả (${d.all.units} đơn vị)`,
+      on: {
+        click: () => askFirst(ask, question, "Gửi ngay", () => act(() => server.sidebarRemind({ all: true, ...query })).then(sent)),
+      },
+    }),
+  );
+}
+
 function draw(d: RemindView, ctx: Ctx): void {
   const { main } = ctx;
   main.textContent = "";
@@ -31,105 +117,41 @@ function draw(d: RemindView, ctx: Ctx): void {
     main.appendChild(h("p", { text: "Không có đơn vị nào cần nhắc (mọi kỳ còn trong hạn đã đủ báo cáo)." }));
     return;
   }
-  const boxes: HTMLInputElement[] = [];
-  const emails = new Map<string, number>();
-  const count = h("p", { class: "count" });
-  const ask = h("div", { class: "confirm", hidden: true });
-  const sendBtn = h("button", { class: "act primary", type: "button" });
-  const chosen = () => [...new Set(boxes.filter((b) => b.checked && !b.disabled).map((b) => b.value))];
-  const recount = () => {
-    const c = chosen();
-    const n = c.reduce((s, k) => s + (emails.get(k) ?? 0), 0);
-    count.textContent = `Đã chọn ${c.length} đơn vị (${n} địa chỉ email).`;
-    sendBtn.textContent = `Gửi thư nhắc (${c.length})`;
-    sendBtn.disabled = !c.length;
-    ask.hidden = true;
+  const k: Picks = {
+    boxes: [],
+    emails: new Map(),
+    count: h("p", { class: "count" }),
+    ask: h("div", { class: "confirm", hidden: true }),
+    sendBtn: h("button", { class: "act primary", type: "button" }),
   };
-  const paged = d.periods.some((p) => p.matched > p.units.length || p.offset > 0) || !!query.q;
-  if (paged) {
-    const widest = d.periods.reduce((a, p) => (p.matched > a.matched ? p : a), d.periods[0]);
-    main.appendChild(
-      pager({ total: widest.total, matched: widest.matched, offset: widest.offset, shown: widest.units.length, q: query.q }, (q, offset) =>
-        load(ctx, q, offset),
-      ),
-    );
-  }
+  const pages = pagerOf(d, ctx);
+  if (pages) main.appendChild(pages);
   for (const p of d.periods) {
     main.appendChild(h("h3", { text: `${p.title} – hạn ${p.due}: ${p.total} đơn vị chưa nộp` }));
-    for (const u of p.units) {
-      emails.set(u.code, u.emails);
-      const box = h("input", { type: "checkbox", value: u.code });
-      box.checked = !u.reminded && !unchecked.has(u.code);
-      box.disabled = u.reminded;
-      box.addEventListener("change", () => {
-        if (box.checked) unchecked.delete(box.value);
-        else unchecked.add(box.value);
-        for (const b of boxes) if (b.value === box.value) b.checked = box.checked;
-        recount();
-      });
-      boxes.push(box);
-      const small = `${u.status} · ${u.emails} email${u.chair ? ` · ${u.chair}` : ""}${u.reminded ? " · đã nhắc hôm nay" : ""}`;
-      main.appendChild(h("label", { class: "check" }, box, h("span", {}, u.label, h("small", { text: small }))));
-    }
+    for (const u of p.units) main.appendChild(unitBox(k, u));
   }
-  const setAll = (on: boolean) => {
-    for (const b of boxes) {
-      if (b.disabled) continue;
-      b.checked = on;
-      if (on) unchecked.delete(b.value);
-      else unchecked.add(b.value);
-    }
-    recount();
-  };
   main.appendChild(
     h(
       "div",
       { class: "row" },
-      h("button", { class: "act", type: "button", text: "Chọn tất cả", on: { click: () => setAll(true) } }),
-      h("button", { class: "act", type: "button", text: "Bỏ chọn", on: { click: () => setAll(false) } }),
+      h("button", { class: "act", type: "button", text: "Chọn tất cả", on: { click: () => setAll(k, true) } }),
+      h("button", { class: "act", type: "button", text: "Bỏ chọn", on: { click: () => setAll(k, false) } }),
     ),
   );
-  main.appendChild(count);
-  const sent = (r: Awaited<ReturnType<typeof act>>) => {
+  main.appendChild(k.count);
+  const sent: Sent = (r) => {
     if (r?.ok && r.data) draw(dataOf<RemindView>(r), ctx);
   };
-  sendBtn.addEventListener("click", () => {
-    const c = chosen();
-    askFirst(ask, `Gửi thư nhắc tới ${c.length} đơn vị: ${c.join(", ")}?`, "Gửi ngay", () =>
+  k.sendBtn.addEventListener("click", () => {
+    const c = chosen(k);
+    askFirst(k.ask, `Gửi thư nhắc tới ${c.length} đơn vị: ${c.join(", ")}?`, "Gửi ngay", () =>
       act(() => server.sidebarRemind({ units: c, ...query })).then(sent),
     );
   });
-  main.appendChild(h("div", { class: "row" }, sendBtn));
-  // every unit owing, whatever page is shown: counted by the server, sent through the daily job's queue
-  if (d.all.units > boxes.length) {
-    const over = d.all.emails > d.quota;
-    main.appendChild(
-      h(
-        "div",
-        { class: "row" },
-        h("button", {
-          class: "act",
-          type: "button",
-          text: `Nhắc tất cả (${d.all.units} đơn vị)`,
-          on: {
-            click: () =>
-              askFirst(
-                ask,
-                `Gửi thư nhắc tới tất cả ${d.all.units} đơn vị chưa nộp (${d.all.emails} địa chỉ email)?${
-                  over
-                    ? ` Hạn mức gửi thư hôm nay còn ${d.quota}: phần vượt hạn mức được gửi tiếp vào các ngày sau, cùng hàng đợi với thư hằng ngày.`
-                    : ""
-                }`,
-                "Gửi ngay",
-                () => act(() => server.sidebarRemind({ all: true, ...query })).then(sent),
-              ),
-          },
-        }),
-      ),
-    );
-  }
-  main.appendChild(ask);
-  recount();
+  main.appendChild(h("div", { class: "row" }, k.sendBtn));
+  if (d.all.units > k.boxes.length) main.appendChild(remindAll(d, k.ask, sent));
+  main.appendChild(k.ask);
+  recount(k);
 }
 
 export const remindView: View<RemindView> = { label: "Nhắc", draw };
