@@ -373,22 +373,21 @@ export interface Choices {
   month: string[];
 }
 
+/** what a form is made or brought in line for: the Sheet it writes to, its dropdowns, who opens it */
+export interface FormTarget {
+  spreadsheetId: string;
+  choices: Choices;
+  /** accounts that must be able to open the form (the staff, the trigger owner) */
+  editors?: string[];
+  /** called as soon as a new form exists, before its questions are made */
+  created?: (ref: FormRef) => void;
+  /** the dropdowns' hash as last written: when it still matches, the roster's choices are not read back one by one */
+  lastHash?: string;
+}
+
 export interface FormGateway {
-  /**
-   * the form made or brought in line with its spec, its texts as the settings have them (`formSpecFor`); `editors`:
-   * accounts that must be able to open the form (the staff, the trigger owner)
-   */
-  ensure(
-    spec: FormSpec,
-    ref: FormRef | undefined,
-    spreadsheetId: string,
-    c: Choices,
-    editors?: string[],
-    /** called as soon as a new form exists, before its questions are made */
-    created?: (ref: FormRef) => void,
-    /** the dropdowns' hash as last written: when it still matches, the roster's choices are not read back one by one */
-    lastHash?: string,
-  ): { ref: FormRef; changes: string[] };
+  /** the form made or brought in line with its spec, its texts as the settings have them (`formSpecFor`) */
+  ensure(spec: FormSpec, ref: FormRef | undefined, target: FormTarget): { ref: FormRef; changes: string[] };
   syncChoices(form: FormId, ref: FormRef, c: Choices, lastHash: string | undefined): string | undefined;
   /** what syncChoices compares: the dropdowns' content as a short hash */
   choicesHash(form: FormId, c: Choices): string;

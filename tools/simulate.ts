@@ -42,7 +42,7 @@ function cutoffs(sim: Simulation) {
     const at = cutoffOf(period, s);
     if (at > sim.world.clockTo) return null;
     const f = forms[period === REGISTRATION ? "registration" : "monthly"];
-    const x = snapshot(units, f.versions, period, s, at, f.confirmed).figures;
+    const x = snapshot({ units, versions: f.versions, s, confirmed: f.confirmed }, period, at).figures;
     return {
       at: isoWithOffset(at, s.timeZone),
       expected: x.expected,

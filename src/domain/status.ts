@@ -359,15 +359,21 @@ export function figureValues(f: PeriodFigures): (string | number | null)[] {
   return [f.deadline.due, ...counts, f.reportingRate, f.onTimeRate];
 }
 
+/** what statuses are computed from afresh: the roster, every version, the periods, at an instant */
+interface StatusInput {
+  units: Unit[];
+  versions: { registration: Version[]; monthly: Version[] };
+  /** the months (registration is always computed) */
+  periods: string[];
+  s: Settings;
+  asOf: number;
+  /** who is expected, and by when (today's rules, from the settings, when absent) */
+  rules?: Rules;
+}
+
 /** every period computed afresh from every version with today's rules (the rollup, the report, tests) */
-export function computeStatuses(
-  units: Unit[],
-  versions: { registration: Version[]; monthly: Version[] },
-  periods: string[],
-  s: Settings,
-  asOf: number,
-  rules?: Rules,
-): Statuses {
+export function computeStatuses(input: StatusInput): Statuses {
+  const { units, versions, periods, s, asOf, rules } = input;
   const frame: Frame = {
     rules: rules ?? currentRules(s),
     units,

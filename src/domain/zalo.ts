@@ -1,9 +1,8 @@
 // What staff paste into the chairs' Zalo group: for each period still open to mails, the units that have not sent an
 // acceptable report, each with its own link; one message for the group (in parts short enough to paste) and one per
 // unit for a private message.
-import { localDay, viDateTime } from "./dates";
+import { viDateTime } from "./dates";
 import { REGISTRATION } from "./periods";
-import type { Settings } from "./settings";
 import type { Statuses, StatusKind, UnitStatus } from "./status";
 import type { Unit } from "./units";
 import { daysPastDue, deadlineWords } from "./wording";
@@ -50,17 +49,18 @@ function owingNow(period: string, st: UnitStatus | undefined): "missing" | "inva
   return period === REGISTRATION && st.kind === "exempt" && st.notYetDue ? "missing" : null;
 }
 
-/** units owing each period (nothing arrived, or nothing acceptable); a report waiting for staff is theirs to decide */
-export function zaloSections(
-  statuses: Statuses,
-  periods: string[],
-  units: Unit[],
-  s: Settings,
-  asOf: number,
-  words: (period: string) => string,
-  link: (period: string, u: Unit) => string,
-): ZaloSection[] {
-  const today = localDay(asOf, s.timeZone);
+/** how the sections speak: a period's work in words, a unit's own link for a period */
+interface ZaloWording {
+  work: (period: string) => string;
+  link: (period: string, u: Unit) => string;
+}
+
+/**
+ * Units owing each period (nothing arrived, or nothing acceptable); a report waiting for staff is theirs to decide.
+ * `today`: the day (yyyy-mm-dd, in the settings' zone) the days late are counted to.
+ */
+export function zaloSections(statuses: Statuses, periods: string[], units: Unit[], today: string, say: ZaloWording): ZaloSection[] {
+  const { work: words, link } = say;
   const out: ZaloSection[] = [];
   for (const period of periods) {
     const map = statuses.byPeriod.get(period);

@@ -79,8 +79,16 @@ function lineAttrs(l: Line, font: string): Attrs {
   return a;
 }
 
+/** a table's content: a column of lines per cell, the columns' widths in mm, how many rows (one: every line in it) */
+interface Columns {
+  cells: Line[][];
+  widths: [number, number];
+  rows: number;
+}
+
 /** a two-column table without borders, each cell a column of lines */
-function columns(body: Body, at: number, cells: Line[][], widths: [number, number], font: string, rows: number): void {
+function columns(body: Body, at: number, table: Columns, font: string): void {
+  const { cells, widths, rows } = table;
   const grid = Array.from({ length: rows }, (_, r) => cells.map((lines) => (rows === 1 ? lines[0].text : (lines[r]?.text ?? ""))));
   const t = body.insertTable(at, grid);
   t.setBorderWidth(0);
@@ -127,7 +135,7 @@ function makeTemplate(folderId: string, spec: TemplateSpec, recorded: (id: strin
   // a new document holds one empty paragraph; the template goes in before it, and it stays last
   let i = 0;
   const head = spec.head.rows;
-  columns(body, i++, [head.map((r) => r[0]), head.map((r) => r[1])], spec.head.widths, spec.font, head.length);
+  columns(body, i++, { cells: [head.map((r) => r[0]), head.map((r) => r[1])], widths: spec.head.widths, rows: head.length }, spec.font);
   body.insertParagraph(i++, "").setAttributes(lineAttrs({ text: "", size: 12, align: "left" }, spec.font));
   for (const l of spec.title) body.insertParagraph(i++, l.text).setAttributes(lineAttrs(l, spec.font));
   const content = lineAttrs(spec.content, spec.font);
@@ -137,7 +145,7 @@ function makeTemplate(folderId: string, spec: TemplateSpec, recorded: (id: strin
   content[A().LINE_SPACING] = spec.content.lineSpacing;
   body.insertParagraph(i++, spec.content.text).setAttributes(content);
   body.insertParagraph(i++, "").setAttributes(lineAttrs({ text: "", size: spec.sign.before, align: "left" }, spec.font));
-  columns(body, i++, [spec.sign.left, spec.sign.right], spec.sign.widths, spec.font, 1);
+  columns(body, i++, { cells: [spec.sign.left, spec.sign.right], widths: spec.sign.widths, rows: 1 }, spec.font);
   doc.saveAndClose();
   return id;
 }

@@ -3,7 +3,7 @@
 import type { Field, FormSpec } from "../domain/forms/spec";
 import type { FormTexts } from "../domain/forms/texts";
 import { hash } from "../domain/text";
-import type { Choices, FormRef, RawResponse, ResponseStub } from "../ports";
+import type { Choices, FormRef, FormTarget, RawResponse, ResponseStub } from "../ports";
 import { drive } from "./drive";
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -151,15 +151,8 @@ export function anyoneResponds(formId: string): boolean {
   return (list.permissions ?? []).some((p) => p.type === "anyone" && p.view === "published");
 }
 
-export function ensureForm(
-  spec: FormSpec,
-  ref: FormRef | undefined,
-  spreadsheetId: string,
-  c: Choices,
-  editors: string[] = [],
-  created?: (ref: FormRef) => void,
-  lastHash?: string,
-): { ref: FormRef; changes: string[] } {
+export function ensureForm(spec: FormSpec, ref: FormRef | undefined, target: FormTarget): { ref: FormRef; changes: string[] } {
+  const { spreadsheetId, choices: c, editors = [], created, lastHash } = target;
   const changes: string[] = [];
   const listed = lastHash !== undefined && lastHash === choicesHash(spec, c);
   let form: Form;

@@ -72,7 +72,13 @@ describe("statuses, a table of cases (October 2018, due before the 24th)", () =>
   ];
   for (const [what, versions, want] of cases) {
     it(what, () => {
-      const st = computeStatuses([unit("A")], { registration: [], monthly: versions }, ["2018-10"], S, at("2018-12-01"));
+      const st = computeStatuses({
+        units: [unit("A")],
+        versions: { registration: [], monthly: versions },
+        periods: ["2018-10"],
+        s: S,
+        asOf: at("2018-12-01"),
+      });
       expect(statusText(st.byPeriod.get("2018-10")?.get("A") as UnitStatus)).toBe(want);
     });
   }
@@ -86,21 +92,33 @@ describe("statuses, a table of cases (October 2018, due before the 24th)", () =>
       row: first.row + 5,
       verdict: "invalid" as const,
     };
-    const st = computeStatuses([unit("A")], { registration: [], monthly: [first, edit] }, ["2018-10"], S, at("2018-12-01"));
+    const st = computeStatuses({
+      units: [unit("A")],
+      versions: { registration: [], monthly: [first, edit] },
+      periods: ["2018-10"],
+      s: S,
+      asOf: at("2018-12-01"),
+    });
     expect(statusText(st.byPeriod.get("2018-10")?.get("A") as UnitStatus)).toBe("Đúng hạn – bản sửa sau không hợp lệ");
   });
 
   it("an edit that moves the response to another unit: a new report there, at the edit's time; the first stands", () => {
     const first = v("A", "2018-10", at("2018-10-20"));
     const moved = { ...first, key: `${first.responseId}@${at("2018-10-28")}`, at: at("2018-10-28"), row: first.row + 5, unit: "B" };
-    const st = computeStatuses([unit("A"), unit("B")], { registration: [], monthly: [first, moved] }, ["2018-10"], S, at("2018-12-01"));
+    const st = computeStatuses({
+      units: [unit("A"), unit("B")],
+      versions: { registration: [], monthly: [first, moved] },
+      periods: ["2018-10"],
+      s: S,
+      asOf: at("2018-12-01"),
+    });
     expect(statusText(st.byPeriod.get("2018-10")?.get("A") as UnitStatus)).toBe("Đúng hạn – bản sửa sau chuyển sang đơn vị hoặc kỳ khác");
     expect(statusText(st.byPeriod.get("2018-10")?.get("B") as UnitStatus)).toBe("Trễ hạn (5 ngày)");
   });
 
   it("a unit not active in the period is exempt; a unit joining later owes registration by its own deadline", () => {
     const units = [unit("A"), unit("B", { activeTo: "2018-09" }), unit("C", { activeFrom: "2018-11" })];
-    const st = computeStatuses(units, { registration: [], monthly: [] }, ["2018-10"], S, at("2018-10-30"));
+    const st = computeStatuses({ units, versions: { registration: [], monthly: [] }, periods: ["2018-10"], s: S, asOf: at("2018-10-30") });
     const oct = st.figures.find((f) => f.period === "2018-10");
     expect([oct?.missing, oct?.exempt]).toEqual([["A"], ["B", "C"]]);
     const reg = st.byPeriod.get(REGISTRATION);
@@ -182,7 +200,14 @@ describe("stored statuses and late reports", () => {
   it("a roster first read after the directive's deadline: its units count as added at setup", () => {
     const rules = rulesOf(S, { periods: {}, roster: { since: "2018-11-30", arrivals: {} } });
     expect(registrationDue(unit("A"), rules)).toEqual({ due: "2018-12-30", lastOnTime: "2018-12-29" });
-    const st = computeStatuses([unit("A")], { registration: [], monthly: [] }, ["2018-11", "2018-12"], S, at("2018-12-01"), rules);
+    const st = computeStatuses({
+      units: [unit("A")],
+      versions: { registration: [], monthly: [] },
+      periods: ["2018-11", "2018-12"],
+      s: S,
+      asOf: at("2018-12-01"),
+      rules,
+    });
     expect(st.figures.map((f) => [f.period, f.expected])).toEqual([
       [REGISTRATION, 0],
       ["2018-11", 0],
@@ -214,7 +239,7 @@ describe("the mail plan, a table of days (October 2018: reminders 19 and 23, ove
   const planOn = (day: string, versions: Version[] = [], sent = new Set<string>(), s: Settings = S, receipts = false) => {
     const asOf = at(day, 8);
     if (!receipts) for (const x of versions) sent.add(`receipt|${x.key}`);
-    const st = computeStatuses(units, { registration: [], monthly: versions }, ["2018-10"], s, asOf);
+    const st = computeStatuses({ units, versions: { registration: [], monthly: versions }, periods: ["2018-10"], s, asOf });
     const live = { byPeriod: st.byPeriod, figures: st.figures.filter((f) => f.period === "2018-10") };
     return plan({ asOf, s, rules: currentRules(s), statuses: live, units, versions, sent }).due.map((d) =>
       `${d.kind} ${d.unit ?? ""}`.trim(),
@@ -279,7 +304,7 @@ describe("the mail plan, a table of days (October 2018: reminders 19 and 23, ove
   it("overdue notices say the days past the due date as the settings count them (due + 1 → 1, due + 7 → 7)", () => {
     const days = (day: string) => {
       const asOf = at(day, 8);
-      const st = computeStatuses(units, { registration: [], monthly: [] }, ["2018-10"], S, asOf);
+      const st = computeStatuses({ units, versions: { registration: [], monthly: [] }, periods: ["2018-10"], s: S, asOf });
       const live = { byPeriod: st.byPeriod, figures: st.figures.filter((f) => f.period === "2018-10") };
       return plan({ asOf, s: S, rules: currentRules(S), statuses: live, units, versions: [], sent: new Set() })
         .due.filter((d) => d.kind === "overdue")

@@ -161,7 +161,7 @@ function buildReport(run: Run, s: Settings, units: Unit[], asked: Asked) {
   const entries = (snap: Snapshot | null): Entry[] =>
     snap ? counted(snap).map((c) => ({ unit: c.unit, answers: answersOfRow(spec, header, rows[c.row - from] ?? []) })) : [];
   if (form === "registration") {
-    const snap = snapshot(units, versions, period, s, asOf, confirmed, rules);
+    const snap = snapshot({ units, versions, s, confirmed, rules }, period, asOf);
     const latest = new Map<string, Version>();
     for (const v of versions) if (v.at <= asOf) latest.set(v.unit, v);
     return {
@@ -177,7 +177,7 @@ function buildReport(run: Run, s: Settings, units: Unit[], asked: Asked) {
       problems: [],
     };
   }
-  const snaps = snapshots(units, versions, period, s, asOf, now, confirmed, rules);
+  const snaps = snapshots({ units, versions, s, confirmed, rules }, period, asOf, now);
   const themes = themesOf(state);
   const current = entries(snaps.current);
   const kept = keepTrend(run, units, asked, monthRows(period, spec, units, themes.themes, current));

@@ -338,15 +338,13 @@ function formsAndLinks(c: Setup, r: Ready): State["forms"] {
   for (const form of FORM_IDS) {
     // a new form is recorded the moment it exists: a setup that fails later is rerun on it, never on another
     const created = (ref: FormRef) => p.state.save({ ...patch, forms: { ...forms, [form]: ref } });
-    const made = p.forms.ensure(
-      formSpecFor(SPECS[form], s),
-      forms[form],
-      c.id,
+    const made = p.forms.ensure(formSpecFor(SPECS[form], s), forms[form], {
+      spreadsheetId: c.id,
       choices,
-      r.editors.filter((e) => e !== owner),
+      editors: r.editors.filter((e) => e !== owner),
       created,
-      state.choicesHash?.[form],
-    );
+      lastHash: state.choicesHash?.[form],
+    });
     forms[form] = made.ref;
     hashes[form] = p.forms.choicesHash(form, choices);
     c.res.changes.push(...made.changes);

@@ -1,6 +1,6 @@
 // The Zalo tab: the units still owing each period open to mails, with their own links and the messages staff paste
 // into the chairs' group. Written by the daily job from the statuses it has just computed (one block write).
-import { viDateTime } from "../../domain/dates";
+import { localDay, viDateTime } from "../../domain/dates";
 import { TAB, unitLabel } from "../../domain/layout";
 import { kindLabel } from "../../domain/mail-kinds";
 import { workOf } from "../../domain/mail-text";
@@ -39,7 +39,7 @@ export function zaloOf(r: Run, s: Settings, units: Unit[], statuses: Statuses, l
   const order = [...live.filter((p) => p !== REGISTRATION), ...live.filter((p) => p === REGISTRATION)];
   const link = (period: string, u: Unit) => unitLink(r.state.forms, period, u, r.p.forms.prefilledLink);
   // the group's message carries the form's own link once (see ZaloSection.formUrl)
-  return zaloSections(statuses, order, units, s, r.now, workOf, link).map((sec) => ({
+  return zaloSections(statuses, order, units, localDay(r.now, s.timeZone), { work: workOf, link }).map((sec) => ({
     ...sec,
     formUrl: r.state.forms[formOf(sec.period)]?.publishedUrl || undefined,
   }));

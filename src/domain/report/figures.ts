@@ -31,25 +31,29 @@ export interface Snapshot {
   byUnit: Map<string, UnitStatus>;
 }
 
+/** what a period's figures are read from: the roster, the stored versions, and when staff decided on each */
+interface FigureSource {
+  units: Unit[];
+  versions: Version[];
+  s: Settings;
+  /** the instant staff confirmed (or rejected) a version: a decision after a snapshot's instant does not count in it */
+  confirmed: (v: Version) => number;
+  /** who is expected (today's rules, from the settings, when absent) */
+  rules?: Rules;
+}
+
 /** one period's statuses from the versions that stood at `at` */
-export function snapshot(
-  units: Unit[],
-  versions: Version[],
-  period: string,
-  s: Settings,
-  at: number,
-  confirmed: (v: Version) => number,
-  rules?: Rules,
-): Snapshot {
+export function snapshot(source: FigureSource, period: string, at: number): Snapshot {
+  const { units, versions, s, confirmed, rules } = source;
   const vs = versionsAt(versions, at, confirmed);
-  const st = computeStatuses(
+  const st = computeStatuses({
     units,
-    period === REGISTRATION ? { registration: vs, monthly: [] } : { registration: [], monthly: vs },
-    period === REGISTRATION ? [] : [period],
+    versions: period === REGISTRATION ? { registration: vs, monthly: [] } : { registration: [], monthly: vs },
+    periods: period === REGISTRATION ? [] : [period],
     s,
-    at,
+    asOf: at,
     rules,
-  );
+  });
   const figures = st.figures.find((f) => f.period === period) as PeriodFigures;
   return { at, figures, byUnit: st.byPeriod.get(period) ?? new Map() };
 }
@@ -67,24 +71,16 @@ export interface Snapshots {
  * The figures a report needs. `asOf` is the cut-off for the scheduled rollup, now for one staff ask for; the month
  * before is taken the same number of hours after its own cut-off, so a change means the same thing every month.
  */
-export function snapshots(
-  units: Unit[],
-  versions: Version[],
-  period: string,
-  s: Settings,
-  asOf: number,
-  now: number,
-  confirmed: (v: Version) => number,
-  rules?: Rules,
-): Snapshots {
-  const current = snapshot(units, versions, period, s, asOf, confirmed, rules);
+export function snapshots(source: FigureSource, period: string, asOf: number, now: number): Snapshots {
+  const { s } = source;
+  const current = snapshot(source, period, asOf);
   if (period === REGISTRATION || period <= s.firstPeriod) return { current, previousSame: null, previousFinal: null };
   const prev = addMonths(period, -1);
   const same = cutoffOf(prev, s) + (asOf - cutoffOf(period, s));
   return {
     current,
-    previousSame: snapshot(units, versions, prev, s, same, confirmed, rules),
-    previousFinal: snapshot(units, versions, prev, s, now, confirmed, rules),
+    previousSame: snapshot(source, prev, same),
+    previousFinal: snapshot(source, prev, now),
   };
 }
 

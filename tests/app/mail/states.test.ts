@@ -3,6 +3,7 @@
 // response staff rejected; a contact line the settings do not fill).
 import { describe, expect, it } from "vitest";
 import { baseValues, compose } from "../../../src/app/mail/mails";
+import { localDay } from "../../../src/domain/dates";
 import { codeOfLabel, TAB } from "../../../src/domain/layout";
 import { MAIL_KIND, MAIL_KINDS } from "../../../src/domain/mail-kinds";
 import { REGISTRATION } from "../../../src/domain/periods";
@@ -92,15 +93,10 @@ describe("the Zalo list", () => {
       { CD001: { kind: "exempt", notYetDue: true }, CD002: { kind: "invalid" }, CD003: { kind: "onTime" } },
       { due: "2018-10-15", lastOnTime: "2018-10-14" },
     );
-    const [sec] = zaloSections(
-      st,
-      [REGISTRATION],
-      units,
-      S,
-      at("2018-10-10", 9),
-      () => "thông tin đăng ký",
-      (_p, u) => `https://f/${u.code}`,
-    );
+    const [sec] = zaloSections(st, [REGISTRATION], units, localDay(at("2018-10-10", 9), S.timeZone), {
+      work: () => "thông tin đăng ký",
+      link: (_p, u) => `https://f/${u.code}`,
+    });
     expect(sec.units.map((u) => `${u.code}:${u.status}`)).toEqual(["CD001:missing", "CD002:invalid"]);
     expect(groupMessages(sec, "LĐLĐ Quận 1", at("2018-10-10", 9), TZ).join("\n")).toContain("CD001");
   });
@@ -109,15 +105,10 @@ describe("the Zalo list", () => {
     const d = { due: "2018-10-24", lastOnTime: "2018-10-23" };
     const st = statuses("2018-10", { CD001: { kind: "missing" } }, d);
     const words = (ymd: string) => {
-      const [sec] = zaloSections(
-        st,
-        ["2018-10"],
-        units,
-        S,
-        at(ymd, 9),
-        () => "báo cáo tháng 10/2018",
-        () => "https://f/x",
-      );
+      const [sec] = zaloSections(st, ["2018-10"], units, localDay(at(ymd, 9), S.timeZone), {
+        work: () => "báo cáo tháng 10/2018",
+        link: () => "https://f/x",
+      });
       return `${personalMessage(sec.units[0], sec, "LĐLĐ Quận 1")}\n${groupMessages(sec, "LĐLĐ Quận 1", at(ymd, 9), TZ).join("\n")}`;
     };
     expect(words("2018-10-25")).toContain("đã quá hạn 1 ngày");

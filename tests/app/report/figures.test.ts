@@ -69,7 +69,7 @@ describe("figures at the cut-off", () => {
 
   it("October at its cut-off beside September at its own, and September as it finally stands", () => {
     const now = T("2018-11-30T12:00:00+07:00");
-    const r = snapshots(units, versions, "2018-10", s, cutoffOf("2018-10", s), now, confirmed);
+    const r = snapshots({ units, versions, s, confirmed }, "2018-10", cutoffOf("2018-10", s), now);
     const f = r.current.figures;
     expect([f.expected, f.received, f.onTime]).toEqual([3, 2, 1]);
     expect(f.late).toEqual([{ unit: "B", daysLate: 1 }]);
@@ -88,7 +88,7 @@ describe("figures at the cut-off", () => {
 
   it("staff's own ask compares with the month before the same hours after its cut-off", () => {
     const now = T("2018-10-30T08:00:00+07:00");
-    const r = snapshots(units, versions, "2018-10", s, now, now, confirmed);
+    const r = snapshots({ units, versions, s, confirmed }, "2018-10", now, now);
     expect(r.current.figures.onTime).toBe(2);
     expect(r.previousSame?.at).toBe(T("2018-09-30T08:00:00+07:00"));
     expect(r.previousSame?.figures.late).toEqual([{ unit: "B", daysLate: 1 }]);
@@ -96,7 +96,7 @@ describe("figures at the cut-off", () => {
   });
 
   it("rates by Khối, in the roster's order, a unit without one under its own line, then the total", () => {
-    const r = snapshots(units, versions, "2018-10", s, cutoffOf("2018-10", s), T("2018-11-30T12:00:00+07:00"), confirmed);
+    const r = snapshots({ units, versions, s, confirmed }, "2018-10", cutoffOf("2018-10", s), T("2018-11-30T12:00:00+07:00"));
     expect(byGroup(units, r.current)).toEqual([
       { group: "Khối doanh nghiệp", expected: 2, received: 2, onTime: 1, reportingRate: 1, onTimeRate: 0.5 },
       { group: "Chưa phân khối", expected: 1, received: 0, onTime: 0, reportingRate: 0, onTimeRate: 0 },
