@@ -40,6 +40,16 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
   if (map.size > limit) map.delete(map.keys().next().value as K);
 }
 
+/**
+ * Forgets every world kept: each test file starts with none (the runs' worker reuses its modules from file to file, and
+ * what one file kept would otherwise stay reachable for the rest of the run).
+ */
+export function forgetWorlds(): void {
+  installs.clear();
+  prefixes.clear();
+  seen.clear();
+}
+
 /** a simulation of `s`, set up and ready, the clock an hour before its first event */
 export function ready(s: Scenario): Simulation {
   const key = s.units.length > LARGEST_KEPT ? null : installKey(s);
