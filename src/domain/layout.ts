@@ -210,4 +210,9 @@ export interface Look {
   /** rows (from 1) in bold: headings */
   bold?: number[];
   frozenRows?: number;
+  /**
+   * number formats of blocks (A1 ranges), as Sheets shows them in the Sheet's locale; given (even empty), the tab's
+   * formats are cleared first
+   */
+  formats?: { a1: string; format: string }[];
 }

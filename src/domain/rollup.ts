@@ -1,7 +1,7 @@
 // The rollup of a period as the leaders' mail and as its own tab; the report itself is a Google Doc (./report).
 import { viMonth } from "./dates";
 import { REGISTRATION } from "./periods";
-import { type Block, blocksHtml, blocksRows, type Part } from "./report/blocks";
+import { type Block, blocksHtml, blocksRows, blocksText, type Part, type TabRows } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
 import { buttonHtml } from "./templates";
@@ -130,22 +130,33 @@ function headline(r: Report): string {
   return `${line}${list}`;
 }
 
-/** the rollup as rows for its own tab: the report's body, then every text whole */
-export function rollupRows(r: Report, s: Settings): string[][] {
-  const rows: string[][] = [[`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${atText(r.asOf, s.timeZone)}`]];
-  rows.push(...blocksRows(r.body));
+/**
+ * The rollup as rows for its own tab: the report's body (each table as a table), then every text whole. Every row as
+ * wide as the widest table (two columns at least); the headers and numbers placed as the tab's rows count them.
+ */
+export function rollupRows(r: Report, s: Settings): TabRows {
+  const body = blocksRows(r.body);
+  const rows: (string | number)[][] = [
+    [`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${atText(r.asOf, s.timeZone)}`],
+  ];
+  rows.push(...body.rows);
   if (r.texts.length) {
-    rows.push(["", ""], ["NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ", "Nguyên văn (đã ẩn số điện thoại, số giấy tờ, email)"]);
+    rows.push([""], ["NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ", "Nguyên văn (đã ẩn số điện thoại, số giấy tờ, email)"]);
     for (const [unit, label, text] of r.texts) rows.push([`${unit} – ${label}`, text]);
   }
-  return rows;
+  const width = Math.max(2, ...rows.map((x) => x.length));
+  return {
+    rows: rows.map((x) => [...x, ...Array.from({ length: width - x.length }, () => "")]),
+    heads: body.heads.map((i) => i + 1),
+    numbers: body.numbers.map((n) => ({ ...n, top: n.top + 1, bottom: n.bottom + 1 })),
+  };
 }
 
 /** the plain-text part of the mail: its lists cut as in the HTML part, and within a quarter of the budget */
 export function rollupText(r: Report, s: Settings, doc: DocLink | null): string {
   const lines = doc ? [`Dự thảo văn bản (Google Docs): ${doc.url}`, ""] : [];
-  const rows = rollupRows({ ...r, body: mailBlocks(r.body), texts: [] }, s);
-  const text = [...lines, ...rows.map((row) => row.filter(Boolean).join(": "))].join("\n");
+  const title = `TỔNG HỢP ${periodTitle(r.period).toUpperCase()}: Số liệu tính đến ${atText(r.asOf, s.timeZone)}`;
+  const text = [...lines, title, ...blocksText(mailBlocks(r.body))].join("\n");
   // the plain part stays within a quarter of the budget: whole characters, counted in bytes
   let cut = text;
   while (utf8Length(cut) > MAIL_BODY_BYTES / 4) cut = cutText(cut, Math.floor(cut.length * 0.9));

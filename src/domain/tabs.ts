@@ -24,6 +24,7 @@ import {
   THEMES_HEADER,
   UNITS_HEADER,
 } from "./layout";
+import type { TabRows } from "./report/blocks";
 import { SETTING_DEFS } from "./settings";
 import { START_STEPS_ROW } from "./start";
 import { TREND_HEADER } from "./trends";
@@ -50,6 +51,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const DATE = "dd/MM/yyyy";
 const PERCENT = "0.0%";
 const COUNT = "#,##0";
+/** a change, with its sign ("+3", "−2", "0") */
+const CHANGE = '+#,##0;"−"#,##0;0';
 
 /** a column's width for what an answer of this kind holds; paragraphs and lists wrap */
 function answerWidth(f: Field): { width: number; wrap: boolean } {
@@ -433,13 +436,26 @@ export const TAB_ORDER: string[] = [
 ];
 
 /**
- * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, the
- * headings (lines in capitals) in bold, the title row frozen.
+ * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, a
+ * table's other columns narrower; the headings (lines in capitals) and the tables' headers in bold, counts and rates in
+ * their formats, the title row frozen.
  */
-export function rollupLook(rows: unknown[][]): Look {
+export function rollupLook(rows: unknown[][], tables: Pick<TabRows, "heads" | "numbers"> = { heads: [], numbers: [] }): Look {
+  const heads = tables.heads.map((i) => i + 1);
   const bold = rows.flatMap((r, i) => {
     const t = String(r[0] ?? "");
-    return t && t === t.toUpperCase() && /\p{L}/u.test(t) ? [i + 1] : [];
+    return heads.includes(i + 1) || (t && t === t.toUpperCase() && /\p{L}/u.test(t)) ? [i + 1] : [];
   });
-  return { widths: [520, 520], wrap: [1, 2], bold, frozenRows: 1 };
+  const width = Math.max(2, rows[0]?.length ?? 0);
+  const formats = tables.numbers.map((n) => ({
+    a1: `${colLetter(n.left + 1)}${n.top + 1}:${colLetter(n.right + 1)}${n.bottom + 1}`,
+    format: n.kind === "rate" ? PERCENT : n.kind === "change" ? CHANGE : COUNT,
+  }));
+  return {
+    widths: [480, 400, ...Array.from({ length: width - 2 }, () => 130)],
+    wrap: range(1, width),
+    bold,
+    frozenRows: 1,
+    formats,
+  };
 }
