@@ -338,7 +338,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
     mail: {
       ...c.mail,
       html: rollupMailHtml(report, s, c.mail.html, made?.doc ?? null, notes),
-      text: [c.mail.text, ...(missing ? [notes[notes.length - 1]] : []), rollupText(report, s, made?.doc ?? null)].join("\n\n"),
+      text: rollupText(report, s, c.mail.text, made?.doc ?? null, notes),
       ...(id ? { attachment: { documentId: id } } : {}),
     },
     doc: made?.doc ?? null,
