@@ -30,7 +30,7 @@ import { START_STEPS_ROW } from "./start";
 import { TREND_HEADER } from "./trends";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
-export const LOOK_VERSION = 4;
+export const LOOK_VERSION = 5;
 
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
@@ -208,7 +208,8 @@ function dailyTabs(unitCount: number): TabDef[] {
       name: TAB.zalo,
       wrapFrom: 2,
       header: [],
-      widths: [260, 480, 120, 340],
+      // the last column shows “Mở biểu mẫu”, the unit's link behind it
+      widths: [260, 480, 120, 130],
       wrapCols: [1, 2, 3, 4],
       frozenRows: 3,
       protect: true,
