@@ -115,6 +115,7 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
           cell.value = { formula: formula.slice(1), result: result as never };
           v = result;
         } else if (v instanceof Date) cell.value = wall(v, tz);
+        else if (v !== "" && sheet.links.has(key)) cell.value = { text: String(v), hyperlink: sheet.links.get(key) ?? "" };
         else if (v !== "") cell.value = v as never;
         else if (!sheet.backgrounds.has(key)) continue;
         const fmt = sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`);
@@ -124,7 +125,13 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
         const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
         if (bg) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(bg) } };
         // Sheets' own font, so that widths and heights measured for it hold
-        cell.font = { name: "Arial", size: 10, bold: sheet.fontWeights.get(key) === "bold" };
+        cell.font = {
+          name: "Arial",
+          size: 10,
+          bold: sheet.fontWeights.get(key) === "bold",
+          // a link as Sheets shows it: blue, underlined
+          ...(sheet.links.has(key) ? { color: { argb: "FF1155CC" }, underline: true } : {}),
+        };
         const wrap = wraps(sheet, r, c) || (typeof v === "string" && v.includes("\n"));
         const top = sheet.verticalAlignments.get(key) === "top" || wrap;
         const h = sheet.horizontalAlignments.get(key);
@@ -153,6 +160,11 @@ export function shown(v: unknown, fmt: string | undefined, tz: string): string {
   if (v instanceof Date) return formatDate(v, tz, fmt && /^dd\/MM\/yyyy$/.test(fmt) ? "dd/MM/yyyy" : "dd/MM/yyyy HH:mm");
   if (typeof v === "number" && fmt?.includes("%")) return `${(v * 100).toFixed(1).replace(".", ",")}%`;
   if (typeof v === "number" && fmt === "#,##0") return Math.round(v).toLocaleString("de-DE");
+  // a change with its sign: +3, −2, 0
+  if (typeof v === "number" && fmt?.startsWith("+#,##0;")) {
+    const n = Math.round(Math.abs(v)).toLocaleString("de-DE");
+    return v > 0 ? `+${n}` : v < 0 ? `−${n}` : "0";
+  }
   return String(v ?? "");
 }
 
@@ -173,7 +185,11 @@ export function workbookHtml(_w: World, ss: SpreadsheetModel, only?: string[], m
         const bold = sheet.fontWeights.get(key) === "bold" || r <= sheet.frozenRows;
         const style = `${bg ? `background:${bg};` : ""}${bold ? "font-weight:bold;" : ""}`;
         const text = shown(v, sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`), ss.timeZone);
-        cells.push(`<td${style ? ` style="${style}"` : ""}>${esc(text.length > 90 ? `${text.slice(0, 90)}…` : text)}</td>`);
+        const cut = esc(text.length > 90 ? `${text.slice(0, 90)}…` : text);
+        const url = sheet.links.get(key);
+        cells.push(
+          `<td${style ? ` style="${style}"` : ""}>${url && text ? `<a href="${esc(url).replace(/"/g, "&quot;")}">${cut}</a>` : cut}</td>`,
+        );
       }
       rows.push(`<tr>${cells.join("")}</tr>`);
     }
