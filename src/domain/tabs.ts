@@ -377,8 +377,8 @@ function startTab(): TabDef {
     name: TAB.start,
     wrapFrom: 2,
     header: [],
-    // fits A4 portrait (about 720 px of printable width at 96 dpi)
-    widths: [40, 220, 120, 380],
+    // fits A4 portrait (about 720 px of printable width at 96 dpi); the first column takes its bold header “Bước” whole
+    widths: [44, 220, 120, 376],
     // the steps' header, like the today header above it
     bold: [`A${START_STEPS_ROW}:D${START_STEPS_ROW}`],
     wrapCols: [1, 2, 3, 4],

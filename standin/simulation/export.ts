@@ -200,6 +200,90 @@ body{font-family:Arial,sans-serif;font-size:12px}table{border-collapse:collapse}
 h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</body></html>`;
 }
 
+/** Sheets' look on screen: its grid lines, its headers, its default row height (CSS pixels) */
+const GRID = "#e2e3e3";
+const HEAD_BG = "#f8f9fa";
+const ROW_PX = 21;
+const ROW_HEAD_PX = 46;
+
+/**
+ * One tab as Google Sheets draws it on screen, a page of its own for a browser's picture: the column letters and row
+ * numbers, the columns' widths, each cell's text as Sheets shows it (number formats, the spreadsheet's locale),
+ * wrapped or clipped, bold, fills (conditional ones too), links, the frozen rows' line, and the tabs' bar under the
+ * grid with this one chosen. Each cell carries `data-cell="r,c"`, so a test reads back what the picture shows.
+ */
+export function tabPageHtml(ss: SpreadsheetModel, name: string, maxRows = 80): string {
+  const sheet = ss.sheet(name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  const tz = ss.timeZone;
+  const cols = Math.max(1, ...sheet.values.map((r) => r.length), ...sheet.colWidths.keys());
+  const shownCols = Array.from({ length: cols }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.has(c));
+  const rows = Math.min(maxRows, Math.max(sheet.values.length, sheet.frozenRows));
+  const letter = (c: number) => {
+    let t = "";
+    for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) t = String.fromCharCode(65 + ((n - 1) % 26)) + t;
+    return t;
+  };
+  const head = shownCols.map((c) => `<th class="col">${letter(c)}</th>`).join("");
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const frozen = r === sheet.frozenRows ? ' class="frozen"' : "";
+    const cells: string[] = [];
+    for (let i = 0; i < shownCols.length; i++) {
+      const c = shownCols[i];
+      const key = `${r},${c}`;
+      const f = sheet.formulas.get(key);
+      const v = f ? evaluate(sheet, f) : sheet.cell(r, c);
+      const text = cellText(sheet, r, c, tz);
+      const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
+      const wrap = wraps(sheet, r, c);
+      // unwrapped text runs on into the empty cells to its right, as Sheets draws it
+      let span = 1;
+      if (text && !wrap && typeof v === "string")
+        while (i + span < shownCols.length) {
+          const k = `${r},${shownCols[i + span]}`;
+          if (cellText(sheet, r, shownCols[i + span], tz) || sheet.backgrounds.has(k)) break;
+          span++;
+        }
+      const align = sheet.verticalAlignments.get(key);
+      const style = [
+        bg ? `background:${bg}` : "",
+        sheet.fontWeights.get(key) === "bold" ? "font-weight:bold" : "",
+        wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre",
+        `vertical-align:${align === "top" || align === "middle" ? align : "bottom"}`,
+        typeof v === "number" ? "text-align:right" : "",
+      ]
+        .filter(Boolean)
+        .join(";");
+      const url = sheet.links.get(key);
+      const inner = url && text ? `<a href="${esc(url).replace(/"/g, "&quot;")}">${esc(text)}</a>` : esc(text);
+      cells.push(`<td data-cell="${key}"${span > 1 ? ` colspan="${span}"` : ""} style="${style}">${inner}</td>`);
+      i += span - 1;
+    }
+    body.push(`<tr${frozen}><th class="row">${r}</th>${cells.join("")}</tr>`);
+  }
+  const widths = shownCols.map((c) => `<col style="width:${colPx(sheet, c)}px">`).join("");
+  const tabs = ss.sheets
+    .filter((x) => !x.hidden)
+    .map((x) => {
+      const line = x.tabColor ? `border-bottom:3px solid ${x.tabColor};` : "";
+      return `<span class="tab${x === sheet ? " on" : ""}" style="${line}">${esc(x.name)}</span>`;
+    })
+    .join("");
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(name)}</title><style>
+body{margin:0;background:#fff;font-family:Arial,"Liberation Sans",sans-serif;font-size:13px;color:#000}
+table{border-collapse:collapse;table-layout:fixed}
+td,th{border:1px solid ${GRID};padding:2px 3px;height:${ROW_PX - 5}px;line-height:17px;overflow:hidden}
+th{background:${HEAD_BG};color:#5f6368;font-weight:normal;font-size:11px;text-align:center}
+th.row{width:${ROW_HEAD_PX - 7}px}
+tr.frozen td,tr.frozen th{border-bottom:4px solid #c4c7c5}
+a{color:#1155cc;text-decoration:underline}
+.bar{display:flex;gap:2px;padding:4px 8px;background:${HEAD_BG};border-top:1px solid #c4c7c5;font-size:13px;white-space:nowrap;overflow:hidden}
+.tab{padding:6px 12px;color:#444}.tab.on{background:#e1e9f7;color:#0b57d0;font-weight:bold}
+</style></head><body><table><colgroup><col style="width:${ROW_HEAD_PX}px">${widths}</colgroup><tr><th></th>${head}</tr>
+${body.join("\n")}</table><div class="bar">${tabs}</div></body></html>`;
+}
+
 /** `fallback`: the sender when the mail does not say (MailApp sends from the account the script ran as) */
 export async function emlOf(m: SentMail, fallback: string): Promise<Buffer> {
   const from = m.from || fallback;
