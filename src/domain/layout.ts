@@ -215,4 +215,6 @@ export interface Look {
    * formats are cleared first
    */
   formats?: { a1: string; format: string }[];
+  /** blocks (A1 ranges) set to one horizontal alignment: a table's values under their headers */
+  align?: { a1: string; h: "left" | "center" | "right" }[];
 }

@@ -168,7 +168,7 @@ export function rollupRows(r: Report, s: Settings): TabRows {
   const width = Math.max(2, ...rows.map((x) => x.length));
   return {
     rows: rows.map((x) => [...x, ...Array.from({ length: width - x.length }, () => "")]),
-    heads: body.heads.map((i) => i + 1),
+    tables: body.tables.map((t) => ({ ...t, head: t.head + 1, last: t.last + 1 })),
     numbers: body.numbers.map((n) => ({ ...n, top: n.top + 1, bottom: n.bottom + 1 })),
   };
 }

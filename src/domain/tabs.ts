@@ -438,25 +438,30 @@ export const TAB_ORDER: string[] = [
 
 /**
  * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, a
- * table's other columns narrower; the headings (lines in capitals) and the tables' headers in bold, counts and rates in
- * their formats, the title row frozen.
+ * table's other columns narrower; the headings (lines in capitals) and the tables' headers in bold, a table's values
+ * centred under their headers (the column of texts is wide), counts, rates and changes in their formats, the title row
+ * frozen.
  */
-export function rollupLook(rows: unknown[][], tables: Pick<TabRows, "heads" | "numbers"> = { heads: [], numbers: [] }): Look {
-  const heads = tables.heads.map((i) => i + 1);
+export function rollupLook(rows: unknown[][], t: Pick<TabRows, "tables" | "numbers"> = { tables: [], numbers: [] }): Look {
+  const heads = t.tables.map((x) => x.head + 1);
   const bold = rows.flatMap((r, i) => {
-    const t = String(r[0] ?? "");
-    return heads.includes(i + 1) || (t && t === t.toUpperCase() && /\p{L}/u.test(t)) ? [i + 1] : [];
+    const text = String(r[0] ?? "");
+    return heads.includes(i + 1) || (text && text === text.toUpperCase() && /\p{L}/u.test(text)) ? [i + 1] : [];
   });
   const width = Math.max(2, rows[0]?.length ?? 0);
-  const formats = tables.numbers.map((n) => ({
+  const formats = t.numbers.map((n) => ({
     a1: `${colLetter(n.left + 1)}${n.top + 1}:${colLetter(n.right + 1)}${n.bottom + 1}`,
     format: n.kind === "rate" ? PERCENT : n.kind === "change" ? CHANGE : COUNT,
   }));
+  const align = t.tables
+    .filter((x) => x.cols > 1)
+    .map((x) => ({ a1: `B${x.head + 1}:${colLetter(x.cols)}${x.last + 1}`, h: "center" as const }));
   return {
     widths: [480, 400, ...Array.from({ length: width - 2 }, () => 130)],
     wrap: range(1, width),
     bold,
     frozenRows: 1,
     formats,
+    align,
   };
 }

@@ -251,7 +251,7 @@ export function tabPageHtml(ss: SpreadsheetModel, name: string, maxRows = 80): s
         sheet.fontWeights.get(key) === "bold" ? "font-weight:bold" : "",
         wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre",
         `vertical-align:${align === "top" || align === "middle" ? align : "bottom"}`,
-        typeof v === "number" ? "text-align:right" : "",
+        `text-align:${["left", "center", "right"].includes(sheet.horizontalAlignments.get(key) ?? "") ? sheet.horizontalAlignments.get(key) : typeof v === "number" ? "right" : "left"}`,
       ]
         .filter(Boolean)
         .join(";");

@@ -265,12 +265,16 @@ describe("the rollup tab's tables", () => {
       ["Chủ đề", "Khối doanh nghiệp"],
       ["Việc làm", "24 (+13)"],
     ]);
-    expect(t.heads).toEqual([2, 8]);
+    expect(t.tables).toEqual([
+      { head: 2, last: 6, cols: 4 },
+      { head: 8, last: 9, cols: 2 },
+    ]);
     // never the old squash, where a figure stood beside the wrong one
     expect(t.rows.flat().join("\n")).not.toContain("Phải báo cáo – ");
-    // the tab's look: the headers in bold, each block of numbers in its format (rows and columns from 1, the title first)
+    // the tab's look: the headers in bold, each block of numbers in its format, a table's values centred under their
+    // headers (rows and columns from 1, the title first)
     const look = rollupLook([["TỔNG HỢP", "…", "", ""], ...t.rows.map((r) => [...r, "", "", ""].slice(0, 4))], {
-      heads: t.heads.map((i) => i + 1),
+      tables: t.tables.map((x) => ({ ...x, head: x.head + 1, last: x.last + 1 })),
       numbers: t.numbers.map((n) => ({ ...n, top: n.top + 1, bottom: n.bottom + 1 })),
     });
     expect(look.bold).toEqual([1, 3, 4, 10]);
@@ -279,6 +283,10 @@ describe("the rollup tab's tables", () => {
       { a1: "B5:C7", format: "#,##0" },
       { a1: "B8:C8", format: "0.0%" },
       { a1: "D5:D7", format: '+#,##0;"−"#,##0;0' },
+    ]);
+    expect(look.align).toEqual([
+      { a1: "B4:D8", h: "center" },
+      { a1: "B10:B11", h: "center" },
     ]);
   });
 });

@@ -108,12 +108,18 @@ interface NumberBlock {
   kind: NumberKind;
 }
 
-/** the blocks as the rollup tab's rows, with where its tables' headers and numbers stand */
+/** where a table stands in the tab: its header row, its last row and its width, from 0 */
+interface TablePlace {
+  head: number;
+  last: number;
+  cols: number;
+}
+
+/** the blocks as the rollup tab's rows, with where its tables and their numbers stand */
 export interface TabRows {
   /** text in column A; a table as a table: its header, then a row per row, each value in its own column */
   rows: (string | number)[][];
-  /** the tables' header rows, from 0 */
-  heads: number[];
+  tables: TablePlace[];
   numbers: NumberBlock[];
 }
 
@@ -177,7 +183,7 @@ function tableRows(head: string[], body: string[][], at: number): { rows: (strin
 /** the blocks as rows for the rollup tab: text in column A, each table as a table */
 export function blocksRows(blocks: Block[]): TabRows {
   const rows: (string | number)[][] = [];
-  const heads: number[] = [];
+  const tables: TablePlace[] = [];
   const numbers: NumberBlock[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -190,7 +196,7 @@ export function blocksRows(blocks: Block[]): TabRows {
         break;
       case "table": {
         const t = tableRows(b.head, b.rows, rows.length);
-        heads.push(rows.length);
+        tables.push({ head: rows.length, last: rows.length + b.rows.length, cols: b.head.length });
         numbers.push(...t.numbers);
         rows.push(...t.rows);
         break;
@@ -202,5 +208,5 @@ export function blocksRows(blocks: Block[]): TabRows {
         break;
     }
   }
-  return { rows, heads, numbers };
+  return { rows, tables, numbers };
 }
