@@ -287,9 +287,9 @@ left for the next days on the scenario's first day, named in the Zalo list.
 - **Setup in each state**: a roster change, the first day of a month (the months' dropdown changes), a rerun after a
   setup Google stopped half-way: each dropdown written whole in one call, never read back choice by choice.
 - **The grid at ${Math.max(...HISTORY)} months**: the working Sheet after the archive, Google's response tabs after a month of responses
-  (released on the rollup day once past 100,000 cells), and one rollup tab a month as narrow as its two columns,
-  counted both as the archive leaves them today (every rollup tab stays) and as it will once it moves closed years'
-  rollup tabs to their archive.
+  (released on the rollup day once past 100,000 cells), and one rollup tab a month as narrow as its widest table,
+  counted as the archive leaves them (closed years' rollup tabs moved to their archive) and, for comparison, as they
+  would stand were the archive never run.
 
 ${scaleTable(scale)}
 

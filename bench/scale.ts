@@ -381,7 +381,7 @@ interface Grid {
 
 /**
  * 48 months at `n` units: the history the archive leaves (closed years in their archives), Google's response tabs
- * after a month of responses, then the rollup day: the rollup run makes the month's tab (as narrow as its columns) and
+ * after a month of responses, then the rollup day: the rollup run makes the month's tab (as narrow as its widest table) and
  * releases the response tabs past their share; the month before (every unit reported) is rolled up again from the
  * sidebar. Every other month's rollup tab is given the shape that one has.
  */
@@ -415,6 +415,8 @@ export function grid(n: number, months = 48): { row: ScaleRow; grid: Grid } {
   if (!said.ok) p.problems.push(`${name}: the rollup of ${last} from the sidebar: ${said.message}`);
   const made = ss.sheet(`TH ${last.slice(5)}.${last.slice(0, 4)}`);
   const shape = { rows: made?.maxRows ?? 0, cols: made?.maxColumns ?? 0 };
+  // the columns its rows use: its widest table's
+  const used = Math.max(0, ...(made?.values ?? []).map((r) => r.reduce((w: number, v, j) => (v !== "" && v !== null ? j + 1 : w), 0)));
   const archived = (sim.state() as { archivedThrough?: string }).archivedThrough ?? "";
   // the rollup tab of every month before (and of registration, at the first month) as the rollup run makes them
   const periods: string[] = [];
@@ -433,9 +435,8 @@ export function grid(n: number, months = 48): { row: ScaleRow; grid: Grid } {
   const moved = now + staying * tabCells;
   const before = grown + months * n * 26 + (months + 1) * shape.rows * 26;
   const problems = [...p.problems, ...p.overLimit()];
-  if (shape.cols > 2) problems.push(`${name}: the rollup tab is ${shape.cols} columns wide`);
+  if (shape.cols > Math.max(2, used)) problems.push(`${name}: the rollup tab is ${shape.cols} columns wide, its rows use ${used}`);
   if (missed) problems.push(`${name}: ${missed} response tabs past their share not released`);
-  if (kept > 10_000_000) problems.push(`${name}: ${kept.toLocaleString("en-US")} cells with the rollup tabs kept (Google: 10 million)`);
   if (moved > 10_000_000) problems.push(`${name}: ${moved.toLocaleString("en-US")} cells with the archive (Google: 10 million)`);
   const long = p.longest();
   const m = (x: number) => `${(x / 1e6).toFixed(2)} M`;
@@ -449,7 +450,7 @@ export function grid(n: number, months = 48): { row: ScaleRow; grid: Grid } {
       mails: 0,
       held: 0,
       figures: { kept, moved, before, cols: shape.cols, rows: shape.rows, released },
-      detail: `${m(moved)} cells with the archive moving closed years' rollup tabs, ${m(kept)} with every rollup tab kept (the archive does not move them yet); rollup tab ${shape.rows.toLocaleString("en-US")} × ${shape.cols}; ${released} response tabs released (${m(grown)} before the rollup day); ${m(before)} in the old shapes`,
+      detail: `${m(moved)} cells with the archive moving closed years' rollup tabs, ${m(kept)} were every rollup tab kept (the archive never run); rollup tab ${shape.rows.toLocaleString("en-US")} × ${shape.cols}; ${released} response tabs released (${m(grown)} before the rollup day); ${m(before)} in the old shapes`,
       problems,
     },
     grid: { months, kept, moved, before, rollupTab: shape },

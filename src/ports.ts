@@ -305,6 +305,10 @@ export interface Store {
   readBlock(tab: string, a1: string): unknown[][];
   /** one block write; the tab grows first when the block runs past its end */
   writeRows(tab: string, startRow: number, rows: unknown[][], startCol?: number): void;
+  /** each cell's number format in a block (one call): a tab copied with how its numbers read */
+  readFormats(tab: string, a1: string): string[][];
+  /** number formats on a block from (row, col), one call */
+  writeFormats(tab: string, row: number, col: number, formats: string[][]): void;
   /**
    * one block of labels with a link behind each (rich text, one Sheets write): a 200-character form link shows as its
    * label; a cell with no url is left blank

@@ -210,4 +210,11 @@ export interface Look {
   /** rows (from 1) in bold: headings */
   bold?: number[];
   frozenRows?: number;
+  /**
+   * number formats of blocks (A1 ranges), as Sheets shows them in the Sheet's locale; given (even empty), the tab's
+   * formats are cleared first
+   */
+  formats?: { a1: string; format: string }[];
+  /** blocks (A1 ranges) set to one horizontal alignment: a table's values under their headers */
+  align?: { a1: string; h: "left" | "center" | "right" }[];
 }

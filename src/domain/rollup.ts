@@ -1,7 +1,7 @@
 // The rollup of a period as the leaders' mail and as its own tab; the report itself is a Google Doc (./report).
 import { viMonth } from "./dates";
 import { REGISTRATION } from "./periods";
-import { type Block, blocksHtml, blocksRows, type Part } from "./report/blocks";
+import { type Block, blocksHtml, blocksRows, blocksText, type Part, type TabRows } from "./report/blocks";
 import { atText, type Report } from "./report/report";
 import type { Settings } from "./settings";
 import { buttonHtml } from "./templates";
@@ -82,7 +82,7 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
   const open = `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5;overflow-wrap:break-word;word-wrap:break-word">`;
   // the draft as a button a phone can tap, then what the desk does with it
   const where = doc
-    ? `${buttonHtml(doc.url, `Mở dự thảo ${doc.name}`)}<p><b>Dự thảo văn bản (Google Docs):</b> ${e(doc.name)}. ${e(s.deskName)} sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.</p>`
+    ? `${buttonHtml(doc.url, `Mở dự thảo ${doc.name}`)}<p><b>Dự thảo văn bản (Google Docs):</b> ${e(doc.name)}. ${e(deskNote(s))}</p>`
     : "";
   const note = notes.map((n) => `<p><i>${e(n)}</i></p>`).join("");
   // the month's figures and the units to watch first (a phone's first screen), the chart, then the link; the greeting
@@ -109,45 +109,94 @@ export function rollupMailHtml(r: Report, s: Settings, intro: string, doc: DocLi
 /** units named in the mail's first lines: a few, then how many more */
 const WATCH_SHOWN = 6;
 
-/** the month's figures in one line and the units to watch: not sent, to fix, waiting for staff, late */
-function headline(r: Report): string {
+/** the month's figures in one line (its first part in bold) and the units to watch: not sent, to fix, waiting, late */
+function headlineOf(r: Report): { lead: string; rest: string; watch: { label: string; units: string }[] } {
   const f = r.figures;
   const reg = r.period === REGISTRATION;
   const named = (codes: string[]) =>
     codes.length > WATCH_SHOWN
       ? `${codes.slice(0, WATCH_SHOWN).join(", ")} và ${viNumber(codes.length - WATCH_SHOWN)} đơn vị khác`
       : codes.join(", ");
-  const line = `<p style="margin:0 0 4px;font-size:16px"><b>${reg ? "Đã đăng ký" : "Đã nộp"} ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${e(viPercent(f.reportingRate))})</b>, đúng hạn ${viNumber(f.onTime)}, trễ hạn ${viNumber(f.late.length)}.</p>`;
-  const watch: string[] = [];
-  if (f.missing.length) watch.push(`<b>Chưa ${reg ? "đăng ký" : "nộp"} (${viNumber(f.missing.length)}):</b> ${e(named(f.missing))}`);
-  if (f.invalid.length) watch.push(`<b>Chưa hợp lệ (${viNumber(f.invalid.length)}):</b> ${e(named(f.invalid))}`);
-  if (f.unverified.length) watch.push(`<b>Chờ xác nhận người gửi (${viNumber(f.unverified.length)}):</b> ${e(named(f.unverified))}`);
-  const lateMany = f.late.filter((l) => l.daysLate > 3).map((l) => l.unit);
-  if (lateMany.length) watch.push(`<b>Trễ trên 3 ngày (${viNumber(lateMany.length)}):</b> ${e(named(lateMany))}`);
-  const list = watch.length
-    ? `<p style="margin:0 0 2px"><b>Đơn vị cần chú ý</b></p>${watch.map((w) => `<p style="margin:0 0 2px 10px">- ${w}</p>`).join("")}`
-    : `<p style="margin:0 0 4px">Không có đơn vị nào cần chú ý.</p>`;
+  const watch: { label: string; units: string }[] = [];
+  const add = (label: string, codes: string[]) => {
+    if (codes.length) watch.push({ label: `${label} (${viNumber(codes.length)}):`, units: named(codes) });
+  };
+  add(`Chưa ${reg ? "đăng ký" : "nộp"}`, f.missing);
+  add("Chưa hợp lệ", f.invalid);
+  add("Chờ xác nhận người gửi", f.unverified);
+  add(
+    "Trễ trên 3 ngày",
+    f.late.filter((l) => l.daysLate > 3).map((l) => l.unit),
+  );
+  return {
+    lead: `${reg ? "Đã đăng ký" : "Đã nộp"} ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)})`,
+    rest: `, đúng hạn ${viNumber(f.onTime)}, trễ hạn ${viNumber(f.late.length)}.`,
+    watch,
+  };
+}
+
+const NO_WATCH = "Không có đơn vị nào cần chú ý.";
+
+function headline(r: Report): string {
+  const h = headlineOf(r);
+  const line = `<p style="margin:0 0 4px;font-size:16px"><b>${e(h.lead)}</b>${e(h.rest)}</p>`;
+  const list = h.watch.length
+    ? `<p style="margin:0 0 2px"><b>Đơn vị cần chú ý</b></p>${h.watch.map((w) => `<p style="margin:0 0 2px 10px">- <b>${e(w.label)}</b> ${e(w.units)}</p>`).join("")}`
+    : `<p style="margin:0 0 4px">${NO_WATCH}</p>`;
   return `${line}${list}`;
 }
 
-/** the rollup as rows for its own tab: the report's body, then every text whole */
-export function rollupRows(r: Report, s: Settings): string[][] {
-  const rows: string[][] = [[`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${atText(r.asOf, s.timeZone)}`]];
-  rows.push(...blocksRows(r.body));
-  if (r.texts.length) {
-    rows.push(["", ""], ["NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ", "Nguyên văn (đã ẩn số điện thoại, số giấy tờ, email)"]);
-    for (const [unit, label, text] of r.texts) rows.push([`${unit} – ${label}`, text]);
-  }
-  return rows;
+/** what the desk does with the draft, after its link */
+function deskNote(s: Settings): string {
+  return `${s.deskName} sửa, viết phần đánh giá, ghi số và trình ký; văn bản chỉ gửi các nơi nhận sau khi đã ký. Bản PDF đính kèm để đọc.`;
 }
 
-/** the plain-text part of the mail: its lists cut as in the HTML part, and within a quarter of the budget */
-export function rollupText(r: Report, s: Settings, doc: DocLink | null): string {
-  const lines = doc ? [`Dự thảo văn bản (Google Docs): ${doc.url}`, ""] : [];
-  const rows = rollupRows({ ...r, body: mailBlocks(r.body), texts: [] }, s);
-  const text = [...lines, ...rows.map((row) => row.filter(Boolean).join(": "))].join("\n");
-  // the plain part stays within a quarter of the budget: whole characters, counted in bytes
-  let cut = text;
-  while (utf8Length(cut) > MAIL_BODY_BYTES / 4) cut = cutText(cut, Math.floor(cut.length * 0.9));
-  return cut;
+/**
+ * The rollup as rows for its own tab: the report's body (each table as a table), then every text whole. Every row as
+ * wide as the widest table (two columns at least); the headers and numbers placed as the tab's rows count them.
+ */
+export function rollupRows(r: Report, s: Settings): TabRows {
+  const body = blocksRows(r.body);
+  const rows: (string | number)[][] = [
+    [`TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`, `Số liệu tính đến ${atText(r.asOf, s.timeZone)}`],
+  ];
+  rows.push(...body.rows);
+  if (r.texts.length) {
+    rows.push([""], ["NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ", "Nguyên văn (đã ẩn số điện thoại, số giấy tờ, email)"]);
+    for (const [unit, label, text] of r.texts) rows.push([`${unit} – ${label}`, text]);
+  }
+  const width = Math.max(2, ...rows.map((x) => x.length));
+  return {
+    rows: rows.map((x) => [...x, ...Array.from({ length: width - x.length }, () => "")]),
+    tables: body.tables.map((t) => ({ ...t, head: t.head + 1, last: t.last + 1 })),
+    numbers: body.numbers.map((n) => ({ ...n, top: n.top + 1, bottom: n.bottom + 1 })),
+  };
 }
+
+/**
+ * The plain-text part of the mail, in the HTML part's order: the month's figures and the units to watch, the draft's
+ * link, then the report's body (its lists cut as in the HTML part), the greeting and the signature last. Within a
+ * quarter of the budget: the body is what gives way.
+ */
+export function rollupText(r: Report, s: Settings, intro: string, doc: DocLink | null, notes: string[]): string {
+  const h = headlineOf(r);
+  const head = [
+    `TỔNG HỢP ${periodTitle(r.period).toUpperCase()}`,
+    `Số liệu tính đến ${atText(r.asOf, s.timeZone)}.`,
+    "",
+    `${h.lead}${h.rest}`,
+    ...(h.watch.length ? ["Đơn vị cần chú ý:", ...h.watch.map((w) => `- ${w.label} ${w.units}`)] : [NO_WATCH]),
+    ...(doc ? ["", `Mở dự thảo ${doc.name}: ${doc.url}`, `Dự thảo văn bản (Google Docs): ${doc.name}. ${deskNote(s)}`] : []),
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n");
+  const tail = intro.trim() ? `\n\n---\n\n${intro.trim()}` : "";
+  const whole = blocksText(mailBlocks(r.body)).join("\n").trim();
+  // whole characters, counted in bytes; a body cut says so, one that cannot fit at all is left out
+  const budget = MAIL_BODY_BYTES / 4 - utf8Length(head) - utf8Length(tail) - utf8Length(TOO_LONG) - 8;
+  let body = whole;
+  while (body && utf8Length(body) > budget) body = budget > 0 ? cutText(body, Math.floor(body.length * 0.9)) : "";
+  const rest = body === whole ? body : `${body}${body ? "…\n\n" : ""}${TOO_LONG}`;
+  return `${head}${rest ? `\n\n${rest}` : ""}${tail}`;
+}
+
+const TOO_LONG = "(Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.)";

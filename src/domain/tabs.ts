@@ -24,12 +24,13 @@ import {
   THEMES_HEADER,
   UNITS_HEADER,
 } from "./layout";
+import type { TabRows } from "./report/blocks";
 import { SETTING_DEFS } from "./settings";
 import { START_STEPS_ROW } from "./start";
 import { TREND_HEADER } from "./trends";
 
 /** the version of the tabs' look below: setup applies it again to existing tabs when it changes */
-export const LOOK_VERSION = 4;
+export const LOOK_VERSION = 5;
 
 export const MANUAL_TAB = { registration: TAB.manualRegistration, monthly: TAB.manualMonthly } as const;
 
@@ -50,6 +51,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const DATE = "dd/MM/yyyy";
 const PERCENT = "0.0%";
 const COUNT = "#,##0";
+/** a change, with its sign ("+3", "−2", "0") */
+const CHANGE = '+#,##0;"−"#,##0;0';
 
 /** a column's width for what an answer of this kind holds; paragraphs and lists wrap */
 function answerWidth(f: Field): { width: number; wrap: boolean } {
@@ -205,7 +208,8 @@ function dailyTabs(unitCount: number): TabDef[] {
       name: TAB.zalo,
       wrapFrom: 2,
       header: [],
-      widths: [260, 480, 120, 340],
+      // the last column shows “Mở biểu mẫu”, the unit's link behind it
+      widths: [260, 480, 120, 130],
       wrapCols: [1, 2, 3, 4],
       frozenRows: 3,
       protect: true,
@@ -373,8 +377,8 @@ function startTab(): TabDef {
     name: TAB.start,
     wrapFrom: 2,
     header: [],
-    // fits A4 portrait (about 720 px of printable width at 96 dpi)
-    widths: [40, 220, 120, 380],
+    // fits A4 portrait (about 720 px of printable width at 96 dpi); the first column takes its bold header “Bước” whole
+    widths: [44, 220, 120, 376],
     // the steps' header, like the today header above it
     bold: [`A${START_STEPS_ROW}:D${START_STEPS_ROW}`],
     wrapCols: [1, 2, 3, 4],
@@ -433,13 +437,31 @@ export const TAB_ORDER: string[] = [
 ];
 
 /**
- * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, the
- * headings (lines in capitals) in bold, the title row frozen.
+ * A rollup tab (TH 10.2018), written whole by each rollup: the text column wide and wrapped, the texts beside it, a
+ * table's other columns narrower; the headings (lines in capitals) and the tables' headers in bold, a table's values
+ * centred under their headers (the column of texts is wide), counts, rates and changes in their formats, the title row
+ * frozen.
  */
-export function rollupLook(rows: unknown[][]): Look {
+export function rollupLook(rows: unknown[][], t: Pick<TabRows, "tables" | "numbers"> = { tables: [], numbers: [] }): Look {
+  const heads = t.tables.map((x) => x.head + 1);
   const bold = rows.flatMap((r, i) => {
-    const t = String(r[0] ?? "");
-    return t && t === t.toUpperCase() && /\p{L}/u.test(t) ? [i + 1] : [];
+    const text = String(r[0] ?? "");
+    return heads.includes(i + 1) || (text && text === text.toUpperCase() && /\p{L}/u.test(text)) ? [i + 1] : [];
   });
-  return { widths: [520, 520], wrap: [1, 2], bold, frozenRows: 1 };
+  const width = Math.max(2, rows[0]?.length ?? 0);
+  const formats = t.numbers.map((n) => ({
+    a1: `${colLetter(n.left + 1)}${n.top + 1}:${colLetter(n.right + 1)}${n.bottom + 1}`,
+    format: n.kind === "rate" ? PERCENT : n.kind === "change" ? CHANGE : COUNT,
+  }));
+  const align = t.tables
+    .filter((x) => x.cols > 1)
+    .map((x) => ({ a1: `B${x.head + 1}:${colLetter(x.cols)}${x.last + 1}`, h: "center" as const }));
+  return {
+    widths: [480, 400, ...Array.from({ length: width - 2 }, () => 130)],
+    wrap: range(1, width),
+    bold,
+    frozenRows: 1,
+    formats,
+    align,
+  };
 }

@@ -89,9 +89,9 @@ export class SheetStore implements Store {
 
   /**
    * Writes a block into a tab made on demand (rollup tabs): 3 calls, one more when the tab is new or must grow.
-   * `capacity` is the row count the tab had when last written; returns the new one. `fit`: the tab keeps only the
-   * block's columns (a new tab has 26, and every grid cell counts against Google's 10 million): trimmed when made, and
-   * when a tab made before is written again without its capacity known.
+   * `capacity` is the row count the tab had when last written; returns the new one. `fit`: the tab keeps exactly the
+   * block's columns (a new tab has 26, and every grid cell counts against Google's 10 million; a rollup tab is as wide
+   * as its widest table, which may change from one writing to the next): one call more, two when they change.
    */
   writeTab(tab: string, rows: unknown[][], capacity: number, fit = false): number {
     let s = this.ss.getSheetByName(tab);
@@ -101,9 +101,10 @@ export class SheetStore implements Store {
       s = this.ss.insertSheet(tab);
       cap = NEW_SHEET_ROWS;
     } else if (!cap) cap = s.getMaxRows();
-    if (fit && cap !== capacity) {
-      const extra = s.getMaxColumns() - width;
-      if (extra > 0) s.deleteColumns(width + 1, extra);
+    if (fit) {
+      const have = s.getMaxColumns();
+      if (have > width) s.deleteColumns(width + 1, have - width);
+      else if (have < width) s.insertColumnsAfter(have, width - have);
     }
     this.sheets.set(tab, s);
     if (rows.length > cap) {
@@ -218,6 +219,14 @@ export class SheetStore implements Store {
       .matchEntireCell(true)
       .findAll()
       .map((r) => r.getRow());
+  }
+
+  readFormats(tab: string, ref: string): string[][] {
+    return this.ss.getRange(a1(tab, ref)).getNumberFormats();
+  }
+
+  writeFormats(tab: string, row: number, col: number, formats: string[][]): void {
+    if (formats.length) this.sheet(tab).getRange(row, col, formats.length, formats[0].length).setNumberFormats(formats);
   }
 
   lastRow(tab: string): number {

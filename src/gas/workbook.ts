@@ -234,7 +234,10 @@ export function arrangeTabs(ss: Spreadsheet, first: string, focus: boolean): str
   return notes;
 }
 
-/** a tab written whole (a rollup's): widths, wrapping, headings in bold, the first rows frozen */
+/**
+ * a tab written whole (a rollup's): widths, wrapping, headings in bold, numbers in their formats, blocks aligned, the
+ * first rows frozen
+ */
 export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
   const sheet = ss.getSheetByName(tab);
   if (!sheet) return;
@@ -242,6 +245,8 @@ export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
     sheet.setColumnWidth(i + 1, w);
   });
   const last = colLetter(Math.max(1, look.widths.length));
+  // formats a table's numbers had where the tab was written before (a row since moved) go first
+  if (look.formats) sheet.getRange(`A1:${last}`).clearFormat();
   sheet.getRange(`A1:${last}`).setVerticalAlignment("top");
   for (const [a, b] of runs(look.wrap ?? [])) sheet.getRange(`${colLetter(a)}1:${colLetter(b)}`).setWrap(true);
   const bold = look.bold ?? [];
@@ -252,6 +257,8 @@ export function shapeTab(ss: Spreadsheet, tab: string, look: Look): void {
     );
     sheet.getRange(1, 1, height, look.widths.length).setFontWeights(weights);
   }
+  for (const f of look.formats ?? []) sheet.getRange(f.a1).setNumberFormat(f.format);
+  for (const x of look.align ?? []) sheet.getRange(x.a1).setHorizontalAlignment(x.h);
   if (look.frozenRows !== undefined) sheet.setFrozenRows(look.frozenRows);
   beforeResponses(ss, sheet);
 }

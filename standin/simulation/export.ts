@@ -115,6 +115,7 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
           cell.value = { formula: formula.slice(1), result: result as never };
           v = result;
         } else if (v instanceof Date) cell.value = wall(v, tz);
+        else if (v !== "" && sheet.links.has(key)) cell.value = { text: String(v), hyperlink: sheet.links.get(key) ?? "" };
         else if (v !== "") cell.value = v as never;
         else if (!sheet.backgrounds.has(key)) continue;
         const fmt = sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`);
@@ -124,7 +125,13 @@ export async function writeWorkbook(_w: World, ss: SpreadsheetModel, file: strin
         const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
         if (bg) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(bg) } };
         // Sheets' own font, so that widths and heights measured for it hold
-        cell.font = { name: "Arial", size: 10, bold: sheet.fontWeights.get(key) === "bold" };
+        cell.font = {
+          name: "Arial",
+          size: 10,
+          bold: sheet.fontWeights.get(key) === "bold",
+          // a link as Sheets shows it: blue, underlined
+          ...(sheet.links.has(key) ? { color: { argb: "FF1155CC" }, underline: true } : {}),
+        };
         const wrap = wraps(sheet, r, c) || (typeof v === "string" && v.includes("\n"));
         const top = sheet.verticalAlignments.get(key) === "top" || wrap;
         const h = sheet.horizontalAlignments.get(key);
@@ -153,6 +160,11 @@ export function shown(v: unknown, fmt: string | undefined, tz: string): string {
   if (v instanceof Date) return formatDate(v, tz, fmt && /^dd\/MM\/yyyy$/.test(fmt) ? "dd/MM/yyyy" : "dd/MM/yyyy HH:mm");
   if (typeof v === "number" && fmt?.includes("%")) return `${(v * 100).toFixed(1).replace(".", ",")}%`;
   if (typeof v === "number" && fmt === "#,##0") return Math.round(v).toLocaleString("de-DE");
+  // a change with its sign: +3, −2, 0
+  if (typeof v === "number" && fmt?.startsWith("+#,##0;")) {
+    const n = Math.round(Math.abs(v)).toLocaleString("de-DE");
+    return v > 0 ? `+${n}` : v < 0 ? `−${n}` : "0";
+  }
   return String(v ?? "");
 }
 
@@ -173,7 +185,11 @@ export function workbookHtml(_w: World, ss: SpreadsheetModel, only?: string[], m
         const bold = sheet.fontWeights.get(key) === "bold" || r <= sheet.frozenRows;
         const style = `${bg ? `background:${bg};` : ""}${bold ? "font-weight:bold;" : ""}`;
         const text = shown(v, sheet.numberFormats.get(key) ?? sheet.numberFormats.get(`*,${c}`), ss.timeZone);
-        cells.push(`<td${style ? ` style="${style}"` : ""}>${esc(text.length > 90 ? `${text.slice(0, 90)}…` : text)}</td>`);
+        const cut = esc(text.length > 90 ? `${text.slice(0, 90)}…` : text);
+        const url = sheet.links.get(key);
+        cells.push(
+          `<td${style ? ` style="${style}"` : ""}>${url && text ? `<a href="${esc(url).replace(/"/g, "&quot;")}">${cut}</a>` : cut}</td>`,
+        );
       }
       rows.push(`<tr>${cells.join("")}</tr>`);
     }
@@ -182,6 +198,90 @@ export function workbookHtml(_w: World, ss: SpreadsheetModel, only?: string[], m
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(ss.name)}</title><style>
 body{font-family:Arial,sans-serif;font-size:12px}table{border-collapse:collapse}td{border:1px solid #ccc;padding:2px 6px;white-space:nowrap;max-width:360px;overflow:hidden}
 h2{font-size:15px;margin:18px 0 6px}</style></head><body>${parts.join("\n")}</body></html>`;
+}
+
+/** Sheets' look on screen: its grid lines, its headers, its default row height (CSS pixels) */
+const GRID = "#e2e3e3";
+const HEAD_BG = "#f8f9fa";
+const ROW_PX = 21;
+const ROW_HEAD_PX = 46;
+
+/**
+ * One tab as Google Sheets draws it on screen, a page of its own for a browser's picture: the column letters and row
+ * numbers, the columns' widths, each cell's text as Sheets shows it (number formats, the spreadsheet's locale),
+ * wrapped or clipped, bold, fills (conditional ones too), links, the frozen rows' line, and the tabs' bar under the
+ * grid with this one chosen. Each cell carries `data-cell="r,c"`, so a test reads back what the picture shows.
+ */
+export function tabPageHtml(ss: SpreadsheetModel, name: string, maxRows = 80): string {
+  const sheet = ss.sheet(name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  const tz = ss.timeZone;
+  const cols = Math.max(1, ...sheet.values.map((r) => r.length), ...sheet.colWidths.keys());
+  const shownCols = Array.from({ length: cols }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.has(c));
+  const rows = Math.min(maxRows, Math.max(sheet.values.length, sheet.frozenRows));
+  const letter = (c: number) => {
+    let t = "";
+    for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) t = String.fromCharCode(65 + ((n - 1) % 26)) + t;
+    return t;
+  };
+  const head = shownCols.map((c) => `<th class="col">${letter(c)}</th>`).join("");
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const frozen = r === sheet.frozenRows ? ' class="frozen"' : "";
+    const cells: string[] = [];
+    for (let i = 0; i < shownCols.length; i++) {
+      const c = shownCols[i];
+      const key = `${r},${c}`;
+      const f = sheet.formulas.get(key);
+      const v = f ? evaluate(sheet, f) : sheet.cell(r, c);
+      const text = cellText(sheet, r, c, tz);
+      const bg = cfFill(sheet, r, c, v) ?? sheet.backgrounds.get(key);
+      const wrap = wraps(sheet, r, c);
+      // unwrapped text runs on into the empty cells to its right, as Sheets draws it
+      let span = 1;
+      if (text && !wrap && typeof v === "string")
+        while (i + span < shownCols.length) {
+          const k = `${r},${shownCols[i + span]}`;
+          if (cellText(sheet, r, shownCols[i + span], tz) || sheet.backgrounds.has(k)) break;
+          span++;
+        }
+      const align = sheet.verticalAlignments.get(key);
+      const style = [
+        bg ? `background:${bg}` : "",
+        sheet.fontWeights.get(key) === "bold" ? "font-weight:bold" : "",
+        wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre",
+        `vertical-align:${align === "top" || align === "middle" ? align : "bottom"}`,
+        `text-align:${["left", "center", "right"].includes(sheet.horizontalAlignments.get(key) ?? "") ? sheet.horizontalAlignments.get(key) : typeof v === "number" ? "right" : "left"}`,
+      ]
+        .filter(Boolean)
+        .join(";");
+      const url = sheet.links.get(key);
+      const inner = url && text ? `<a href="${esc(url).replace(/"/g, "&quot;")}">${esc(text)}</a>` : esc(text);
+      cells.push(`<td data-cell="${key}"${span > 1 ? ` colspan="${span}"` : ""} style="${style}">${inner}</td>`);
+      i += span - 1;
+    }
+    body.push(`<tr${frozen}><th class="row">${r}</th>${cells.join("")}</tr>`);
+  }
+  const widths = shownCols.map((c) => `<col style="width:${colPx(sheet, c)}px">`).join("");
+  const tabs = ss.sheets
+    .filter((x) => !x.hidden)
+    .map((x) => {
+      const line = x.tabColor ? `border-bottom:3px solid ${x.tabColor};` : "";
+      return `<span class="tab${x === sheet ? " on" : ""}" style="${line}">${esc(x.name)}</span>`;
+    })
+    .join("");
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(name)}</title><style>
+body{margin:0;background:#fff;font-family:Arial,"Liberation Sans",sans-serif;font-size:13px;color:#000}
+table{border-collapse:collapse;table-layout:fixed}
+td,th{border:1px solid ${GRID};padding:2px 3px;height:${ROW_PX - 5}px;line-height:17px;overflow:hidden}
+th{background:${HEAD_BG};color:#5f6368;font-weight:normal;font-size:11px;text-align:center}
+th.row{width:${ROW_HEAD_PX - 7}px}
+tr.frozen td,tr.frozen th{border-bottom:4px solid #c4c7c5}
+a{color:#1155cc;text-decoration:underline}
+.bar{display:flex;gap:2px;padding:4px 8px;background:${HEAD_BG};border-top:1px solid #c4c7c5;font-size:13px;white-space:nowrap;overflow:hidden}
+.tab{padding:6px 12px;color:#444}.tab.on{background:#e1e9f7;color:#0b57d0;font-weight:bold}
+</style></head><body><table><colgroup><col style="width:${ROW_HEAD_PX}px">${widths}</colgroup><tr><th></th>${head}</tr>
+${body.join("\n")}</table><div class="bar">${tabs}</div></body></html>`;
 }
 
 /** `fallback`: the sender when the mail does not say (MailApp sends from the account the script ran as) */

@@ -223,8 +223,10 @@ type RangeKeys =
   | "getRichTextValues"
   | "setValue"
   | "clearContent"
+  | "clearFormat"
   | "setNumberFormat"
   | "setNumberFormats"
+  | "getNumberFormats"
   | "setBackground"
   | "setBackgrounds"
   | "getBackgrounds"
@@ -408,6 +410,24 @@ export class StandinRange implements Pick<Range, RangeKeys> {
     this.each((r, c) => this.sheetModel.write(r, c, ""));
     return this.me();
   }
+  /**
+   * every format of the range's cells back to the default: number formats, colours, weights, wrapping, alignment; the
+   * values stay (https://developers.google.com/apps-script/reference/spreadsheet/range#clearFormat())
+   */
+  clearFormat(): Range {
+    this.hit("clearFormat");
+    this.edit();
+    const m = this.sheetModel;
+    const maps: Map<string, unknown>[] = [m.numberFormats, m.backgrounds, m.fontWeights, m.fontColors, m.wraps];
+    maps.push(m.verticalAlignments, m.horizontalAlignments);
+    this.each((r, c) => {
+      for (const map of maps) map.delete(`${r},${c}`);
+    });
+    // a whole column's number format (set over whole columns) goes with it
+    if (this.row <= 2 && this.row + this.numRows - 1 >= m.maxRows)
+      for (let j = 0; j < this.numCols; j++) m.numberFormats.delete(`*,${this.col + j}`);
+    return this.me();
+  }
   private setMap<T>(map: Map<string, T>, grid: (T | null)[][] | null, single: T | null, method: string): Range {
     this.hit(method);
     if (grid) this.checkShape(grid);
@@ -428,6 +448,17 @@ export class StandinRange implements Pick<Range, RangeKeys> {
   }
   setNumberFormats(f: string[][]): Range {
     return this.setMap(this.sheetModel.numberFormats, f, null, "setNumberFormats");
+  }
+  /** each cell's number format, its column's where it has none; "" for Sheets' automatic format */
+  getNumberFormats(): string[][] {
+    this.hit("getNumberFormats");
+    const out: string[][] = this.w.makeArray();
+    for (let i = 0; i < this.numRows; i++) {
+      const row: string[] = this.w.makeArray();
+      for (let j = 0; j < this.numCols; j++) row.push(this.sheetModel.format(this.row + i, this.col + j) ?? "");
+      out.push(row);
+    }
+    return out;
   }
   setBackground(color: string | null): Range {
     return this.setMap(this.sheetModel.backgrounds, null, color, "setBackground");

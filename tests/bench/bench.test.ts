@@ -70,14 +70,16 @@ describe("city scale under real load, small", () => {
     }
   }, 240000);
 
-  it("the rollup mail and the grid: within MailApp's limit; rollup tabs two columns wide", () => {
+  it("the rollup mail and the grid: within MailApp's limit; rollup tabs as narrow as their widest table", () => {
     const m = rollupMissing(200);
     expect(m.problems).toEqual([]);
     expect(m.figures.bytes).toBeGreaterThan(0);
     expect(m.figures.bytes).toBeLessThan(200 * 1024);
     const g = grid(150, 12);
     expect(g.row.problems).toEqual([]);
-    expect(g.grid.rollupTab.cols).toBe(2);
+    // a table's values each in its own column: the widest is the trend's (its label, six months, the running total)
+    expect(g.grid.rollupTab.cols).toBeGreaterThan(2);
+    expect(g.grid.rollupTab.cols).toBeLessThanOrEqual(8);
     expect(g.grid.moved).toBeLessThanOrEqual(g.grid.kept);
   }, 240000);
 });

@@ -5,7 +5,9 @@ import { SPECS } from "../../src/domain/forms";
 import { parseAnswers, schemaOf } from "../../src/domain/forms/spec";
 import { daysLate, deadlineOf, REGISTRATION } from "../../src/domain/periods";
 import { say } from "../../src/domain/problems";
+import { blocksRows } from "../../src/domain/report/blocks";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../../src/domain/settings";
+import { rollupLook } from "../../src/domain/tabs";
 import { fill, templateProblems, unknownPlaceholders } from "../../src/domain/templates";
 import { fold, identityHints, maskIdentity, safeCell, viNumber, viPercent } from "../../src/domain/text";
 import type { Unit } from "../../src/domain/units";
@@ -229,6 +231,62 @@ describe("the rollup's main concerns", () => {
       ["Việc làm", ["B"]],
       ["Thưởng Tết, chăm lo Tết", ["A"]],
       ["Giá cả, đời sống", ["B"]],
+    ]);
+  });
+});
+
+describe("the rollup tab's tables", () => {
+  it("stand as tables: a header row, a row per row, each value in its own column, counts, rates and changes as numbers", () => {
+    const t = blocksRows([
+      { kind: "heading", level: 2, text: "1. Tháng 10/2018" },
+      {
+        kind: "table",
+        head: ["Chỉ tiêu", "Tháng 10/2018", "Tháng 09/2018 (cùng thời điểm)", "Tăng, giảm"],
+        rows: [
+          ["Phải báo cáo", "1.039", "39", "+1.000"],
+          ["Đã nộp", "37", "38", "−1"],
+          ["Chưa nộp", "2", "2", "0"],
+          ["Tỷ lệ báo cáo", "89,7%", "100%", "−10,3 điểm phần trăm"],
+        ],
+        widths: [34, 22, 22, 22],
+      },
+      { kind: "paragraph", parts: ["Ghi chú."] },
+      { kind: "table", head: ["Chủ đề", "Khối doanh nghiệp"], rows: [["Việc làm", "24 (+13)"]], widths: [60, 40] },
+    ]);
+    expect(t.rows).toEqual([
+      [""],
+      ["1. THÁNG 10/2018"],
+      ["Chỉ tiêu", "Tháng 10/2018", "Tháng 09/2018 (cùng thời điểm)", "Tăng, giảm"],
+      ["Phải báo cáo", 1039, 39, 1000],
+      ["Đã nộp", 37, 38, -1],
+      ["Chưa nộp", 2, 2, 0],
+      ["Tỷ lệ báo cáo", 0.897, 1, "−10,3 điểm phần trăm"],
+      ["Ghi chú."],
+      ["Chủ đề", "Khối doanh nghiệp"],
+      ["Việc làm", "24 (+13)"],
+    ]);
+    expect(t.tables).toEqual([
+      { head: 2, last: 6, cols: 4 },
+      { head: 8, last: 9, cols: 2 },
+    ]);
+    // never the old squash, where a figure stood beside the wrong one
+    expect(t.rows.flat().join("\n")).not.toContain("Phải báo cáo – ");
+    // the tab's look: the headers in bold, each block of numbers in its format, a table's values centred under their
+    // headers (rows and columns from 1, the title first)
+    const look = rollupLook([["TỔNG HỢP", "…", "", ""], ...t.rows.map((r) => [...r, "", "", ""].slice(0, 4))], {
+      tables: t.tables.map((x) => ({ ...x, head: x.head + 1, last: x.last + 1 })),
+      numbers: t.numbers.map((n) => ({ ...n, top: n.top + 1, bottom: n.bottom + 1 })),
+    });
+    expect(look.bold).toEqual([1, 3, 4, 10]);
+    expect(look.widths).toHaveLength(4);
+    expect(look.formats).toEqual([
+      { a1: "B5:C7", format: "#,##0" },
+      { a1: "B8:C8", format: "0.0%" },
+      { a1: "D5:D7", format: '+#,##0;"−"#,##0;0' },
+    ]);
+    expect(look.align).toEqual([
+      { a1: "B4:D8", h: "center" },
+      { a1: "B10:B11", h: "center" },
     ]);
   });
 });

@@ -17,6 +17,7 @@ export const SLOW_FILES = [
   "tests/app/daily/reliability.test.ts",
   "tests/app/report/demo.test.ts",
   "tests/app/sheet/office.test.ts",
+  "tests/app/sheet/today-picture.test.ts",
   "tests/app/sidebar/server.test.ts",
   "tests/app/sidebar/browser.test.ts",
   "tests/app/report/trends-pictures.test.ts",
@@ -33,4 +34,5 @@ export const SLOW_ONLY = [
   "tests/app/mail/phone.test.ts",
   "tests/app/sidebar/browser.test.ts",
   "tests/app/report/trends-pictures.test.ts",
+  "tests/app/sheet/today-picture.test.ts",
 ];

@@ -192,14 +192,21 @@ function archiveRollups(r: Run, year: number, a: Archive): number {
   let moved = 0;
   for (const tab of tabs) {
     if (!r.store.hasTab(tab)) continue;
-    const rows = r.store.readBlock(tab, "A1:B");
+    // every column: a rollup tab is as wide as its widest table
+    const last = r.store.lastRow(tab);
+    const rows = last ? r.store.readBlock(tab, `1:${last}`) : [];
     if (rows.length) {
+      const filled = (v: unknown) => v !== "" && v !== null && v !== undefined;
+      const width = Math.max(2, ...rows.map((row) => row.reduce((w: number, v, j) => (filled(v) ? j + 1 : w), 0)));
       a.store.writeTab(
         tab,
-        rows.map((row) => [row[0] ?? "", row[1] ?? ""].map(safeCell)),
+        rows.map((row) => Array.from({ length: width }, (_, j) => safeCell(row[j] ?? ""))),
         0,
         true,
       );
+      // the tables' numbers read as in the working tab (counts grouped, rates as percentages): their formats copied
+      const numbers = rows.reduce((at: number, row, i) => (row.some((v) => typeof v === "number") ? i : at), -1);
+      if (numbers >= 0) a.store.writeFormats(tab, 1, 1, r.store.readFormats(tab, `A1:${colLetter(width)}${numbers + 1}`));
       if (a.store.lastRow(tab) < rows.length) throw new Error(`Bản sao trang “${tab}” trong bảng tính lưu trữ chưa đủ dòng.`);
     }
     r.store.deleteTab(tab);

@@ -23,6 +23,7 @@ import { keepHeld, QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueu
 import { openRun, type Run, readSettings } from "../run/context";
 import { beginJob, endJob, noteStalled, scheduleRun } from "../run/jobs";
 import { PAUSED_NOTE } from "../run/owner";
+import { refreshToday } from "../sheet/start";
 import { syncChoices } from "./choices";
 import { CATCH_UP_MS, DAILY_RECONCILE_MS, reconcile, reconcileSince } from "./reconcile";
 import { advanceMarks, marksOf, readWindow, type Window, windowStart } from "./records";
@@ -206,6 +207,8 @@ function daily(r: Run, job: string, opts: DailyOptions): Result<DailySummary> {
   const due: Queued[] = (paused ? [] : pl.due).map((d: DueMail) => ({ d, unit: d.unit ? byCode.get(d.unit) : undefined }));
   const rollups = (paused ? [] : pl.due).filter((d) => d.kind === "rollup").map((d) => d.key);
   const { out, queued, wait } = sendToday(r, read, due, rollups, notes);
+  // reminders staff sent now: the start tab's today block says so at once (the views follow with the follow-up run)
+  if (opts.remindNow) notes.push(...refreshToday(r, s, { units, statuses: computed.statuses, live: computed.live }));
   for (const form of FORM_IDS) advanceMarks(r, form, windows[form].end, tz);
   const old = archiveDue(r, s, rules);
   const toArchive = !!(old.logsBefore || old.year);

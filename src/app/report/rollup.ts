@@ -303,13 +303,16 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
   if (period !== REGISTRATION && period < s.firstPeriod) return fail(`Kỳ ${period} trước kỳ báo cáo đầu tiên.`);
   const { report, problems } = buildReport(run, s, units, asked);
   const tab = rollupTabName(period);
-  const block: unknown[][] = rollupRows(report, s).map((r) => r.map(safeCell));
-  while (block.length < (heights[tab] ?? 0)) block.push(["", ""]);
-  // as narrow as its two columns: a city's rollup tab is 30,000 rows, and every grid cell counts against 10 million
+  const rows = rollupRows(report, s);
+  const block: unknown[][] = rows.rows.map((r) => r.map(safeCell));
+  const width = block[0].length;
+  while (block.length < (heights[tab] ?? 0)) block.push(Array.from({ length: width }, () => ""));
+  // as narrow as its widest table: a city's rollup tab is 30,000 rows, and every grid cell counts against 10 million
   heights[`${tab}#cap`] = store.writeTab(tab, block, heights[`${tab}#cap`] ?? 0, true);
   heights[tab] = block.length;
-  // readable as staff open it: widths, wrapping, headings in bold (a few calls, once per rollup)
-  p.workbook.shape(store, tab, rollupLook(block));
+  // readable as staff open it: widths, wrapping, headings and tables' headers in bold, numbers in their formats (a few
+  // calls, once per rollup)
+  p.workbook.shape(store, tab, rollupLook(block, rows));
   const values = {
     ...baseValues(s, period, undefined),
     ty_le_bao_cao: viPercent(report.figures.reportingRate),
@@ -335,7 +338,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
     mail: {
       ...c.mail,
       html: rollupMailHtml(report, s, c.mail.html, made?.doc ?? null, notes),
-      text: [c.mail.text, ...(missing ? [notes[notes.length - 1]] : []), rollupText(report, s, made?.doc ?? null)].join("\n\n"),
+      text: rollupText(report, s, c.mail.text, made?.doc ?? null, notes),
       ...(id ? { attachment: { documentId: id } } : {}),
     },
     doc: made?.doc ?? null,

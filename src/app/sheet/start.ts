@@ -22,8 +22,9 @@ import type { Statuses } from "../../domain/status";
 import { LOOK_VERSION, tabDefs } from "../../domain/tabs";
 import type { Unit } from "../../domain/units";
 import type { Ports, Problem, State, Store } from "../../ports";
-import type { Run } from "../run/context";
+import { messageOf, type Run } from "../run/context";
 import { DAILY_BEAT, ownerStale } from "../run/owner";
+import { notReachedToday } from "./zalo";
 
 interface CheckSummary {
   passed: number;
@@ -159,7 +160,8 @@ export interface LiveStatuses {
 
 /**
  * What needs staff today, from what the views' run already holds (the statuses of the live periods, the units the quota
- * left without their mail, the state): the roster is read once, only when a unit is to be called, for chairs and phones.
+ * left without their mail, the state): the roster is read once, only when a unit is to be called and the units given
+ * do not carry its chair and phone.
  */
 export function todayOf(r: Run, s: Settings, { units, statuses, live }: LiveStatuses, held: number): TodayFacts {
   const tz = s.timeZone;
@@ -179,9 +181,12 @@ export function todayOf(r: Run, s: Settings, { units, statuses, live }: LiveStat
       overdue.push(...f.missing.map((code) => ({ ...of(code), daysLate: late })));
     }
   }
-  if (invalid.length || overdue.length) {
-    const roster = new Map(r.store.readUnits().units.map((u) => [u.code, u]));
-    for (const u of [...invalid, ...overdue]) {
+  // the chairs and phones: from the units given when they carry them (a run that read the roster), else the roster
+  const called = [...invalid, ...overdue];
+  if (called.length) {
+    const given = new Map(units.filter((u) => u.chair || u.phone).map((u) => [u.code, u]));
+    const roster = called.every((u) => given.has(u.code)) ? given : new Map(r.store.readUnits().units.map((u) => [u.code, u]));
+    for (const u of called) {
       const x = roster.get(u.code);
       if (x) Object.assign(u, { chair: x.chair, phone: x.phone });
     }
@@ -215,6 +220,21 @@ export function writeToday(r: Run, s: Settings, facts: TodayFacts): void {
   if (!r.store.hasTab(TAB.start)) return;
   const tz = s.timeZone;
   r.store.writeRows(TAB.start, 1, todayRows(facts, { day: localDay(r.now, tz), stamp: viDateTime(r.now, tz) }));
+}
+
+/**
+ * The today block again right after a sidebar action whose effect it names (reminders sent now: the units the quota
+ * held, the statuses the run wrote), from the statuses the action just computed: no read of the status tab, one write
+ * (and a read of the queue when the quota held mails today). What could not be written is said, never thrown.
+ */
+export function refreshToday(r: Run, s: Settings, live: LiveStatuses): string[] {
+  try {
+    const held = new Set(notReachedToday(r, s).map((x) => x.code)).size;
+    writeToday(r, s, todayOf(r, s, live, held));
+    return [];
+  } catch (e) {
+    return [`Chưa cập nhật được trang “${TAB.start}”: ${messageOf(e)}`];
+  }
 }
 
 /**

@@ -10,11 +10,17 @@ import { STATUS_LABEL, type Statuses } from "../../domain/status";
 import { hash, safeCell } from "../../domain/text";
 import type { Unit } from "../../domain/units";
 import { groupMessages, personalMessage, type Unreached, unreachedUnits, type ZaloSection, zaloSections } from "../../domain/zalo";
+import type { LinkCell } from "../../ports";
 import { formOf, unitLink } from "../mail/mails";
 import { heldToday } from "../mail/send";
 import type { Run } from "../run/context";
 
 const ZALO_HEADER = ["Đơn vị", "Tin nhắn", "Tình trạng", "Đường dẫn nộp"];
+/** what a unit's link cell shows: the 200-character prefilled link is behind it, as in the roster */
+const LINK_LABEL = "Mở biểu mẫu";
+/** the links' column, and the first row under the header (the units' rows are all below it) */
+const LINK_COL = ZALO_HEADER.length;
+const FIRST_ROW = 4;
 const GROUP_LABEL = "Tin nhắn gửi nhóm";
 /** the heading of the block of units the day's quota left without their mail: a later view finds the block by it */
 const UNREACHED_HEADING = "CHƯA GỬI ĐƯỢC THƯ HÔM NAY";
@@ -95,8 +101,9 @@ function zaloRows(sections: ZaloSection[], s: Settings, asOf: number, held: Unre
 }
 
 /**
- * The tab written whole, blanking what the last write left below; when nothing but its time changed (a quiet day), only
- * its first line is written
+ * The tab written whole, blanking what the last write left below: its text in one write, then the links' column in
+ * one more (each unit's link behind the label “Mở biểu mẫu”, a rich-text block; the messages keep their links as
+ * text, for Zalo). When nothing but its time changed (a quiet day), only its first line is written.
  */
 export function writeZalo(r: Run, s: Settings, sections: ZaloSection[], held = notReachedToday(r, s)): void {
   const rows = zaloRows(sections, s, r.now, held);
@@ -107,7 +114,16 @@ export function writeZalo(r: Run, s: Settings, sections: ZaloSection[], held = n
     return;
   }
   while (rows.length < (r.state.heights[TAB.zalo] ?? 0)) rows.push(line());
-  r.store.writeRows(TAB.zalo, 1, rows);
+  const links = rows.slice(FIRST_ROW - 1).map((row): LinkCell[] => {
+    const url = String(row[LINK_COL - 1] ?? "");
+    return [{ text: url ? LINK_LABEL : "", url }];
+  });
+  r.store.writeRows(
+    TAB.zalo,
+    1,
+    rows.map((row, i) => (i < FIRST_ROW - 1 ? row : [...row.slice(0, LINK_COL - 1), ""])),
+  );
+  r.store.writeLinks(TAB.zalo, FIRST_ROW, LINK_COL, links);
   r.state.heights = { ...r.state.heights, [TAB.zalo]: height };
   r.state.viewHashes = { ...r.state.viewHashes, [TAB.zalo]: h };
   r.p.state.save({ heights: r.state.heights, viewHashes: r.state.viewHashes });

@@ -98,12 +98,21 @@ describe("the yearly archive, cut anywhere, loses nothing", () => {
     const { sim } = s;
     sim.world.now = Date.parse("2019-01-25T07:00:00+07:00");
     expect(sim.sidebar("sidebarRollup", { period: "2018-12" }).ok).toBe(true);
-    const before = sim.sheet("TH 12.2018").values.slice(0, 40);
+    const tab = sim.sheet("TH 12.2018");
+    const before = tab.values.slice(0, 40);
+    // every column of its tables, and how their numbers read (counts grouped, rates as percentages, changes signed)
+    const numbers = before.flatMap((r, i) => r.flatMap((v, j) => (typeof v === "number" ? [[i + 1, j + 1]] : [])));
+    const formats = numbers.map(([r, c]) => tab.format(r, c));
+    expect(tab.maxColumns).toBeGreaterThan(2);
+    expect(formats).toContain("#,##0");
+    expect(formats).toContain("0.0%");
     finish(s);
     expect(sim.ss.sheet("TH 12.2018")).toBeUndefined();
     expect(sim.ss.sheet("TH 01.2019")).toBeTruthy();
     const moved = sim.world.spreadsheets.get(state(sim).archives?.["2018"].id ?? "")?.sheet("TH 12.2018");
     expect(moved?.values.slice(0, 40)).toEqual(before);
+    expect(moved?.maxColumns).toBe(tab.maxColumns);
+    expect(numbers.map(([r, c]) => moved?.format(r, c))).toEqual(formats);
   });
 
   it("a deleted archive spreadsheet is named to staff, once a day, with a start-tab line; the follow-up runs do not fail", () => {

@@ -330,9 +330,15 @@ describe("urgent matters (Revision 3)", () => {
     });
     const tab = tabText(sim, rollupTabName("2018-10"));
     expect(tab).toContain("VỤ VIỆC ĐƠN VỊ BÁO CÁO NGAY TRONG THÁNG (2 VỤ VIỆC)");
-    // one row each: the unit – what it said | when
-    expect(tab).toMatch(/\nCD001 – Công ty CD001 – Công ty nợ lương tháng 8[^|\n]+\| 10:00 ngày 15\/10\/2018\n/);
-    expect(tab).toMatch(/\nCD003 – Công ty CD003 – Bài viết sai sự thật[^|\n]+\| 09:00 ngày 18\/10\/2018\n/);
+    // a table under its heading: its header, then one row each: the unit, what it said, when, each in its own cell
+    const values = sim.sheet(rollupTabName("2018-10")).values.map((r) => r.map((c) => String(c ?? "")));
+    const heading = values.findIndex((r) => r[0].startsWith("VỤ VIỆC ĐƠN VỊ BÁO CÁO NGAY"));
+    const head = values.findIndex((r, i) => i > heading && r[0] === "Đơn vị");
+    expect(values[head].slice(0, 3)).toEqual(["Đơn vị", "Vụ việc", "Thời điểm báo"]);
+    const [a, b, after] = values.slice(head + 1, head + 4);
+    expect(a.slice(0, 3)).toEqual(["CD001 – Công ty CD001", expect.stringMatching(/^Công ty nợ lương tháng 8/), "10:00 ngày 15/10/2018"]);
+    expect(b.slice(0, 3)).toEqual(["CD003 – Công ty CD003", expect.stringMatching(/^Bài viết sai sự thật/), "09:00 ngày 18/10/2018"]);
+    expect(after.slice(1).join("")).toBe("");
     expect(tab).not.toContain("0912 345 678");
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { writeState } from "../../../bench/history";
 import { SPECS } from "../../../src/domain/forms";
 import { TAB } from "../../../src/domain/layout";
-import { MAIL_BODY_BYTES, rollupMailHtml } from "../../../src/domain/rollup";
+import { MAIL_BODY_BYTES, rollupMailHtml, rollupText } from "../../../src/domain/rollup";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
 import { utf8Length } from "../../../src/domain/text";
 import { diff } from "../../../standin/meter";
@@ -270,6 +270,29 @@ describe("mails past MailApp's limits", () => {
     const huge = rollupMailHtml(report as never, DEFAULT_SETTINGS, `<p>${"Kính gửi lãnh đạo. ".repeat(20000)}</p>`, null, []);
     expect(utf8Length(huge)).toBeLessThanOrEqual(MAIL_BODY_BYTES);
     expect(huge).toContain("quá dài cho thư");
+    // the plain part within a quarter of the budget: the figures and the units to watch first, the greeting whole at
+    // the end, the body cut between them saying so
+    const greeting = "Kính gửi: Lãnh đạo LĐLĐ Quận 1\n\nBộ phận Tuyên giáo gửi bản tổng hợp.\n\nTrân trọng.";
+    const long = { ...report, body: [...report.body, { kind: "paragraph" as const, parts: [names.join("; ")] }] };
+    const text = rollupText(
+      long as never,
+      DEFAULT_SETTINGS,
+      greeting,
+      { name: "BC-TG-2018-10", url: "https://docs.google.com/document/d/x/edit" },
+      [],
+    );
+    expect(utf8Length(text)).toBeLessThanOrEqual(MAIL_BODY_BYTES / 4);
+    expect(text.split("\n").slice(0, 5)).toEqual([
+      "TỔNG HỢP BÁO CÁO THÁNG 10/2018",
+      "Số liệu tính đến 08:00 ngày 24/10/2018.",
+      "",
+      "Đã nộp 5.000/10.000 đơn vị (50%), đúng hạn 0, trễ hạn 5.000.",
+      "Đơn vị cần chú ý:",
+    ]);
+    expect(text).toContain("\n- Chưa nộp (5.000): CD05001, CD05002, CD05003, CD05004, CD05005, CD05006 và 4.994 đơn vị khác\n");
+    expect(text).toContain("\nMở dự thảo BC-TG-2018-10: https://docs.google.com/document/d/x/edit\n");
+    expect(text).toContain("(Nội dung quá dài cho thư: xem văn bản và trang tổng hợp của bảng tính.)");
+    expect(text.endsWith(`\n---\n\n${greeting}`)).toBe(true);
   });
 });
 

@@ -1,6 +1,10 @@
 // What leaders read in the demo's reports: last month's final figures that add up to the units expected, registration's
 // final state in every later report, the harmful-content quotes grouped, no quotes inside quotes, proper names
-// capitalised, the registration report asking for its own assessment, and room to sign and seal.
+// capitalised, the registration report asking for its own assessment, and room to sign and seal; the leaders' mail's
+// plain-text part in the HTML part's order.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DocModel, paragraphsOf, textOfPara } from "../../../standin/documents/documents";
 import { demoScenario } from "../../../tools/demo-scenario";
@@ -104,5 +108,45 @@ describe("the demo's reports for leaders", () => {
     for (i++; i < l.length && !l[i].trim(); i++) blank++;
     expect(blank, l.slice(authority, i + 1).join(" | ")).toBeGreaterThanOrEqual(6);
     expect(l[i].trim().length).toBeGreaterThan(0);
+  });
+});
+
+describe("the leaders' mail as plain text (a mail client that shows no HTML)", () => {
+  it("opens as the HTML part does: the month's figures and the units to watch, then the draft's link, the report, the greeting last", async () => {
+    const rollups = demo.summary.mails.filter((m) => m.kind === "rollup");
+    expect(rollups.map((m) => m.period).sort()).toEqual(["2018-09", "2018-10", "2018-11", "2018-12", "registration"]);
+    for (const mail of rollups) {
+      const m = { ...mail, period: String(mail.period) };
+      const parsed = await simpleParser(readFileSync(join(demo.out, m.file)));
+      const t = parsed.text ?? "";
+      const html = (typeof parsed.html === "string" ? parsed.html : "").replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ");
+      const lines = t.split("\n");
+      expect(lines[0], m.period).toMatch(/^TỔNG HỢP (BÁO CÁO THÁNG \d{2}\/\d{4}|ĐĂNG KÝ TÀI KHOẢN FACEBOOK)$/);
+      expect(lines[1], m.period).toMatch(/^Số liệu tính đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\.$/);
+      // the figures' line, word for word as the HTML part's first line says it
+      const figures = lines.find((l) => /^Đã (nộp|đăng ký) \d+\/\d+ đơn vị \([\d,]+%\), đúng hạn \d+, trễ hạn \d+\.$/.test(l));
+      expect(figures, `${m.period}: ${t.slice(0, 400)}`).toBeTruthy();
+      expect(html, m.period).toContain(String(figures));
+      // the units to watch, each line as the HTML part lists it; or that there is none
+      const watch = lines.slice(lines.indexOf(String(figures)) + 1, lines.indexOf("", lines.indexOf(String(figures))));
+      if (watch[0] === "Đơn vị cần chú ý:") {
+        expect(watch.length, m.period).toBeGreaterThan(1);
+        for (const w of watch.slice(1)) {
+          expect(w, m.period).toMatch(/^- (Chưa nộp|Chưa đăng ký|Chưa hợp lệ|Chờ xác nhận người gửi|Trễ trên 3 ngày) \(\d+\): CD\d{3}/);
+          expect(html, m.period).toContain(w.slice(2));
+        }
+      } else expect(watch, m.period).toEqual(["Không có đơn vị nào cần chú ý."]);
+      // then the draft, then the report's body, then the greeting and the signature
+      const link = t.indexOf("Mở dự thảo BC-TG-");
+      const body = t.indexOf("I. KẾT QUẢ");
+      const greeting = t.indexOf("Kính gửi: Lãnh đạo");
+      expect(link, m.period).toBeGreaterThan(t.indexOf(String(figures)));
+      expect(t.slice(link).split("\n")[0], m.period).toMatch(/^Mở dự thảo BC-TG-[\w-]+: https:\/\/docs\.google\.com\/document\/d\//);
+      expect(body, m.period).toBeGreaterThan(link);
+      expect(greeting, m.period).toBeGreaterThan(body);
+      expect(t.trimEnd().endsWith("Trân trọng.\nBộ phận Tuyên giáo – Liên đoàn Lao động Quận 1"), m.period).toBe(true);
+      // a table of the report: its header and rows a line each, the cells side by side
+      expect(t, m.period).toMatch(/\nKhối \| Phải (báo cáo|đăng ký) \| Đã (nộp|đăng ký) \| Đúng hạn \|/);
+    }
   });
 });

@@ -46,14 +46,24 @@ function fromRollupTab(values: unknown[][]) {
     const m = /^\d+\. (.+) \((\d+) ĐƠN VỊ\)$/.exec(a);
     if (m) headings.set(m[1], Number(m[2]));
   }
-  const totals = new Map<string, number>();
-  const social = rows.findIndex((r) => /HOẠT ĐỘNG TRÊN MẠNG XÃ HỘI TRONG THÁNG/.test(r[0]));
-  for (const [a, b] of rows.slice(social + 2, social + 2 + 4)) {
-    // "label – this month – the month before" and the change beside, or "label" and the total beside
-    const parts = a.split(" – ");
-    totals.set(parts[0], Number((parts.length > 1 ? parts[1] : b).replace(/\./g, "")));
-  }
+  // the social-media table: its row's value under this month's heading, a number in its own cell
+  const totals = new Map<string, unknown>();
+  const social = tableUnder(values, /HOẠT ĐỘNG TRÊN MẠNG XÃ HỘI TRONG THÁNG/);
+  const col = social.head.findIndex((h) => /^Tháng \d{2}\/\d{4}$/.test(h));
+  expect(social.head[0]).toBe("Nội dung");
+  for (const r of social.rows) totals.set(String(r[0]), r[col]);
   return { texts, headings, totals };
+}
+
+/** the table under a heading of a rollup tab: its header (the first row after the heading with a second cell), then its rows */
+function tableUnder(values: unknown[][], heading: RegExp): { head: string[]; rows: unknown[][] } {
+  const filled = (v: unknown) => v !== "" && v !== null && v !== undefined;
+  const at = values.findIndex((r) => heading.test(String(r[0] ?? "")));
+  const first = values.findIndex((r, i) => i > at && filled(r[1]));
+  expect(at, String(heading)).toBeGreaterThanOrEqual(0);
+  const rows: unknown[][] = [];
+  for (let i = first + 1; i < values.length && filled(values[i][1]); i++) rows.push(values[i]);
+  return { head: values[first].map((h) => String(h ?? "")), rows };
 }
 
 describe("the demo's monthly figures, kept once per month", () => {
@@ -253,16 +263,13 @@ describe("reading the trend", () => {
     const rows = kept(sim.sheet(TREND_TAB).values);
     expect(months.map((m) => sum(rows, m, KIND_COUNTED, KIND_COUNTED))).toEqual([3, 3, 3, 3, 3]);
     const wages = "Tiền lương, thu nhập";
-    const feb = sim.sheet(rollupTabName("2019-02")).values.map((r) => String(r[0] ?? ""));
-    const table = feb.findIndex((r) => r.startsWith("Chủ đề | T10/2018 | T11/2018 | T12/2018 | T01/2019 | T02/2019"));
-    expect(table, feb.join("\n")).toBeGreaterThan(0);
-    const line = feb.slice(table).find((r) => r.startsWith(`${wages} – `));
-    expect(line).toBe(
-      `${wages} – ${months
-        .slice(0, 4)
-        .map((m) => sum(rows, m, KIND_THEME, wages))
-        .join(" – ")}`,
-    );
+    // the themes by month as a table in the tab: its header, then the theme's units each month, a number a cell
+    const feb = sim.sheet(rollupTabName("2019-02")).values;
+    const table = feb.findIndex((r) => r[0] === "Chủ đề" && r[1] === "T10/2018");
+    expect(table, feb.map((r) => r.join(" | ")).join("\n")).toBeGreaterThan(0);
+    expect(feb[table].slice(0, 6)).toEqual(["Chủ đề", "T10/2018", "T11/2018", "T12/2018", "T01/2019", "T02/2019"]);
+    const line = feb.slice(table).find((r) => r[0] === wages);
+    expect(line?.slice(1, 6)).toEqual(months.map((m) => sum(rows, m, KIND_THEME, wages)));
     expect(months.map((m) => sum(rows, m, KIND_THEME, wages))).toEqual([0, 1, 2, 3, 3]);
     expect(months.map((m) => sum(rows, m, KIND_FIGURE, "Bài đã chia sẻ"))).toEqual([3, 6, 9, 12, 15]);
   }, 180000);

@@ -1,9 +1,12 @@
 // "Hôm nay", the tab the Sheet opens on: what needs staff today, from the statuses the daily run's follow-up wrote, and
-// kept current by it. Read on the demo's Sheet at its end (31/12/2018) against the demo's own figures and roster.
+// kept current by it. Read on the demo's Sheet at its end (31/12/2018) against the demo's own figures and roster; then
+// in small worlds, rewritten at once by each sidebar action (confirm, undo, reject, a paper report, reminders now).
 import { beforeAll, describe, expect, it } from "vitest";
 import { TAB } from "../../../src/domain/layout";
 import { TODAY_ITEMS, TODAY_STATE } from "../../../src/domain/start";
+import type { Simulation } from "../../../standin/simulation/simulation";
 import { type DemoRun, demoRun } from "../../support/demo-run";
+import { installed, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
 
 let result: DemoRun;
 beforeAll(async () => {
@@ -65,5 +68,121 @@ describe(`the tab “${TAB.start}” on the demo's last day`, () => {
     expect(health.state).toBe(TODAY_STATE.fine);
     // the takeover of 4 December: the account now running the daily job
     expect(health.detail).toBe("Lần chạy hằng ngày gần nhất: 31/12/2018 08:00 (tài khoản le.minh@ldldq1.example.vn).");
+  });
+});
+
+describe(`the tab “${TAB.start}” after a sidebar action: its today block at once, not at the next run that writes the views`, () => {
+  const PERSONAL = "chutich.canhan@gmail.example.com";
+  const CODES = ["CD001", "CD002", "CD003"];
+  const at = (t: string) => Date.parse(`${t}:00+07:00`);
+
+  /** three units registered on 1 October, `before` played, the daily run of `day` at 08:00 and its follow-ups, then `after` */
+  function world(day: string, before: Record<string, unknown>[], after: Record<string, unknown>[] = [], quota?: number): Simulation {
+    const registered = CODES.map((c) => ({
+      type: "submit",
+      id: `dk-${c}`,
+      form: "registration",
+      at: "2018-10-01T07:00:00+07:00",
+      email: `${c.toLowerCase()}@dv.example.vn`,
+      answers: registrationAnswers(c),
+    }));
+    const sim = installed({
+      units: CODES.map((c) => unit(c)),
+      settings: {
+        firstPeriod: "2018-10",
+        registrationDeadline: "2018-09-01",
+        registrationGraceDays: 1,
+        ...(quota ? { mailQuota: quota } : {}),
+      },
+      events: [...registered, ...before, ...after],
+      run: { from: "2018-10-01", to: "2018-10-31" },
+    });
+    const daily = at(`${day}T08:00`);
+    for (const e of sim.scenario.events.filter((x) => x.at < daily)) {
+      sim.world.now = e.at;
+      sim.apply(e);
+    }
+    sim.world.now = daily;
+    sim.daily();
+    for (const e of sim.scenario.events.filter((x) => x.at >= daily)) {
+      sim.world.now = e.at;
+      sim.apply(e);
+    }
+    return sim;
+  }
+  const line = (sim: Simulation, name: string) => {
+    const row = sim
+      .sheet(TAB.start)
+      .values.slice(0, 2 + TODAY_ITEMS)
+      .find((r) => String(r[1]).startsWith(name));
+    if (!row) throw new Error(`no row “${name}” on ${TAB.start}`);
+    return { state: String(row[2]), detail: String(row[3]) };
+  };
+  const stamp = (sim: Simulation) => String(sim.sheet(TAB.start).values[0][0]);
+  const act = (sim: Simulation, when: string, fn: string, arg: unknown) => {
+    sim.world.now = at(when);
+    const r = sim.sidebar(fn, arg);
+    expect(r.ok, r.message).toBe(true);
+    return r;
+  };
+  const WAITING = "Xác nhận người gửi đang chờ";
+  const CALL = "Đơn vị cần gọi điện";
+
+  it("a sender confirmed, the confirmation undone, then rejected: the waiting line says each at once", () => {
+    const sub = submitMonthly("CD001", "2018-10", "2018-10-18T09:00:00+07:00", {}, PERSONAL);
+    const sim = world("2018-10-19", [sub]);
+    expect(line(sim, WAITING).state).toBe(`${TODAY_STATE.todo}: 1`);
+    expect(line(sim, WAITING).detail).toContain("CD001 – CĐCS Công ty CD001 (tháng 10/2018)");
+    act(sim, "2018-10-19T10:00", "sidebarConfirm", { ids: [sub.id] });
+    expect(stamp(sim)).toBe("HÔM NAY 19/10/2018 – việc cần cán bộ làm (cập nhật lúc 19/10/2018 10:00)");
+    expect(line(sim, WAITING)).toEqual({ state: TODAY_STATE.none, detail: "Không có báo cáo nào chờ xác nhận." });
+    act(sim, "2018-10-19T10:10", "sidebarUndo", { ids: [sub.id] });
+    expect(stamp(sim)).toContain("(cập nhật lúc 19/10/2018 10:10)");
+    expect(line(sim, WAITING).state).toBe(`${TODAY_STATE.todo}: 1`);
+    act(sim, "2018-10-19T10:20", "sidebarReject", { ids: [sub.id], reason: "Không liên lạc được với Chủ tịch" });
+    expect(stamp(sim)).toContain("(cập nhật lúc 19/10/2018 10:20)");
+    expect(line(sim, WAITING).state).toBe(TODAY_STATE.none);
+  });
+
+  it("a paper report recorded for an overdue unit: off the units to call, the others still named with chair and phone", () => {
+    const sim = world("2018-10-26", [submitMonthly("CD001", "2018-10", "2018-10-20T09:00:00+07:00")]);
+    const codes = () => [...line(sim, CALL).detail.matchAll(/^(CD\d{3}) –/gm)].map((m) => m[1]);
+    expect(codes()).toEqual(["CD002", "CD003"]);
+    act(sim, "2018-10-26T10:00", "sidebarRecord", {
+      form: "monthly",
+      unit: "CD002",
+      month: "2018-10",
+      channel: "paper",
+      at: "26/10/2018 09:30",
+      answers: {
+        situation: "Ổn định.",
+        opinion: "Không.",
+        concerns: "Không.",
+        sharedPosts: "1",
+        newAccounts: "1",
+        coreMembers: "1",
+        groupsJoined: "1",
+      },
+    });
+    expect(stamp(sim)).toContain("(cập nhật lúc 26/10/2018 10:00)");
+    expect(line(sim, CALL).state).toBe(`${TODAY_STATE.todo}: 1`);
+    expect(codes()).toEqual(["CD003"]);
+    expect(line(sim, CALL).detail).toContain("Chủ tịch CD003, 0903123456");
+  });
+
+  it("reminders sent now: the response the run's reconcile found is named as waiting, the unit the quota held is said", () => {
+    // a submit Google never delivered, after the day's run: only a run's reconcile stores it
+    const lost = { ...submitMonthly("CD001", "2018-10", "2018-10-16T09:00:00+07:00", {}, PERSONAL), type: "lost" };
+    const sim = world("2018-10-16", [], [lost], 1);
+    expect(line(sim, WAITING).state).toBe(TODAY_STATE.none);
+    expect(line(sim, "Tình trạng hệ thống").state).toBe(TODAY_STATE.fine);
+    const r = act(sim, "2018-10-16T10:05", "sidebarRemind", { units: ["CD002", "CD003"] });
+    expect(r.message).toContain("Đã gửi 1 thư nhắc.");
+    expect(stamp(sim)).toContain("(cập nhật lúc 16/10/2018 10:05)");
+    expect(line(sim, WAITING).state).toBe(`${TODAY_STATE.todo}: 1`);
+    expect(line(sim, WAITING).detail).toContain("CD001 – CĐCS Công ty CD001 (tháng 10/2018)");
+    const health = line(sim, "Tình trạng hệ thống");
+    expect(health.state).toBe(TODAY_STATE.look);
+    expect(health.detail).toContain("1 đơn vị chưa nhận được thư hôm nay (hết hạn mức thư của Google)");
   });
 });
