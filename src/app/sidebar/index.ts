@@ -34,6 +34,7 @@ import { PAUSED_NOTE, resume } from "../run/owner";
 import { noteGroups, writeDashboard } from "../sheet/dashboard";
 import { writeViews } from "../sheet/views";
 import { writeZalo, zaloOf } from "../sheet/zalo";
+import { type FirstDay, firstDay } from "./first-day";
 import { unitHistory } from "./history";
 import { pageOf, pageRequest } from "./page";
 import type { Section } from "./sections";
@@ -47,6 +48,8 @@ export type Reply = Told & {
   data?: unknown;
   /** what every section shows above itself while a copy is paused, with the button that resumes it */
   paused?: string;
+  /** with `paused`: what the first day would send once resumed, and the date warnings */
+  firstDay?: FirstDay;
 };
 
 /** a call that could not be done, and why, in Vietnamese */
@@ -644,7 +647,7 @@ export function history(p: Ports, req: { code?: unknown; offset?: unknown }): Re
 
 export function load(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown }): Reply {
   const r = loadSection(p, req);
-  return p.state.load().state.paused ? { ...r, paused: PAUSED_NOTE } : r;
+  return p.state.load().state.paused ? { ...r, paused: PAUSED_NOTE, firstDay: firstDay(p) } : r;
 }
 
 /** staff confirm a paused copy's roster and dates (the button every section shows while it is paused) */

@@ -25,8 +25,9 @@ const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
 let current: Section | null = null;
 
-// a copy of a Sheet that ran a season sends nothing until staff confirm its roster and dates here
-function pausedBox(text: string): HTMLElement {
+// a copy of a Sheet that ran a season sends nothing until staff confirm its roster and dates here; `first`: what its
+// first day would send, and the date warnings (each line drawn as text)
+function pausedBox(text: string, first: string[]): HTMLElement {
   const ask = h("div", { class: "confirm", hidden: true });
   const go = () =>
     act(() => server.sidebarResume()).then((r) => {
@@ -39,6 +40,7 @@ function pausedBox(text: string): HTMLElement {
     { class: "card paused" },
     h("p", { class: "who", text: "Bản sao đang tạm dừng gửi thư" }),
     h("p", { class: "hint", text }),
+    ...first.map((line) => h("p", { text: line })),
     h(
       "div",
       { class: "row" },
@@ -76,7 +78,7 @@ function show(section: Section): void {
     if (!r.ok) return say(r.message, "err");
     if (r.message) say(r.message, kindOf(r));
     VIEWS[section].draw(r.data, ctx);
-    if (r.paused) main.insertBefore(pausedBox(r.paused), main.firstChild);
+    if (r.paused) main.insertBefore(pausedBox(r.paused, r.firstDay?.lines ?? []), main.firstChild);
   });
 }
 

@@ -9,9 +9,11 @@ import { HISTORY_PAGE } from "../../../src/app/sidebar/history";
 import { instantOf } from "../../../src/domain/dates";
 import { SPECS } from "../../../src/domain/forms";
 import { DECIDED_LABEL, TAB, VERDICT_LABEL } from "../../../src/domain/layout";
+import { kindOfLabel } from "../../../src/domain/mail-kinds";
+import { serverCall } from "../../../standin/html";
 import { diff } from "../../../standin/meter";
 import type { Simulation } from "../../../standin/simulation/simulation";
-import { installed, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { installed, play, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
 
@@ -209,6 +211,54 @@ describe("the sidebar's server", () => {
     expect(h.versions.items[0]).toMatchObject({ form: "Báo cáo tháng", period: "Tháng 10/2018", channel: "Biểu mẫu" });
     expect(h.versions.items[0].decided).toMatch(/^Đã xác nhận: /);
     expect(h.mails.items.some((m) => m.subject.includes("Đã nhận"))).toBe(true);
+  });
+});
+
+describe("a paused copy's first day", () => {
+  it("shows what the first day will send, by kind, and the date warnings; resumed, the first run sends just that", () => {
+    const STAFF = "canbo1@ldldq1.example.vn";
+    const { sim } = play({
+      accounts: { owner: "tuyengiao@ldldq1.example.vn", staff: [STAFF] },
+      units: [unit("CD001"), unit("CD002"), unit("CD003")],
+      settings: { firstPeriod: "2018-10" },
+      events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
+      run: { from: "2018-10-01", to: "2018-10-31" },
+    });
+    // a copy of the Sheet that ran October, set up on 25/11 before the daily run: it starts paused
+    const copy = sim.world.copySpreadsheet(STAFF);
+    copy.now = Date.parse("2018-11-25T06:00:00+07:00");
+    copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
+    copy.run("setup", { ui: true, as: STAFF });
+    const mailLog = () => copy.sheetOf(copy.boundSpreadsheetId as string, TAB.mailLog)?.model.values ?? [];
+    const logged = mailLog().length;
+    const shown = serverCall(copy, "sidebarLoad", [{ section: "remind" }], STAFF);
+    if (!shown.ok) throw new Error(shown.error);
+    const r = shown.value as { paused?: string; firstDay?: { kinds: { kind: string; label: string; count: number }[]; lines: string[] } };
+    expect(r.paused).toMatch(/Bắt đầu gửi thư/);
+    const first = r.firstDay;
+    expect(first?.lines[0]).toMatch(
+      /^Nếu bắt đầu gửi thư hôm nay, ngày đầu tiên hệ thống sẽ gửi \d+ thư \(.*Báo trễ hạn: 3.*\)\. Danh sách đầy đủ: trang “Xem trước thư”\.$/,
+    );
+    // the warnings setup gave when it paused the copy (the registration deadline already past)
+    expect(first?.lines.slice(1).join("\n")).toMatch(/^Lưu ý: hạn đăng ký/);
+    expect(first?.lines.length).toBeLessThanOrEqual(4);
+    // nothing sent, nothing logged; the preview tab holds the full list
+    expect(sim.world.mails.filter((m) => m.from === STAFF)).toEqual([]);
+    expect(mailLog().length).toBe(logged);
+    const preview = copy.sheetOf(copy.boundSpreadsheetId as string, TAB.preview)?.model.values ?? [];
+    const planned = Object.fromEntries((first?.kinds ?? []).map((k) => [k.kind, k.count]));
+    expect(preview.slice(2).filter((row) => row[0]).length).toBe(Object.values(planned).reduce((n, c) => n + c, 0));
+    // resumed: the first daily run (08:00) and its follow-ups send exactly what the box counted
+    expect(serverCall(copy, "sidebarResume", [{}], STAFF).ok).toBe(true);
+    copy.advanceTo(Date.parse("2018-11-25T12:00:00+07:00"));
+    const sent: Record<string, number> = {};
+    for (const row of mailLog().slice(logged)) {
+      const kind = kindOfLabel(String(row[2])) ?? String(row[2]);
+      if (row[8] === "Đã gửi") sent[kind] = (sent[kind] ?? 0) + 1;
+    }
+    expect(Object.keys(planned).length).toBeGreaterThan(1);
+    expect(sent).toEqual(planned);
+    expect(sim.world.mails.filter((m) => m.from === STAFF)).toHaveLength(Object.values(planned).reduce((n, c) => n + c, 0));
   });
 });
 
