@@ -408,7 +408,10 @@ function warningsAndViews(c: Setup, r: Ready): void {
   const { run, s, units } = r;
   // dates that cannot work as set, said on the first setup (before the first daily run sends anything)
   if (!c.loaded.state.invites || c.copy) {
-    const warnings = dateWarnings(s, localDay(run.now, s.timeZone));
+    // a copy keeps the roster's history: the dates are judged from the day that roster was first read, not the copy's
+    const today = localDay(run.now, s.timeZone);
+    const since = c.loaded.state.frozen?.roster?.since;
+    const warnings = dateWarnings(s, since && since < today ? since : today);
     res.problems.push(...warnings);
     if (warnings.length) p.ui.toast(store, warnings.join(" "));
   }

@@ -22,7 +22,9 @@ export function firstDay(p: Ports): FirstDay | undefined {
   if (!state.paused) return undefined;
   const s = state.settings;
   // the warnings as setup said them on the day it paused the copy
-  const warnings = s ? dateWarnings(s, localDay(state.paused.since, s.timeZone)) : [];
+  const paused = s ? localDay(state.paused.since, s.timeZone) : "";
+  const since = state.frozen?.roster?.since;
+  const warnings = s ? dateWarnings(s, since && since < paused ? since : paused) : [];
   const pre = previewMails(p);
   if (!pre.ok) return { kinds: [], lines: [say(pre.problem), ...warnings] };
   const kinds = pre.value.kinds.map((k) => ({ ...k, label: kindLabel(k.kind) }));
