@@ -2,7 +2,7 @@
 // from the content its report counted (the units raising each theme, by Khối; the sums of the number questions, by
 // Khối), kept as rows of a hidden tab, and every trend is read from those rows, never from the history of reports.
 import { addMonths, viMonthShort } from "./dates";
-import type { Answers, FormSpec } from "./forms/spec";
+import { type Answers, countAnswer, type FormSpec, textAnswer } from "./forms/spec";
 import type { Block } from "./report/blocks";
 import { type Theme, themeHits } from "./report/themes";
 import { escapeHtml as e, viNumber } from "./text";
@@ -30,7 +30,7 @@ export function themeTexts(spec: FormSpec, entries: Entry[]): { unit: string; te
   return entries.map((x) => ({
     unit: x.unit,
     text: free
-      .map((f) => String(x.answers[f.key] ?? ""))
+      .map((f) => textAnswer(x.answers, f))
       .filter((t) => t.trim())
       .join("\n"),
   }));
@@ -62,7 +62,7 @@ export function monthRows(month: string, spec: FormSpec, units: Unit[], themes: 
     tally(
       KIND_FIGURE,
       f.column ?? f.title,
-      entries.map((x) => [g(x.unit), Number(x.answers[f.key]) || 0]),
+      entries.map((x) => [g(x.unit), countAnswer(x.answers, f)]),
     );
   }
   return out;

@@ -1,7 +1,7 @@
 // Monthly report form: public opinion, concerns and aspirations, as unit-level summaries. Texts in {{…}} come from the
 // settings (see ./texts.ts); each question is one line (a form already made adds a new one at its end; its tab,
 // a column at its end).
-import { type FormSpec, q } from "./spec";
+import { form, q } from "./spec";
 
 const COUNT = "Chỉ ghi chữ số, ví dụ 12; không có thì ghi 0.";
 const HARMFUL = "Thông tin xấu, độc, sai sự thật phát hiện trong tháng và cách đơn vị xử lý";
@@ -15,7 +15,7 @@ const URGENT_HELP =
   "Không có thì để trống. Chỉ ghi việc lãnh đạo cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, nợ lương, bài viết gây hại đang lan rộng. Không ghi họ tên, số điện thoại của cá nhân. Ví dụ: Công ty chậm trả lương tháng 9 cho khoảng 300 công nhân, người lao động bàn ngừng việc từ tuần sau. Có nội dung ở câu này, thư báo được gửi ngay tới lãnh đạo {{to_chuc}}.";
 const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
 
-export const monthlySpec: FormSpec = {
+export const monthlySpec = form({
   id: "monthly",
   title: "Báo cáo tháng: tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ",
   description:
@@ -47,4 +47,4 @@ export const monthlySpec: FormSpec = {
     q("coreMembers", "number", "Số CNVCLĐ nòng cốt được chọn, bồi dưỡng trong tháng", "Nòng cốt", { help: COUNT }),
     q("groupsJoined", "number", "Số nhóm ẩn danh đơn vị lập mới hoặc tham gia trong tháng", "Nhóm ẩn danh", { help: COUNT }),
   ],
-};
+});

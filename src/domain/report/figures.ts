@@ -1,6 +1,6 @@
 // A period's figures as they stood at an instant: its cut-off (the rollup's hour on its due day), or now.
 import { addDays, addMonths, instantOf } from "../dates";
-import type { FormSpec } from "../forms/spec";
+import { type Answers, countAnswer, type FormSpec } from "../forms/spec";
 import { deadlineOf, REGISTRATION } from "../periods";
 import type { Rules } from "../rules";
 import type { Settings } from "../settings";
@@ -128,8 +128,8 @@ export function counted(snap: Snapshot): { unit: string; row: number }[] {
 }
 
 /** the sums of the form's number questions over the units counted */
-export function activityTotals(spec: FormSpec, entries: { answers: Record<string, unknown> }[]): { label: string; total: number }[] {
+export function activityTotals(spec: FormSpec, entries: { answers: Answers }[]): { label: string; total: number }[] {
   return spec.fields
     .filter((f) => f.kind === "number")
-    .map((f) => ({ label: f.column ?? f.title, total: entries.reduce((t, e) => t + (Number(e.answers[f.key]) || 0), 0) }));
+    .map((f) => ({ label: f.column ?? f.title, total: entries.reduce((t, e) => t + countAnswer(e.answers, f), 0) }));
 }

@@ -3,13 +3,14 @@
 
 import type { GroupRow } from "../dashboard";
 import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
-import type { FormSpec } from "../forms/spec";
+import type { MonthlyAnswers } from "../forms";
+import { type FormSpec, textAnswer } from "../forms/spec";
 import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
 import { cutText, maskIdentity, viNumber, viPercent } from "../text";
 import { type Trend, themeTexts, trendBlocks } from "../trends";
 import type { Unit } from "../units";
-import { URGENT_KEY, type UrgentMatter } from "../urgent";
+import { URGENT_KEY, type UrgentMatter, urgentText } from "../urgent";
 import { type Block, oneLine, type Part } from "./blocks";
 import { activityTotals, byGroup, type Snapshots } from "./figures";
 import {
@@ -38,8 +39,8 @@ interface MonthlyInput {
   period: string;
   snaps: Snapshots;
   /** content counted at the cut-off, and the month before's at the same point */
-  entries: Entry[];
-  previousEntries: Entry[];
+  entries: Entry<MonthlyAnswers>[];
+  previousEntries: Entry<MonthlyAnswers>[];
   themes: Theme[];
   madeAt: number;
   /** the month's urgent matters as they came (scenario Revision 3); from the content counted when not given */
@@ -99,7 +100,7 @@ function themeSection(input: MonthlyInput, byCode: Map<string, Unit>): Block[] {
 function allTexts(input: MonthlyInput, byCode: Map<string, Unit>, freeText: { key: string; column?: string; title: string }[]): string[][] {
   return input.entries.flatMap((e) =>
     freeText
-      .map((f) => [unitLabel(byCode.get(e.unit), e.unit), f.column ?? f.title, maskIdentity(String(e.answers[f.key] ?? "").trim())])
+      .map((f) => [unitLabel(byCode.get(e.unit), e.unit), f.column ?? f.title, maskIdentity(textAnswer(e.answers, f).trim())])
       .filter((r) => r[2]),
   );
 }
@@ -117,7 +118,7 @@ function appendix(
   input.entries.forEach((e, i) => {
     let first = true;
     for (const f of freeText) {
-      const raw = String(e.answers[f.key] ?? "").trim();
+      const raw = textAnswer(e.answers, f).trim();
       if (!raw) continue;
       let text = oneLine(maskIdentity(raw));
       if (text.length > APPENDIX_TEXT_CHARS) text = `${text.slice(0, APPENDIX_TEXT_CHARS)} …[còn tiếp trong trang tổng hợp của bảng tính]`;
@@ -333,9 +334,7 @@ function nextNumber(body: Block[]): string {
 
 /** one question's answers under its own heading: how many units, short masked quotations, the same words once with all their units */
 function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
-  const said = input.entries
-    .map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(String(e.answers[f.key] ?? ""))) }))
-    .filter((x) => x.text);
+  const said = input.entries.map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(textAnswer(e.answers, f))) })).filter((x) => x.text);
   const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${f.section} (${viNumber(said.length)} đơn vị)` }];
   if (!said.length) return [...out, { kind: "paragraph", parts: ["Không có đơn vị nào báo cáo nội dung này."] }];
   const groups = new Map<string, { text: string; units: string[] }>();
@@ -375,9 +374,7 @@ function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key:
   const tz = input.settings.timeZone;
   const matters =
     input.urgent ??
-    input.entries
-      .map((e) => ({ unit: e.unit, text: String(e.answers[f.key] ?? "").trim(), at: 0, unverified: false }))
-      .filter((x) => x.text);
+    input.entries.map((e) => ({ unit: e.unit, text: urgentText(e.answers), at: 0, unverified: false })).filter((x) => x.text);
   const out: Block[] = [
     { kind: "heading", level: 2, text: `${n}. ${f.section ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
   ];

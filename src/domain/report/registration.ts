@@ -1,5 +1,6 @@
 // The registration report: each unit's account and anonymous group (name and link), and what is still missing.
 import { viDate } from "../dates";
+import type { RegistrationAnswers } from "../forms";
 import type { FormSpec } from "../forms/spec";
 import { deadlineOf, REGISTRATION } from "../periods";
 import type { Settings } from "../settings";
@@ -26,7 +27,7 @@ interface RegistrationInput {
   settings: Settings;
   units: Unit[];
   snap: Snapshot;
-  entries: Entry[];
+  entries: Entry<RegistrationAnswers>[];
   /** why a unit's latest registration is not valid, as stored with it */
   reasonOf: (unit: string) => string;
   madeAt: number;
@@ -38,14 +39,10 @@ export function registrationReport(input: RegistrationInput): Report {
   const byCode = new Map(input.units.map((u) => [u.code, u]));
   const field = (key: string) => spec.fields.find((x) => x.key === key);
   const followed = field("followed")?.choices ?? [];
-  const typeLabel = (v: unknown) => (v === "chair" ? "tên Chủ tịch" : v === "cdcs" ? "tên CĐCS" : "");
+  const typeLabel = (v: RegistrationAnswers["accountType"]) => (v === "chair" ? "tên Chủ tịch" : v === "cdcs" ? "tên CĐCS" : "");
   // the link as a reader types it: the address without its scheme
-  const link = (name: unknown, url: unknown, note = "") =>
-    oneLine(
-      [String(name ?? ""), note && `(${note})`, url ? `– ${String(url).replace(/^https?:\/\/(www\.)?/i, "")}` : ""]
-        .filter(Boolean)
-        .join(" "),
-    );
+  const link = (name: string | undefined, url: string | undefined, note = "") =>
+    oneLine([name ?? "", note && `(${note})`, url ? `– ${url.replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "));
   const rows = input.entries.map((e, i) => [
     `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}`,
     link(e.answers.accountName, e.answers.accountUrl, typeLabel(e.answers.accountType)),
@@ -61,7 +58,7 @@ export function registrationReport(input: RegistrationInput): Report {
     else if (st.kind === "unverified") what = "Chờ xác nhận người gửi (gửi từ email ngoài danh sách của đơn vị)";
     else if (st.kind === "onTime" || st.kind === "late") {
       const e = input.entries.find((x) => x.unit === u.code);
-      const have = (e?.answers.followed as string[] | undefined) ?? [];
+      const have: string[] = e?.answers.followed ?? [];
       const lack = followed.filter((c) => !have.includes(c.key)).map((c) => c.label);
       if (lack.length) what = `Chưa theo dõi trang: ${lack.join("; ")}`;
     }
