@@ -33,24 +33,29 @@ interface RegistrationInput {
   madeAt: number;
 }
 
-export function registrationReport(input: RegistrationInput): Report {
-  const { settings: s, snap, spec } = input;
-  const f = snap.figures;
-  const byCode = new Map(input.units.map((u) => [u.code, u]));
-  const field = (key: string) => spec.fields.find((x) => x.key === key);
-  const followed = field("followed")?.choices ?? [];
-  const typeLabel = (v: RegistrationAnswers["accountType"]) => (v === "chair" ? "tên Chủ tịch" : v === "cdcs" ? "tên CĐCS" : "");
-  // the link as a reader types it: the address without its scheme
-  const link = (name: string | undefined, url: string | undefined, note = "") =>
-    oneLine([name ?? "", note && `(${note})`, url ? `– ${url.replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "));
-  const rows = input.entries.map((e, i) => [
+/** the account's name says whose it is */
+const TYPE_LABEL: Record<NonNullable<RegistrationAnswers["accountType"]>, string> = { chair: "tên Chủ tịch", cdcs: "tên CĐCS" };
+
+/** a name and its link as a reader types it: the address without its scheme */
+function link(name: string | undefined, url: string | undefined, note = ""): string {
+  return oneLine([name ?? "", note && `(${note})`, url ? `– ${url.replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "));
+}
+
+/** each unit registered: its account and its anonymous group, name and link */
+function accountRows(input: RegistrationInput, byCode: Map<string, Unit>): string[][] {
+  return input.entries.map((e, i) => [
     `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}`,
-    link(e.answers.accountName, e.answers.accountUrl, typeLabel(e.answers.accountType)),
+    link(e.answers.accountName, e.answers.accountUrl, e.answers.accountType && TYPE_LABEL[e.answers.accountType]),
     link(e.answers.groupName, e.answers.groupUrl),
   ]);
+}
+
+/** what each unit still lacks: its registration, a valid one, its sender confirmed, the pages it has not followed */
+function stillMissing(input: RegistrationInput): string[][] {
+  const followed = input.spec.fields.find((x) => x.key === "followed")?.choices ?? [];
   const missing: string[][] = [];
   for (const u of input.units) {
-    const st = snap.byUnit.get(u.code);
+    const st = input.snap.byUnit.get(u.code);
     if (!st) continue;
     let what = "";
     if (st.kind === "missing") what = "Chưa đăng ký";
@@ -64,6 +69,14 @@ export function registrationReport(input: RegistrationInput): Report {
     }
     if (what) missing.push([`${missing.length + 1}. ${unitLabel(u, u.code)}`, what]);
   }
+  return missing;
+}
+
+export function registrationReport(input: RegistrationInput): Report {
+  const { settings: s, snap } = input;
+  const f = snap.figures;
+  const rows = accountRows(input, new Map(input.units.map((u) => [u.code, u])));
+  const missing = stillMissing(input);
   const due = deadlineOf(REGISTRATION, s).due;
   const body: Block[] = [
     {
