@@ -1,8 +1,9 @@
 // Diễn biến: how the concerns and the social-media figures move month by month. A month's figures are computed once,
-// from the content its report counted (the units raising each theme, by Khối; the sums of the number questions, by
-// Khối), kept as rows of a hidden tab, and every trend is read from those rows, never from the history of reports.
+// from the content its report counted (the units raising each theme, by Khối; the sums of the counts the specs place in
+// the report's social-media table, by Khối), kept as rows of a hidden tab, and every trend is read from those rows,
+// never from the history of reports.
 import { addMonths, viMonthShort } from "./dates";
-import { type Answers, countAnswer, type FormSpec, textAnswer } from "./forms/spec";
+import { type Answers, countAnswer, countsIn, type FigureSection, type FormSpec, sectionOf, textAnswer } from "./forms/spec";
 import type { Block } from "./report/blocks";
 import { type Theme, themeHits } from "./report/themes";
 import { escapeHtml as e, viNumber } from "./text";
@@ -21,12 +22,14 @@ export const KIND_FIGURE = "Chỉ tiêu";
 /** the units whose content the month counted, by Khối: the base the themes are read against */
 export const KIND_COUNTED = "Đơn vị đã nộp";
 const NO_GROUP = "Chưa phân khối";
+/** the report's table of counts the trend follows, month by month (its words say social-media activity) */
+const TREND_TABLE: FigureSection = "activity";
 
 export type TrendRow = [month: string, kind: string, label: string, group: string, value: number];
 
 /** the texts a report groups by theme: every free-text answer without a section of its own, one text per unit */
 export function themeTexts(spec: FormSpec, entries: Entry[]): { unit: string; text: string }[] {
-  const free = spec.fields.filter((f) => f.freeText && !f.section);
+  const free = spec.fields.filter((f) => f.freeText && !sectionOf(f));
   return entries.map((x) => ({
     unit: x.unit,
     text: free
@@ -58,11 +61,11 @@ export function monthRows(month: string, spec: FormSpec, units: Unit[], themes: 
       h.units.map((u) => [g(u), 1]),
     );
   }
-  for (const f of spec.fields.filter((x) => x.kind === "number")) {
+  for (const { field, label } of countsIn(spec, TREND_TABLE)) {
     tally(
       KIND_FIGURE,
-      f.column ?? f.title,
-      entries.map((x) => [g(x.unit), countAnswer(x.answers, f)]),
+      label,
+      entries.map((x) => [g(x.unit), countAnswer(x.answers, field)]),
     );
   }
   return out;

@@ -36,6 +36,23 @@ type ValueOfKind<T extends FieldKind, C extends string> = T extends "number"
       ? C[]
       : string;
 
+/** the tables of counts in part I of the monthly report (their headings: `FIGURE_SECTIONS`, src/domain/report/monthly.ts) */
+export type FigureSection = "activity";
+
+/**
+ * Where a question's answers go in the monthly report and in the figures its rollup keeps month by month:
+ * - a count, `{ figures, label? }`: summed over the units counted, a row of that table (beside the month before at the
+ *   same point) and, in `activity`, a line of the trend (Diễn biến, the dashboard); named `label` there, its column
+ *   when none is said. A count without a place stays in the tab;
+ * - a text, `{ section }`: a section of its own in part II under this heading, not grouped by theme. A text without a
+ *   place is grouped with the others by theme (and every text is in the appendix).
+ */
+export type ReportPlace<T extends FieldKind = FieldKind> = T extends "number"
+  ? { figures: FigureSection; label?: string }
+  : T extends "paragraph"
+    ? { section: string }
+    : never;
+
 export interface Field<K extends string = string, T extends FieldKind = FieldKind, C extends string = string> {
   key: K;
   /** question title in the form */
@@ -48,8 +65,8 @@ export interface Field<K extends string = string, T extends FieldKind = FieldKin
   column?: string;
   /** free text: flagged for identity-like data, masked in the rollup */
   freeText?: boolean;
-  /** the monthly report gives this question a section of its own, under this heading (not grouped by theme) */
-  section?: string;
+  /** where its answers go in the monthly report (`ReportPlace`) */
+  report?: ReportPlace<T>;
   /** extra rule after normalising: a Vietnamese message, null when fine, or the value made canonical */
   rule?: (value: AnswerValue, all: Answers, ctx: ParseContext) => string | null | { value: AnswerValue };
 }

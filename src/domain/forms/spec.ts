@@ -5,14 +5,14 @@ import type { Result } from "../result";
 import { identityHints, quote } from "../text";
 import type { Unit } from "../units";
 import { normalizers } from "../validate";
-import type { Answers, AnswersOf, AnswerValue, Choice, Field, FieldKind, ParseContext } from "./field";
+import type { Answers, AnswersOf, AnswerValue, Choice, Field, FieldKind, FigureSection, ParseContext } from "./field";
 
-export type { Answers, AnswersOf, AnswerValue, Field, FieldKind } from "./field";
+export type { Answers, AnswersOf, AnswerValue, Field, FieldKind, FigureSection, ReportPlace } from "./field";
 
 z.config({ jitless: true });
 
 /** what a question's line may add to its key, kind, title and column */
-type More<C extends string> = Partial<Omit<Field<string, FieldKind, C>, "key" | "kind" | "title" | "column">>;
+type More<T extends FieldKind, C extends string> = Partial<Omit<Field<string, T, C>, "key" | "kind" | "title" | "column">>;
 
 /** one question, one line: required unless said otherwise; paragraphs are free text */
 export function q<const K extends string, const T extends FieldKind, const C extends string = never>(
@@ -20,7 +20,7 @@ export function q<const K extends string, const T extends FieldKind, const C ext
   kind: T,
   title: string,
   column: string,
-  more: More<C> = {},
+  more: More<T, C> = {},
 ): Field<K, T, C> {
   return { key, kind, title, column, required: true, freeText: kind === "paragraph", ...more };
 }
@@ -178,6 +178,20 @@ export function textAnswer(answers: Answers, f: Pick<Field, "key">): string {
 /** a count question's answer, 0 when it has none or it cannot be read as a number */
 export function countAnswer(answers: Answers, f: Pick<Field, "key">): number {
   return Number(answers[f.key]) || 0;
+}
+
+/** the count questions placed in a table of the report, in the form's order, each with the label it goes by there */
+export function countsIn(spec: FormSpec, table: FigureSection): { field: Field; label: string }[] {
+  return spec.fields.flatMap((f) =>
+    f.kind === "number" && f.report && "figures" in f.report && f.report.figures === table
+      ? [{ field: f, label: f.report.label ?? f.column ?? f.title }]
+      : [],
+  );
+}
+
+/** the heading of the section of its own a text question has in the report (undefined: grouped by theme) */
+export function sectionOf(f: Field): string | undefined {
+  return f.report && "section" in f.report ? f.report.section : undefined;
 }
 
 export function answerFields(spec: FormSpec): Field[] {

@@ -4,7 +4,7 @@
 import type { GroupRow } from "../dashboard";
 import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
 import type { MonthlyAnswers } from "../forms";
-import { type Field, type FormSpec, textAnswer } from "../forms/spec";
+import { type Field, type FigureSection, type FormSpec, sectionOf, textAnswer } from "../forms/spec";
 import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
 import type { PeriodFigures } from "../status";
@@ -13,7 +13,7 @@ import { type Trend, themeTexts, trendBlocks } from "../trends";
 import type { Unit } from "../units";
 import { URGENT_KEY, type UrgentMatter, urgentText } from "../urgent";
 import { type Block, oneLine, type Part } from "./blocks";
-import { activityTotals, byGroup, type Snapshots } from "./figures";
+import { byGroup, figureTotals, type Snapshots } from "./figures";
 import {
   atText,
   deskSections,
@@ -250,15 +250,25 @@ function registrationResult(input: MonthlyInput, n: number): Block[] {
   ];
 }
 
-/** the sums of the number questions, beside the month before at the same point */
-function activity(input: MonthlyInput, n: number): Block[] {
+/** the report's tables of counts, each under its heading in part I: a count is placed in one by its spec line */
+const FIGURE_SECTIONS: Record<FigureSection, string> = {
+  activity: "Hoạt động trên mạng xã hội trong tháng",
+};
+
+/** the tables the spec places counts in, in the order of their first count */
+function figureTables(spec: FormSpec): FigureSection[] {
+  return [...new Set(spec.fields.flatMap((f) => (f.report && "figures" in f.report ? [f.report.figures] : [])))];
+}
+
+/** one table's sums of the counts placed in it, beside the month before at the same point */
+function figures(input: MonthlyInput, table: FigureSection, n: number): Block[] {
   const { period, snaps } = input;
   const prev = addMonths(period, -1);
-  const totals = activityTotals(input.spec, input.entries);
+  const totals = figureTotals(input.spec, table, input.entries);
   if (!totals.length) return [];
-  const before = snaps.previousSame ? activityTotals(input.spec, input.previousEntries) : null;
+  const before = snaps.previousSame ? figureTotals(input.spec, table, input.previousEntries) : null;
   return [
-    { kind: "heading", level: 2, text: `${n}. Hoạt động trên mạng xã hội trong tháng` },
+    { kind: "heading", level: 2, text: `${n}. ${FIGURE_SECTIONS[table]}` },
     {
       kind: "table",
       head: before
@@ -293,7 +303,7 @@ function opinion(input: MonthlyInput, byCode: Map<string, Unit>, freeText: Field
   if (input.trend) part.push(...trendBlocks(input.trend, nextNumber(part)));
   for (const f of freeText) {
     if (f.key === URGENT_KEY) part.push(...urgentSection(input, byCode, f, nextNumber(part)));
-    else if (f.section) part.push(...ownSection(input, byCode, f, nextNumber(part)));
+    else if (sectionOf(f)) part.push(...ownSection(input, byCode, f, nextNumber(part)));
   }
   return part;
 }
@@ -323,7 +333,11 @@ export function monthlyReport(input: MonthlyInput): Report {
     },
     { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO" },
     ...currentMonth(input, byCode),
-    ...numberedFrom(3, [(n) => previousFinal(input, byCode, n), (n) => registrationResult(input, n), (n) => activity(input, n)]),
+    ...numberedFrom(3, [
+      (n) => previousFinal(input, byCode, n),
+      (n) => registrationResult(input, n),
+      ...figureTables(input.spec).map((t) => (n: number) => figures(input, t, n)),
+    ]),
   ];
   body.push(...opinion(input, byCode, freeText), ...deskSections(3, hintsOf(input)));
   const madeDay = viDate(localDay(input.madeAt, s.timeZone));
@@ -348,9 +362,9 @@ function nextNumber(body: Block[]): string {
 }
 
 /** one question's answers under its own heading: how many units, short masked quotations, the same words once with all their units */
-function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
+function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: Field, n: string): Block[] {
   const said = input.entries.map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(textAnswer(e.answers, f))) })).filter((x) => x.text);
-  const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${f.section} (${viNumber(said.length)} đơn vị)` }];
+  const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${sectionOf(f)} (${viNumber(said.length)} đơn vị)` }];
   if (!said.length) return [...out, { kind: "paragraph", parts: ["Không có đơn vị nào báo cáo nội dung này."] }];
   const groups = new Map<string, { text: string; units: string[] }>();
   for (const x of said) {
@@ -385,13 +399,13 @@ const URGENT_TEXT_CHARS = 600;
  * The month's urgent matters (scenario Revision 3): each unit, what it reported, when. They went to the leaders the
  * moment they came; the report keeps them together, the latest word of each report standing beside the earlier ones.
  */
-function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
+function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: Field, n: string): Block[] {
   const tz = input.settings.timeZone;
   const matters =
     input.urgent ??
     input.entries.map((e) => ({ unit: e.unit, text: urgentText(e.answers), at: 0, unverified: false })).filter((x) => x.text);
   const out: Block[] = [
-    { kind: "heading", level: 2, text: `${n}. ${f.section ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
+    { kind: "heading", level: 2, text: `${n}. ${sectionOf(f) ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
   ];
   if (!matters.length) return [...out, { kind: "paragraph", parts: ["Trong tháng không có đơn vị nào báo vụ việc cần báo cáo ngay."] }];
   out.push({
