@@ -112,8 +112,9 @@ export function trendOf(rows: TrendRow[], last: string, span: number): Trend {
   const have = new Set(rows.filter((r) => index.has(r[0]) && r[1] === KIND_COUNTED).map((r) => r[0]));
   const groups = [...new Set(rows.filter((r) => index.has(r[0])).map((r) => r[3]))].sort((a, b) => a.localeCompare(b));
   const zero = () => months.map((m) => (have.has(m) ? 0 : null));
-  const build = (kind: string): Map<string, Series> => {
+  const build = (kind: string, askedOnly = false): Map<string, Series> => {
     const out = new Map<string, Series>();
+    const seen = new Map<string, Set<number>>();
     for (const [month, k, label, group, value] of rows) {
       const i = index.get(month);
       if (i === undefined || k !== kind || !have.has(month)) continue;
@@ -123,12 +124,20 @@ export function trendOf(rows: TrendRow[], last: string, span: number): Trend {
       const g = s.byGroup.get(group) ?? zero();
       s.byGroup.set(group, g);
       g[i] = (g[i] ?? 0) + value;
+      seen.set(label, (seen.get(label) ?? new Set()).add(i));
     }
+    // a month keeps a row of every count it asked: one without is a month before the question was added (null, not 0)
+    for (const s of askedOnly ? out.values() : [])
+      for (const i of months.keys()) {
+        if (seen.get(s.label)?.has(i)) continue;
+        s.total[i] = null;
+        for (const g of s.byGroup.values()) g[i] = null;
+      }
     return out;
   };
   const lastOf = (s: Series) => s.total[s.total.length - 1] ?? 0;
   const themes = [...build(KIND_THEME).values()].sort((a, b) => lastOf(b) - lastOf(a) || a.label.localeCompare(b.label));
-  const figures = [...build(KIND_FIGURE).values()];
+  const figures = [...build(KIND_FIGURE, true).values()];
   const counted = build(KIND_COUNTED).get(KIND_COUNTED) ?? { label: KIND_COUNTED, total: zero(), byGroup: new Map() };
   return { months, groups, themes, figures, counted };
 }

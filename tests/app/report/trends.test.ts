@@ -170,6 +170,22 @@ describe("the demo's monthly figures, kept once per month", () => {
 });
 
 describe("reading the trend", () => {
+  it("a count asked from some month on shows no figure for the months before it, not 0", () => {
+    const rows: TrendRow[] = [
+      ["2018-10", KIND_COUNTED, KIND_COUNTED, "Khối doanh nghiệp", 2],
+      ["2018-10", KIND_FIGURE, "Bài đã chia sẻ", "Khối doanh nghiệp", 5],
+      ["2018-11", KIND_COUNTED, KIND_COUNTED, "Khối doanh nghiệp", 2],
+      ["2018-11", KIND_FIGURE, "Bài đã chia sẻ", "Khối doanh nghiệp", 0],
+      ["2018-11", KIND_FIGURE, "Lượt tương tác", "Khối doanh nghiệp", 40],
+    ];
+    const t = trendOf(rows, "2018-11", 3);
+    expect(t.figures.map((f) => [f.label, f.total])).toEqual([
+      ["Bài đã chia sẻ", [null, 5, 0]],
+      ["Lượt tương tác", [null, null, 40]],
+    ]);
+    expect(t.figures[1].byGroup.get("Khối doanh nghiệp")).toEqual([null, null, 40]);
+  });
+
   /** four units in two Khối, reports from October; `history` months of figures kept before October */
   function world(history: number) {
     const units = ["CD001", "CD002", "CD003", "CD004", "CD005", "CD006"].map((c, i) =>
