@@ -59,5 +59,10 @@ export const monthlySpec = form({
       help: COUNT,
       report: ACTIVITY,
     }),
+    q("interactions", "number", "Số lượt tương tác với bài viết trên trang, nhóm của đơn vị trong tháng", "Lượt tương tác", {
+      help: "Cộng số lượt thích, bình luận, chia sẻ các bài viết trong tháng (mục thống kê của trang, nhóm). Chỉ ghi chữ số, ví dụ 120; không theo dõi được thì để trống.",
+      required: false,
+      report: ACTIVITY,
+    }),
   ],
 });

@@ -133,10 +133,11 @@ describe("a question's place in the report is in its spec line", () => {
     period: "2018-10",
     snaps: snapshots({ units, versions, s, confirmed }, "2018-10", cutoffOf("2018-10", s), now),
     entries: [
-      { unit: "A", answers: answers({}) },
+      { unit: "A", answers: answers({ interactions: 40 }) },
+      // the interactions question is optional: B left it empty
       { unit: "B", answers: answers({ talks: 4, harmful: "Tin giả về bảo hiểm xã hội." }) },
     ],
-    previousEntries: [{ unit: "A", answers: answers({ talks: 1 }) }],
+    previousEntries: [{ unit: "A", answers: answers({ talks: 1, interactions: 25 }) }],
     themes: DEFAULT_THEMES,
     madeAt: now,
   });
@@ -150,6 +151,7 @@ describe("a question's place in the report is in its spec line", () => {
       ["Người mới kết nối", "0", "0", "0"],
       ["Nòng cốt", "0", "0", "0"],
       ["Nhóm ẩn danh", "0", "0", "0"],
+      ["Lượt tương tác", "40", "25", "+15"],
       ["Buổi đối thoại với người lao động", "7", "1", "+6"],
     ]);
     expect(texts.join("\n")).not.toContain("thăm hỏi");
@@ -165,7 +167,7 @@ describe("a question's place in the report is in its spec line", () => {
   });
 
   it("the trend keeps the counts of the social-media table under the same labels, and no other", () => {
-    const figures = monthRows("2018-10", spec, units, DEFAULT_THEMES, [{ unit: "A", answers: answers({}) }]).filter(
+    const figures = monthRows("2018-10", spec, units, DEFAULT_THEMES, [{ unit: "A", answers: answers({ interactions: 40 }) }]).filter(
       (r) => r[1] === KIND_FIGURE,
     );
     expect(figures.map((r) => [r[2], r[4]])).toEqual([
@@ -173,6 +175,7 @@ describe("a question's place in the report is in its spec line", () => {
       ["Người mới kết nối", 0],
       ["Nòng cốt", 0],
       ["Nhóm ẩn danh", 0],
+      ["Lượt tương tác", 40],
       ["Buổi đối thoại với người lao động", 3],
     ]);
   });
