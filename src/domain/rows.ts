@@ -1,8 +1,8 @@
 // Rows of the tabs <-> the domain's records.
 
 import { viMonthShort } from "./dates";
-import type { FormId } from "./forms";
-import { type Answers, cellOf, type FormSpec, valueOfCell } from "./forms/spec";
+import type { FormAnswers, FormId } from "./forms";
+import { type Answers, type AnswersOf, type AnswerValue, cellOf, type FormSpec, typedAnswers, valueOfCell } from "./forms/spec";
 import { CHANNEL_LABEL, codeOfLabel, columnTitle, DECIDED_LABEL, KEY_COLS, REJECTED_MARK, unitLabel, VERDICT_LABEL } from "./layout";
 import { REGISTRATION } from "./periods";
 import type { Verdict, Version } from "./status";
@@ -87,7 +87,7 @@ export interface NewVersion {
   email: string;
   notes: string[];
   editUrl: string;
-  answers: Answers;
+  answers: FormAnswers;
 }
 
 /** one row of a report tab, answers in the tab's own column order (field keys); free text goes in as text, never as a formula */
@@ -106,23 +106,24 @@ export function versionRow(spec: FormSpec, v: NewVersion, columns: string[]): un
     v.editUrl,
   ];
   const byKey = new Map(spec.fields.map((f) => [f.key, f]));
+  const answers: Answers = v.answers;
   const rest = columns.map((k) => {
     const f = byKey.get(k);
-    return f ? cellOf(f, v.answers[f.key]) : "";
+    return f ? cellOf(f, answers[f.key]) : "";
   });
   return [...lead, ...rest].map(safeCell);
 }
 
 /** the answers of a stored row, each read from the column whose header names its question (never by position) */
-export function answersOfRow(spec: FormSpec, header: unknown[], row: unknown[]): Answers {
-  const out: Answers = {};
+export function answersOfRow<S extends FormSpec>(spec: S, header: unknown[], row: unknown[]): AnswersOf<S> {
+  const out: Record<string, AnswerValue> = {};
   for (const f of spec.fields) {
     const j = header.indexOf(columnTitle(f), KEY_COLS);
     if (j < 0) continue;
     const v = valueOfCell(f, row[j]);
     if (v !== undefined) out[f.key] = v;
   }
-  return out;
+  return typedAnswers(spec, out);
 }
 
 /**

@@ -2,6 +2,7 @@
 // owed receipts. Each mail carries what its text depends on: the unit's status, its own deadline, the version that
 // stands for it (the edit link of a report that needs fixing).
 import { addDays, dayNumber, laterDay, localDay } from "./dates";
+import type { FormAnswers } from "./forms";
 import { MAIL_KIND, MAIL_KINDS, type MailKind } from "./mail-kinds";
 import { type Deadline, REGISTRATION, rollupDay } from "./periods";
 import { type Rules, registrationDue } from "./rules";
@@ -31,7 +32,7 @@ export interface DueMail {
   /** receipts: the report the unit is counted by (timeliness), when it is not this version */
   counted?: { at: number; daysLate: number };
   /** the answers received, quoted in receipts (added before composing when the run has them) */
-  answers?: Record<string, unknown>;
+  answers?: FormAnswers;
 }
 
 export function mailKey(kind: MailKind, period: string, unit: string, stage: string): string {

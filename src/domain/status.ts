@@ -1,5 +1,6 @@
 // Unit × period statuses and the DHIS2 figures: expected, received, on time, rates.
 import { localDay } from "./dates";
+import type { FormAnswers } from "./forms";
 import { type Deadline, daysLate, REGISTRATION } from "./periods";
 import { currentRules, dueBeforeArrival, type Rules, registrationDue } from "./rules";
 import type { Settings } from "./settings";
@@ -7,7 +8,7 @@ import { isActive, type Unit } from "./units";
 
 export type Verdict = "accepted" | "invalid" | "unverified";
 
-/** one stored version of a response: the key columns of a report tab, no free text */
+/** one stored version of a response: the key columns of a report tab (its answers only when the run that stored it has them) */
 export interface Version {
   key: string;
   responseId: string;
@@ -28,6 +29,8 @@ export interface Version {
   editUrl?: string;
   /** the form it answers (a version whose period could not be read still belongs to one) */
   form?: "registration" | "monthly";
+  /** its answers, when the run that stored it has them (a submit, the reconcile, staff's entries); never read back */
+  answers?: FormAnswers;
 }
 
 export type StatusKind = "onTime" | "late" | "missing" | "invalid" | "unverified" | "exempt";

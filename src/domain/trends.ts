@@ -1,8 +1,9 @@
 // Diễn biến: how the concerns and the social-media figures move month by month. A month's figures are computed once,
-// from the content its report counted (the units raising each theme, by Khối; the sums of the number questions, by
-// Khối), kept as rows of a hidden tab, and every trend is read from those rows, never from the history of reports.
+// from the content its report counted (the units raising each theme, by Khối; the sums of the counts the specs place in
+// the report's social-media table, by Khối), kept as rows of a hidden tab, and every trend is read from those rows,
+// never from the history of reports.
 import { addMonths, viMonthShort } from "./dates";
-import type { Answers, FormSpec } from "./forms/spec";
+import { type Answers, countAnswer, countsIn, type FigureSection, type FormSpec, sectionOf, textAnswer } from "./forms/spec";
 import type { Block } from "./report/blocks";
 import { type Theme, themeHits } from "./report/themes";
 import { escapeHtml as e, viNumber } from "./text";
@@ -21,16 +22,18 @@ export const KIND_FIGURE = "Chỉ tiêu";
 /** the units whose content the month counted, by Khối: the base the themes are read against */
 export const KIND_COUNTED = "Đơn vị đã nộp";
 const NO_GROUP = "Chưa phân khối";
+/** the report's table of counts the trend follows, month by month (its words say social-media activity) */
+const TREND_TABLE: FigureSection = "activity";
 
 export type TrendRow = [month: string, kind: string, label: string, group: string, value: number];
 
 /** the texts a report groups by theme: every free-text answer without a section of its own, one text per unit */
 export function themeTexts(spec: FormSpec, entries: Entry[]): { unit: string; text: string }[] {
-  const free = spec.fields.filter((f) => f.freeText && !f.section);
+  const free = spec.fields.filter((f) => f.freeText && !sectionOf(f));
   return entries.map((x) => ({
     unit: x.unit,
     text: free
-      .map((f) => String(x.answers[f.key] ?? ""))
+      .map((f) => textAnswer(x.answers, f))
       .filter((t) => t.trim())
       .join("\n"),
   }));
@@ -58,11 +61,11 @@ export function monthRows(month: string, spec: FormSpec, units: Unit[], themes: 
       h.units.map((u) => [g(u), 1]),
     );
   }
-  for (const f of spec.fields.filter((x) => x.kind === "number")) {
+  for (const { field, label } of countsIn(spec, TREND_TABLE)) {
     tally(
       KIND_FIGURE,
-      f.column ?? f.title,
-      entries.map((x) => [g(x.unit), Number(x.answers[f.key]) || 0]),
+      label,
+      entries.map((x) => [g(x.unit), countAnswer(x.answers, field)]),
     );
   }
   return out;
@@ -109,8 +112,9 @@ export function trendOf(rows: TrendRow[], last: string, span: number): Trend {
   const have = new Set(rows.filter((r) => index.has(r[0]) && r[1] === KIND_COUNTED).map((r) => r[0]));
   const groups = [...new Set(rows.filter((r) => index.has(r[0])).map((r) => r[3]))].sort((a, b) => a.localeCompare(b));
   const zero = () => months.map((m) => (have.has(m) ? 0 : null));
-  const build = (kind: string): Map<string, Series> => {
+  const build = (kind: string, askedOnly = false): Map<string, Series> => {
     const out = new Map<string, Series>();
+    const seen = new Map<string, Set<number>>();
     for (const [month, k, label, group, value] of rows) {
       const i = index.get(month);
       if (i === undefined || k !== kind || !have.has(month)) continue;
@@ -120,12 +124,20 @@ export function trendOf(rows: TrendRow[], last: string, span: number): Trend {
       const g = s.byGroup.get(group) ?? zero();
       s.byGroup.set(group, g);
       g[i] = (g[i] ?? 0) + value;
+      seen.set(label, (seen.get(label) ?? new Set()).add(i));
     }
+    // a month keeps a row of every count it asked: one without is a month before the question was added (null, not 0)
+    for (const s of askedOnly ? out.values() : [])
+      for (const i of months.keys()) {
+        if (seen.get(s.label)?.has(i)) continue;
+        s.total[i] = null;
+        for (const g of s.byGroup.values()) g[i] = null;
+      }
     return out;
   };
   const lastOf = (s: Series) => s.total[s.total.length - 1] ?? 0;
   const themes = [...build(KIND_THEME).values()].sort((a, b) => lastOf(b) - lastOf(a) || a.label.localeCompare(b.label));
-  const figures = [...build(KIND_FIGURE).values()];
+  const figures = [...build(KIND_FIGURE, true).values()];
   const counted = build(KIND_COUNTED).get(KIND_COUNTED) ?? { label: KIND_COUNTED, total: zero(), byGroup: new Map() };
   return { months, groups, themes, figures, counted };
 }

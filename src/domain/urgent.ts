@@ -2,19 +2,18 @@
 // one is mailed at once to the leaders and the staff, whatever the deadline or the sender; an edit that changes what it
 // says is mailed again, one that keeps it is not. What the mail and the monthly report say of it.
 import { viDateTime, viMonthShort } from "./dates";
-import type { Answers } from "./forms/spec";
+import type { MonthlyAnswers } from "./forms";
 import { channelWords } from "./mail-text";
 import type { Settings } from "./settings";
 import type { Version } from "./status";
 import { hash, maskIdentity } from "./text";
 import type { Unit } from "./units";
 
-export const URGENT_KEY = "urgent";
+export const URGENT_KEY = "urgent" satisfies keyof MonthlyAnswers;
 
 /** what a version's answers say is urgent ("" = nothing) */
-export function urgentText(answers: Answers | undefined): string {
-  const v = answers?.[URGENT_KEY];
-  return v === undefined || v === null ? "" : String(v).trim();
+export function urgentText(answers: Pick<MonthlyAnswers, typeof URGENT_KEY> | undefined): string {
+  return (answers?.[URGENT_KEY] ?? "").trim();
 }
 
 /** one mail per response, unit and text: a version that keeps the text finds its mail already sent */

@@ -1,6 +1,6 @@
 // Normalisers for what respondents type, each failing with a message in Vietnamese.
 import { isValidMonth } from "./dates";
-import type { Field, FieldKind, ParseContext } from "./forms/field";
+import type { AnswerValue, Field, FieldKind, ParseContext } from "./forms/field";
 
 export type { ParseContext } from "./forms/field";
 
@@ -9,11 +9,11 @@ import { clean, fitCell, fold, nfc, quote } from "./text";
 import type { Unit } from "./units";
 
 /** the answer as stored (with a note for staff), or why it is refused, in Vietnamese (shown after the question) */
-type Normalised = Result<unknown, string> & { note?: string };
+type Normalised<V extends AnswerValue | undefined = AnswerValue | undefined> = Result<V, string> & { note?: string };
 
 const EMPTY = "chưa trả lời (câu bắt buộc)";
-const ok = (value: unknown, note?: string): Normalised => ({ ok: true, value, note });
-const bad = (problem: string): Normalised => ({ ok: false, problem });
+const ok = <V extends AnswerValue | undefined>(value: V, note?: string): Normalised<V> => ({ ok: true, value, note });
+const bad = (problem: string): { ok: false; problem: string } => ({ ok: false, problem });
 
 function asText(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -272,7 +272,7 @@ const FACEBOOK_HOST = /^(?:(?:www|m|web|mbasic|touch|mobile|free|[a-z]{2}-[a-z]{
  * post, photo, video, story or reel, Facebook's own pages, another site, a group given for the account and the reverse.
  * A share link cannot be followed here: it is kept as it is, the kind its path says.
  */
-export function facebookLink(raw: unknown, want: LinkKind): Normalised {
+export function facebookLink(raw: unknown, want: LinkKind): Normalised<string> {
   const typed = clean(String(raw ?? "")).replace(/\s/g, "");
   const m = /^(?:https?:\/\/)?([^/?#:]+)(?::\d+)?(\/[^?#]*)?(?:\?([^#]*))?/i.exec(typed);
   if (!m) return bad(NOT_FACEBOOK);

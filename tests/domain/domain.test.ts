@@ -1,11 +1,13 @@
 // Pure domain: no Apps Script, no stand-in.
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { instantOf, isoWithOffset, localDay, officialDateLine, viDate, viDateTime } from "../../src/domain/dates";
-import { SPECS } from "../../src/domain/forms";
+import { type MonthlyAnswers, type RegistrationAnswers, SPECS } from "../../src/domain/forms";
 import { parseAnswers, schemaOf } from "../../src/domain/forms/spec";
+import { reportHeader } from "../../src/domain/layout";
 import { daysLate, deadlineOf, REGISTRATION } from "../../src/domain/periods";
 import { say } from "../../src/domain/problems";
 import { blocksRows } from "../../src/domain/report/blocks";
+import { answersOfRow } from "../../src/domain/rows";
 import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFS, settingCell } from "../../src/domain/settings";
 import { rollupLook } from "../../src/domain/tabs";
 import { fill, templateProblems, unknownPlaceholders } from "../../src/domain/templates";
@@ -111,6 +113,34 @@ describe("what respondents type", () => {
     const title = SPECS.monthly.fields.find((f) => f.key === "sharedPosts")?.title;
     // the question as the form shows it, and what was typed
     if (!p.ok) expect(p.problem.errors).toEqual([{ key: "sharedPosts", message: `${title}: không được là số âm; đã nhập: “-2”` }]);
+  });
+
+  it("answers are typed from the spec's lines: a count is a number, a choice its keys, the rest text", () => {
+    // checked by the compiler (npm run typecheck reads the tests)
+    expectTypeOf<MonthlyAnswers["sharedPosts"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<MonthlyAnswers["urgent"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<RegistrationAnswers["accountType"]>().toEqualTypeOf<"cdcs" | "chair" | undefined>();
+    expectTypeOf<RegistrationAnswers["followed"]>().toEqualTypeOf<("vgcl" | "hcm" | "q1")[] | undefined>();
+    expectTypeOf<keyof MonthlyAnswers>().toEqualTypeOf<(typeof SPECS.monthly.fields)[number]["key"]>();
+    // and so they are, read from a response and from a row of the tab
+    const units = new Map<string, Unit>([
+      ["CD001", { code: "CD001", name: "A", chair: "", emails: [], phone: "", group: "", activeFrom: "", activeTo: "" }],
+    ]);
+    const ctx = { units, firstPeriod: "2018-09", receivedMonth: "2018-10" };
+    const r = parseAnswers(
+      SPECS.registration,
+      { unit: "CD001", accountType: "Tên Chủ tịch CĐCS", followed: "LĐLĐ Quận 1; Công đoàn Việt Nam" },
+      ctx,
+    );
+    const got = r.ok ? r.value : r.problem.partial;
+    expect(got.accountType).toBe("chair");
+    expect(got.followed).toEqual(["vgcl", "q1"]);
+    const header = reportHeader(SPECS.registration);
+    const row = header.map((h) =>
+      h === "Loại tài khoản" ? "Tên Chủ tịch CĐCS" : h === "Đã theo dõi" ? "Công đoàn Việt Nam; LĐLĐ Quận 1" : "",
+    );
+    const back = answersOfRow(SPECS.registration, header, row);
+    expect([back.accountType, back.followed]).toEqual(["chair", ["vgcl", "q1"]]);
   });
 });
 

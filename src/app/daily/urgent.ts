@@ -3,7 +3,7 @@
 // (a submit event Google never delivered, a handler cut off before it mailed, a mail the quota held back). One mail per
 // response, unit and text: the ledger's key says whether it went.
 import { SPECS } from "../../domain/forms";
-import { type Answers, answerFields } from "../../domain/forms/spec";
+import { answerFields } from "../../domain/forms/spec";
 import { colLetter, KEY_COLS, TAB } from "../../domain/layout";
 import { answersOfRow, parseVersionRows } from "../../domain/rows";
 import { rulesOf } from "../../domain/rules";
@@ -192,10 +192,9 @@ export function urgentAtSubmit(
  */
 function urgentOwed(r: Run, s: Settings, o: { versions: Version[]; units: Unit[]; sent: Set<string>; owed: string[] }): UrgentFacts[] {
   const { versions, units, sent, owed } = o;
-  const carried = (v: Version) => (v as Version & { answers?: Answers }).answers;
   const found: { v: Version; text: string; edited: boolean }[] = versions
-    .filter((v) => carried(v) && v.form !== "registration" && v.period !== "registration" && !v.rejected)
-    .map((v) => ({ v, text: urgentText(carried(v)), edited: false }));
+    .filter((v) => v.answers && v.form !== "registration" && v.period !== "registration" && !v.rejected)
+    .map((v) => ({ v, text: urgentText(v.answers), edited: false }));
   for (const id of owed) {
     const all = versionsOf(r.store, columnsOf(r, "monthly"), id);
     const last = all[all.length - 1];

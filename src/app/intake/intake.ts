@@ -1,8 +1,7 @@
 // One response (form, reconcile, paper): parsed, attributed, verified, turned into a stored version.
 
 import { localMonth } from "../../domain/dates";
-import type { FormId } from "../../domain/forms";
-import { SPECS } from "../../domain/forms";
+import { type FormAnswers, type FormId, SPECS } from "../../domain/forms";
 import { type FieldError, type FormSpec, type Parsed, parseAnswers } from "../../domain/forms/spec";
 import { REGISTRATION } from "../../domain/periods";
 import type { NewVersion } from "../../domain/rows";
@@ -14,7 +13,7 @@ import type { RawResponse } from "../../ports";
 
 interface Judged {
   version: NewVersion;
-  parse: Parsed;
+  parse: Parsed<FormAnswers>;
   unit: Unit | undefined;
   errors: string[];
 }
@@ -38,9 +37,9 @@ export function judge(form: FormId, r: RawResponse, channel: string, units: Unit
     receivedMonth: localMonth(r.at, s.timeZone),
   });
   const got = parse.ok ? parse.value : parse.problem.partial;
-  const unitCode = typeof got.unit === "string" ? got.unit : "";
+  const unitCode = got.unit ?? "";
   const unit = map.get(unitCode);
-  const period = form === "registration" ? REGISTRATION : typeof got.month === "string" ? got.month : "";
+  const period = form === "registration" ? REGISTRATION : (got.month ?? "");
   const refused = parse.ok ? [] : parse.problem.errors;
   const errors = refused.map((e) => e.message);
   const notes = [...errors, ...parse.notes];

@@ -2,8 +2,8 @@
 // received, received but to be fixed, waiting for confirmation), a response to acknowledge (on time, late, waiting).
 
 import { localDay, viDateTime } from "../../domain/dates";
-import { SPECS } from "../../domain/forms";
-import { type Answers, answerLines, errorsOfNotes } from "../../domain/forms/spec";
+import { type FormAnswers, SPECS } from "../../domain/forms";
+import { answerLines, errorsOfNotes } from "../../domain/forms/spec";
 import { type KindWordedBy, MAIL_KIND } from "../../domain/mail-kinds";
 import { buttonOf, channelWords, type MailFacts, mailWords } from "../../domain/mail-text";
 import { daysLate } from "../../domain/periods";
@@ -111,11 +111,6 @@ function errorsOf(v: Version, period: string): string[] {
   return found.length ? found : notes.split("\n").filter(Boolean);
 }
 
-/** the answers a run has for a version: reconcile and staff's entries carry them; otherwise read before composing */
-export function answersOf(v: Version): Answers | undefined {
-  return (v as Version & { answers?: Answers }).answers;
-}
-
 /** a receipt, or a request to fix: to whoever sent it and to the unit's own addresses */
 function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Composed {
   const v = d.version;
@@ -131,7 +126,9 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
   // a response staff rejected (its sender): nothing in it to fix, and its edit link would only be rejected again
   const rejected = kind === "invalid" && !!v.rejected;
   const errors = kind === "invalid" && !rejected ? errorsOf(v, period) : [];
-  const answers = d.answers ?? answersOf(v);
+  // the answers a run has for a version: a submit, the reconcile and staff's entries carry them; `withAnswers` reads
+  // the others' rows before composing
+  const answers = d.answers ?? v.answers;
   const spec = SPECS[formOfVersion(v, period)];
   const lines =
     kind === "receipt" && answers ? answerLines(spec, { ...answers, unit: v.unit || answers.unit, month: period || answers.month }) : [];
@@ -171,7 +168,13 @@ function receiptMail(d: DueMail, unit: Unit | undefined, c: ComposeContext): Com
  * it waits for staff. A receipt for a version that arrived after the deadline is left to the daily job: it may be an
  * edit of a report already counted on time, and only the daily job reads which report the unit is counted by.
  */
-export function immediateReceipt(c: ComposeContext, kind: MailKind, v: Version, unit: Unit | undefined, answers: Answers): Composed | null {
+export function immediateReceipt(
+  c: ComposeContext,
+  kind: MailKind,
+  v: Version,
+  unit: Unit | undefined,
+  answers: FormAnswers,
+): Composed | null {
   const deadline = deadlineFor(v.period, unit, c.s, c.rules);
   if (kind === "receipt" && v.verdict === "accepted" && deadline && daysLate(v.at, deadline, c.s.timeZone) > 0) return null;
   const d: DueMail = { kind, key: "", period: v.period, unit: v.unit, stage: localDay(v.at, c.s.timeZone), version: v, answers, deadline };

@@ -5,7 +5,6 @@ import { colLetter } from "../../domain/layout";
 import { answersOfRow } from "../../domain/rows";
 import type { DueMail } from "../../domain/schedule";
 import type { Run } from "../run/context";
-import { answersOf } from "./compose";
 import { formOf } from "./mails";
 
 /** receipts further apart than this in their tab are not quoted (the read stays small); they still go out */
@@ -15,9 +14,8 @@ export function withAnswers(r: Run, due: DueMail[]): void {
   const need = new Map<string, DueMail[]>();
   for (const d of due) {
     if (d.kind !== "receipt" || !d.version || d.answers) continue;
-    const carried = answersOf(d.version);
-    if (carried) {
-      d.answers = carried;
+    if (d.version.answers) {
+      d.answers = d.version.answers;
       continue;
     }
     const form = formOf(d.version.period || d.period);

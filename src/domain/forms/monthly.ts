@@ -1,13 +1,15 @@
 // Monthly report form: public opinion, concerns and aspirations, as unit-level summaries. Texts in {{…}} come from the
 // settings (see ./texts.ts); each question is one line (a form already made adds a new one at its end; its tab,
 // a column at its end).
-import { type FormSpec, q } from "./spec";
+import { form, q } from "./spec";
 
 const COUNT = "Chỉ ghi chữ số, ví dụ 12; không có thì ghi 0.";
+/** a count summed in the report's table of social-media activity (and followed in its trend), under its column */
+const ACTIVITY = { figures: "activity" } as const;
 const HARMFUL = "Thông tin xấu, độc, sai sự thật phát hiện trong tháng và cách đơn vị xử lý";
 const HARMFUL_HELP =
   "Không có thì để trống. Nêu nội dung, nơi phát hiện và việc đơn vị đã làm. Ví dụ: Bài viết sai sự thật về bảo hiểm xã hội một lần trong nhóm công nhân; nhóm nòng cốt đã chia sẻ thông tin chính thống, phản bác.";
-/** the monthly report gives these answers a section of their own */
+/** the monthly report gives these answers a section of their own, under this heading */
 const HARMFUL_SECTION = "Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác";
 /** what cannot wait for the 24th (scenario Revision 3): an answer here is mailed to the leaders the moment it is stored */
 const URGENT = "Vụ việc cần báo cáo ngay";
@@ -15,7 +17,7 @@ const URGENT_HELP =
   "Không có thì để trống. Chỉ ghi việc lãnh đạo cần biết ngay, không chờ hạn báo cáo: tranh chấp có thể dẫn đến ngừng việc, nợ lương, bài viết gây hại đang lan rộng. Không ghi họ tên, số điện thoại của cá nhân. Ví dụ: Công ty chậm trả lương tháng 9 cho khoảng 300 công nhân, người lao động bàn ngừng việc từ tuần sau. Có nội dung ở câu này, thư báo được gửi ngay tới lãnh đạo {{to_chuc}}.";
 const URGENT_SECTION = "Vụ việc đơn vị báo cáo ngay trong tháng";
 
-export const monthlySpec: FormSpec = {
+export const monthlySpec = form({
   id: "monthly",
   title: "Báo cáo tháng: tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ",
   description:
@@ -38,13 +40,29 @@ export const monthlySpec: FormSpec = {
       help: "Không có thì để trống. Ví dụ: Đề nghị {{to_chuc}} tổ chức tư vấn pháp luật về hợp đồng lao động.",
       required: false,
     }),
-    q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", { help: HARMFUL_HELP, required: false, section: HARMFUL_SECTION }),
-    q("urgent", "paragraph", URGENT, "Vụ việc khẩn", { help: URGENT_HELP, required: false, section: URGENT_SECTION }),
-    q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", { help: COUNT }),
+    q("harmful", "paragraph", HARMFUL, "Thông tin xấu độc, cách xử lý", {
+      help: HARMFUL_HELP,
+      required: false,
+      report: { section: HARMFUL_SECTION },
+    }),
+    q("urgent", "paragraph", URGENT, "Vụ việc khẩn", { help: URGENT_HELP, required: false, report: { section: URGENT_SECTION } }),
+    q("sharedPosts", "number", "Số bài viết của Công đoàn các cấp đơn vị đã chia sẻ trong tháng", "Bài đã chia sẻ", {
+      help: COUNT,
+      report: ACTIVITY,
+    }),
     q("newAccounts", "number", "Số đoàn viên, CNVCLĐ mới kết nối, theo dõi trang Công đoàn trong tháng", "Người mới kết nối", {
       help: COUNT,
+      report: ACTIVITY,
     }),
-    q("coreMembers", "number", "Số CNVCLĐ nòng cốt được chọn, bồi dưỡng trong tháng", "Nòng cốt", { help: COUNT }),
-    q("groupsJoined", "number", "Số nhóm ẩn danh đơn vị lập mới hoặc tham gia trong tháng", "Nhóm ẩn danh", { help: COUNT }),
+    q("coreMembers", "number", "Số CNVCLĐ nòng cốt được chọn, bồi dưỡng trong tháng", "Nòng cốt", { help: COUNT, report: ACTIVITY }),
+    q("groupsJoined", "number", "Số nhóm ẩn danh đơn vị lập mới hoặc tham gia trong tháng", "Nhóm ẩn danh", {
+      help: COUNT,
+      report: ACTIVITY,
+    }),
+    q("interactions", "number", "Số lượt tương tác với bài viết trên trang, nhóm của đơn vị trong tháng", "Lượt tương tác", {
+      help: "Cộng số lượt thích, bình luận, chia sẻ các bài viết trong tháng (mục thống kê của trang, nhóm). Chỉ ghi chữ số, ví dụ 120; không theo dõi được thì để trống.",
+      required: false,
+      report: ACTIVITY,
+    }),
   ],
-};
+});

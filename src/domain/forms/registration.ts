@@ -2,7 +2,7 @@
 // come from the settings (see ./texts.ts).
 import { quote } from "../text";
 import { facebookLink, unionNamed } from "../validate";
-import { choices, type FormSpec, q } from "./spec";
+import { choices, form, q } from "./spec";
 
 const UNION_NAMED = "không được đặt theo tên công đoàn (không được có chữ “Công đoàn”, “CĐ”, “CĐCS”, “LĐLĐ”…)";
 
@@ -11,7 +11,7 @@ const link = (want: "account" | "group") => (v: unknown) => {
   return r.ok ? { value: r.value } : `${r.problem}; đã nhập: ${quote(String(v))}`;
 };
 
-export const registrationSpec: FormSpec = {
+export const registrationSpec = form({
   id: "registration",
   title: "Đăng ký tài khoản Facebook của Công đoàn cơ sở",
   description:
@@ -41,4 +41,4 @@ export const registrationSpec: FormSpec = {
       choices: choices("vgcl=Công đoàn Việt Nam;hcm=LĐLĐ TP. Hồ Chí Minh;q1=LĐLĐ Quận 1"),
     }),
   ],
-};
+});

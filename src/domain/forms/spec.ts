@@ -1,29 +1,46 @@
-// One spec per form: from it come the Google Form's items, the zod schema, the tab's columns and the answer keys.
+// One spec per form: from it come the Google Form's items, the zod schema, the tab's columns and the answer keys, and
+// the type of its answers (`AnswersOf<typeof spec>`).
 import * as z from "zod/mini";
 import type { Result } from "../result";
 import { identityHints, quote } from "../text";
 import type { Unit } from "../units";
 import { normalizers } from "../validate";
-import type { Choice, Field, FieldKind, ParseContext } from "./field";
+import type { Answers, AnswersOf, AnswerValue, Choice, Field, FieldKind, FigureSection, ParseContext } from "./field";
 
-export type { Field, FieldKind } from "./field";
+export type { Answers, AnswersOf, AnswerValue, Field, FieldKind, FigureSection, ReportPlace } from "./field";
 
 z.config({ jitless: true });
 
+/** what a question's line may add to its key, kind, title and column */
+type More<T extends FieldKind, C extends string> = Partial<Omit<Field<string, T, C>, "key" | "kind" | "title" | "column">>;
+
 /** one question, one line: required unless said otherwise; paragraphs are free text */
-export function q(key: string, kind: FieldKind, title: string, column: string, more: Partial<Field> = {}): Field {
+export function q<const K extends string, const T extends FieldKind, const C extends string = never>(
+  key: K,
+  kind: T,
+  title: string,
+  column: string,
+  more: More<T, C> = {},
+): Field<K, T, C> {
   return { key, kind, title, column, required: true, freeText: kind === "paragraph", ...more };
 }
 
-/** "key=label;key=label" */
-export function choices(list: string): Choice[] {
+/** the keys of "key=label;key=label", as a type */
+type ChoiceKeys<S extends string> = S extends `${infer K}=${string};${infer Rest}`
+  ? K | ChoiceKeys<Rest>
+  : S extends `${infer K}=${string}`
+    ? K
+    : never;
+
+/** "key=label;key=label": the answer's type is the union of the keys */
+export function choices<const S extends string>(list: S): Choice<ChoiceKeys<S>>[] {
   return list.split(";").map((c) => {
     const [key, label] = c.split("=");
-    return { key, label };
+    return { key: key as ChoiceKeys<S>, label };
   });
 }
 
-export interface FormSpec {
+export interface FormSpec<F extends readonly Field[] = readonly Field[]> {
   id: "registration" | "monthly";
   title: string;
   /** with {{…}} from the settings (./texts.ts) */
@@ -32,10 +49,21 @@ export interface FormSpec {
   confirmation: string;
   /** the product's tab holding one row per response version */
   tab: string;
-  fields: Field[];
+  fields: F;
 }
 
-export type Answers = Record<string, unknown>;
+/** a form's spec with each question's key, kind and choices kept in its type (what `AnswersOf` reads) */
+export function form<const F extends readonly Field[]>(spec: FormSpec<F>): FormSpec<F> {
+  return spec;
+}
+
+/**
+ * The answers of a form, from values each made by its own question's normaliser or cell reader (both give the type
+ * the question's kind answers with): the one place an answer record takes its form's type.
+ */
+export function typedAnswers<S extends FormSpec>(_spec: S, values: Record<string, AnswerValue>): AnswersOf<S> {
+  return values as AnswersOf<S>;
+}
 
 /** an answer refused: its question's key, and why (after the question's title) */
 export interface FieldError {
@@ -44,7 +72,7 @@ export interface FieldError {
 }
 
 /** the answers, or the errors with what could be read despite them (unit and period for attribution); notes either way */
-export type Parsed = Result<Answers, { errors: FieldError[]; partial: Answers }> & { notes: string[] };
+export type Parsed<A = Answers> = Result<A, { errors: FieldError[]; partial: A }> & { notes: string[] };
 
 /** the zod schema of one question: normalises the raw answer or fails with a Vietnamese message */
 function fieldSchema(f: Field, ctx: ParseContext, notes: string[] = []) {
@@ -66,10 +94,10 @@ export function schemaOf(spec: FormSpec, ctx: ParseContext, notes: string[] = []
   return z.object(shape);
 }
 
-export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): Parsed {
+export function parseAnswers<S extends FormSpec>(spec: S, raw: Record<string, unknown>, ctx: ParseContext): Parsed<AnswersOf<S>> {
   const notes: string[] = [];
   const errors: FieldError[] = [];
-  const value: Answers = {};
+  const value: Record<string, AnswerValue> = {};
   const input = raw && typeof raw === "object" ? raw : {};
   // question by question, so that what did parse is kept for attribution (unit, period) and messages name each question
   for (const f of spec.fields) {
@@ -85,8 +113,9 @@ export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): P
     else if (r) value[f.key] = r.value;
   }
   for (const f of spec.fields) {
-    if (!f.freeText || typeof value[f.key] !== "string") continue;
-    const hints = identityHints(value[f.key] as string);
+    const text = value[f.key];
+    if (!f.freeText || typeof text !== "string") continue;
+    const hints = identityHints(text);
     if (hints.length) notes.push(`“${f.column ?? f.title}” có thể chứa ${hints.join(", ")} của cá nhân: cần kiểm tra`);
   }
   const order = new Map(spec.fields.map((f, i) => [f.key, i]));
@@ -94,11 +123,14 @@ export function parseAnswers(spec: FormSpec, raw: Answers, ctx: ParseContext): P
   if (errors.length) {
     return {
       ok: false,
-      problem: { errors: errors.map((e) => ({ key: e.key, message: `${titleOf(spec, e.key)}: ${e.message}` })), partial: value },
+      problem: {
+        errors: errors.map((e) => ({ key: e.key, message: `${titleOf(spec, e.key)}: ${e.message}` })),
+        partial: typedAnswers(spec, value),
+      },
       notes,
     };
   }
-  return { ok: true, value, notes };
+  return { ok: true, value: typedAnswers(spec, value), notes };
 }
 
 /** a question as the respondent saw it in the form (its title), not as the tab's column names it */
@@ -119,7 +151,7 @@ export function errorsOfNotes(spec: FormSpec, notes: string): string[] {
 }
 
 /** one answer as a mail quotes it: texts in quotation marks, on one line, long ones shortened */
-function answerText(f: Field, v: unknown, max = 200): string {
+function answerText(f: Field, v: AnswerValue | undefined, max = 200): string {
   if (v === undefined || v === null || v === "") return "";
   if (f.kind === "month" && typeof v === "string") return /^\d{4}-\d{2}$/.test(v) ? `${v.slice(5)}/${v.slice(0, 4)}` : v;
   const cell = cellOf(f, v);
@@ -138,12 +170,36 @@ export function answerLines(spec: FormSpec, answers: Answers, max = 200): string
     .map(([q, a]) => `${q}: ${a}`);
 }
 
+/** a question's answer as text, "" when it has none (a text question's answer is its text) */
+export function textAnswer(answers: Answers, f: Pick<Field, "key">): string {
+  return String(answers[f.key] ?? "");
+}
+
+/** a count question's answer, 0 when it has none or it cannot be read as a number */
+export function countAnswer(answers: Answers, f: Pick<Field, "key">): number {
+  return Number(answers[f.key]) || 0;
+}
+
+/** the count questions placed in a table of the report, in the form's order, each with the label it goes by there */
+export function countsIn(spec: FormSpec, table: FigureSection): { field: Field; label: string }[] {
+  return spec.fields.flatMap((f) =>
+    f.kind === "number" && f.report && "figures" in f.report && f.report.figures === table
+      ? [{ field: f, label: f.report.label ?? f.column ?? f.title }]
+      : [],
+  );
+}
+
+/** the heading of the section of its own a text question has in the report (undefined: grouped by theme) */
+export function sectionOf(f: Field): string | undefined {
+  return f.report && "section" in f.report ? f.report.section : undefined;
+}
+
 export function answerFields(spec: FormSpec): Field[] {
   return spec.fields.filter((f) => f.kind !== "unit" && f.kind !== "month");
 }
 
 /** how an answer is shown in a cell */
-export function cellOf(f: Field, v: unknown): string | number {
+export function cellOf(f: Field, v: AnswerValue | undefined): string | number {
   if (v === undefined || v === null) return "";
   if (f.kind === "checkboxes" && Array.isArray(v)) {
     return v.map((k) => f.choices?.find((c) => c.key === k)?.label ?? String(k)).join("; ");
@@ -154,7 +210,7 @@ export function cellOf(f: Field, v: unknown): string | number {
 }
 
 /** the reverse of cellOf, for rows read back from a tab */
-export function valueOfCell(f: Field, cell: unknown): unknown {
+export function valueOfCell(f: Field, cell: unknown): AnswerValue | undefined {
   if (cell === "" || cell === null || cell === undefined) return undefined;
   if (f.kind === "checkboxes") {
     return String(cell)

@@ -1,6 +1,6 @@
 // A period's figures as they stood at an instant: its cut-off (the rollup's hour on its due day), or now.
 import { addDays, addMonths, instantOf } from "../dates";
-import type { FormSpec } from "../forms/spec";
+import { type Answers, countAnswer, countsIn, type FigureSection, type FormSpec } from "../forms/spec";
 import { deadlineOf, REGISTRATION } from "../periods";
 import type { Rules } from "../rules";
 import type { Settings } from "../settings";
@@ -127,9 +127,10 @@ export function counted(snap: Snapshot): { unit: string; row: number }[] {
   return out.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
-/** the sums of the form's number questions over the units counted */
-export function activityTotals(spec: FormSpec, entries: { answers: Record<string, unknown> }[]): { label: string; total: number }[] {
-  return spec.fields
-    .filter((f) => f.kind === "number")
-    .map((f) => ({ label: f.column ?? f.title, total: entries.reduce((t, e) => t + (Number(e.answers[f.key]) || 0), 0) }));
+/** the sums over the units counted of the count questions placed in one of the report's tables */
+export function figureTotals(spec: FormSpec, table: FigureSection, entries: { answers: Answers }[]): { label: string; total: number }[] {
+  return countsIn(spec, table).map(({ field, label }) => ({
+    label,
+    total: entries.reduce((t, e) => t + countAnswer(e.answers, field), 0),
+  }));
 }

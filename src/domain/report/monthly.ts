@@ -3,15 +3,17 @@
 
 import type { GroupRow } from "../dashboard";
 import { addMonths, localDay, viDate, viMonth, viMonthShort } from "../dates";
-import type { FormSpec } from "../forms/spec";
+import type { MonthlyAnswers } from "../forms";
+import { type Field, type FigureSection, type FormSpec, sectionOf, textAnswer } from "../forms/spec";
 import { deadlineOf } from "../periods";
 import type { Settings } from "../settings";
+import type { PeriodFigures } from "../status";
 import { cutText, maskIdentity, viNumber, viPercent } from "../text";
 import { type Trend, themeTexts, trendBlocks } from "../trends";
 import type { Unit } from "../units";
-import { URGENT_KEY, type UrgentMatter } from "../urgent";
+import { URGENT_KEY, type UrgentMatter, urgentText } from "../urgent";
 import { type Block, oneLine, type Part } from "./blocks";
-import { activityTotals, byGroup, type Snapshots } from "./figures";
+import { byGroup, figureTotals, type Snapshots } from "./figures";
 import {
   atText,
   deskSections,
@@ -38,8 +40,8 @@ interface MonthlyInput {
   period: string;
   snaps: Snapshots;
   /** content counted at the cut-off, and the month before's at the same point */
-  entries: Entry[];
-  previousEntries: Entry[];
+  entries: Entry<MonthlyAnswers>[];
+  previousEntries: Entry<MonthlyAnswers>[];
   themes: Theme[];
   madeAt: number;
   /** the month's urgent matters as they came (scenario Revision 3); from the content counted when not given */
@@ -99,7 +101,7 @@ function themeSection(input: MonthlyInput, byCode: Map<string, Unit>): Block[] {
 function allTexts(input: MonthlyInput, byCode: Map<string, Unit>, freeText: { key: string; column?: string; title: string }[]): string[][] {
   return input.entries.flatMap((e) =>
     freeText
-      .map((f) => [unitLabel(byCode.get(e.unit), e.unit), f.column ?? f.title, maskIdentity(String(e.answers[f.key] ?? "").trim())])
+      .map((f) => [unitLabel(byCode.get(e.unit), e.unit), f.column ?? f.title, maskIdentity(textAnswer(e.answers, f).trim())])
       .filter((r) => r[2]),
   );
 }
@@ -117,7 +119,7 @@ function appendix(
   input.entries.forEach((e, i) => {
     let first = true;
     for (const f of freeText) {
-      const raw = String(e.answers[f.key] ?? "").trim();
+      const raw = textAnswer(e.answers, f).trim();
       if (!raw) continue;
       let text = oneLine(maskIdentity(raw));
       if (text.length > APPENDIX_TEXT_CHARS) text = `${text.slice(0, APPENDIX_TEXT_CHARS)} …[còn tiếp trong trang tổng hợp của bảng tính]`;
@@ -162,22 +164,25 @@ function appendix(
   return out;
 }
 
-export function monthlyReport(input: MonthlyInput): Report {
+/** the lists that add up to the units expected: late (with days late), missing, not valid, waiting for staff */
+function unitLists(f: PeriodFigures, byCode: Map<string, Unit>): Block[] {
+  const codes = (list: string[]) => list.map((unit) => ({ unit }));
+  return [
+    unitList("Đơn vị nộp trễ hạn", f.late, byCode),
+    unitList("Đơn vị chưa nộp", codes(f.missing), byCode),
+    ...(f.invalid.length ? [unitList("Đơn vị gửi nội dung chưa hợp lệ", codes(f.invalid), byCode)] : []),
+    ...(f.unverified.length ? [unitList("Chờ xác nhận người gửi", codes(f.unverified), byCode)] : []),
+  ];
+}
+
+/** I.1: the month at its cut-off, beside the month before at the same point */
+function currentMonth(input: MonthlyInput, byCode: Map<string, Unit>): Block[] {
   const { settings: s, snaps, period } = input;
   const tz = s.timeZone;
-  const byCode = new Map(input.units.map((u) => [u.code, u]));
   const cur = snaps.current.figures;
   const prev = addMonths(period, -1);
-  const freeText = input.spec.fields.filter((f) => f.freeText);
   const due = deadlineOf(period, s).due;
-  const body: Block[] = [
-    {
-      kind: "paragraph",
-      parts: [
-        `Thực hiện ${directiveText(s)}, ${s.orgShort} báo cáo tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ ${viMonth(period)} như sau:`,
-      ],
-    },
-    { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO" },
+  return [
     { kind: "heading", level: 2, text: `1. ${capital(viMonth(period))} (số liệu tính đến ${atText(snaps.current.at, tz)})` },
     {
       kind: "paragraph",
@@ -191,126 +196,151 @@ export function monthlyReport(input: MonthlyInput): Report {
       ],
     },
     figuresTable(cur, `Tháng ${viMonthShort(period)}`, snaps.previousSame?.figures ?? null, `Tháng ${viMonthShort(prev)} (cùng thời điểm)`),
-    unitList("Đơn vị nộp trễ hạn", cur.late, byCode),
-    unitList(
-      "Đơn vị chưa nộp",
-      cur.missing.map((unit) => ({ unit })),
-      byCode,
+    ...unitLists(cur, byCode),
+    { kind: "heading", level: 2, text: "2. Theo khối" },
+    groupTable(byGroup(input.units, snaps.current)),
+  ];
+}
+
+/** the month before as it finally stands: every unit expected is in one of the lists, the parts add up to the whole */
+function previousFinal(input: MonthlyInput, byCode: Map<string, Unit>, n: number): Block[] {
+  const fin = input.snaps.previousFinal;
+  if (!fin) return [];
+  const f = fin.figures;
+  const prev = addMonths(input.period, -1);
+  const parts: Part[] = [
+    `Đã nộp ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)}), đúng hạn ${viNumber(f.onTime)} (${viPercent(f.onTimeRate)}), trễ hạn ${viNumber(f.late.length)}, chưa nộp ${viNumber(f.missing.length)}${f.invalid.length ? `, chưa hợp lệ ${viNumber(f.invalid.length)}` : ""}${f.unverified.length ? `, chờ xác nhận người gửi ${viNumber(f.unverified.length)}` : ""}.`,
+  ];
+  return [
+    {
+      kind: "heading",
+      level: 2,
+      text: `${n}. ${capital(viMonth(prev))}: số liệu cuối cùng (đến ${atText(fin.at, input.settings.timeZone)})`,
+    },
+    { kind: "paragraph", parts },
+    ...unitLists(f, byCode),
+  ];
+}
+
+/** registration as it stands now, by Khối, once its deadline has passed */
+function registrationResult(input: MonthlyInput, n: number): Block[] {
+  const reg = input.registration;
+  const total = reg?.rows[reg.rows.length - 1];
+  if (!reg || !total) return [];
+  const [, expected, received, onTime] = total;
+  return [
+    { kind: "heading", level: 2, text: `${n}. Đăng ký tài khoản, nhóm Facebook: kết quả sau hạn ${viDate(reg.due)}` },
+    {
+      kind: "paragraph",
+      parts: [
+        `Đã đăng ký hợp lệ ${viNumber(received)}/${viNumber(expected)} đơn vị (${viPercent(expected ? received / expected : null)}), trong đó đúng hạn ${viNumber(onTime)}; chưa đăng ký hoặc chưa hợp lệ ${viNumber(expected - received)}.`,
+      ],
+    },
+    groupTable(
+      reg.rows.map(([group, e, r, o]) => ({
+        group,
+        expected: e,
+        received: r,
+        onTime: o,
+        reportingRate: e ? r / e : null,
+        onTimeRate: e ? o / e : null,
+      })),
+      REGISTRATION_WORDS,
     ),
   ];
-  if (cur.invalid.length)
-    body.push(
-      unitList(
-        "Đơn vị gửi nội dung chưa hợp lệ",
-        cur.invalid.map((unit) => ({ unit })),
-        byCode,
+}
+
+/** the report's tables of counts, each under its heading in part I: a count is placed in one by its spec line */
+const FIGURE_SECTIONS: Record<FigureSection, string> = {
+  activity: "Hoạt động trên mạng xã hội trong tháng",
+};
+
+/** the tables the spec places counts in, in the order of their first count */
+function figureTables(spec: FormSpec): FigureSection[] {
+  return [...new Set(spec.fields.flatMap((f) => (f.report && "figures" in f.report ? [f.report.figures] : [])))];
+}
+
+/** one table's sums of the counts placed in it, beside the month before at the same point */
+function figures(input: MonthlyInput, table: FigureSection, n: number): Block[] {
+  const { period, snaps } = input;
+  const prev = addMonths(period, -1);
+  const totals = figureTotals(input.spec, table, input.entries);
+  if (!totals.length) return [];
+  const before = snaps.previousSame ? figureTotals(input.spec, table, input.previousEntries) : null;
+  return [
+    { kind: "heading", level: 2, text: `${n}. ${FIGURE_SECTIONS[table]}` },
+    {
+      kind: "table",
+      head: before
+        ? ["Nội dung", `Tháng ${viMonthShort(period)}`, `Tháng ${viMonthShort(prev)} (cùng thời điểm)`, "Tăng, giảm"]
+        : ["Nội dung", `Tháng ${viMonthShort(period)}`],
+      widths: before ? [34, 22, 22, 22] : [60, 40],
+      rows: totals.map((t, i) =>
+        before ? [t.label, viNumber(t.total), viNumber(before[i].total), signed(t.total - before[i].total)] : [t.label, viNumber(t.total)],
       ),
-    );
-  if (cur.unverified.length)
-    body.push(
-      unitList(
-        "Chờ xác nhận người gửi",
-        cur.unverified.map((unit) => ({ unit })),
-        byCode,
-      ),
-    );
-  body.push({ kind: "heading", level: 2, text: "2. Theo khối" }, groupTable(byGroup(input.units, snaps.current)));
-  let n = 3;
-  const fin = snaps.previousFinal;
-  if (fin) {
-    const f = fin.figures;
-    const parts: Part[] = [
-      `Đã nộp ${viNumber(f.received)}/${viNumber(f.expected)} đơn vị (${viPercent(f.reportingRate)}), đúng hạn ${viNumber(f.onTime)} (${viPercent(f.onTimeRate)}), trễ hạn ${viNumber(f.late.length)}, chưa nộp ${viNumber(f.missing.length)}${f.invalid.length ? `, chưa hợp lệ ${viNumber(f.invalid.length)}` : ""}${f.unverified.length ? `, chờ xác nhận người gửi ${viNumber(f.unverified.length)}` : ""}.`,
-    ];
-    body.push(
-      { kind: "heading", level: 2, text: `${n++}. ${capital(viMonth(prev))}: số liệu cuối cùng (đến ${atText(fin.at, tz)})` },
-      { kind: "paragraph", parts },
-      unitList("Đơn vị nộp trễ hạn", f.late, byCode),
-      unitList(
-        "Đơn vị chưa nộp",
-        f.missing.map((unit) => ({ unit })),
-        byCode,
-      ),
-    );
-    // every unit expected is in one of the lists: the parts add up to the whole
-    if (f.invalid.length)
-      body.push(
-        unitList(
-          "Đơn vị gửi nội dung chưa hợp lệ",
-          f.invalid.map((unit) => ({ unit })),
-          byCode,
-        ),
-      );
-    if (f.unverified.length)
-      body.push(
-        unitList(
-          "Chờ xác nhận người gửi",
-          f.unverified.map((unit) => ({ unit })),
-          byCode,
-        ),
-      );
-  }
-  const reg = input.registration;
-  const regTotal = reg?.rows[reg.rows.length - 1];
-  if (reg && regTotal) {
-    const [, expected, received, onTime] = regTotal;
-    body.push(
-      { kind: "heading", level: 2, text: `${n++}. Đăng ký tài khoản, nhóm Facebook: kết quả sau hạn ${viDate(reg.due)}` },
-      {
-        kind: "paragraph",
-        parts: [
-          `Đã đăng ký hợp lệ ${viNumber(received)}/${viNumber(expected)} đơn vị (${viPercent(expected ? received / expected : null)}), trong đó đúng hạn ${viNumber(onTime)}; chưa đăng ký hoặc chưa hợp lệ ${viNumber(expected - received)}.`,
-        ],
-      },
-      groupTable(
-        reg.rows.map(([group, e, r, o]) => ({
-          group,
-          expected: e,
-          received: r,
-          onTime: o,
-          reportingRate: e ? r / e : null,
-          onTimeRate: e ? o / e : null,
-        })),
-        REGISTRATION_WORDS,
-      ),
-    );
-  }
-  const totals = activityTotals(input.spec, input.entries);
-  if (totals.length) {
-    const before = snaps.previousSame ? activityTotals(input.spec, input.previousEntries) : null;
-    body.push(
-      { kind: "heading", level: 2, text: `${n++}. Hoạt động trên mạng xã hội trong tháng` },
-      {
-        kind: "table",
-        head: before
-          ? ["Nội dung", `Tháng ${viMonthShort(period)}`, `Tháng ${viMonthShort(prev)} (cùng thời điểm)`, "Tăng, giảm"]
-          : ["Nội dung", `Tháng ${viMonthShort(period)}`],
-        widths: before ? [34, 22, 22, 22] : [60, 40],
-        rows: totals.map((t, i) =>
-          before
-            ? [t.label, viNumber(t.total), viNumber(before[i].total), signed(t.total - before[i].total)]
-            : [t.label, viNumber(t.total)],
-        ),
-      },
-      {
-        kind: "paragraph",
-        parts: [{ text: `Tổng số liệu của ${viNumber(input.entries.length)} đơn vị đã nộp đến thời điểm tổng hợp.`, italic: true }],
-      },
-    );
-  }
+    },
+    {
+      kind: "paragraph",
+      parts: [{ text: `Tổng số liệu của ${viNumber(input.entries.length)} đơn vị đã nộp đến thời điểm tổng hợp.`, italic: true }],
+    },
+  ];
+}
+
+/** part I's sections after the first two, numbered on from 3; a section with nothing to say is left out */
+function numberedFrom(first: number, sections: ((n: number) => Block[])[]): Block[] {
+  let n = first;
+  return sections.flatMap((section) => {
+    const blocks = section(n);
+    if (blocks.length) n++;
+    return blocks;
+  });
+}
+
+/** part II: the concerns by theme, the trend, then the questions with a section of their own */
+function opinion(input: MonthlyInput, byCode: Map<string, Unit>, freeText: Field[]): Block[] {
   // questions with a section of their own (harmful or false content found, and how it was answered) are not themed
-  body.push(...themeSection(input, byCode));
-  if (input.trend) body.push(...trendBlocks(input.trend, nextNumber(body)));
+  const part = themeSection(input, byCode);
+  if (input.trend) part.push(...trendBlocks(input.trend, nextNumber(part)));
   for (const f of freeText) {
-    if (f.key === URGENT_KEY) body.push(...urgentSection(input, byCode, f, nextNumber(body)));
-    else if (f.section) body.push(...ownSection(input, byCode, f, nextNumber(body)));
+    if (f.key === URGENT_KEY) part.push(...urgentSection(input, byCode, f, nextNumber(part)));
+    else if (sectionOf(f)) part.push(...ownSection(input, byCode, f, nextNumber(part)));
   }
+  return part;
+}
+
+/** what the figures suggest the desk ask for */
+function hintsOf(input: MonthlyInput): string[] {
+  const { period, snaps } = input;
+  const cur = snaps.current.figures;
+  const late = snaps.previousFinal?.figures.late.length ?? 0;
   const hints: string[] = [];
   if (cur.missing.length) hints.push(`đề nghị ${viNumber(cur.missing.length)} đơn vị chưa nộp hoàn thành ngay báo cáo ${viMonth(period)};`);
-  if (fin?.figures.late.length) hints.push(`nhắc ${viNumber(fin.figures.late.length)} đơn vị nộp trễ ${viMonth(prev)} bảo đảm thời hạn;`);
+  if (late) hints.push(`nhắc ${viNumber(late)} đơn vị nộp trễ ${viMonth(addMonths(period, -1))} bảo đảm thời hạn;`);
   if (cur.invalid.length) hints.push(`hướng dẫn ${viNumber(cur.invalid.length)} đơn vị sửa nội dung chưa hợp lệ.`);
-  body.push(...deskSections(3, hints));
-  const madeDay = viDate(localDay(input.madeAt, tz));
+  return hints;
+}
+
+export function monthlyReport(input: MonthlyInput): Report {
+  const { settings: s, snaps, period } = input;
+  const byCode = new Map(input.units.map((u) => [u.code, u]));
+  const freeText = input.spec.fields.filter((f) => f.freeText);
+  const body: Block[] = [
+    {
+      kind: "paragraph",
+      parts: [
+        `Thực hiện ${directiveText(s)}, ${s.orgShort} báo cáo tình hình dư luận xã hội, tâm tư, nguyện vọng của đoàn viên, CNVCLĐ ${viMonth(period)} như sau:`,
+      ],
+    },
+    { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO" },
+    ...currentMonth(input, byCode),
+    ...numberedFrom(3, [
+      (n) => previousFinal(input, byCode, n),
+      (n) => registrationResult(input, n),
+      ...figureTables(input.spec).map((t) => (n: number) => figures(input, t, n)),
+    ]),
+  ];
+  body.push(...opinion(input, byCode, freeText), ...deskSections(3, hintsOf(input)));
+  const madeDay = viDate(localDay(input.madeAt, s.timeZone));
   return {
     period,
     name: fileNameOf(period, s),
@@ -319,7 +349,7 @@ export function monthlyReport(input: MonthlyInput): Report {
     body,
     appendix: appendix(input, byCode, freeText, madeDay),
     texts: allTexts(input, byCode, freeText),
-    figures: cur,
+    figures: snaps.current.figures,
     asOf: snaps.current.at,
     ...(input.trend ? { trend: input.trend } : {}),
   };
@@ -332,11 +362,9 @@ function nextNumber(body: Block[]): string {
 }
 
 /** one question's answers under its own heading: how many units, short masked quotations, the same words once with all their units */
-function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
-  const said = input.entries
-    .map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(String(e.answers[f.key] ?? ""))) }))
-    .filter((x) => x.text);
-  const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${f.section} (${viNumber(said.length)} đơn vị)` }];
+function ownSection(input: MonthlyInput, byCode: Map<string, Unit>, f: Field, n: string): Block[] {
+  const said = input.entries.map((e) => ({ unit: e.unit, text: oneLine(maskIdentity(textAnswer(e.answers, f))) })).filter((x) => x.text);
+  const out: Block[] = [{ kind: "heading", level: 2, text: `${n}. ${sectionOf(f)} (${viNumber(said.length)} đơn vị)` }];
   if (!said.length) return [...out, { kind: "paragraph", parts: ["Không có đơn vị nào báo cáo nội dung này."] }];
   const groups = new Map<string, { text: string; units: string[] }>();
   for (const x of said) {
@@ -371,15 +399,13 @@ const URGENT_TEXT_CHARS = 600;
  * The month's urgent matters (scenario Revision 3): each unit, what it reported, when. They went to the leaders the
  * moment they came; the report keeps them together, the latest word of each report standing beside the earlier ones.
  */
-function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: { key: string; section?: string }, n: string): Block[] {
+function urgentSection(input: MonthlyInput, byCode: Map<string, Unit>, f: Field, n: string): Block[] {
   const tz = input.settings.timeZone;
   const matters =
     input.urgent ??
-    input.entries
-      .map((e) => ({ unit: e.unit, text: String(e.answers[f.key] ?? "").trim(), at: 0, unverified: false }))
-      .filter((x) => x.text);
+    input.entries.map((e) => ({ unit: e.unit, text: urgentText(e.answers), at: 0, unverified: false })).filter((x) => x.text);
   const out: Block[] = [
-    { kind: "heading", level: 2, text: `${n}. ${f.section ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
+    { kind: "heading", level: 2, text: `${n}. ${sectionOf(f) ?? "Vụ việc cần báo cáo ngay"} (${viNumber(matters.length)} vụ việc)` },
   ];
   if (!matters.length) return [...out, { kind: "paragraph", parts: ["Trong tháng không có đơn vị nào báo vụ việc cần báo cáo ngay."] }];
   out.push({

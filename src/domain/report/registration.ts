@@ -1,5 +1,6 @@
 // The registration report: each unit's account and anonymous group (name and link), and what is still missing.
 import { viDate } from "../dates";
+import type { RegistrationAnswers } from "../forms";
 import type { FormSpec } from "../forms/spec";
 import { deadlineOf, REGISTRATION } from "../periods";
 import type { Settings } from "../settings";
@@ -26,34 +27,35 @@ interface RegistrationInput {
   settings: Settings;
   units: Unit[];
   snap: Snapshot;
-  entries: Entry[];
+  entries: Entry<RegistrationAnswers>[];
   /** why a unit's latest registration is not valid, as stored with it */
   reasonOf: (unit: string) => string;
   madeAt: number;
 }
 
-export function registrationReport(input: RegistrationInput): Report {
-  const { settings: s, snap, spec } = input;
-  const f = snap.figures;
-  const byCode = new Map(input.units.map((u) => [u.code, u]));
-  const field = (key: string) => spec.fields.find((x) => x.key === key);
-  const followed = field("followed")?.choices ?? [];
-  const typeLabel = (v: unknown) => (v === "chair" ? "tên Chủ tịch" : v === "cdcs" ? "tên CĐCS" : "");
-  // the link as a reader types it: the address without its scheme
-  const link = (name: unknown, url: unknown, note = "") =>
-    oneLine(
-      [String(name ?? ""), note && `(${note})`, url ? `– ${String(url).replace(/^https?:\/\/(www\.)?/i, "")}` : ""]
-        .filter(Boolean)
-        .join(" "),
-    );
-  const rows = input.entries.map((e, i) => [
+/** the account's name says whose it is */
+const TYPE_LABEL: Record<NonNullable<RegistrationAnswers["accountType"]>, string> = { chair: "tên Chủ tịch", cdcs: "tên CĐCS" };
+
+/** a name and its link as a reader types it: the address without its scheme */
+function link(name: string | undefined, url: string | undefined, note = ""): string {
+  return oneLine([name ?? "", note && `(${note})`, url ? `– ${url.replace(/^https?:\/\/(www\.)?/i, "")}` : ""].filter(Boolean).join(" "));
+}
+
+/** each unit registered: its account and its anonymous group, name and link */
+function accountRows(input: RegistrationInput, byCode: Map<string, Unit>): string[][] {
+  return input.entries.map((e, i) => [
     `${i + 1}. ${unitLabel(byCode.get(e.unit), e.unit)}`,
-    link(e.answers.accountName, e.answers.accountUrl, typeLabel(e.answers.accountType)),
+    link(e.answers.accountName, e.answers.accountUrl, e.answers.accountType && TYPE_LABEL[e.answers.accountType]),
     link(e.answers.groupName, e.answers.groupUrl),
   ]);
+}
+
+/** what each unit still lacks: its registration, a valid one, its sender confirmed, the pages it has not followed */
+function stillMissing(input: RegistrationInput): string[][] {
+  const followed = input.spec.fields.find((x) => x.key === "followed")?.choices ?? [];
   const missing: string[][] = [];
   for (const u of input.units) {
-    const st = snap.byUnit.get(u.code);
+    const st = input.snap.byUnit.get(u.code);
     if (!st) continue;
     let what = "";
     if (st.kind === "missing") what = "Chưa đăng ký";
@@ -61,12 +63,20 @@ export function registrationReport(input: RegistrationInput): Report {
     else if (st.kind === "unverified") what = "Chờ xác nhận người gửi (gửi từ email ngoài danh sách của đơn vị)";
     else if (st.kind === "onTime" || st.kind === "late") {
       const e = input.entries.find((x) => x.unit === u.code);
-      const have = (e?.answers.followed as string[] | undefined) ?? [];
+      const have: string[] = e?.answers.followed ?? [];
       const lack = followed.filter((c) => !have.includes(c.key)).map((c) => c.label);
       if (lack.length) what = `Chưa theo dõi trang: ${lack.join("; ")}`;
     }
     if (what) missing.push([`${missing.length + 1}. ${unitLabel(u, u.code)}`, what]);
   }
+  return missing;
+}
+
+export function registrationReport(input: RegistrationInput): Report {
+  const { settings: s, snap } = input;
+  const f = snap.figures;
+  const rows = accountRows(input, new Map(input.units.map((u) => [u.code, u])));
+  const missing = stillMissing(input);
   const due = deadlineOf(REGISTRATION, s).due;
   const body: Block[] = [
     {

@@ -1,6 +1,6 @@
 // What every report has: its name, the template's fields, the opening line, the figures table, the desk's sections.
 import { localDay, localParts, officialDateLine, viDate, viMonth } from "../dates";
-import type { Answers } from "../forms/spec";
+import type { FormAnswers } from "../forms";
 import { REGISTRATION } from "../periods";
 import type { Settings } from "../settings";
 import type { PeriodFigures } from "../status";
@@ -29,9 +29,10 @@ export interface Report {
   trend?: Trend;
 }
 
-export interface Entry {
+/** a unit's answers a report counts, typed by the form they answer */
+export interface Entry<A = FormAnswers> {
   unit: string;
-  answers: Answers;
+  answers: A;
 }
 
 /** "08:00 ngày 24/10/2018" */

@@ -1,10 +1,15 @@
-// Intake: statuses and rates reproduced from hand-computed answers; deadlines to the second; bad input.
+// Intake: statuses and rates reproduced from hand-computed answers; deadlines to the second; bad input; a question
+// added to the spec, from the form to the report.
 import { describe, expect, it } from "vitest";
+import { TREND_TAB } from "../../../src/app/report/trends";
 import { SPECS } from "../../../src/domain/forms";
-import { codeOfLabel, TAB } from "../../../src/domain/layout";
+import { parseAnswers, schemaOf } from "../../../src/domain/forms/spec";
+import { codeOfLabel, rollupTabName, TAB } from "../../../src/domain/layout";
+import { KIND_FIGURE, parseTrendRows } from "../../../src/domain/trends";
 import { diff } from "../../../standin/meter";
 import { colOf, editMonthly, installed, monthlyAnswers, play, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
 
+const kept = (rows: unknown[][]) => parseTrendRows(rows.slice(1));
 const oct = (summary: ReturnType<typeof play>["summary"], period = "2018-10") => summary.periods.find((p) => p.period === period);
 
 describe("a month with every kind of unit (hand-computed)", () => {
@@ -319,6 +324,78 @@ describe("bad input: nothing crashes, every rejection says why in Vietnamese, no
     const { summary, sim } = play({ events: [{ ...submitMonthly("CD001", "2018-10", "2018-10-20T10:00:00+07:00"), type: "lost" }] });
     expect(oct(summary)?.onTime).toBe(1);
     expect(sim.sheet(SPECS.monthly.tab).values.slice(1)).toHaveLength(1);
+  });
+});
+
+describe("a question added in one entry of the spec: Lượt tương tác (optional, in the social-media table)", () => {
+  const Q = SPECS.monthly.fields.find((f) => f.key === "interactions");
+  const { sim, summary } = play({
+    settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01" },
+    units: [unit("CD001"), unit("CD002"), unit("CD003"), unit("CD004")],
+    run: { from: "2018-10-01", to: "2018-10-25" },
+    events: [
+      // the scenario's answer key is the question's key, typed as a respondent types it
+      submitMonthly("CD001", "2018-10", "2018-10-10T10:00:00+07:00", { interactions: "1 200" }),
+      // optional: a report without it, as every scenario written before it, is accepted
+      submitMonthly("CD002", "2018-10", "2018-10-11T10:00:00+07:00"),
+      {
+        type: "manual",
+        id: "P3",
+        form: "monthly",
+        at: "2018-10-12T10:00:00+07:00",
+        channel: "paper",
+        answers: monthlyAnswers("CD003", "2018-10", { interactions: 35 }),
+      },
+      submitMonthly("CD004", "2018-10", "2018-10-13T10:00:00+07:00", { interactions: "nhiều" }),
+    ],
+  });
+
+  it("is an item of the monthly form, at its end, not required, with its help", () => {
+    const form = [...sim.world.forms.values()].find((f) => f.title === SPECS.monthly.title);
+    const last = form?.items.at(-1);
+    expect([last?.title, last?.required, last?.kind]).toEqual([Q?.title, false, "TEXT"]);
+    expect(last?.helpText).toMatch(/^Cộng số lượt thích, bình luận, chia sẻ/);
+    expect(sim.formRef("monthly").items.interactions).toBe(last?.id);
+  });
+
+  it("is a column of the tab, at its end, holding what each unit answered", () => {
+    const tab = sim.sheet(SPECS.monthly.tab);
+    expect(tab.values[0].at(-1)).toBe("Lượt tương tác");
+    const c = colOf(tab, "Lượt tương tác");
+    const of = (code: string) => tab.values.slice(1).find((r) => codeOfLabel(r[3]) === code)?.[c];
+    expect([of("CD001"), of("CD002"), of("CD003")]).toEqual([1200, "", 35]);
+  });
+
+  it("is in the zod schema: a count, optional, refused with its title when it is not a number", () => {
+    const ctx = {
+      units: new Map([["CD001", { code: "CD001", name: "A", chair: "", emails: [], phone: "", group: "", activeFrom: "", activeTo: "" }]]),
+      firstPeriod: "2018-10",
+      receivedMonth: "2018-10",
+    };
+    const raw = monthlyAnswers("CD001", "2018-10");
+    expect(schemaOf(SPECS.monthly, ctx).safeParse({ ...raw, interactions: "1 200" }).data?.interactions).toBe(1200);
+    const without = parseAnswers(SPECS.monthly, raw, ctx);
+    expect(without.ok && without.value.interactions).toBeUndefined();
+    expect(oct(summary)?.invalid).toEqual(["CD004"]);
+    const refused = sim.sheet(SPECS.monthly.tab).values.find((r) => codeOfLabel(r[3]) === "CD004");
+    expect(String(refused?.[9])).toContain(`${Q?.title}: “nhiều” không phải là số`);
+  });
+
+  it("is a row of the report's social-media table, summed over the units counted, and a line of the trend", () => {
+    const rows = sim.sheet(rollupTabName("2018-10")).values;
+    const from = rows.findIndex((r) => r[0] === "4. HOẠT ĐỘNG TRÊN MẠNG XÃ HỘI TRONG THÁNG");
+    const to = rows.findIndex((r, i) => i > from && String(r[0]).startsWith("II."));
+    expect(from).toBeGreaterThan(0);
+    // under the table's header, after the four counts placed before it, its value in this month's column
+    const table = rows.slice(from + 1, to).map((r) => r.slice(0, 2));
+    expect(table.slice(0, 1)).toEqual([["Nội dung", "Tháng 10/2018"]]);
+    expect(table[5]).toEqual(["Lượt tương tác", 1235]);
+    expect(kept(sim.sheet(TREND_TAB).values)).toContainEqual(["2018-10", KIND_FIGURE, "Lượt tương tác", "Khối doanh nghiệp", 1235]);
+  });
+
+  it("is quoted in the receipt", () => {
+    const receipt = sim.world.mails.find((m) => m.subject.includes("Đã nhận") && m.to.includes("cd001@dv.example.vn"));
+    expect(receipt?.body).toContain(`${Q?.title}: 1200`);
   });
 });
 

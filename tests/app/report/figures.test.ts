@@ -1,9 +1,15 @@
 // The report's figures: a period at its cut-off, the month before at the same point of its own calendar (what a change
-// is measured against), the month before as it finally stands, rates by Khối, confirmations counted from when given.
+// is measured against), the month before as it finally stands, rates by Khối, confirmations counted from when given;
+// each question where its spec line places it.
 import { describe, expect, it } from "vitest";
+import { SPECS } from "../../../src/domain/forms";
+import { type Answers, q } from "../../../src/domain/forms/spec";
 import { byGroup, confirmedAt, cutoffOf, snapshots, versionsAt } from "../../../src/domain/report/figures";
+import { monthlyReport } from "../../../src/domain/report/monthly";
+import { DEFAULT_THEMES } from "../../../src/domain/report/themes";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
 import type { Version } from "../../../src/domain/status";
+import { KIND_FIGURE, monthRows, themeTexts } from "../../../src/domain/trends";
 import type { Unit } from "../../../src/domain/units";
 import { documentsOf, paragraphsOf, textOfPara } from "../../../standin/documents/documents";
 import { play, submitMonthly, unit } from "../../support/helpers";
@@ -102,6 +108,83 @@ describe("figures at the cut-off", () => {
       { group: "Chưa phân khối", expected: 1, received: 0, onTime: 0, reportingRate: 0, onTimeRate: 0 },
       { group: "Tổng cộng", expected: 3, received: 2, onTime: 1, reportingRate: 2 / 3, onTimeRate: 1 / 3 },
     ]);
+  });
+});
+
+describe("a question's place in the report is in its spec line", () => {
+  // the monthly form with two more counts: one placed in the social-media table under a label of its own, one not
+  const spec = {
+    ...SPECS.monthly,
+    fields: [
+      ...SPECS.monthly.fields,
+      q("talks", "number", "Số buổi đối thoại trong tháng", "Buổi đối thoại", {
+        required: false,
+        report: { figures: "activity", label: "Buổi đối thoại với người lao động" },
+      }),
+      q("visits", "number", "Số lượt thăm hỏi đoàn viên trong tháng", "Lượt thăm hỏi", { required: false }),
+    ],
+  };
+  const answers = (more: Answers): Answers => ({ situation: "Ổn định.", sharedPosts: 2, talks: 3, visits: 9, ...more });
+  const now = T("2018-11-30T12:00:00+07:00");
+  const report = monthlyReport({
+    spec,
+    settings: s,
+    units,
+    period: "2018-10",
+    snaps: snapshots({ units, versions, s, confirmed }, "2018-10", cutoffOf("2018-10", s), now),
+    entries: [
+      { unit: "A", answers: answers({ interactions: 40 }) },
+      // the interactions question is optional: B left it empty
+      { unit: "B", answers: answers({ talks: 4, harmful: "Tin giả về bảo hiểm xã hội." }) },
+    ],
+    previousEntries: [{ unit: "A", answers: answers({ talks: 1, interactions: 25 }) }],
+    themes: DEFAULT_THEMES,
+    madeAt: now,
+  });
+  const texts = report.body.map((b) => (b.kind === "heading" ? b.text : b.kind === "table" ? b.rows.join(" | ") : ""));
+
+  it("a count placed in a table is its row there, under its label, beside the month before; one without a place is not", () => {
+    const at = report.body.findIndex((b) => b.kind === "heading" && b.text === "4. Hoạt động trên mạng xã hội trong tháng");
+    const table = report.body[at + 1];
+    expect(table.kind === "table" && table.rows).toEqual([
+      ["Bài đã chia sẻ", "4", "2", "+2"],
+      ["Người mới kết nối", "0", "0", "0"],
+      ["Nòng cốt", "0", "0", "0"],
+      ["Nhóm ẩn danh", "0", "0", "0"],
+      ["Lượt tương tác", "40", "25", "+15"],
+      ["Buổi đối thoại với người lao động", "7", "1", "+6"],
+    ]);
+    expect(texts.join("\n")).not.toContain("thăm hỏi");
+  });
+
+  it("the compiler holds a place to its question's kind and to the report's tables", () => {
+    // @ts-expect-error a text has no row in a table of counts
+    expect(q("note", "paragraph", "Ghi chú", "Ghi chú", { report: { figures: "activity" } }).key).toBe("note");
+    // @ts-expect-error a count has no section of its own
+    expect(q("n", "number", "Số", "Số", { report: { section: "Số" } }).key).toBe("n");
+    // @ts-expect-error a table the report does not have (FIGURE_SECTIONS gives each its heading)
+    expect(q("n", "number", "Số", "Số", { report: { figures: "meetings" } }).key).toBe("n");
+  });
+
+  it("the trend keeps the counts of the social-media table under the same labels, and no other", () => {
+    const figures = monthRows("2018-10", spec, units, DEFAULT_THEMES, [{ unit: "A", answers: answers({ interactions: 40 }) }]).filter(
+      (r) => r[1] === KIND_FIGURE,
+    );
+    expect(figures.map((r) => [r[2], r[4]])).toEqual([
+      ["Bài đã chia sẻ", 2],
+      ["Người mới kết nối", 0],
+      ["Nòng cốt", 0],
+      ["Nhóm ẩn danh", 0],
+      ["Lượt tương tác", 40],
+      ["Buổi đối thoại với người lao động", 3],
+    ]);
+  });
+
+  it("a text placed in a section of its own is there, not among the themes", () => {
+    expect(
+      texts.filter((t) => /^\d+\. Thông tin xấu, độc, sai sự thật đơn vị phát hiện và việc phản bác \(1 đơn vị\)$/.test(t)),
+    ).toHaveLength(1);
+    expect(themeTexts(spec, [{ unit: "B", answers: answers({ harmful: "Tin giả." }) }])).toEqual([{ unit: "B", text: "Ổn định." }]);
   });
 });
 

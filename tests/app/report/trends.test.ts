@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TREND_TAB } from "../../../src/app/report/trends";
 import { SPECS } from "../../../src/domain/forms";
+import { countsIn, sectionOf } from "../../../src/domain/forms/spec";
 import { rollupTabName, TAB } from "../../../src/domain/layout";
 import { DEFAULT_THEMES, themeHits } from "../../../src/domain/report/themes";
 import { KIND_COUNTED, KIND_FIGURE, KIND_THEME, parseTrendRows, type TrendRow, trendOf } from "../../../src/domain/trends";
@@ -18,6 +19,8 @@ beforeAll(async () => {
 }, 120000);
 
 const MONTHS = ["2018-09", "2018-10", "2018-11", "2018-12"];
+/** the counts the monthly spec places in the social-media table: its rows in the report, its lines in the trend */
+const ACTIVITY = countsIn(SPECS.monthly, "activity");
 const kept = (rows: unknown[][]): TrendRow[] => parseTrendRows(rows.slice(1));
 const sum = (rows: TrendRow[], month: string, kind: string, label: string, group?: string) =>
   rows
@@ -33,7 +36,7 @@ const docText = (name: string) => {
 function fromRollupTab(values: unknown[][]) {
   const rows = values.map((r) => [String(r[0] ?? ""), String(r[1] ?? "")]);
   const start = rows.findIndex((r) => r[0] === "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ");
-  const sectionTitles = new Set(SPECS.monthly.fields.filter((f) => f.section).map((f) => f.column ?? f.title));
+  const sectionTitles = new Set(SPECS.monthly.fields.filter((f) => sectionOf(f)).map((f) => f.column ?? f.title));
   const texts = new Map<string, string[]>();
   for (const [who, text] of rows.slice(start + 1)) {
     const [unitPart, label] = who.split(" – ").length > 2 ? [who.slice(0, 5), who.split(" – ").pop() ?? ""] : who.split(" – ");
@@ -90,9 +93,8 @@ describe("the demo's monthly figures, kept once per month", () => {
       }
       // the social-media sums: from the response tab's rows of the units the report counted
       const counted = new Set(tab.texts.keys());
-      for (const f of SPECS.monthly.fields.filter((x) => x.kind === "number")) {
-        const label = f.column ?? f.title;
-        const col = head.indexOf(label);
+      for (const { field: f, label } of ACTIVITY) {
+        const col = head.indexOf(f.column ?? f.title);
         expect(col, label).toBeGreaterThan(0);
         const [unitCol, monthCol, atCol] = ["Đơn vị", "Kỳ", "Thời điểm nhận"].map((h) => head.indexOf(h));
         // the rollup counts at the instant its tab names: the latest row of each counted unit received by then
@@ -168,6 +170,22 @@ describe("the demo's monthly figures, kept once per month", () => {
 });
 
 describe("reading the trend", () => {
+  it("a count asked from some month on shows no figure for the months before it, not 0", () => {
+    const rows: TrendRow[] = [
+      ["2018-10", KIND_COUNTED, KIND_COUNTED, "Khối doanh nghiệp", 2],
+      ["2018-10", KIND_FIGURE, "Bài đã chia sẻ", "Khối doanh nghiệp", 5],
+      ["2018-11", KIND_COUNTED, KIND_COUNTED, "Khối doanh nghiệp", 2],
+      ["2018-11", KIND_FIGURE, "Bài đã chia sẻ", "Khối doanh nghiệp", 0],
+      ["2018-11", KIND_FIGURE, "Lượt tương tác", "Khối doanh nghiệp", 40],
+    ];
+    const t = trendOf(rows, "2018-11", 3);
+    expect(t.figures.map((f) => [f.label, f.total])).toEqual([
+      ["Bài đã chia sẻ", [null, 5, 0]],
+      ["Lượt tương tác", [null, null, 40]],
+    ]);
+    expect(t.figures[1].byGroup.get("Khối doanh nghiệp")).toEqual([null, null, 40]);
+  });
+
   /** four units in two Khối, reports from October; `history` months of figures kept before October */
   function world(history: number) {
     const units = ["CD001", "CD002", "CD003", "CD004", "CD005", "CD006"].map((c, i) =>
