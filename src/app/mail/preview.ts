@@ -10,7 +10,7 @@ import { updateStatuses } from "../daily/statuses";
 import { openRun, readSettings } from "../run/context";
 import { composeContext, composeDue } from "./compose";
 
-export interface Preview {
+interface Preview {
   count: number;
   notes: string[];
   /** the mails that would go, by kind (those that cannot be composed are left out: they are in `notes`) */
