@@ -1,12 +1,14 @@
 // A small run of the benchmark: the same budgets at 100 and 300 units (npm run bench goes to 10,000 and 48 months),
-// and the city-scale scenarios at a few hundred units, Google's six-minute end emulated.
+// and the city-scale scenarios at a few hundred units, Google's six-minute end emulated. In the slow run (city-scale
+// data): the fast run keeps the same budgets on smaller worlds (tests/app/daily/scale.test.ts, the call counts at 10
+// and 1,000 units in the setup, submit and refresh tests).
 import { describe, expect, it } from "vitest";
 
 process.env.BENCH_NO_MAIN = "1";
 const { benchHistory, benchBurst, check } = await import("../../bench/bench");
 const { grid, halfReported, rollupMissing, rush, setupStates } = await import("../../bench/scale");
 
-describe("benchmark smoke run", () => {
+describe("benchmark smoke run", { tags: ["slow"], timeout: 300000 }, () => {
   it("holds the budgets at 100 and 300 units; the daily job reads the same with 6 and 12 months behind it", () => {
     const rows = [...benchHistory(100, 6), ...benchHistory(100, 12), ...benchHistory(300, 6), ...benchHistory(300, 12)];
     const row = (op: string, units: number, months: number) => rows.find((r) => r.op === op && r.units === units && r.months === months);
@@ -33,7 +35,7 @@ describe("benchmark smoke run", () => {
   }, 120000);
 });
 
-describe("city scale under real load, small", () => {
+describe("city scale under real load, small", { tags: ["slow"], timeout: 300000 }, () => {
   it("a deadline rush whose submit events are lost: stored by the daily run and follow-up runs that resume it, none cut off", () => {
     const r = rush(300, true);
     expect(r.problems).toEqual([]);

@@ -4,6 +4,7 @@
 
 /** the files holding tests tagged slow */
 export const SLOW_FILES = [
+  "tests/bench/bench.test.ts",
   "tests/app/archive/archive.test.ts",
   "tests/app/archive/crash-archive.test.ts",
   "tests/app/daily/crash-daily.test.ts",
@@ -25,6 +26,7 @@ export const SLOW_FILES = [
 
 /** those of SLOW_FILES with no test the fast run would keep: the fast run does not even load them */
 export const SLOW_ONLY = [
+  "tests/bench/bench.test.ts",
   "tests/app/archive/crash-archive.test.ts",
   "tests/app/daily/crash-daily.test.ts",
   "tests/app/daily/crash-followup.test.ts",
