@@ -164,7 +164,7 @@ ${OTHER_CHANNEL}`,
     template: tpl(
       "Tổng hợp (gửi lãnh đạo sau hạn)",
       "Tổng hợp {{viec}}: {{ten_ty_le}} {{ty_le_bao_cao}}, đúng hạn {{ty_le_dung_han}}",
-      "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn dưới đây, bản PDF đính kèm thư.",
+      "{{bo_phan}} gửi bản tổng hợp {{viec}} (hạn nộp {{han_nop}}). Dự thảo văn bản báo cáo ở đường dẫn đầu thư, bản PDF đính kèm thư.",
       "Kính gửi: Lãnh đạo {{to_chuc}}\n\n",
     ),
   },

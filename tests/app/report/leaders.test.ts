@@ -144,6 +144,11 @@ describe("the leaders' mail as plain text (a mail client that shows no HTML)", (
       expect(t.slice(link).split("\n")[0], m.period).toMatch(/^Mở dự thảo BC-TG-[\w-]+: https:\/\/docs\.google\.com\/document\/d\//);
       expect(body, m.period).toBeGreaterThan(link);
       expect(greeting, m.period).toBeGreaterThan(body);
+      // where the mail says the draft is, it is: at its head, in both parts
+      for (const part of [t, html]) {
+        expect(part, m.period).not.toContain("đường dẫn dưới đây");
+        expect(part, m.period).toContain("Dự thảo văn bản báo cáo ở đường dẫn đầu thư");
+      }
       expect(t.trimEnd().endsWith("Trân trọng.\nBộ phận Tuyên giáo – Liên đoàn Lao động Quận 1"), m.period).toBe(true);
       // a table of the report: its header and rows a line each, the cells side by side
       expect(t, m.period).toMatch(/\nKhối \| Phải (báo cáo|đăng ký) \| Đã (nộp|đăng ký) \| Đúng hạn \|/);
