@@ -18,7 +18,7 @@ import { rulesOf } from "../../domain/rules";
 import { checkSettings, type Settings } from "../../domain/settings";
 import type { Version } from "../../domain/status";
 import { rollupLook } from "../../domain/tabs";
-import { safeCell, viPercent } from "../../domain/text";
+import { fitCell, safeCell, viPercent } from "../../domain/text";
 import { monthRows, type Trend, trendOf, withMonth } from "../../domain/trends";
 import type { Unit } from "../../domain/units";
 import type { MailRecord, OutgoingMail, Ports, ReportsRef, State, Store } from "../../ports";
@@ -304,7 +304,8 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
   const { report, problems } = buildReport(run, s, units, asked);
   const tab = rollupTabName(period);
   const rows = rollupRows(report, s);
-  const block: unknown[][] = rows.rows.map((r) => r.map(safeCell));
+  // a list of units at city scale can pass a cell's 50,000 characters: cut with a visible note, never refused
+  const block: unknown[][] = rows.rows.map((r) => r.map((v) => safeCell(typeof v === "string" ? fitCell(v).text : v)));
   const width = block[0].length;
   while (block.length < (heights[tab] ?? 0)) block.push(Array.from({ length: width }, () => ""));
   // as narrow as its widest table: a city's rollup tab is 30,000 rows, and every grid cell counts against 10 million
