@@ -55,6 +55,18 @@ export function registrationAnswers(unitCode: string, extra: Record<string, unkn
   };
 }
 
+/** each unit registered from its own address, at `at` (1 October 2018, before the first daily run, by default) */
+export function registeredAll(codes: string[], at = "2018-10-01T07:00:00+07:00"): Record<string, unknown>[] {
+  return codes.map((c) => ({
+    type: "submit",
+    id: `dk-${c}`,
+    form: "registration",
+    at,
+    email: `${c.toLowerCase()}@dv.example.vn`,
+    answers: registrationAnswers(c),
+  }));
+}
+
 let seq = 0;
 export function submitMonthly(code: string, month: string, at: string, extra: Record<string, unknown> = {}, email?: string) {
   return {

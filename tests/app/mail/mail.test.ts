@@ -6,7 +6,7 @@ import { documentOfBlob, paragraphsOf, textOfPara } from "../../../standin/docum
 import { emlOf } from "../../../standin/simulation/export";
 import { Simulation } from "../../../standin/simulation/simulation";
 import { SimulationSnapshot } from "../../../standin/simulation/snapshot";
-import { installed, play, registrationAnswers, sampledCalls, scenario, submitMonthly, unit } from "../../support/helpers";
+import { installed, play, registeredAll, sampledCalls, scenario, submitMonthly, unit } from "../../support/helpers";
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -254,14 +254,7 @@ describe("the rollup's comparison with the month before", () => {
 describe("send reminders now", () => {
   it("reminds today every unit owing a period still open, once a day, even off the calendar", () => {
     // both units registered: the registration (owed from setup, its deadline having passed) is not this case's
-    const registered = ["CD001", "CD002"].map((c) => ({
-      type: "submit",
-      id: `dk-${c}`,
-      form: "registration",
-      at: "2018-10-01T07:00:00+07:00",
-      email: `${c.toLowerCase()}@dv.example.vn`,
-      answers: registrationAnswers(c),
-    }));
+    const registered = registeredAll(["CD001", "CD002"]);
     const sim = installed({
       units: [unit("CD001"), unit("CD002")],
       settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },

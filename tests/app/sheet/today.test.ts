@@ -6,7 +6,7 @@ import { TAB } from "../../../src/domain/layout";
 import { TODAY_ITEMS, TODAY_STATE } from "../../../src/domain/start";
 import type { Simulation } from "../../../standin/simulation/simulation";
 import { type DemoRun, demoRun } from "../../support/demo-run";
-import { installed, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { installed, registeredAll, submitMonthly, unit } from "../../support/helpers";
 
 let result: DemoRun;
 beforeAll(async () => {
@@ -78,14 +78,7 @@ describe(`the tab “${TAB.start}” after a sidebar action: its today block at 
 
   /** three units registered on 1 October, `before` played, the daily run of `day` at 08:00 and its follow-ups, then `after` */
   function world(day: string, before: Record<string, unknown>[], after: Record<string, unknown>[] = [], quota?: number): Simulation {
-    const registered = CODES.map((c) => ({
-      type: "submit",
-      id: `dk-${c}`,
-      form: "registration",
-      at: "2018-10-01T07:00:00+07:00",
-      email: `${c.toLowerCase()}@dv.example.vn`,
-      answers: registrationAnswers(c),
-    }));
+    const registered = registeredAll(CODES);
     const sim = installed({
       units: CODES.map((c) => unit(c)),
       settings: {

@@ -7,7 +7,7 @@ import { ZALO_PART_CHARS } from "../../../src/domain/zalo";
 import { parseScenario } from "../../../standin/simulation/scenario";
 import { Simulation } from "../../../standin/simulation/simulation";
 import { demoScenario } from "../../../tools/demo-scenario";
-import { installed, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { installed, registeredAll, submitMonthly, unit } from "../../support/helpers";
 
 const DAY = "2018-10-19";
 let sim: Simulation;
@@ -149,14 +149,7 @@ describe("the Zalo tab written again with fewer units", () => {
     const sim = installed({
       units: codes.map((c) => unit(c)),
       settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
-      events: codes.map((c) => ({
-        type: "submit",
-        id: `dk-${c}`,
-        form: "registration",
-        at: "2018-10-01T07:00:00+07:00",
-        email: `${c.toLowerCase()}@dv.example.vn`,
-        answers: registrationAnswers(c),
-      })),
+      events: registeredAll(codes),
       run: { from: "2018-10-01", to: "2018-10-31" },
     });
     for (const e of sim.scenario.events) {

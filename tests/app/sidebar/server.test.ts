@@ -13,7 +13,7 @@ import { kindOfLabel } from "../../../src/domain/mail-kinds";
 import { serverCall } from "../../../standin/html";
 import { diff } from "../../../standin/meter";
 import type { Simulation } from "../../../standin/simulation/simulation";
-import { installed, play, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { installed, play, registeredAll, submitMonthly, unit } from "../../support/helpers";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
 
@@ -22,14 +22,7 @@ type Reply = { ok: boolean; message: string; kind?: string; data?: unknown };
 /** `codes` units, all registered on the first day, the clock at 15/10/2018 10:00 with `events` played */
 function world(codes: string[], events: Record<string, unknown>[] = [], settings: Record<string, unknown> = {}): Simulation {
   const units = codes.map((c) => unit(c));
-  const registered = codes.map((c) => ({
-    type: "submit",
-    id: `dk-${c}`,
-    form: "registration",
-    at: "2018-10-01T07:00:00+07:00",
-    email: `${c.toLowerCase()}@dv.example.vn`,
-    answers: registrationAnswers(c),
-  }));
+  const registered = registeredAll(codes);
   const sim = installed({
     units,
     settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1, ...settings },
