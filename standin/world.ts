@@ -15,7 +15,7 @@ import { makeCache, makeProperties } from "./properties.js";
 import { makeScriptApp, type TriggerModel } from "./script.js";
 import { makeLogger, makeSession, StandinUser } from "./session.js";
 import { formatDate } from "./spreadsheet/format-date.js";
-import { CELL_LIMIT, type SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet/spreadsheet.js";
+import { CELL_LIMIT, SheetModel, SpreadsheetModel, StandinSheet } from "./spreadsheet/spreadsheet.js";
 import { makeSpreadsheetApp } from "./spreadsheet/spreadsheet-app.js";
 import { makeUtilities } from "./utilities.js";
 
@@ -678,7 +678,7 @@ export class World {
     copy.editors = [];
     for (const s of src.sheets) {
       const t = copy.addSheet(s.name);
-      Object.assign(t, structuredClone({ ...s, parent: null }), { parent: copy, id: t.id });
+      SheetModel.revive(Object.assign(t, structuredClone({ ...s, parent: null }), { parent: copy, id: t.id }));
       // protections come along; only the copy's owner edits them until someone changes that
       t.protections = s.protections.map((p) => ({ ...p, editors: [] }));
     }

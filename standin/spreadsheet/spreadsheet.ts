@@ -4,6 +4,7 @@
 import { google, type Only, token } from "../google.js";
 import type { World } from "../world.js";
 import { colToNumber, parseA1 } from "./a1.js";
+import { CellFormats } from "./cell-formats.js";
 import { type CellValue, written } from "./cells.js";
 import {
   type ChartModel,
@@ -44,18 +45,18 @@ export const NEW_TAB = { rows: 1000, cols: 26 };
 export class SheetModel {
   values: CellValue[][] = [];
   formulas = new Map<string, string>();
-  numberFormats = new Map<string, string>();
-  backgrounds = new Map<string, string>();
-  fontWeights = new Map<string, string>();
-  fontColors = new Map<string, string>();
-  notes = new Map<string, string>();
+  numberFormats = new CellFormats<string>();
+  backgrounds = new CellFormats<string>();
+  fontWeights = new CellFormats<string>();
+  fontColors = new CellFormats<string>();
+  notes = new CellFormats<string>();
   /** "r,c" -> the url behind the whole cell's text (a rich-text link) */
   links = new Map<string, string>();
   validations = new Map<string, DataValidationModel>();
   colWidths = new Map<number, number>();
-  wraps = new Map<string, boolean>();
-  verticalAlignments = new Map<string, string>();
-  horizontalAlignments = new Map<string, string>();
+  wraps = new CellFormats<boolean>();
+  verticalAlignments = new CellFormats<string>();
+  horizontalAlignments = new CellFormats<string>();
   hiddenColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
@@ -71,6 +72,20 @@ export class SheetModel {
     public maxColumns = NEW_TAB.cols,
     public parent: SpreadsheetModel | null = null,
   ) {}
+
+  /** the cell properties kept by block (see cell-formats.ts) */
+  formatMaps(): CellFormats<unknown>[] {
+    const maps: CellFormats<unknown>[] = [this.numberFormats, this.backgrounds, this.fontWeights, this.fontColors, this.wraps];
+    maps.push(this.notes, this.verticalAlignments, this.horizontalAlignments);
+    return maps;
+  }
+
+  /** a tab copied by structuredClone or v8's serializer: its classes given back */
+  static revive(s: SheetModel): SheetModel {
+    Object.setPrototypeOf(s, SheetModel.prototype);
+    for (const m of s.formatMaps()) CellFormats.revive(m);
+    return s;
+  }
 
   cell(r: number, c: number): CellValue {
     return this.values[r - 1]?.[c - 1] ?? "";
@@ -418,26 +433,24 @@ export class StandinRange implements Pick<Range, RangeKeys> {
     this.hit("clearFormat");
     this.edit();
     const m = this.sheetModel;
-    const maps: Map<string, unknown>[] = [m.numberFormats, m.backgrounds, m.fontWeights, m.fontColors, m.wraps];
-    maps.push(m.verticalAlignments, m.horizontalAlignments);
-    this.each((r, c) => {
-      for (const map of maps) map.delete(`${r},${c}`);
-    });
+    const maps = [m.numberFormats, m.backgrounds, m.fontWeights, m.fontColors, m.wraps, m.verticalAlignments, m.horizontalAlignments];
+    for (const map of maps) map.fill(this.block(), null);
     // a whole column's number format (set over whole columns) goes with it
     if (this.row <= 2 && this.row + this.numRows - 1 >= m.maxRows)
       for (let j = 0; j < this.numCols; j++) m.numberFormats.delete(`*,${this.col + j}`);
     return this.me();
   }
-  private setMap<T>(map: Map<string, T>, grid: (T | null)[][] | null, single: T | null, method: string): Range {
+  private setMap<T>(map: CellFormats<T>, grid: (T | null)[][] | null, single: T | null, method: string): Range {
     this.hit(method);
     if (grid) this.checkShape(grid);
     this.edit();
-    this.each((r, c, i, j) => {
-      const v = grid ? grid[i][j] : single;
-      if (v === null || v === undefined || v === "") map.delete(`${r},${c}`);
-      else map.set(`${r},${c}`, v);
-    });
+    const none = (v: T | null | undefined) => v === null || v === undefined || v === "";
+    if (grid) this.each((r, c, i, j) => map.put(r, c, none(grid[i][j]) ? null : grid[i][j]));
+    else map.fill(this.block(), none(single) ? null : single);
     return this.me();
+  }
+  private block() {
+    return { r1: this.row, c1: this.col, r2: this.row + this.numRows - 1, c2: this.col + this.numCols - 1 };
   }
   setNumberFormat(f: string): Range {
     // a format over whole columns also holds for rows added later, as on Google
@@ -842,13 +855,7 @@ export class StandinSheet implements Pick<Sheet, SheetKeys> {
     this.hit("deleteColumns");
     this.edit();
     for (const row of this.model.values) if (row.length >= col) row.splice(col - 1, n);
-    const formats = new Map<string, string>();
-    for (const [key, f] of this.model.numberFormats) {
-      const [r, c] = key.split(",");
-      if (Number(c) < col) formats.set(key, f);
-      else if (Number(c) >= col + n) formats.set(`${r},${Number(c) - n}`, f);
-    }
-    this.model.numberFormats = formats;
+    this.model.numberFormats.dropColumns(col, n);
     this.model.maxColumns -= n;
   }
   appendRow(values: unknown[]): Sheet {

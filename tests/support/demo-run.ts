@@ -77,6 +77,6 @@ async function load(): Promise<DemoRun> {
   const w = deserialize(readFileSync(written)) as Written;
   // what the structured copy dropped: the classes of the Sheet and its tabs
   Object.setPrototypeOf(w.ss, SpreadsheetModel.prototype);
-  for (const s of w.ss.sheets) Object.setPrototypeOf(s, SheetModel.prototype);
+  for (const s of w.ss.sheets) SheetModel.revive(s);
   return view(w, out, scenario);
 }
