@@ -13,7 +13,8 @@ export type ServiceName =
   | "HtmlService"
   | "Charts"
   | "DocumentApp"
-  | "Drive";
+  | "Drive"
+  | "Docs";
 
 export interface FaultPlan {
   /** the k-th counted call (1-based, over all services) throws */

@@ -2,6 +2,7 @@
 // execution that holds only Apps Script's globals. Every execution runs as an account (the staff member who clicks,
 // or a trigger's owner), and Google answers in that account's language.
 import vm from "node:vm";
+import { makeDocs } from "./documents/docs-api.js";
 import { makeDocumentApp } from "./documents/documents.js";
 import { makeDrive } from "./documents/drive.js";
 import { type FormModel, makeFormApp, publishedUrl, type ResponseModel, StandinForm, StandinFormResponse } from "./forms/forms.js";
@@ -466,6 +467,7 @@ export class World {
       Charts: charts,
       DocumentApp: makeDocumentApp(this),
       Drive: makeDrive(this),
+      Docs: makeDocs(this),
       HtmlService: makeHtmlService(this),
     };
   }

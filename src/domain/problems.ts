@@ -10,7 +10,11 @@ export type SettingProblem =
   | { code: "setting-invalid"; tab: string; cell: string | undefined; label: string | undefined; reason: string };
 
 /** what the report's template lacks, found as the document is filled */
-export type TemplateProblem = { code: "template-no-content" } | { code: "template-unnumbered" };
+export type TemplateProblem =
+  | { code: "template-no-content" }
+  | { code: "template-unnumbered" }
+  /** the headings could not be kept with their text (the Docs API failed or found them not) */
+  | { code: "template-headings-loose" };
 
 export type Problem =
   | SettingProblem
@@ -75,6 +79,8 @@ const TEXT = {
   action: (p) => p.said,
   "template-no-content": () => `Mẫu báo cáo không còn chỗ ${mark(FIELD.content)} trong thân văn bản: nội dung được thêm vào cuối văn bản.`,
   "template-unnumbered": () => "Mẫu báo cáo chưa có số trang (từ trang 2): hoàn thiện mẫu một lần theo Hướng dẫn mục 9.",
+  "template-headings-loose": () =>
+    "Văn bản chưa giữ được đề mục liền với nội dung: trước khi in, xem các trang có đề mục nằm cuối trang (Định dạng → Dòng và khoảng cách đoạn → Giữ với đoạn tiếp theo).",
 } satisfies { [C in Code]: (p: Extract<Problem, { code: C }>) => string };
 
 /** a problem as staff read it, in Vietnamese */

@@ -9,7 +9,7 @@ import type { Report } from "../domain/report/report";
 import { FIELD, fieldPattern, type Line, POINTS_PER_MM, scanFields, type TemplateSpec } from "../domain/report/template";
 import { hash } from "../domain/text";
 import type { ReportDocs, ReportsRef } from "../ports";
-import { drive } from "./drive";
+import { docs, drive } from "./drive";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -402,7 +402,46 @@ function fill(id: string, _ref: ReportsRef, report: Report): TemplateProblem[] {
   // the page numbers live in the template's header, which only the Docs editor can add
   if (!doc.getHeader()) notes.push({ code: "template-unnumbered" });
   doc.saveAndClose();
+  const headings = [...report.body, ...report.appendix].flatMap((b) => (b.kind === "heading" ? [b.text] : []));
+  if (!keepHeadings(id, headings)) notes.push({ code: "template-headings-loose" });
   return notes;
+}
+
+/**
+ * Each heading kept on the page of the text it heads. DocumentApp has no such attribute; the Docs API's
+ * `ParagraphStyle.keepWithNext` does, set in one batchUpdate on the paragraphs `get` finds, after saveAndClose has
+ * flushed what DocumentApp wrote. The headings are found in order by their text (the indexes are Google's own).
+ * False when it could not be done: the report stands, staff are told.
+ */
+function keepHeadings(id: string, headings: string[]): boolean {
+  if (!headings.length) return true;
+  try {
+    const api = docs();
+    const content =
+      api.Documents.get(id, { fields: "body(content(startIndex,endIndex,paragraph(elements(textRun(content)))))" }).body?.content ?? [];
+    const requests: GoogleAppsScript.Docs.Schema.Request[] = [];
+    let next = 0;
+    for (const el of content) {
+      if (next >= headings.length) break;
+      const text = (el.paragraph?.elements ?? [])
+        .map((e) => e.textRun?.content ?? "")
+        .join("")
+        .replace(/\n$/, "");
+      if (!el.paragraph || text !== headings[next]) continue;
+      next++;
+      requests.push({
+        updateParagraphStyle: {
+          range: { startIndex: el.startIndex, endIndex: el.endIndex },
+          paragraphStyle: { keepWithNext: true },
+          fields: "keepWithNext",
+        },
+      });
+    }
+    if (requests.length) api.Documents.batchUpdate({ requests }, id);
+    return requests.length === headings.length;
+  } catch {
+    return false;
+  }
 }
 
 /** the document as PDF, as it was saved */

@@ -34,6 +34,8 @@ export interface ParaNode {
   pageBreak?: boolean;
   /** a page-number field (only staff put one, in the Docs editor: DocumentApp cannot) */
   pageNumber?: boolean;
+  /** laid out on the same page as the next paragraph (the Docs API's ParagraphStyle.keepWithNext: DocumentApp cannot set it) */
+  keepWithNext?: boolean;
 }
 export interface CellNode {
   type: "TABLE_CELL";
@@ -77,7 +79,7 @@ export function documentsOf(w: World): Map<string, DocModel> {
 }
 
 /** each document as its last saveAndClose left it */
-function savedOf(w: World): Map<DocModel, DocModel> {
+export function savedOf(w: World): Map<DocModel, DocModel> {
   return w.own(SAVED, () => new Map<DocModel, DocModel>());
 }
 

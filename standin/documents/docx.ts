@@ -55,6 +55,7 @@ function paragraphOf(p: ParaNode): Paragraph {
   const start = Number(a.INDENT_START ?? 0);
   return new Paragraph({
     alignment: ALIGN[String(a.HORIZONTAL_ALIGNMENT)] ?? undefined,
+    keepNext: p.keepWithNext === true ? true : undefined,
     spacing: {
       before: a.SPACING_BEFORE === undefined ? undefined : tw(Number(a.SPACING_BEFORE)),
       after: a.SPACING_AFTER === undefined ? undefined : tw(Number(a.SPACING_AFTER)),

@@ -99,3 +99,45 @@ describe("the Drive advanced service in the stand-in", () => {
     expect(run(`Drive.Files.get("nope");`).error).toMatch(/File not found: nope/);
   });
 });
+
+describe("the Docs advanced service in the stand-in", () => {
+  const twoParas = `${newDoc} body.insertParagraph(0, "I. Đề mục"); body.insertParagraph(1, "Nội dung"); doc.saveAndClose();`;
+
+  it("get gives the body's paragraphs with their indexes: from 1 after the section break, each counting its newline", () => {
+    const r = run(`${twoParas} return Docs.Documents.get(f.id).body.content.map(function (e) {
+      return [e.startIndex, e.endIndex, e.paragraph ? e.paragraph.elements.map(function (x) { return x.textRun.content; }).join("") : "§"]; });`);
+    expect(r.value).toEqual([
+      [undefined, 1, "§"],
+      [1, 11, "I. Đề mục\n"],
+      [11, 20, "Nội dung\n"],
+      [20, 21, "\n"],
+    ]);
+  });
+
+  it("batchUpdate sets keepWithNext on the paragraphs its range overlaps, in the document and its saved state", () => {
+    const r = run(`${twoParas} Docs.Documents.batchUpdate({ requests: [{ updateParagraphStyle: { range: { startIndex: 1, endIndex: 11 },
+      paragraphStyle: { keepWithNext: true }, fields: "keepWithNext" } }] }, f.id);
+      return Docs.Documents.get(f.id).body.content.slice(1).map(function (e) { return e.paragraph.paragraphStyle.keepWithNext; });`);
+    expect(r.value).toEqual([true, false, false]);
+    const d = [...documentsOf(r.w).values()][0];
+    expect(d.body.children.map((c) => c.type === "PARAGRAPH" && !!c.keepWithNext)).toEqual([true, false, false]);
+    expect(r.w.meter.byMethod["Docs.Documents.batchUpdate"]).toBe(1);
+  });
+
+  it("batchUpdate applies all its requests or none: a range past the end fails the call; what it does not know it refuses by name", () => {
+    const keep = (from: number, to: number) =>
+      `{ updateParagraphStyle: { range: { startIndex: ${from}, endIndex: ${to} }, paragraphStyle: { keepWithNext: true }, fields: "keepWithNext" } }`;
+    const bad = run(`${twoParas} try { Docs.Documents.batchUpdate({ requests: [${keep(1, 11)}, ${keep(11, 99)}] }, f.id); } catch (e) {
+      return [String(e.message), Docs.Documents.get(f.id).body.content[1].paragraph.paragraphStyle.keepWithNext]; }`);
+    expect(bad.value).toEqual([expect.stringMatching(/Invalid requests\[1\]\.updateParagraphStyle/), false]);
+    expect(
+      run(`${twoParas} Docs.Documents.batchUpdate({ requests: [{ insertText: { text: "x", location: { index: 1 } } }] }, f.id);`).error,
+    ).toMatch(/updateParagraphStyle only/);
+    expect(
+      run(
+        `${twoParas} Docs.Documents.batchUpdate({ requests: [{ updateParagraphStyle: { range: { startIndex: 1, endIndex: 5 }, paragraphStyle: { alignment: "CENTER" }, fields: "alignment" } }] }, f.id);`,
+      ).error,
+    ).toMatch(/keepWithNext only/);
+    expect(run(`Docs.Documents.get("nope");`).error).toMatch(/not found/);
+  });
+});

@@ -183,10 +183,19 @@ describe("least privilege", () => {
     // DocumentApp opens any document the user can: `documents`; the Drive advanced service only the files it made
     if (used.DocumentApp) scope("documents");
     if (used.Drive) scope("drive.file");
+    // the Docs advanced service (keep-with-next on the report's headings) works on documents: the same `documents`
+    // scope (https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate#authorization-scopes)
+    if (used.Docs) scope("documents");
     const manifest = JSON.parse(readFileSync(join(ROOT, "appsscript.json"), "utf8"));
     expect([...manifest.oauthScopes].sort()).toEqual([...need].sort());
     expect(manifest.oauthScopes).not.toContain("https://mail.google.com/");
     expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/drive");
-    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: "Drive", serviceId: "drive", version: "v3" }]);
+    // an advanced service the bundle uses is enabled, and none it does not use
+    const advanced = [
+      ...(used.Drive ? [{ userSymbol: "Drive", serviceId: "drive", version: "v3" }] : []),
+      ...(used.Docs ? [{ userSymbol: "Docs", serviceId: "docs", version: "v1" }] : []),
+    ];
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual(advanced);
+    expect(used.Docs).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // state with its late units; LibreOffice's PDF of it has the form of an administrative document (the motto on one
 // line, page numbers from page 2), no phone number or email, and the figures of summary.json. Its first two pages are
 // saved as pictures for the README.
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -128,6 +128,35 @@ describe("the October report of the demo", () => {
       const pages = pdfPages(pdf, join(mkdtempSync(join(tmpdir(), "png-")), "report"), 1, 2);
       expect(pages).toHaveLength(2);
       pages.forEach((p, i) => copyFileSync(p, join(ROOT, "docs", "images", `report-${i + 1}.png`)));
+    },
+  );
+});
+
+describe("every report of the demo, printed", () => {
+  it.skipIf(OFFICE_MISSING)(
+    `never leaves a heading alone at a page's foot: the text it heads follows on the same page (LibreOffice's PDF)${OFFICE_MISSING ? ` (skipped: ${OFFICE_INSTALL})` : ""}`,
+    { tags: ["slow"], timeout: 240000 },
+    () => {
+      const reports = readdirSync(join(out, "rollups")).filter((f) => /^BC-.*\.docx$/.test(f));
+      expect(reports.length).toBeGreaterThanOrEqual(5);
+      let pagesChecked = 0;
+      for (const file of reports) {
+        const doc = docNamed(file.replace(/\.docx$/, ""));
+        const headings = doc.body.children.flatMap((c) => (c.type === "PARAGRAPH" && c.keepWithNext ? [textOfPara(c)] : []));
+        expect(headings.length, file).toBeGreaterThanOrEqual(3);
+        const pdf = toPdf(join(out, "rollups", file));
+        const lines = pdfLines(pdf);
+        for (let page = 1; page < pageCount(pdf); page++) {
+          // the page's last line of text under the header (the page number sits in the top margin)
+          const body = lines.filter((l) => l.page === page && l.y > 56.7).sort((a, b) => a.y - b.y);
+          const last = body[body.length - 1];
+          if (!last) continue;
+          pagesChecked++;
+          const alone = headings.find((h) => last.text.length > 3 && (h === last.text || h.endsWith(` ${last.text}`)));
+          expect(alone, `${file}, page ${page} ends with the heading “${alone}”`).toBeUndefined();
+        }
+      }
+      expect(pagesChecked).toBeGreaterThanOrEqual(reports.length);
     },
   );
 });

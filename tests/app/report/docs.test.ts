@@ -1,8 +1,10 @@
 // The report as a Google Doc, through the product: the folder and the template setup makes once, a copy per rollup in
 // the folder, the leaders' mail that links it and attaches its PDF, and what happens when things go wrong.
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { TAB } from "../../../src/domain/layout";
 import { DOC_MIME, type DocModel, documentOfBlob, documentsOf, paragraphsOf, textOfPara } from "../../../standin/documents/documents";
+import { docxOf } from "../../../standin/documents/docx";
 import { driveOf, FOLDER_MIME, trash } from "../../../standin/documents/drive";
 import { diff } from "../../../standin/meter";
 import { installed, submitMonthly, unit } from "../../support/helpers";
@@ -28,6 +30,11 @@ const docs = (sim: Sim, name: string) => [...documentsOf(sim.world).values()].fi
 const text = (d: DocModel | undefined) => (d ? paragraphsOf(d.body).map(textOfPara).join("\n") : "");
 const templateOf = (sim: Sim) => String((sim.state().reports as { templateId: string }).templateId);
 const runLog = (sim: Sim) => sim.sheet(TAB.runLog).values.flat().join("\n");
+/** the .docx's main part, as Word reads it */
+async function docxXml(d: DocModel): Promise<string> {
+  const zip = await JSZip.loadAsync(await docxOf(d));
+  return (await zip.file("word/document.xml")?.async("string")) ?? "";
+}
 const rollupMails = (sim: Sim) => sim.world.mails.filter((m) => m.subject.includes("Tổng hợp báo cáo tháng 10/2018"));
 
 describe("setup", () => {
@@ -96,6 +103,39 @@ describe("the rollup's document", () => {
     expect(mail.htmlBody).toContain("văn bản chỉ gửi các nơi nhận sau khi đã ký");
     expect(mail.attachments.map((a) => [a.name, a.contentType])).toEqual([["BC-TG-2018-10.pdf", "application/pdf"]]);
     expect(text(documentOfBlob(mail.attachments[0].data))).toBe(body);
+  });
+
+  it("keeps each heading on the page of the text it heads (Docs API keepWithNext), in the document and its .docx", async () => {
+    const sim = installed({ ...base, units: [unit("CD001"), unit("CD002"), unit("CD003")], events });
+    playEvents(sim);
+    const [doc] = docs(sim, "BC-TG-2018-10");
+    const top = doc.body.children.filter((c) => c.type === "PARAGRAPH");
+    const kept = top.filter((p) => p.keepWithNext).map(textOfPara);
+    // the report's section headings and only them: "I. …", "1. …", the appendix's title
+    expect(kept).toContain("I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO");
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const t of kept) expect(t, t).toMatch(/^([IVX]+|\d+)\. |^PHỤ LỤC/);
+    for (const p of top.filter((x) => !x.keepWithNext)) expect(textOfPara(p)).not.toMatch(/^[IVX]+\. [A-ZĐ ]+$/);
+    // one Docs API read and one write per document, whatever its length
+    const calls = sim.world.meter.byMethod;
+    expect([calls["Docs.Documents.get"], calls["Docs.Documents.batchUpdate"]]).toEqual([1, 1]);
+    // the .docx staff download carries it as Word's keep-with-next
+    const xml = (await docxXml(doc)).match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs) ?? [];
+    const keepNext = xml
+      .filter((x) => x.includes("<w:keepNext/>"))
+      .map((x) => [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+    expect(keepNext).toEqual(kept);
+  });
+
+  it("when the Docs API fails, the report is made all the same and the run log and the mail say to check the headings", () => {
+    const sim = installed({ ...base, units: [unit("CD001")], events: events.slice(0, 1) });
+    sim.world.meter.faults = [{ method: "Docs.Documents.batchUpdate", message: "Docs API unavailable" }];
+    playEvents(sim);
+    const [doc] = docs(sim, "BC-TG-2018-10");
+    expect(text(doc)).toContain("I. KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO");
+    expect(doc.body.children.some((c) => c.type === "PARAGRAPH" && c.keepWithNext)).toBe(false);
+    expect(rollupMails(sim)[0].htmlBody).toContain("chưa giữ được đề mục liền với nội dung");
+    expect(runLog(sim)).toContain("chưa giữ được đề mục liền với nội dung");
   });
 
   it("from a template not yet finished (no page numbers): the mail and the run log say what to do", () => {
