@@ -113,7 +113,7 @@ export function runWatchdog(): void {
     (p) => {
       const here = p.active();
       if (!here || here.id !== p.state.load().state.spreadsheetId) return;
-      if (watch(p).startsWith("nhận vận hành")) daily(p, { job: "Chạy hằng ngày (sau khi nhận vận hành)" });
+      if (watch(p) === "took-over") daily(p, { job: "Chạy hằng ngày (sau khi nhận vận hành)" });
     },
     null,
   );

@@ -450,7 +450,13 @@ export interface ReportDocs {
     share: { writers: string[]; readers: string[] },
     /** called as soon as the folder or the template is made, so that a run cut after it never makes them twice */
     made?: (ref: ReportsRef) => void,
-  ): { ref: ReportsRef; changes: string[] };
+  ): {
+    ref: ReportsRef;
+    /** what was made, renamed or shared, a line each for the run log */
+    changes: string[];
+    /** those of them that say a file was lost and made again from the default (staff must restyle it) */
+    lost: string[];
+  };
   /** an id for a document not made yet: recorded before the copy, so a run cut after it knows the copy it made */
   newId(): string;
   /** a copy of the template in the folder, named, under that id (not filled yet) */

@@ -61,6 +61,8 @@ interface SettingDef {
 }
 
 const OPT = "Có thể để trống";
+/** optional settings whose help says what an empty cell means instead of OPT */
+const ALSO_OPTIONAL: ReadonlySet<string> = new Set(["rollupTo"]);
 
 type Row = [keyof Settings, Kind, string, string, Settings[keyof Settings], number?, number?];
 
@@ -90,7 +92,7 @@ const TABLE: Row[] = [
     "staffEmails",
     "emails",
     "Tài khoản cán bộ dùng hệ thống",
-    "Có thể để trống. Email Google của từng cán bộ, cách nhau dấu phẩy: được chạy mọi mục trình đơn và sửa các trang hệ thống ghi",
+    `${OPT}. Email Google của từng cán bộ, cách nhau dấu phẩy: được chạy mọi mục trình đơn và sửa các trang hệ thống ghi`,
     [],
   ],
   ["dailyRunHour", "int", "Giờ chạy hằng ngày", "", 8, 0, 23],
@@ -138,7 +140,8 @@ export const SETTING_DEFS: SettingDef[] = TABLE.map(([key, kind, label, help, , 
   help,
   min,
   max,
-  optional: help.startsWith("Để trống") || help.startsWith(OPT),
+  // the help of an optional setting begins with OPT, or says what an empty cell means
+  optional: help.startsWith(OPT) || ALSO_OPTIONAL.has(key),
 }));
 
 export const DEFAULT_SETTINGS = Object.fromEntries(TABLE.map((r) => [r[0], r[4]])) as unknown as Settings;

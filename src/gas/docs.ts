@@ -156,8 +156,13 @@ function ensure(
   spec: TemplateSpec,
   share: { writers: string[]; readers: string[] },
   made?: (ref: ReportsRef) => void,
-): { ref: ReportsRef; changes: string[] } {
+): { ref: ReportsRef; changes: string[]; lost: string[] } {
   const changes: string[] = [];
+  const lost: string[] = [];
+  const gone = (line: string) => {
+    changes.push(line);
+    lost.push(line);
+  };
   const docs = ref?.docs ?? {};
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   let folderId = ref?.folderId ?? "";
@@ -168,9 +173,9 @@ function ensure(
   const unmade = folder === "missing" && !!ref?.folderDraft && owner === me;
   if (folder !== "alive") {
     if (folderId && folder === "missing" && owner !== me)
-      changes.push(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
+      gone(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
     else if (folderId && !unmade)
-      changes.push(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
+      gone(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
     // the id recorded before the folder is made: a run cut in between makes the same folder, never a second one
     if (!unmade) {
       folderId = newFileId();
@@ -190,7 +195,7 @@ function ensure(
   if (template !== "alive" || draft) {
     if (draft && template === "alive") files().update({ trashed: true }, templateId);
     else if (templateId && !draft)
-      changes.push(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
+      gone(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
     templateId = makeTemplate(folderId, spec, (id) => made?.({ folderId, folderName, templateId: id, templateDraft: true, owner, docs }));
     made?.({ folderId, folderName, templateId, owner, docs });
     changes.push(`tạo “${spec.name}” trong thư mục “${folderName}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`);
@@ -202,7 +207,7 @@ function ensure(
     if (added.length) changes.push(`chia sẻ thư mục “${folderName}” với ${added.join(", ")}`);
     sharedHash = who;
   }
-  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs }, changes };
+  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs }, changes, lost };
 }
 
 /** the paragraph holding a {{field}} (or the field written with a brace too few), and its place in its container */

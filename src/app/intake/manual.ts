@@ -76,6 +76,14 @@ function sameAnswers(have: unknown[] | undefined, row: unknown[]): boolean {
   return true;
 }
 
+/** how a row's result cell begins once the row is stored as a valid report: written here, read by the sidebar */
+const RECORDED = "Đã ghi nhận";
+
+/** a manual row's result cell says it was stored as a valid report (by this run or an earlier one) */
+export function recordedCell(cell: string): boolean {
+  return cell.startsWith(RECORDED);
+}
+
 /** a manual tab as a run takes it: its form, its width (the result is the last column), its form's window, the rows it adds */
 interface ManualTab {
   form: FormId;
@@ -106,13 +114,13 @@ function takeRow(r: Run, read: Reading, tab: ManualTab, row: unknown[], stored: 
   const fresh = versionRow(spec, j.version, columnsOf(r, form));
   // a run cut after storing the row and before writing its result: the same row is there, it is not stored twice
   if (found !== null && sameAnswers(r.store.readBlock(spec.tab, `A${found}:${colLetter(fresh.length)}${found}`)[0], fresh))
-    return [id, `Đã ghi nhận (${id})`];
+    return [id, `${RECORDED} (${id})`];
   // a correction keeps the report's id and received time; its key says when staff stored it
   if (again) j.version.key = `${id}~${r.now}@${at}`;
   added.push(again ? versionRow(spec, j.version, columnsOf(r, form)) : fresh);
   w.versions.push({ ...j.version, at, confirmed: false, row: w.end + added.length - 1, notes: j.version.notes.join("\n") });
   stored.push({ form, version: j.version, again });
-  const what = again ? "Đã ghi nhận bản sửa" : "Đã ghi nhận";
+  const what = again ? `${RECORDED} bản sửa` : RECORDED;
   return [id, j.version.verdict === "accepted" ? `${what} (${id})` : `Không hợp lệ: ${j.errors.join("; ")}`];
 }
 

@@ -245,7 +245,7 @@ function documentFor(
   s: Settings,
   key: string,
   report: Report,
-): { doc: DocLink; notes: TemplateProblem[]; changes: string[]; fields: string[]; fresh: boolean } {
+): { doc: DocLink; notes: TemplateProblem[]; changes: string[]; lost: string[]; fields: string[]; fresh: boolean } {
   // the folder and the template checked each time (a deleted template is made again, staff told; the folder follows
   // who the staff and the leaders are)
   const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()), (ref) =>
@@ -257,7 +257,7 @@ function documentFor(
     state.reports = ref;
   }
   const have = ref.docs[key];
-  if (have && !have.filling) return { doc: have, notes: [], changes: folder.changes, fields: [], fresh: false };
+  if (have && !have.filling) return { doc: have, notes: [], changes: folder.changes, lost: folder.lost, fields: [], fresh: false };
   if (have?.filling) p.documents.trash(have.id);
   const fields = templateProblems(p.documents.fields(ref.templateId));
   const same = Object.entries(ref.docs).filter(
@@ -276,7 +276,7 @@ function documentFor(
   const made = p.documents.copy(ref, name, id);
   const notes = p.documents.fill(made.id, ref, report);
   save(false);
-  return { doc: { name, url: made.url }, notes, changes: folder.changes, fields, fresh: true };
+  return { doc: { name, url: made.url }, notes, changes: folder.changes, lost: folder.lost, fields, fresh: true };
 }
 
 /** what staff must put right in the template: a field written wrong, or one the report needs and cannot find */
@@ -356,7 +356,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
 function tellStaff(p: Ports, s: Settings, label: string, made: ReturnType<typeof documentFor> | null, missing: string): void {
   const now = p.clock.now();
   const where = `thư mục “${s.reportFolder}” trên Google Drive (tài khoản vận hành)`;
-  const remade = made?.changes.filter((c) => /xóa|thùng rác|không mở được/.test(c)) ?? [];
+  const remade = made?.lost ?? [];
   if (remade.length)
     addProblem(
       p,

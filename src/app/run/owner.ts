@@ -206,25 +206,29 @@ function becomeOwner(p: Ports, state: State, how: "menu" | "watchdog"): { old: s
   return { old, changes: t.changes };
 }
 
+/** what the watchdog found: nothing set up, this account the owner already, the owner's runs on time, the lock held
+ * by another run, or the owner's runs missing and this account now the owner */
+type WatchOutcome = "not-set-up" | "owner" | "fine" | "busy" | "took-over";
+
 /** the watchdog: the owner's daily run missing since `since` → staff told, and this account takes over */
-export function watch(p: Ports): string {
+export function watch(p: Ports): WatchOutcome {
   const me = p.effectiveUser();
   const { state } = p.state.load();
   const s = state.settings;
-  if (!s || !state.spreadsheetId) return "chưa thiết lập";
+  if (!s || !state.spreadsheetId) return "not-set-up";
   if (me === state.triggerOwner) {
     p.triggers.drop("watch");
-    return "tài khoản vận hành";
+    return "owner";
   }
   authorise(p);
-  if (!ownerStale(state, p.state.beats(), p.clock.now())) return "ổn";
-  if (!p.lock.acquire(30000)) return "khóa bận";
+  if (!ownerStale(state, p.state.beats(), p.clock.now())) return "fine";
+  if (!p.lock.acquire(30000)) return "busy";
   let old = "";
   let since = 0;
   try {
     const fresh = p.state.load().state;
     const stale = ownerStale(fresh, p.state.beats(), p.clock.now());
-    if (!stale || fresh.triggerOwner === me) return "ổn";
+    if (!stale || fresh.triggerOwner === me) return "fine";
     since = stale.since;
     old = becomeOwner(p, fresh, "watchdog").old;
     const day = localDay(p.clock.now(), s.timeZone);
@@ -240,7 +244,7 @@ export function watch(p: Ports): string {
   } finally {
     p.lock.release();
   }
-  return `nhận vận hành thay ${old}`;
+  return "took-over";
 }
 
 /** staff choose "Nhận vận hành": this account becomes the owner now (any staff account listed in the settings) */

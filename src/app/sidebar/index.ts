@@ -25,7 +25,7 @@ import type { Ports } from "../../ports";
 import { readWindows, runDaily } from "../daily/daily";
 import { type Computed, type Reading, updateStatuses } from "../daily/statuses";
 import { decideResponses, undoDecision, type Verdict } from "../intake/confirm";
-import { alreadyReceived, recordManual } from "../intake/manual";
+import { alreadyReceived, recordedCell, recordManual } from "../intake/manual";
 import { sentKeys } from "../mail/ledger";
 import { runRollups } from "../report/rollup";
 import { openRun, periodsUpTo, type Run, readSettings } from "../run/context";
@@ -542,7 +542,7 @@ function recordNow(p: Ports, req: RecordRequest, id: string): Reply {
     return ok(cell);
   });
   const said = result.ok ? result.value : "";
-  if (said.startsWith("Đã ghi nhận")) return { ok: true, message: `${said}: ${wrote.value}. ${done.value}`, data: { id } };
+  if (recordedCell(said)) return { ok: true, message: `${said}: ${wrote.value}. ${done.value}`, data: { id } };
   return { ...refuse({ code: "record-refused", unit: wrote.value, said: said || done.value, tab, id }), data: { id } };
 }
 
