@@ -126,6 +126,19 @@ export function answersOfRow<S extends FormSpec>(spec: S, header: unknown[], row
   return typedAnswers(spec, out);
 }
 
+/** the roster's chair and phone of each unit, from its code column and its chair…phone columns read side by side
+ * (rows in the same order; a code seen twice keeps its first row, as parseUnitRows does) */
+export function contactRows(codes: unknown[][], people: unknown[][]): Map<string, { chair: string; phone: string }> {
+  const out = new Map<string, { chair: string; phone: string }>();
+  codes.forEach((r, i) => {
+    const code = unitCodeOf(r[0]);
+    if (!code || out.has(code)) return;
+    const [chair, , phone] = (people[i] ?? []).map((c) => clean(String(c ?? "")));
+    out.set(code, { chair: chair ?? "", phone: phone ?? "" });
+  });
+  return out;
+}
+
 /**
  * Roster rows -> units; a bad cell is reported by name, not guessed. `notes`: what cannot work in each row, for the
  * roster's own notes column (staff see it beside the row).

@@ -6,7 +6,7 @@ import { instantOf } from "../../src/domain/dates";
 import { codeOfLabel, DECIDED_LABEL, unitLabel } from "../../src/domain/layout";
 import { REGISTRATION } from "../../src/domain/periods";
 import { versionsAt } from "../../src/domain/report/figures";
-import { parseVersionRows } from "../../src/domain/rows";
+import { contactRows, parseVersionRows } from "../../src/domain/rows";
 import { currentRules } from "../../src/domain/rules";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { type StartFacts, startRows } from "../../src/domain/start";
@@ -240,5 +240,22 @@ describe("a rejected response", () => {
     expect(confirmed).toMatchObject({ unit: "CD001", verdict: "unverified", confirmed: true });
     expect(confirmed.rejected).toBeUndefined();
     expect(codeOfLabel("CD001")).toBe("CD001");
+  });
+});
+
+describe("contactRows", () => {
+  it("pairs each code with the chair and phone of its own row; a repeated code keeps its first row, blank rows are skipped", () => {
+    const codes = [["CD001"], [""], ["'CD002"], ["CD001"], ["CD003"]];
+    const people = [
+      ["Lan", "lan@x.vn", "0903000001"],
+      ["", "", ""],
+      [" Minh ", "minh@x.vn", 903000002],
+      ["Khác", "", "0999999999"],
+    ];
+    expect([...contactRows(codes, people)]).toEqual([
+      ["CD001", { chair: "Lan", phone: "0903000001" }],
+      ["CD002", { chair: "Minh", phone: "903000002" }],
+      ["CD003", { chair: "", phone: "" }],
+    ]);
   });
 });

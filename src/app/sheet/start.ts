@@ -5,6 +5,7 @@ import { dayNumber, localDay, viDateTime } from "../../domain/dates";
 import { colLetter, TAB, UNITS_HEADER } from "../../domain/layout";
 import { REGISTRATION } from "../../domain/periods";
 import { say } from "../../domain/problems";
+import { contactRows } from "../../domain/rows";
 import { rulesOf } from "../../domain/rules";
 import { parseSettings, type Settings } from "../../domain/settings";
 import {
@@ -158,6 +159,25 @@ export interface LiveStatuses {
   live: string[];
 }
 
+/** the roster's columns read for the chairs and phones: the code, and the chair through the phone */
+const CODE_COL = colLetter(UNITS_HEADER.indexOf("Mã đơn vị") + 1);
+const PEOPLE_COLS = [UNITS_HEADER.indexOf("Chủ tịch") + 1, UNITS_HEADER.indexOf("Điện thoại") + 1].map(colLetter);
+
+/**
+ * Each unit's chair and phone, read as narrowly as the roster allows: its code column and its chair…phone columns,
+ * headers included (two reads of 1 + 3 columns, where the whole roster is 8: at 10,000 units the views' run stays
+ * within its 100,000 cells). A header not where the roster puts it (a column inserted or moved): the whole roster is
+ * read by its headers instead.
+ */
+function contactsOf(r: Run): Map<string, { chair: string; phone: string }> {
+  const codes = r.store.readBlock(TAB.units, `${CODE_COL}1:${CODE_COL}`);
+  const people = r.store.readBlock(TAB.units, `${PEOPLE_COLS[0]}1:${PEOPLE_COLS[1]}`);
+  const head = [codes[0]?.[0], ...(people[0] ?? [])].map((h) => String(h ?? ""));
+  const want = [UNITS_HEADER[0], ...UNITS_HEADER.slice(UNITS_HEADER.indexOf("Chủ tịch"), UNITS_HEADER.indexOf("Điện thoại") + 1)];
+  if (head.join("\n") !== want.join("\n")) return new Map(r.store.readUnits().units.map((u) => [u.code, u]));
+  return contactRows(codes.slice(1), people.slice(1));
+}
+
 /**
  * What needs staff today, from what the views' run already holds (the statuses of the live periods, the units the quota
  * left without their mail, the state): the roster is read once, only when a unit is to be called and the units given
@@ -185,7 +205,7 @@ export function todayOf(r: Run, s: Settings, { units, statuses, live }: LiveStat
   const called = [...invalid, ...overdue];
   if (called.length) {
     const given = new Map(units.filter((u) => u.chair || u.phone).map((u) => [u.code, u]));
-    const roster = called.every((u) => given.has(u.code)) ? given : new Map(r.store.readUnits().units.map((u) => [u.code, u]));
+    const roster = called.every((u) => given.has(u.code)) ? given : contactsOf(r);
     for (const u of called) {
       const x = roster.get(u.code);
       if (x) Object.assign(u, { chair: x.chair, phone: x.phone });

@@ -2,7 +2,7 @@
 // kept current by it. Read on the demo's Sheet at its end (31/12/2018) against the demo's own figures and roster; then
 // in small worlds, rewritten at once by each sidebar action (confirm, undo, reject, a paper report, reminders now).
 import { beforeAll, describe, expect, it } from "vitest";
-import { TAB } from "../../../src/domain/layout";
+import { TAB, UNITS_HEADER } from "../../../src/domain/layout";
 import { TODAY_ITEMS, TODAY_STATE } from "../../../src/domain/start";
 import type { Simulation } from "../../../standin/simulation/simulation";
 import { type DemoRun, demoRun } from "../../support/demo-run";
@@ -161,6 +161,58 @@ describe(`the tab “${TAB.start}” after a sidebar action: its today block at 
     expect(line(sim, CALL).state).toBe(`${TODAY_STATE.todo}: 1`);
     expect(codes()).toEqual(["CD003"]);
     expect(line(sim, CALL).detail).toContain("Chủ tịch CD003, 0903123456");
+  });
+
+  it("each chair and phone from the unit's own roster row; a column inserted before them stops the action rather than misread", () => {
+    const sim = world("2018-10-26", [submitMonthly("CD001", "2018-10", "2018-10-20T09:00:00+07:00")]);
+    const roster = sim.sheet(TAB.units);
+    const rowOf = (code: string) => roster.values.findIndex((r) => r[0] === code) + 1;
+    const phoneCol = UNITS_HEADER.indexOf("Điện thoại") + 1;
+    // staff type each chair's own number
+    for (const [code, phone] of [
+      ["CD002", "0911000002"],
+      ["CD003", "0911000003"],
+    ])
+      roster.put(rowOf(code), phoneCol, phone);
+    act(sim, "2018-10-26T10:00", "sidebarRecord", {
+      form: "monthly",
+      unit: "CD002",
+      month: "2018-10",
+      channel: "paper",
+      at: "26/10/2018 09:30",
+      answers: {
+        situation: "Ổn định.",
+        opinion: "Không.",
+        concerns: "Không.",
+        sharedPosts: "1",
+        newAccounts: "1",
+        coreMembers: "1",
+        groupsJoined: "1",
+      },
+    });
+    expect(line(sim, CALL).detail).toContain("CD003 – CĐCS Công ty CD003 (tháng 10/2018, trễ");
+    expect(line(sim, CALL).detail).toContain("Chủ tịch CD003, 0911000003");
+    // a column inserted before the chair's: the numbers would shift; the action says the column instead
+    for (const r of roster.values) r.splice(2, 0, "");
+    sim.world.now = at("2018-10-26T11:00");
+    const r = sim.sidebar("sidebarRecord", {
+      form: "monthly",
+      unit: "CD003",
+      month: "2018-10",
+      channel: "paper",
+      at: "26/10/2018 10:30",
+      answers: {
+        situation: "Ổn định.",
+        opinion: "Không.",
+        concerns: "Không.",
+        sharedPosts: "1",
+        newAccounts: "1",
+        coreMembers: "1",
+        groupsJoined: "1",
+      },
+    });
+    expect(`${r.message}\n${sim.sheet(TAB.runLog).values.flat().join("\n")}`).toContain("Cột đã bị chèn, di chuyển hoặc đổi tên");
+    expect(line(sim, CALL).detail).not.toContain("0911000002");
   });
 
   it("reminders sent now: the response the run's reconcile found is named as waiting, the unit the quota held is said", () => {
