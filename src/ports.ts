@@ -150,7 +150,7 @@ export interface State {
   /** the version of the tabs' look setup last applied (widths, wrapping, formats): applied again when it changes */
   look?: number;
   /** what went wrong that staff must see, until it is put right: the start tab and the alerts say it */
-  problems?: Problem[];
+  problems?: OpenProblem[];
   /** rows the start tab's block of problems took when last written (blanked when it shrinks) */
   problemRows?: number;
 }
@@ -171,7 +171,7 @@ export interface ArchiveMove {
 }
 
 /** something that stopped and staff must know: said on the start tab and, once a day, in an alert */
-export interface Problem {
+export interface OpenProblem {
   /** what it is about (a job, a file): the same key replaces the line */
   key: string;
   since: number;

@@ -4,7 +4,7 @@
 // staff would otherwise never see (a rollup or the archive that did not happen, a run failing twice) is told to them
 // in an alert, once a day, and stays on the start tab until a run of that job ends well.
 import { localDay, viDateTime } from "../../domain/dates";
-import type { FollowUpHandler, JobMark, MailRecord, Ports, Problem, State } from "../../ports";
+import type { FollowUpHandler, JobMark, MailRecord, OpenProblem, Ports, State } from "../../ports";
 import { SETTLE_AFTER_MS } from "../mail/outbox";
 import { writeProblems } from "../sheet/start";
 import { messageOf } from "./context";
@@ -97,7 +97,7 @@ export function noteFailure(p: Ports, job: JobId, failures: number, why: string)
  * A problem staff must see: its line on the start tab (replacing one of the same key), and, when `alert` names one,
  * an alert to staff once a day for it.
  */
-export function addProblem(p: Ports, problem: Problem, alert: string): void {
+export function addProblem(p: Ports, problem: OpenProblem, alert: string): void {
   const { state } = p.state.load();
   const list = (state.problems ?? []).filter((x) => x.key !== problem.key);
   const had = (state.problems ?? []).find((x) => x.key === problem.key);
@@ -133,7 +133,7 @@ export function resolveProblem(p: Ports, key: string): void {
 }
 
 /** the start tab's block of problems, written when the list changes (best effort: the state keeps the list) */
-function showProblems(p: Ports, problems: Problem[]): void {
+function showProblems(p: Ports, problems: OpenProblem[]): void {
   try {
     const { state } = p.state.load();
     if (!state.spreadsheetId) return;

@@ -22,7 +22,7 @@ import {
 import type { Statuses } from "../../domain/status";
 import { LOOK_VERSION, tabDefs } from "../../domain/tabs";
 import type { Unit } from "../../domain/units";
-import type { Ports, Problem, State, Store } from "../../ports";
+import type { OpenProblem, Ports, State, Store } from "../../ports";
 import { messageOf, type Run } from "../run/context";
 import { DAILY_BEAT, ownerStale } from "../run/owner";
 import { notReachedToday } from "./zalo";
@@ -122,13 +122,14 @@ export function prepareTemplate(p: Ports): string {
   ].join("\n");
 }
 
-const shown = (problems: Problem[], tz: string) => problems.map((x) => ({ since: viDateTime(x.since, tz), text: x.text, todo: x.todo }));
+const shown = (problems: OpenProblem[], tz: string) =>
+  problems.map((x) => ({ since: viDateTime(x.since, tz), text: x.text, todo: x.todo }));
 
 /**
  * Only the block of problems on the start tab, written when the list changes (a few calls): the steps above it stay
  * as setup or the self-check last wrote them. The caller holds the lock or runs where no other run writes the tab.
  */
-export function writeProblems(p: Ports, store: Store, state: State, problems: Problem[]): void {
+export function writeProblems(p: Ports, store: Store, state: State, problems: OpenProblem[]): void {
   if (!store.hasTab(TAB.start)) return;
   const rows = problemRows(shown(problems, state.settings?.timeZone ?? "Asia/Ho_Chi_Minh"));
   const height = rows.length;
