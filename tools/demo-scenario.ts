@@ -211,6 +211,8 @@ function report(i: number, month: string, extra: Json = {}): Json {
     newAccounts: 3 + ((k * 3) % 11),
     coreMembers: 1 + (k % 4),
     groupsJoined: k % 2,
+    // optional: one unit in six does not follow its page's statistics and leaves it blank
+    ...(i % 6 === 5 ? {} : { interactions: 40 + ((k * 17) % 120) }),
     ...(HARMFUL[k % 5] ? { harmful: HARMFUL[k % 5] } : {}),
     ...(URGENT[`${i}|${month}`] ? { urgent: URGENT[`${i}|${month}`] } : {}),
     ...extra,
