@@ -80,7 +80,7 @@ const TEXT = {
   "template-no-content": () => `Mẫu báo cáo không còn chỗ ${mark(FIELD.content)} trong thân văn bản: nội dung được thêm vào cuối văn bản.`,
   "template-unnumbered": () => "Mẫu báo cáo chưa có số trang (từ trang 2): hoàn thiện mẫu một lần theo Hướng dẫn mục 9.",
   "template-headings-loose": () =>
-    "Văn bản chưa giữ được đề mục liền với nội dung: trước khi in, xem các trang có đề mục nằm cuối trang (Định dạng → Dòng và khoảng cách đoạn → Giữ với đoạn tiếp theo).",
+    "Văn bản chưa giữ được đề mục liền với nội dung: trước khi in, xem các trang có đề mục nằm cuối trang (chọn đề mục, trình đơn Định dạng – Format, khoảng cách dòng và đoạn – Line & paragraph spacing, bật giữ với đoạn tiếp theo – Keep with next).",
 } satisfies { [C in Code]: (p: Extract<Problem, { code: C }>) => string };
 
 /** a problem as staff read it, in Vietnamese */
