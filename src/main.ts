@@ -238,7 +238,7 @@ export function showZalo(): void {
 }
 
 // what the sidebar calls through google.script.run (one object each, plain values back)
-export function sidebarLoad(req: { section?: unknown; q?: unknown; offset?: unknown }): panel.Reply {
+export function sidebarLoad(req: { section?: unknown; q?: unknown; offset?: unknown; firstDay?: unknown }): panel.Reply {
   return fromSidebar((p) => panel.load(p, req));
 }
 export function sidebarConfirm(req: { ids?: unknown; keys?: unknown }): panel.Reply {

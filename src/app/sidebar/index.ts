@@ -645,9 +645,14 @@ export function history(p: Ports, req: { code?: unknown; offset?: unknown }): Re
 
 // ---- opening a section
 
-export function load(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown }): Reply {
+/**
+ * A section's data; while the copy is paused, the note and what the first day would send. That preview is a whole
+ * day's plan: the page asks for it once and again after each action (`firstDay: false` between), not per section.
+ */
+export function load(p: Ports, req: { section?: unknown; q?: unknown; offset?: unknown; firstDay?: unknown }): Reply {
   const r = loadSection(p, req);
-  return p.state.load().state.paused ? { ...r, paused: PAUSED_NOTE, firstDay: firstDay(p) } : r;
+  if (!p.state.load().state.paused) return r;
+  return req.firstDay === false ? { ...r, paused: PAUSED_NOTE } : { ...r, paused: PAUSED_NOTE, firstDay: firstDay(p) };
 }
 
 /** staff confirm a paused copy's roster and dates (the button every section shows while it is paused) */

@@ -46,11 +46,16 @@ function setBusy(on: boolean): void {
 export const kindOf = (r: Reply): "ok" | "err" | "info" => (r.kind === "info" || r.kind === "ask" ? "info" : r.ok ? "ok" : "err");
 
 /** an action: busy while it lasts, its message shown; the reply handed back */
+/** how many actions the page has sent: what a paused copy's first day would send is asked again after each */
+let acted = 0;
+export const actions = (): number => acted;
+
 export async function act(call: () => Promise<Reply>): Promise<Reply | null> {
   if (busy) return null;
   setBusy(true);
   say("Đang xử lý…", "busy");
   const r = await call();
+  acted++;
   setBusy(false);
   say(r.message, kindOf(r));
   return r;

@@ -1,7 +1,7 @@
 // The sidebar's page, run by the staff member's browser (not by Apps Script): the navigation from the server's one
 // list of sections, each drawn by its view from what its server call answers. Built by esbuild into the page.
 import { SECTIONS, type Section } from "../../app/sidebar/sections";
-import { act, h, isBusy, kindOf, say } from "./dom";
+import { act, actions, h, isBusy, kindOf, say } from "./dom";
 import { confirmView } from "./sections/confirm";
 import { historyView } from "./sections/history";
 import { recordView } from "./sections/record";
@@ -24,6 +24,8 @@ const VIEWS: { [K in Section]: View<unknown> } = {
 const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
 let current: Section | null = null;
+/** what a paused copy's first day would send, as last asked, and how many actions the page had sent then */
+let first: { lines: string[]; after: number } | null = null;
 
 // a copy of a Sheet that ran a season sends nothing until staff confirm its roster and dates here; `first`: what its
 // first day would send, and the date warnings (each line drawn as text)
@@ -72,13 +74,16 @@ function show(section: Section): void {
   main.appendChild(h("p", { class: "hint", text: "Đang tải…" }));
   say("");
   const ctx: Ctx = { main, reload: () => show(section) };
-  server.sidebarLoad({ section }).then((r) => {
+  // a paused copy's first day is asked once, and again after an action: not each time a section opens
+  const fresh = first === null || first.after !== actions();
+  server.sidebarLoad({ section, firstDay: fresh }).then((r) => {
     if (current !== section) return;
     main.textContent = "";
     if (!r.ok) return say(r.message, "err");
     if (r.message) say(r.message, kindOf(r));
     VIEWS[section].draw(r.data, ctx);
-    if (r.paused) main.insertBefore(pausedBox(r.paused, r.firstDay?.lines ?? []), main.firstChild);
+    if (r.firstDay) first = { lines: r.firstDay.lines, after: actions() };
+    if (r.paused) main.insertBefore(pausedBox(r.paused, first?.lines ?? []), main.firstChild);
   });
 }
 

@@ -8,7 +8,7 @@ import { SPECS } from "../../../src/domain/forms";
 import { codeOfLabel, DECIDED_LABEL, TAB } from "../../../src/domain/layout";
 import { ROOT, type Simulation } from "../../../standin/simulation/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING } from "../../support/browser";
-import { installed, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { installed, play, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
 import { doneMessage, launch, openSidebar } from "../../support/sidebar-browser";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
@@ -302,4 +302,61 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
     expect(await page.evaluate("navigator.clipboard.readText()")).toBe(text);
     await shot("zalo");
   }, 60000);
+});
+
+describe.skipIf(BROWSER_MISSING)(`a paused copy's sidebar in a browser (${BROWSER_INSTALL})`, { tags: ["slow"] }, () => {
+  it("shows the first day's preview above each section, planned once, and again only after an action", async () => {
+    const STAFF = "canbo1@ldldq1.example.vn";
+    const { sim: done } = play({
+      accounts: { owner: "tuyengiao@ldldq1.example.vn", staff: [STAFF] },
+      units: ["CD001", "CD002", "CD003"].map((c) => unit(c)),
+      settings: { firstPeriod: "2018-10" },
+      events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
+      run: { from: "2018-10-01", to: "2018-10-31" },
+    });
+    // a copy of the Sheet that ran October, set up on 25/11: it starts paused
+    const copy = done.world.copySpreadsheet(STAFF);
+    copy.now = Date.parse("2018-11-25T06:00:00+07:00");
+    copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
+    copy.run("setup", { ui: true, as: STAFF });
+    expect(copy.run("showReminders", { ui: true, as: STAFF }).ok).toBe(true);
+    const stamp = () => String(copy.sheetOf(copy.boundSpreadsheetId as string, TAB.preview)?.model.values[0]?.[0] ?? "");
+    const browser = await launch();
+    try {
+      const p = await openSidebar(browser, copy, STAFF);
+      const box = p.locator(".card.paused");
+      await box.waitFor();
+      const said = (await box.textContent()) ?? "";
+      expect(said).toContain("Nếu bắt đầu gửi thư hôm nay, ngày đầu tiên hệ thống sẽ gửi");
+      expect(stamp()).toContain("lúc 25/11/2018 06:00");
+      // an hour later staff open two other sections: the same preview above each, the day not planned again
+      copy.now += 3600_000;
+      for (const [label, heading] of [
+        ["Zalo", "Nhắc qua Zalo"],
+        ["Ghi nhận", "Ghi nhận báo cáo giấy, email, tin nhắn"],
+      ]) {
+        await p.locator("nav button", { hasText: label }).click();
+        await p.locator("h2", { hasText: heading }).waitFor();
+        await box.waitFor();
+        expect(await box.textContent()).toBe(said);
+      }
+      expect(stamp()).toContain("lúc 25/11/2018 06:00");
+      // an action may change the first day: after a paper report recorded for CD002, the next section opened asks afresh
+      await p.locator("#rec-unit").selectOption("CD002");
+      await p.locator("#rec-month").selectOption("2018-10");
+      await p.locator("#rec-channel").selectOption("paper");
+      await p.locator("#rec-at").fill("25/11/2018 06:30");
+      for (const k of ["situation", "opinion", "concerns"]) await p.locator(`#rec-${k}`).fill("Ổn định.");
+      for (const k of ["sharedPosts", "newAccounts", "coreMembers", "groupsJoined"]) await p.locator(`#rec-${k}`).fill("1");
+      await p.locator("form#record button[type=submit]").click();
+      expect((await doneMessage(p)).kind).toBe("ok");
+      await p.locator("nav button", { hasText: "Zalo" }).click();
+      await p.locator("h2", { hasText: "Nhắc qua Zalo" }).waitFor();
+      await box.waitFor();
+      expect(stamp()).toContain("lúc 25/11/2018 07:00");
+      expect(await box.textContent()).toContain("Nếu bắt đầu gửi thư hôm nay");
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
 });

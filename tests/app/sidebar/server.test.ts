@@ -242,6 +242,20 @@ describe("a paused copy's first day", () => {
     const preview = copy.sheetOf(copy.boundSpreadsheetId as string, TAB.preview)?.model.values ?? [];
     const planned = Object.fromEntries((first?.kinds ?? []).map((k) => [k.kind, k.count]));
     expect(preview.slice(2).filter((row) => row[0]).length).toBe(Object.values(planned).reduce((n, c) => n + c, 0));
+    // another section opened, the page asking no preview again: the note, not the day's plan (which writes the preview
+    // tab); asked again (after an action), the same count
+    const open = (firstDay: boolean) => {
+      const before = copy.meter.snapshot();
+      const got = serverCall(copy, "sidebarLoad", [{ section: "zalo", firstDay }], STAFF);
+      if (!got.ok) throw new Error(got.error);
+      return { r: got.value as typeof r, d: diff(copy.meter.snapshot(), before) };
+    };
+    const quiet = open(false);
+    const asked = open(true);
+    expect(quiet.r.paused).toBe(r.paused);
+    expect(quiet.r.firstDay).toBeUndefined();
+    expect(asked.r.firstDay?.lines).toEqual(first?.lines);
+    expect(quiet.d.byService.SpreadsheetApp).toBeLessThan((asked.d.byService.SpreadsheetApp ?? 0) - 5);
     // resumed: the first daily run (08:00) and its follow-ups send exactly what the box counted
     expect(serverCall(copy, "sidebarResume", [{}], STAFF).ok).toBe(true);
     copy.advanceTo(Date.parse("2018-11-25T12:00:00+07:00"));
