@@ -1,6 +1,8 @@
 // Shared test helpers: scenarios built in code, the built bundle played through the stand-in.
 import { parseScenario, type Scenario } from "../../standin/simulation/scenario.js";
+import type { Simulation } from "../../standin/simulation/simulation.js";
 import { buildSummary } from "../../standin/simulation/summary.js";
+import type { World } from "../../standin/world.js";
 import { ready, shared } from "./worlds.js";
 
 export type RawScenario = {
@@ -24,6 +26,13 @@ export function unit(code: string, extra: Record<string, unknown> = {}): Record<
     activeTo: null,
     ...extra,
   };
+}
+
+/** what the sidebar's form sends to record a unit's monthly report on paper (short answers, every count 1) */
+export function paperReport(unit: string, month: string, at: string): Record<string, unknown> {
+  const answers = { situation: "Ổn định.", opinion: "Không.", concerns: "Không." };
+  const counts = { sharedPosts: "1", newAccounts: "1", coreMembers: "1", groupsJoined: "1" };
+  return { form: "monthly", unit, month, channel: "paper", at, answers: { ...answers, ...counts } };
 }
 
 export function monthlyAnswers(unitCode: string, month: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -102,6 +111,28 @@ export function play(raw: RawScenario) {
   const { sim, next } = shared(scenario(raw));
   sim.playEvents(next);
   return { sim, summary: buildSummary(sim, sim.world.clockTo) };
+}
+
+/** the staff account that copies the Sheet in pausedCopy() */
+export const COPIER = "canbo1@ldldq1.example.vn";
+
+/**
+ * A copy of a Sheet that ran October (CD001–CD003, CD001's report on time), made and set up by a staff account
+ * (COPIER) on 25/11 before the daily run: it starts paused. The original's simulation comes with it.
+ */
+export function pausedCopy(): { sim: Simulation; copy: World } {
+  const { sim } = play({
+    accounts: { owner: "tuyengiao@ldldq1.example.vn", staff: [COPIER] },
+    units: [unit("CD001"), unit("CD002"), unit("CD003")],
+    settings: { firstPeriod: "2018-10" },
+    events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
+    run: { from: "2018-10-01", to: "2018-10-31" },
+  });
+  const copy = sim.world.copySpreadsheet(COPIER);
+  copy.now = Date.parse("2018-11-25T06:00:00+07:00");
+  copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
+  copy.run("setup", { ui: true, as: COPIER });
+  return { sim, copy };
 }
 
 /** a simulation set up and ready, the clock before any event (a copy of a world set up once per test file) */

@@ -6,7 +6,7 @@ import { TAB, UNITS_HEADER } from "../../../src/domain/layout";
 import { TODAY_ITEMS, TODAY_STATE } from "../../../src/domain/start";
 import type { Simulation } from "../../../standin/simulation/simulation";
 import { type DemoRun, demoRun } from "../../support/demo-run";
-import { installed, registeredAll, submitMonthly, unit } from "../../support/helpers";
+import { installed, paperReport, registeredAll, submitMonthly, unit } from "../../support/helpers";
 
 let result: DemoRun;
 beforeAll(async () => {
@@ -141,22 +141,7 @@ describe(`the tab “${TAB.start}” after a sidebar action: its today block at 
     const sim = world("2018-10-26", [submitMonthly("CD001", "2018-10", "2018-10-20T09:00:00+07:00")]);
     const codes = () => [...line(sim, CALL).detail.matchAll(/^(CD\d{3}) –/gm)].map((m) => m[1]);
     expect(codes()).toEqual(["CD002", "CD003"]);
-    act(sim, "2018-10-26T10:00", "sidebarRecord", {
-      form: "monthly",
-      unit: "CD002",
-      month: "2018-10",
-      channel: "paper",
-      at: "26/10/2018 09:30",
-      answers: {
-        situation: "Ổn định.",
-        opinion: "Không.",
-        concerns: "Không.",
-        sharedPosts: "1",
-        newAccounts: "1",
-        coreMembers: "1",
-        groupsJoined: "1",
-      },
-    });
+    act(sim, "2018-10-26T10:00", "sidebarRecord", paperReport("CD002", "2018-10", "26/10/2018 09:30"));
     expect(stamp(sim)).toContain("(cập nhật lúc 26/10/2018 10:00)");
     expect(line(sim, CALL).state).toBe(`${TODAY_STATE.todo}: 1`);
     expect(codes()).toEqual(["CD003"]);
@@ -174,43 +159,13 @@ describe(`the tab “${TAB.start}” after a sidebar action: its today block at 
       ["CD003", "0911000003"],
     ])
       roster.put(rowOf(code), phoneCol, phone);
-    act(sim, "2018-10-26T10:00", "sidebarRecord", {
-      form: "monthly",
-      unit: "CD002",
-      month: "2018-10",
-      channel: "paper",
-      at: "26/10/2018 09:30",
-      answers: {
-        situation: "Ổn định.",
-        opinion: "Không.",
-        concerns: "Không.",
-        sharedPosts: "1",
-        newAccounts: "1",
-        coreMembers: "1",
-        groupsJoined: "1",
-      },
-    });
+    act(sim, "2018-10-26T10:00", "sidebarRecord", paperReport("CD002", "2018-10", "26/10/2018 09:30"));
     expect(line(sim, CALL).detail).toContain("CD003 – CĐCS Công ty CD003 (tháng 10/2018, trễ");
     expect(line(sim, CALL).detail).toContain("Chủ tịch CD003, 0911000003");
     // a column inserted before the chair's: the numbers would shift; the action says the column instead
     for (const r of roster.values) r.splice(2, 0, "");
     sim.world.now = at("2018-10-26T11:00");
-    const r = sim.sidebar("sidebarRecord", {
-      form: "monthly",
-      unit: "CD003",
-      month: "2018-10",
-      channel: "paper",
-      at: "26/10/2018 10:30",
-      answers: {
-        situation: "Ổn định.",
-        opinion: "Không.",
-        concerns: "Không.",
-        sharedPosts: "1",
-        newAccounts: "1",
-        coreMembers: "1",
-        groupsJoined: "1",
-      },
-    });
+    const r = sim.sidebar("sidebarRecord", paperReport("CD003", "2018-10", "26/10/2018 10:30"));
     expect(`${r.message}\n${sim.sheet(TAB.runLog).values.flat().join("\n")}`).toContain("Cột đã bị chèn, di chuyển hoặc đổi tên");
     expect(line(sim, CALL).detail).not.toContain("0911000002");
   });

@@ -8,7 +8,7 @@ import { SPECS } from "../../../src/domain/forms";
 import { codeOfLabel, DECIDED_LABEL, TAB } from "../../../src/domain/layout";
 import { ROOT, type Simulation } from "../../../standin/simulation/simulation";
 import { BROWSER_INSTALL, BROWSER_MISSING } from "../../support/browser";
-import { installed, play, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
+import { COPIER, installed, pausedCopy, registrationAnswers, submitMonthly, unit } from "../../support/helpers";
 import { doneMessage, launch, openSidebar } from "../../support/sidebar-browser";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
@@ -306,19 +306,9 @@ describe.skipIf(BROWSER_MISSING)(`the sidebar in a browser (${BROWSER_INSTALL})`
 
 describe.skipIf(BROWSER_MISSING)(`a paused copy's sidebar in a browser (${BROWSER_INSTALL})`, { tags: ["slow"] }, () => {
   it("shows the first day's preview above each section, planned once, and again only after an action", async () => {
-    const STAFF = "canbo1@ldldq1.example.vn";
-    const { sim: done } = play({
-      accounts: { owner: "tuyengiao@ldldq1.example.vn", staff: [STAFF] },
-      units: ["CD001", "CD002", "CD003"].map((c) => unit(c)),
-      settings: { firstPeriod: "2018-10" },
-      events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
-      run: { from: "2018-10-01", to: "2018-10-31" },
-    });
+    const STAFF = COPIER;
     // a copy of the Sheet that ran October, set up on 25/11: it starts paused
-    const copy = done.world.copySpreadsheet(STAFF);
-    copy.now = Date.parse("2018-11-25T06:00:00+07:00");
-    copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
-    copy.run("setup", { ui: true, as: STAFF });
+    const { copy } = pausedCopy();
     expect(copy.run("showReminders", { ui: true, as: STAFF }).ok).toBe(true);
     const stamp = () => String(copy.sheetOf(copy.boundSpreadsheetId as string, TAB.preview)?.model.values[0]?.[0] ?? "");
     const browser = await launch();

@@ -13,7 +13,7 @@ import { kindOfLabel } from "../../../src/domain/mail-kinds";
 import { serverCall } from "../../../standin/html";
 import { diff } from "../../../standin/meter";
 import type { Simulation } from "../../../standin/simulation/simulation";
-import { installed, play, registeredAll, submitMonthly, unit } from "../../support/helpers";
+import { COPIER, installed, paperReport, pausedCopy, registeredAll, submitMonthly, unit } from "../../support/helpers";
 
 const PERSONAL = "chutich.canhan@gmail.example.com";
 
@@ -64,22 +64,7 @@ describe("the sidebar's server", () => {
 
   it("records a report typed dd/mm/yyyy, refuses a date in another form, and asks before a second report of the same unit and month", () => {
     const sim = world(six);
-    const req = {
-      form: "monthly",
-      unit: "CD005",
-      month: "2018-10",
-      channel: "paper",
-      at: "2018-10-15T09:30",
-      answers: {
-        situation: "Ổn định.",
-        opinion: "Không.",
-        concerns: "Không.",
-        sharedPosts: "1",
-        newAccounts: "1",
-        coreMembers: "1",
-        groupsJoined: "1",
-      },
-    };
+    const req = paperReport("CD005", "2018-10", "2018-10-15T09:30");
     const iso = call(sim, "sidebarRecord", req);
     expect(iso.ok).toBe(false);
     expect(iso.message).toContain("ngày/tháng/năm");
@@ -209,19 +194,9 @@ describe("the sidebar's server", () => {
 
 describe("a paused copy's first day", () => {
   it("shows what the first day will send, by kind, and the date warnings; resumed, the first run sends just that", () => {
-    const STAFF = "canbo1@ldldq1.example.vn";
-    const { sim } = play({
-      accounts: { owner: "tuyengiao@ldldq1.example.vn", staff: [STAFF] },
-      units: [unit("CD001"), unit("CD002"), unit("CD003")],
-      settings: { firstPeriod: "2018-10" },
-      events: [submitMonthly("CD001", "2018-10", "2018-10-12T09:00:00+07:00")],
-      run: { from: "2018-10-01", to: "2018-10-31" },
-    });
+    const STAFF = COPIER;
     // a copy of the Sheet that ran October, set up on 25/11 before the daily run: it starts paused
-    const copy = sim.world.copySpreadsheet(STAFF);
-    copy.now = Date.parse("2018-11-25T06:00:00+07:00");
-    copy.clockTo = Date.parse("2018-11-30T23:59:00+07:00");
-    copy.run("setup", { ui: true, as: STAFF });
+    const { sim, copy } = pausedCopy();
     const mailLog = () => copy.sheetOf(copy.boundSpreadsheetId as string, TAB.mailLog)?.model.values ?? [];
     const logged = mailLog().length;
     const shown = serverCall(copy, "sidebarLoad", [{ section: "remind" }], STAFF);
