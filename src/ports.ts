@@ -4,7 +4,7 @@ import type { FormId } from "./domain/forms";
 import type { FormSpec } from "./domain/forms/spec";
 import type { FormTexts } from "./domain/forms/texts";
 import type { Look, TabDef } from "./domain/layout";
-import type { TemplateProblem } from "./domain/problems";
+import type { DocChange, TemplateProblem } from "./domain/problems";
 
 export type { Look } from "./domain/layout";
 
@@ -452,10 +452,8 @@ export interface ReportDocs {
     made?: (ref: ReportsRef) => void,
   ): {
     ref: ReportsRef;
-    /** what was made, renamed or shared, a line each for the run log */
-    changes: string[];
-    /** those of them that say a file was lost and made again from the default (staff must restyle it) */
-    lost: string[];
+    /** what was made, renamed, shared, or found lost and made again (worded by the app: sayChange) */
+    changes: DocChange[];
   };
   /** an id for a document not made yet: recorded before the copy, so a run cut after it knows the copy it made */
   newId(): string;

@@ -87,3 +87,37 @@ const TEXT = {
 export function say(p: Problem): string {
   return (TEXT[p.code] as (p: Problem) => string)(p);
 }
+
+/** what making sure of the reports' folder and template did, as data; worded once below (`sayChange`) */
+export type DocChange =
+  /** the folder another account made cannot be opened from this one: a new folder is made */
+  | { code: "folder-unreachable"; folder: string; owner: string; me: string }
+  | { code: "folder-gone"; folder: string; trashed: boolean }
+  | { code: "folder-made"; folder: string }
+  | { code: "folder-renamed"; folder: string }
+  | { code: "template-gone"; template: string; trashed: boolean }
+  | { code: "template-made"; template: string; folder: string }
+  | { code: "folder-shared"; folder: string; with: string[] };
+
+const gone = (trashed: boolean) => (trashed ? "chuyển vào thùng rác" : "xóa");
+
+const CHANGE_TEXT = {
+  "folder-unreachable": (c) => `thư mục “${c.folder}” của tài khoản ${c.owner} không mở được từ tài khoản ${c.me}: tạo thư mục mới`,
+  "folder-gone": (c) => `thư mục Drive “${c.folder}” đã bị ${gone(c.trashed)}: tạo lại`,
+  "folder-made": (c) => `tạo thư mục Drive “${c.folder}”`,
+  "folder-renamed": (c) => `đổi tên thư mục Drive thành “${c.folder}”`,
+  "template-gone": (c) => `mẫu báo cáo “${c.template}” đã bị ${gone(c.trashed)}: tạo lại từ mẫu mặc định`,
+  "template-made": (c) =>
+    `tạo “${c.template}” trong thư mục “${c.folder}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`,
+  "folder-shared": (c) => `chia sẻ thư mục “${c.folder}” với ${c.with.join(", ")}`,
+} satisfies { [C in DocChange["code"]]: (c: Extract<DocChange, { code: C }>) => string };
+
+/** a change to the reports' folder or template as the run log and staff read it */
+export function sayChange(c: DocChange): string {
+  return (CHANGE_TEXT[c.code] as (c: DocChange) => string)(c);
+}
+
+/** a file staff had was lost and made again from the default: staff must restyle it */
+export function lostFile(c: DocChange): boolean {
+  return c.code === "folder-unreachable" || c.code === "folder-gone" || c.code === "template-gone";
+}

@@ -2,7 +2,7 @@
 // DocumentApp (scope documents) lays the template out once and fills each copy. Every call here is per block of
 // the report, never per unit or per cell: a table of any size is one insertTable.
 
-import type { TemplateProblem } from "../domain/problems";
+import type { DocChange, TemplateProblem } from "../domain/problems";
 import type { Block, Part } from "../domain/report/blocks";
 import { textOf } from "../domain/report/blocks";
 import type { Report } from "../domain/report/report";
@@ -156,13 +156,8 @@ function ensure(
   spec: TemplateSpec,
   share: { writers: string[]; readers: string[] },
   made?: (ref: ReportsRef) => void,
-): { ref: ReportsRef; changes: string[]; lost: string[] } {
-  const changes: string[] = [];
-  const lost: string[] = [];
-  const gone = (line: string) => {
-    changes.push(line);
-    lost.push(line);
-  };
+): { ref: ReportsRef; changes: DocChange[] } {
+  const changes: DocChange[] = [];
   const docs = ref?.docs ?? {};
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   let folderId = ref?.folderId ?? "";
@@ -173,9 +168,8 @@ function ensure(
   const unmade = folder === "missing" && !!ref?.folderDraft && owner === me;
   if (folder !== "alive") {
     if (folderId && folder === "missing" && owner !== me)
-      gone(`thư mục “${ref?.folderName}” của tài khoản ${owner} không mở được từ tài khoản ${me}: tạo thư mục mới`);
-    else if (folderId && !unmade)
-      gone(`thư mục Drive “${ref?.folderName}” đã bị ${folder === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại`);
+      changes.push({ code: "folder-unreachable", folder: ref?.folderName ?? "", owner, me });
+    else if (folderId && !unmade) changes.push({ code: "folder-gone", folder: ref?.folderName ?? "", trashed: folder === "trashed" });
     // the id recorded before the folder is made: a run cut in between makes the same folder, never a second one
     if (!unmade) {
       folderId = newFileId();
@@ -184,30 +178,29 @@ function ensure(
       made?.({ folderId, folderDraft: true, folderName, templateId, owner, docs });
     }
     files().create({ id: folderId, name: folderName, mimeType: FOLDER });
-    changes.push(`tạo thư mục Drive “${folderName}”`);
+    changes.push({ code: "folder-made", folder: folderName });
     made?.({ folderId, folderName, templateId, owner, docs });
   } else if (ref && ref.folderName !== folderName) {
     files().update({ name: folderName }, folderId);
-    changes.push(`đổi tên thư mục Drive thành “${folderName}”`);
+    changes.push({ code: "folder-renamed", folder: folderName });
   }
   const template = fileState(templateId);
   const draft = !!ref?.templateDraft && ref.templateId === templateId;
   if (template !== "alive" || draft) {
     if (draft && template === "alive") files().update({ trashed: true }, templateId);
-    else if (templateId && !draft)
-      gone(`mẫu báo cáo “${spec.name}” đã bị ${template === "trashed" ? "chuyển vào thùng rác" : "xóa"}: tạo lại từ mẫu mặc định`);
+    else if (templateId && !draft) changes.push({ code: "template-gone", template: spec.name, trashed: template === "trashed" });
     templateId = makeTemplate(folderId, spec, (id) => made?.({ folderId, folderName, templateId: id, templateDraft: true, owner, docs }));
     made?.({ folderId, folderName, templateId, owner, docs });
-    changes.push(`tạo “${spec.name}” trong thư mục “${folderName}”: hoàn thiện mẫu một lần (số trang từ trang 2) theo Hướng dẫn mục 9`);
+    changes.push({ code: "template-made", template: spec.name, folder: folderName });
   }
   const who = hash(JSON.stringify([folderId, [...share.writers].sort(), [...share.readers].sort()]));
   let sharedHash = ref?.sharedHash;
   if (sharedHash !== who) {
     const added = shareFolder(folderId, share);
-    if (added.length) changes.push(`chia sẻ thư mục “${folderName}” với ${added.join(", ")}`);
+    if (added.length) changes.push({ code: "folder-shared", folder: folderName, with: added });
     sharedHash = who;
   }
-  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs }, changes, lost };
+  return { ref: { folderId, folderName, templateId, owner, sharedHash, docs }, changes };
 }
 
 /** the paragraph holding a {{field}} (or the field written with a brace too few), and its place in its container */

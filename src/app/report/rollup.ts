@@ -4,7 +4,7 @@ import { addMonths } from "../../domain/dates";
 import { type FormId, SPECS } from "../../domain/forms";
 import { colLetter, rollupTabName, TAB, THEMES_HEADER } from "../../domain/layout";
 import { deadlineOf, REGISTRATION } from "../../domain/periods";
-import { say, type TemplateProblem } from "../../domain/problems";
+import { type DocChange, lostFile, say, sayChange, type TemplateProblem } from "../../domain/problems";
 import { confirmedAt, counted, cutoffOf, type Snapshot, snapshot, snapshots } from "../../domain/report/figures";
 import { monthlyReport } from "../../domain/report/monthly";
 import { registrationReport } from "../../domain/report/registration";
@@ -245,7 +245,7 @@ function documentFor(
   s: Settings,
   key: string,
   report: Report,
-): { doc: DocLink; notes: TemplateProblem[]; changes: string[]; lost: string[]; fields: string[]; fresh: boolean } {
+): { doc: DocLink; notes: TemplateProblem[]; changes: DocChange[]; fields: string[]; fresh: boolean } {
   // the folder and the template checked each time (a deleted template is made again, staff told; the folder follows
   // who the staff and the leaders are)
   const folder = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, state.triggerOwner ?? p.effectiveUser()), (ref) =>
@@ -257,7 +257,7 @@ function documentFor(
     state.reports = ref;
   }
   const have = ref.docs[key];
-  if (have && !have.filling) return { doc: have, notes: [], changes: folder.changes, lost: folder.lost, fields: [], fresh: false };
+  if (have && !have.filling) return { doc: have, notes: [], changes: folder.changes, fields: [], fresh: false };
   if (have?.filling) p.documents.trash(have.id);
   const fields = templateProblems(p.documents.fields(ref.templateId));
   const same = Object.entries(ref.docs).filter(
@@ -276,7 +276,7 @@ function documentFor(
   const made = p.documents.copy(ref, name, id);
   const notes = p.documents.fill(made.id, ref, report);
   save(false);
-  return { doc: { name, url: made.url }, notes, changes: folder.changes, lost: folder.lost, fields, fresh: true };
+  return { doc: { name, url: made.url }, notes, changes: folder.changes, fields, fresh: true };
 }
 
 /** what staff must put right in the template: a field written wrong, or one the report needs and cannot find */
@@ -344,7 +344,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
     },
     doc: made?.doc ?? null,
     notes,
-    log: made?.changes ?? [],
+    log: (made?.changes ?? []).map(sayChange),
   });
 }
 
@@ -356,7 +356,7 @@ function rollupOne(run: Run, s: Settings, units: Unit[], asked: Asked, heights: 
 function tellStaff(p: Ports, s: Settings, label: string, made: ReturnType<typeof documentFor> | null, missing: string): void {
   const now = p.clock.now();
   const where = `thư mục “${s.reportFolder}” trên Google Drive (tài khoản vận hành)`;
-  const remade = made?.lost ?? [];
+  const remade = (made?.changes ?? []).filter(lostFile).map(sayChange);
   if (remade.length)
     addProblem(
       p,

@@ -15,7 +15,7 @@ import {
   TAB,
   THEMES_HEADER,
 } from "../../domain/layout";
-import { type Problem, say } from "../../domain/problems";
+import { type Problem, say, sayChange } from "../../domain/problems";
 import { TEMPLATE } from "../../domain/report/template";
 import { DEFAULT_THEMES, parseThemeRows, themeRows } from "../../domain/report/themes";
 import { fail, ok, type Result } from "../../domain/result";
@@ -397,7 +397,7 @@ function reports(c: Setup, s: Settings): void {
     const docs = p.documents.ensure(state.reports, s.reportFolder, TEMPLATE, shareOf(s, owner), (ref) => p.state.save({ reports: ref }));
     c.patch.reports = docs.ref;
     // a folder or template made again (staff trashed or deleted it) is said in the answer; the first making, in the log
-    (state.reports ? res.notices : res.changes).push(...docs.changes);
+    (state.reports ? res.notices : res.changes).push(...docs.changes.map(sayChange));
   } else
     res.changes.push(`Thư mục báo cáo trên Drive do tài khoản vận hành ${owner} tạo và chia sẻ: tài khoản ${me} không tạo thư mục riêng.`);
 }
