@@ -21,15 +21,52 @@ function parts(d: Date, tz: string) {
   return o;
 }
 
-export function offsetMinutes(d: Date, tz: string): number {
-  const p = parts(d, tz);
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second);
-  return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
+/** the zone's offset from UTC at `t`, in ms, to the second (a zone's early local mean time is not whole minutes) */
+function exactOffsetMs(t: number, tz: string): number {
+  const p = parts(new Date(t), tz);
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second) - Math.floor(t / 1000) * 1000;
 }
 
+/**
+ * The offset at `t`, asked of Intl once per zone and quarter hour: Intl's formatToParts is most of what formatting a
+ * date costs, and a zone's offset changes at most once in a quarter hour. A quarter hour whose first and last second
+ * differ holds a change: each instant in it is asked for itself.
+ */
+const QUARTER = 15 * 60000;
+const offsets = new Map<string, number>();
+function offsetMs(t: number, tz: string): number {
+  const q = Math.floor(t / QUARTER);
+  const key = `${tz}|${q}`;
+  let o = offsets.get(key);
+  if (o === undefined) {
+    const first = exactOffsetMs(q * QUARTER, tz);
+    o = first === exactOffsetMs(q * QUARTER + QUARTER - 1000, tz) ? first : Number.NaN;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, o);
+  }
+  return Number.isNaN(o) ? exactOffsetMs(t, tz) : o;
+}
+
+export function offsetMinutes(d: Date, tz: string): number {
+  return Math.round(offsetMs(d.getTime(), tz) / 60000);
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
 export function formatDate(d: Date, tz: string, pattern: string): string {
-  const p = parts(d, tz);
-  const off = offsetMinutes(d, tz);
+  const t = d.getTime();
+  const offMs = offsetMs(t, tz);
+  // the wall clock in the zone, read through UTC's getters
+  const w = new Date(Math.floor(t / 1000) * 1000 + offMs);
+  const p = {
+    year: String(w.getUTCFullYear()),
+    month: two(w.getUTCMonth() + 1),
+    day: two(w.getUTCDate()),
+    hour: two(w.getUTCHours()),
+    minute: two(w.getUTCMinutes()),
+    second: two(w.getUTCSeconds()),
+  };
+  const off = Math.round(offMs / 60000);
   const sign = off >= 0 ? "+" : "-";
   const abs = Math.abs(off);
   const xxx = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
