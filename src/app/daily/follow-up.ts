@@ -96,7 +96,8 @@ function sendStage(p: Ports): Result<string> {
         quotaFrom: r.state.quotaFrom,
       });
     }
-    flush(r, s.timeZone);
+    // more to send a minute from now: that run copies the ledger to the staff's mail log (the ledger is written now)
+    flush(r, s.timeZone, { mailLog: left === 0 });
     // what the clock left again goes to the next run; else the Zalo list and the dashboard
     endJob(p, "followUp", left ? {} : { followUp: after(r.state, "send") });
     return ok(left ? "send" : "views");

@@ -318,9 +318,12 @@ describe("the 6-minute limit", () => {
     // each mail takes 20 s on Google's side: twelve fit in the first four minutes
     sim.world.latency = (_s, method) => (method === "MailApp.sendEmail" ? 20_000 : 0);
     const runs: string[] = [];
+    const rows = (tab: string) => sim.sheet(tab).values.filter((r) => r.some((v) => v !== "")).length;
+    const logs: number[][] = [];
     sim.world.advanceTo(sim.world.clockTo, (t, _at, r) => {
       expect(r.ok, r.error).toBe(true);
       runs.push(t.handler);
+      logs.push([rows(TAB.ledger), rows(TAB.mailLog), rows(TAB.runLog)]);
     });
     const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
     expect(reminders).toHaveLength(30);
@@ -328,6 +331,27 @@ describe("the 6-minute limit", () => {
     // the rest of the mails and the logs, then the Zalo list and the dashboard, each in a run of its own
     expect(runs).toEqual(["runDaily", "runFollowUp", "runFollowUp", "runFollowUp"]);
     expect(sim.sheet(TAB.runLog).values.flat().join("\n")).toMatch(/Gần hết thời gian của một lần chạy: \d+ thư còn lại/);
+    // a sending run another follows a minute later writes the ledger and the run log at once and leaves the staff's
+    // mail log to that run (an append fewer); at the end every mail is in the ledger and the mail log once, every run
+    // in the run log once, in order
+    const [, first, second] = logs;
+    expect(first[0]).toBeGreaterThan(logs[0][0]);
+    expect(first[1]).toBe(logs[0][1]);
+    expect(first[2]).toBeGreaterThan(logs[0][2]);
+    expect(second[1]).toBe(second[0]);
+    const ledger = sim
+      .sheet(TAB.ledger)
+      .values.slice(1)
+      .filter((r) => r[0]);
+    expect(new Set(ledger.map((r) => String(r[0]))).size).toBe(ledger.length);
+    expect(rows(TAB.mailLog)).toBe(rows(TAB.ledger));
+    const runLog = sim.sheet(TAB.runLog).values.map((r) => r.join(" | "));
+    expect(runLog.filter((l) => /Đã gửi \d+ thư còn lại/.test(l))).toHaveLength(2);
+    const times = sim
+      .sheet(TAB.runLog)
+      .values.slice(1)
+      .map((r) => new Date(r[0] as Date).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 });
 
