@@ -19,7 +19,7 @@ import { composeContext } from "../mail/compose";
 import { invitesOf, noteArrivals } from "../mail/invites";
 import { flush, runLogRow, sentKeys } from "../mail/ledger";
 import { withAnswers } from "../mail/quotes";
-import { keepHeld, QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueue } from "../mail/send";
+import { QUOTA_WINDOW_MS, type Queued, SEND_BUDGET_MS, send, writeQueueAndHeld } from "../mail/send";
 import { openRun, type Run, readSettings } from "../run/context";
 import { beginJob, endJob, noteStalled, scheduleRun } from "../run/jobs";
 import { PAUSED_NOTE } from "../run/owner";
@@ -157,9 +157,8 @@ function sendToday(r: Run, read: Reading, due: Queued[], rollups: string[], note
   const back = r.state.quotaFrom ? r.state.quotaFrom + QUOTA_WINDOW_MS - r.p.clock.now() : 0;
   const wait = retry.length && back > 0 && back < QUOTA_WAIT_MS ? back + 60000 : 60000;
   const queued = out.stalled ? [] : [...out.rest, ...retry];
-  if (queued.length) writeQueue(r, queued);
-  // who the quota left without today's mail: the Zalo list names them
-  keepHeld(r, retry.length ? [] : out.held, tz, true);
+  // the queue, and who the quota left without today's mail (the Zalo list names them)
+  writeQueueAndHeld(r, queued, retry.length ? [] : out.held, tz);
   notes.push(...out.notes);
   if (out.stalled) notes.push(STALLED);
   else if (out.queued) notes.push(`Gần hết thời gian của một lần chạy: ${out.queued} thư còn lại gửi ở lần chạy tiếp theo sau một phút.`);

@@ -136,15 +136,52 @@ function fitted(d: DueMail, q: Queued, c: ComposeContext, mail: OutgoingMail): O
  * `state.held` with the rest of its state.
  */
 export function keepHeld(r: Run, held: Queued[], tz: string, startOfDay: boolean): void {
+  const h = heldColumn(r, held, tz, startOfDay);
+  if (h.rows.length)
+    r.store.writeRows(
+      TAB.queue,
+      2 + h.from,
+      h.rows.map((k) => [k]),
+      HELD_COL,
+    );
+  // saved with the run's other state
+  r.state.held = h.state;
+}
+
+/** the held list's cells from row 2 + `from` (a shorter list than the one it replaces blanks what is left of it), and
+ * the state that says how long it is */
+function heldColumn(
+  r: Run,
+  held: Queued[],
+  tz: string,
+  startOfDay: boolean,
+): { from: number; rows: string[]; state: { day: string; n: number } } {
   const day = localDay(r.now, tz);
   const was = r.state.held?.day === day && !startOfDay ? r.state.held.n : 0;
   const before = r.state.held?.n ?? 0;
-  const rows = held.map((q) => [q.d.key]);
-  // a shorter list than the one it replaces blanks what is left of it
-  while (!was && rows.length < before) rows.push([""]);
-  if (rows.length) r.store.writeRows(TAB.queue, 2 + was, rows, HELD_COL);
-  // saved with the run's other state
-  r.state.held = { day, n: was + held.length };
+  const rows = held.map((q) => q.d.key);
+  while (!was && rows.length < before) rows.push("");
+  return { from: was, rows, state: { day, n: was + held.length } };
+}
+
+/**
+ * The daily run's queue for the follow-up runs and the day's held list (a new day's), in one write of the queue tab's
+ * columns A to C when there are both (two Sheets calls fewer): rows past the queue's length are past its pointer, and
+ * cells past the held list's are blank, as keepHeld leaves them.
+ */
+export function writeQueueAndHeld(r: Run, rest: Queued[], held: Queued[], tz: string): void {
+  const h = heldColumn(r, held, tz, true);
+  if (!rest.length || !h.rows.length) {
+    if (rest.length) writeQueue(r, rest);
+    keepHeld(r, held, tz, true);
+    return;
+  }
+  const rows = Array.from({ length: Math.max(rest.length, h.rows.length) }, (_, i) => {
+    const q = rest[i];
+    return [q ? q.d.key : "", q ? JSON.stringify(q) : "", h.rows[i] ?? ""];
+  });
+  r.store.writeRows(TAB.queue, 2, rows);
+  r.state.held = h.state;
 }
 
 /** the keys of the mails the quota held back today (empty on another day) */
@@ -161,7 +198,7 @@ export function heldToday(r: Run, tz: string): string[] {
 const HELD_COL = 3;
 
 /** the mails a run cut short leaves for the next: written once; the follow-up runs move a pointer through them */
-export function writeQueue(r: Run, rest: Queued[]): void {
+function writeQueue(r: Run, rest: Queued[]): void {
   r.store.writeRows(
     TAB.queue,
     2,

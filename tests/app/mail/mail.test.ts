@@ -82,6 +82,44 @@ describe("the quota", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("a day the quota held mails, the next a day the run's clock cuts: the held list cleared and the queue kept, each unit reminded once", () => {
+    const units = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
+    const sim = installed({
+      units,
+      settings: {
+        firstPeriod: "2018-10",
+        registrationDeadline: "2018-09-01",
+        registrationGraceDays: 1,
+        remindBefore: [5],
+        overdueAfter: [27],
+      },
+      run: { from: "2018-10-19", to: "2018-10-20" },
+    });
+    // Google lets 3 mails go on the 19th: the other reminders are held, listed in the queue tab's column C
+    sim.world.mailQuota = 3;
+    sim.world.advanceTo(Date.parse("2018-10-19T12:00:00+07:00"));
+    const queueTab = () => sim.sheet(TAB.queue).values.slice(1);
+    expect(queueTab().filter((r) => r[2]).length).toBe(27);
+    // the 20th: the quota back, each mail 20 s long: the daily run sends what four minutes allow and queues the rest,
+    // and yesterday's held list goes (one write of the queue tab does both)
+    sim.world.mailQuota = 1000;
+    sim.world.latency = (_s, method) => (method === "MailApp.sendEmail" ? 20_000 : 0);
+    const runs: string[] = [];
+    let afterDaily: unknown[][] = [];
+    sim.world.advanceTo(Date.parse("2018-10-20T12:00:00+07:00"), (t, _at, r) => {
+      expect(r.ok, r.error).toBe(true);
+      runs.push(t.handler);
+      if (t.handler === "runDaily") afterDaily = queueTab().map((row) => [...row]);
+    });
+    expect(runs[0]).toBe("runDaily");
+    expect(runs.filter((h) => h === "runFollowUp").length).toBeGreaterThanOrEqual(2);
+    expect(afterDaily.filter((r) => r[2])).toEqual([]);
+    expect(afterDaily.filter((r) => r[0] && r[1]).length).toBeGreaterThan(0);
+    const reminders = sim.world.mails.filter((m) => m.subject.includes("Nhắc nộp"));
+    expect(reminders).toHaveLength(30);
+    expect(new Set(reminders.map((m) => m.to[0])).size).toBe(30);
+  });
+
   it("quota 0: data recorded, mails deferred and logged, sent when the quota returns", () => {
     const { summary, sim } = play({
       settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1, mailQuota: 0 },
