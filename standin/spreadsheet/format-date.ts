@@ -1,7 +1,8 @@
 // Utilities.formatDate: the SimpleDateFormat letters the product uses, in any IANA zone.
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function parts(d: Date, tz: string) {
+/** the wall clock in a zone as Intl gives it for this one instant (strings, two digits but the year) */
+export function intlParts(d: Date, tz: string): Record<string, string> {
   let f = cache.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
@@ -23,7 +24,7 @@ function parts(d: Date, tz: string) {
 
 /** the zone's offset from UTC at `t`, in ms, to the second (a zone's early local mean time is not whole minutes) */
 function exactOffsetMs(t: number, tz: string): number {
-  const p = parts(new Date(t), tz);
+  const p = intlParts(new Date(t), tz);
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second) - Math.floor(t / 1000) * 1000;
 }
 

@@ -2,23 +2,13 @@
 // Intl formats it on its own, across daylight-saving changes and a zone's early local mean time.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../standin/spreadsheet/format-date";
+import { formatDate, intlParts } from "../../standin/spreadsheet/format-date";
 
 const ZONES = ["Asia/Ho_Chi_Minh", "America/New_York", "Australia/Lord_Howe", "Europe/London", "Asia/Kathmandu", "UTC"];
 
 /** the wall clock and offset as Intl gives them for this very instant */
 function reference(t: number, tz: string): string {
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  const p = intlParts(new Date(t), tz);
   const off = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(t / 1000) * 1000) / 60000);
   const a = Math.abs(off);
   const xxx = `${off >= 0 ? "+" : "-"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
