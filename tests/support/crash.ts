@@ -7,10 +7,11 @@ import { STATUS_HEADER_ROW, TAB } from "../../src/domain/layout";
 import { documentsOf } from "../../standin/documents/documents";
 import { driveOf } from "../../standin/documents/drive";
 import type { CrashJob } from "../../standin/simulation/scenario";
-import { CRASH_FNS, type Simulation } from "../../standin/simulation/simulation";
+import { CRASH_FNS, Simulation } from "../../standin/simulation/simulation";
 import { SimulationSnapshot } from "../../standin/simulation/snapshot";
 import { buildSummary } from "../../standin/simulation/summary";
 import type { SheetModel } from "../../standin/spreadsheet/spreadsheet";
+import type { World } from "../../standin/world";
 import { type RawScenario, scenario } from "./helpers";
 import { ready } from "./worlds";
 
@@ -241,4 +242,71 @@ export function cutAt(s: Season, job: CrashJob, k: number): void {
   restore(s);
   s.sim.world.crashNext(CRASH_FNS[job], k);
   finish(s);
+}
+
+/** what a season of slow mails ends with: the reminders' recipients, the ledger's and the mail log's keys, runs stopped */
+export interface MailsOutcome {
+  /** the calls the first run of the job after the cut's instant made (uncut: what a cut is chosen among) */
+  calls: number;
+  reminders: string[];
+  ledger: string[];
+  mailLog: string[];
+  stopped: number;
+}
+
+/**
+ * A season played whole in which each mail takes 20 s (twelve fit a run's four minutes, so a day's mails span runs):
+ * `before` set on the world at the start, `at` when the clock reaches `cut.at`, and from there the first run of
+ * `cut.job` cut at call `cut.k` (none: uncut). Not from a snapshot: the mails' latency is a function a copy cannot take.
+ */
+export function slowMailsSeason(
+  raw: RawScenario,
+  cut: { job: CrashJob; at: string; k?: number },
+  hooks: { before?: (w: World) => void; at?: (w: World) => void } = {},
+): MailsOutcome {
+  const sim = new Simulation(scenario(raw));
+  sim.install();
+  const w = sim.world;
+  hooks.before?.(w);
+  w.advanceTo(Date.parse(cut.at));
+  hooks.at?.(w);
+  w.latency = (_s, method) => (method === "MailApp.sendEmail" ? 20_000 : 0);
+  if (cut.k) w.crashNext(CRASH_FNS[cut.job], cut.k);
+  let calls = 0;
+  const run = w.run.bind(w);
+  w.run = (fn, opts) => {
+    const before = w.meter.total;
+    const r = run(fn, opts);
+    if (!calls && CRASH_FNS[cut.job].includes(fn)) calls = w.meter.total - before;
+    return r;
+  };
+  w.advanceTo(w.clockTo);
+  const reminders = w.mails.filter((m) => m.subject.includes("Nhắc nộp")).map((m) => m.to[0]);
+  return {
+    calls,
+    reminders: reminders.sort(),
+    ledger: keysOf(sim.ss.sheet(TAB.ledger)).sort(),
+    mailLog: keysOf(sim.ss.sheet(TAB.mailLog)).sort(),
+    stopped: w.stopped.length,
+  };
+}
+
+/** a slow-mails season cut at chosen calls of its job: each cut ends as the uncut one, the mail log whole */
+export function sweepSlowMails(
+  raw: RawScenario,
+  cut: { job: CrashJob; at: string },
+  hooks: Parameters<typeof slowMailsSeason>[2],
+  n = 12,
+): number {
+  const base = slowMailsSeason(raw, cut, hooks);
+  expect(base.calls, `the ${cut.job} run after ${cut.at}`).toBeGreaterThan(10);
+  for (const k of positions(base.calls, n)) {
+    const got = slowMailsSeason(raw, { ...cut, k }, hooks);
+    const what = `${cut.job} cut at call ${k} of ${base.calls}`;
+    expect(got.stopped, what).toBe(base.stopped + 1);
+    expect(got.reminders, `${what}: each unit reminded once`).toEqual(base.reminders);
+    expect(got.ledger, `${what}: the ledger`).toEqual(base.ledger);
+    expect(got.mailLog, `${what}: the mail log, every ledger row once`).toEqual(got.ledger);
+  }
+  return base.reminders.length;
 }
