@@ -126,15 +126,15 @@ export function answersOfRow<S extends FormSpec>(spec: S, header: unknown[], row
   return typedAnswers(spec, out);
 }
 
-/** the roster's chair and phone of each unit, from its code column and its chair…phone columns read side by side
- * (rows in the same order; a code seen twice keeps its first row, as parseUnitRows does) */
-export function contactRows(codes: unknown[][], people: unknown[][]): Map<string, { chair: string; phone: string }> {
+/** the roster's chair and phone of each unit, from its code column and the columns from the chair's to the phone's
+ * read side by side (`phoneAt`: the phone's place among them; a code seen twice keeps its first row, as parseUnitRows) */
+export function contactRows(codes: unknown[][], people: unknown[][], phoneAt: number): Map<string, { chair: string; phone: string }> {
   const out = new Map<string, { chair: string; phone: string }>();
   codes.forEach((r, i) => {
     const code = unitCodeOf(r[0]);
     if (!code || out.has(code)) return;
-    const [chair, , phone] = (people[i] ?? []).map((c) => clean(String(c ?? "")));
-    out.set(code, { chair: chair ?? "", phone: phone ?? "" });
+    const cell = (j: number) => clean(String(people[i]?.[j] ?? ""));
+    out.set(code, { chair: cell(0), phone: cell(phoneAt) });
   });
   return out;
 }

@@ -252,7 +252,7 @@ describe("contactRows", () => {
       [" Minh ", "minh@x.vn", 903000002],
       ["Khác", "", "0999999999"],
     ];
-    expect([...contactRows(codes, people)]).toEqual([
+    expect([...contactRows(codes, people, 2)]).toEqual([
       ["CD001", { chair: "Lan", phone: "0903000001" }],
       ["CD002", { chair: "Minh", phone: "903000002" }],
       ["CD003", { chair: "", phone: "" }],

@@ -165,21 +165,21 @@ function heldColumn(
 }
 
 /**
- * The daily run's queue for the follow-up runs and the day's held list (a new day's), in one write of the queue tab's
+ * The daily run's queue for the follow-up runs (written once; they move a pointer through it) and the day's held list
+ * (a new day's), in one write of the queue tab's
  * columns A to C when there are both (two Sheets calls fewer): rows past the queue's length are past its pointer, and
  * cells past the held list's are blank, as keepHeld leaves them.
  */
 export function writeQueueAndHeld(r: Run, rest: Queued[], held: Queued[], tz: string): void {
-  const h = heldColumn(r, held, tz, true);
-  if (!rest.length || !h.rows.length) {
-    if (rest.length) writeQueue(r, rest);
+  if (!rest.length) {
     keepHeld(r, held, tz, true);
     return;
   }
-  const rows = Array.from({ length: Math.max(rest.length, h.rows.length) }, (_, i) => {
-    const q = rest[i];
-    return [q ? q.d.key : "", q ? JSON.stringify(q) : "", h.rows[i] ?? ""];
-  });
+  const h = heldColumn(r, held, tz, true);
+  const queue = (q: Queued | undefined) => (q ? [q.d.key, JSON.stringify(q)] : ["", ""]);
+  const rows = h.rows.length
+    ? Array.from({ length: Math.max(rest.length, h.rows.length) }, (_, i) => [...queue(rest[i]), h.rows[i] ?? ""])
+    : rest.map(queue);
   r.store.writeRows(TAB.queue, 2, rows);
   r.state.held = h.state;
 }
@@ -196,15 +196,6 @@ export function heldToday(r: Run, tz: string): string[] {
 
 /** the queue tab's column C (its header says what it holds: src/app/tabs.ts) */
 const HELD_COL = 3;
-
-/** the mails a run cut short leaves for the next: written once; the follow-up runs move a pointer through them */
-function writeQueue(r: Run, rest: Queued[]): void {
-  r.store.writeRows(
-    TAB.queue,
-    2,
-    rest.map((q) => [q.d.key, JSON.stringify(q)]),
-  );
-}
 
 /** the queue from the mail the last run stopped at */
 export function readQueue(r: Run): Queued[] {

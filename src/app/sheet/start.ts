@@ -160,23 +160,25 @@ export interface LiveStatuses {
   live: string[];
 }
 
-/** the roster's columns read for the chairs and phones: the code, and the chair through the phone */
-const CODE_COL = colLetter(UNITS_HEADER.indexOf("Mã đơn vị") + 1);
-const PEOPLE_COLS = [UNITS_HEADER.indexOf("Chủ tịch") + 1, UNITS_HEADER.indexOf("Điện thoại") + 1].map(colLetter);
+/** the roster's columns read for the chairs and phones: the code, and the chair through the phone, with their headers */
+const CHAIR = UNITS_HEADER.indexOf("Chủ tịch");
+const PHONE = UNITS_HEADER.indexOf("Điện thoại");
+const CODE_COL = colLetter(1);
+const PEOPLE_COLS = `${colLetter(CHAIR + 1)}1:${colLetter(PHONE + 1)}`;
+const PEOPLE_HEAD = [UNITS_HEADER[0], ...UNITS_HEADER.slice(CHAIR, PHONE + 1)].join("\n");
 
 /**
  * Each unit's chair and phone, read as narrowly as the roster allows: its code column and its chair…phone columns,
  * headers included (two reads of 1 + 3 columns, where the whole roster is 8: at 10,000 units the views' run stays
  * within its 100,000 cells). A header not where the roster puts it (a column inserted or moved): the whole roster is
- * read by its headers instead.
+ * read by its headers instead, which names the column and stops.
  */
 function contactsOf(r: Run): Map<string, { chair: string; phone: string }> {
   const codes = r.store.readBlock(TAB.units, `${CODE_COL}1:${CODE_COL}`);
-  const people = r.store.readBlock(TAB.units, `${PEOPLE_COLS[0]}1:${PEOPLE_COLS[1]}`);
-  const head = [codes[0]?.[0], ...(people[0] ?? [])].map((h) => String(h ?? ""));
-  const want = [UNITS_HEADER[0], ...UNITS_HEADER.slice(UNITS_HEADER.indexOf("Chủ tịch"), UNITS_HEADER.indexOf("Điện thoại") + 1)];
-  if (head.join("\n") !== want.join("\n")) return new Map(r.store.readUnits().units.map((u) => [u.code, u]));
-  return contactRows(codes.slice(1), people.slice(1));
+  const people = r.store.readBlock(TAB.units, PEOPLE_COLS);
+  const head = [codes[0]?.[0], ...(people[0] ?? [])].map((h) => String(h ?? "")).join("\n");
+  if (head !== PEOPLE_HEAD) return new Map(r.store.readUnits().units.map((u) => [u.code, u]));
+  return contactRows(codes.slice(1), people.slice(1), PHONE - CHAIR);
 }
 
 /**
