@@ -33,3 +33,16 @@ export const setupAgain: RawScenario = {
     { type: "menu", at: "2018-10-20T14:00:00+07:00", action: "setup" },
   ],
 };
+
+/** thirty units owing October's report: more reminders than a run's clock sends when each mail is slow */
+const thirty = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
+
+/** the reminder day before the 24th (19 October), thirty units, played to the next day */
+export const reminderDay: RawScenario = { units: thirty, settings, run: { from: "2018-10-19", to: "2018-10-20" } };
+
+/** reminders five days before only, on the 19th, thirty units: a day the quota holds some, then the days after */
+export const heldThenSent: RawScenario = {
+  units: thirty,
+  settings: { ...settings, remindBefore: [5], overdueAfter: [27] },
+  run: { from: "2018-10-19", to: "2018-10-21" },
+};

@@ -2,8 +2,7 @@
 // season played on; each time the outcome equals the uncut season's (see tests/support/crash.ts). Slow: the fast files cut a few.
 import { describe, expect, it } from "vitest";
 import { prepare, sweep, sweepSlowMails } from "../../support/crash";
-import { october } from "../../support/crash-scenarios";
-import { unit } from "../../support/helpers";
+import { heldThenSent, october } from "../../support/crash-scenarios";
 
 describe("runDaily cut at every call", () => {
   it("ends the season as the uncut one: the same records, the same mails, none twice, none a day late", {
@@ -21,22 +20,10 @@ describe("runDaily cut on a day its queue and the held list are written together
     tags: ["slow"],
     timeout: 600_000,
   }, () => {
-    const units = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
-    const raw = {
-      units,
-      settings: {
-        firstPeriod: "2018-10",
-        registrationDeadline: "2018-09-01",
-        registrationGraceDays: 1,
-        remindBefore: [5],
-        overdueAfter: [27],
-      },
-      run: { from: "2018-10-19", to: "2018-10-21" },
-    };
     // Google lets 3 mails go on the 19th; on the 20th the rest, twelve in the daily run's clock: its queue and the
     // blanks clearing yesterday's held list go in one write; that run is cut
     const sent = sweepSlowMails(
-      raw,
+      heldThenSent,
       { job: "runDaily", at: "2018-10-20T07:00:00+07:00" },
       { before: (w) => (w.mailQuota = 3), at: (w) => (w.mailQuota = 1000) },
     );

@@ -2,8 +2,7 @@
 // season played on; each time the outcome equals the uncut season's (see tests/support/crash.ts). Slow: the fast files cut a few.
 import { describe, expect, it } from "vitest";
 import { prepare, sweep, sweepSlowMails } from "../../support/crash";
-import { october } from "../../support/crash-scenarios";
-import { unit } from "../../support/helpers";
+import { october, reminderDay } from "../../support/crash-scenarios";
 
 describe("runFollowUp cut at every call", () => {
   it("ends the season as the uncut one: the same records, the same mails, none twice, none a day late", {
@@ -21,13 +20,7 @@ describe("runFollowUp cut while a day's mails span several runs", () => {
     tags: ["slow"],
     timeout: 600_000,
   }, () => {
-    const units = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
-    const raw = {
-      units,
-      settings: { firstPeriod: "2018-10", registrationDeadline: "2018-09-01", registrationGraceDays: 1 },
-      run: { from: "2018-10-19", to: "2018-10-20" },
-    };
     // the daily run sends twelve, the first follow-up twelve and leaves six (and the mail log) to the next: it is cut
-    expect(sweepSlowMails(raw, { job: "runFollowUp", at: "2018-10-19T07:00:00+07:00" }, {})).toBe(30);
+    expect(sweepSlowMails(reminderDay, { job: "runFollowUp", at: "2018-10-19T07:00:00+07:00" }, {})).toBe(30);
   });
 });

@@ -6,6 +6,7 @@ import { documentOfBlob, paragraphsOf, textOfPara } from "../../../standin/docum
 import { emlOf } from "../../../standin/simulation/export";
 import { Simulation } from "../../../standin/simulation/simulation";
 import { SimulationSnapshot } from "../../../standin/simulation/snapshot";
+import { heldThenSent } from "../../support/crash-scenarios";
 import { installed, play, registeredAll, sampledCalls, scenario, submitMonthly, unit } from "../../support/helpers";
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -83,18 +84,7 @@ describe("the quota", () => {
   });
 
   it("a day the quota held mails, the next a day the run's clock cuts: the held list cleared and the queue kept, each unit reminded once", () => {
-    const units = Array.from({ length: 30 }, (_, i) => unit(`CD${String(i + 1).padStart(3, "0")}`));
-    const sim = installed({
-      units,
-      settings: {
-        firstPeriod: "2018-10",
-        registrationDeadline: "2018-09-01",
-        registrationGraceDays: 1,
-        remindBefore: [5],
-        overdueAfter: [27],
-      },
-      run: { from: "2018-10-19", to: "2018-10-20" },
-    });
+    const sim = installed(heldThenSent);
     // Google lets 3 mails go on the 19th: the other reminders are held, listed in the queue tab's column C
     sim.world.mailQuota = 3;
     sim.world.advanceTo(Date.parse("2018-10-19T12:00:00+07:00"));
